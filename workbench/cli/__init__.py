@@ -1,0 +1,63 @@
+"""The ``workbench`` command line: a thin face over the services, one module per command group."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from workbench import __version__
+from workbench.errors import UserError
+
+# command modules, each with ``register(subparsers, common)``; imported lazily by name so that a
+# command that does not translate never imports the translation stack.
+COMMAND_MODULES = [
+    "workbench.cli.import_cmd",
+    "workbench.cli.stats_cmd",
+    "workbench.cli.demo_cmd",
+    "workbench.cli.tui_cmd",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, metavar="PATH",
+        help="database file (default: $WORKBENCH_DB or db/workbench.db)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Offline translation-and-alignment workbench for Arabic and French news.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args([*argv, "tui"])  # bare `workbench` opens the TUI
+    try:
+        return args.func(args) or 0
+    except UserError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("workbench: interrupted; finished work is saved", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `workbench mentions | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def db_arg(args: argparse.Namespace) -> str | None:
+    """The ``--db`` value given anywhere on the command line, if any."""
+    return getattr(args, "db", None)

@@ -1,0 +1,48 @@
+"""``workbench import``: bring articles into the database."""
+
+from __future__ import annotations
+
+import sys
+
+from workbench.cli import db_arg
+from workbench.config import LANGS
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "import", parents=[common], help="import .txt, .md, .html and .jsonl files or folders",
+        description="Import articles. Each file is all-or-nothing; content already imported is skipped.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    p.add_argument("--lang", choices=LANGS, help="language of every article (skips detection)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from workbench.ingest.importer import import_paths
+    from workbench.store import open_db
+
+    db = open_db(db_arg(args))
+
+    def report(result) -> None:
+        if result.error:
+            print(f"rejected: {result.error}", file=sys.stderr)
+            return
+        if args.quiet:
+            return
+        legacy = f" (decoded as {result.encoding})" if result.encoding not in ("utf-8", "utf-8-sig") else ""
+        if result.imported:
+            ids = ", ".join(map(str, result.imported[:5])) + ("..." if len(result.imported) > 5 else "")
+            print(f"imported: {result.path}: {len(result.imported)} article(s) [{ids}]{legacy}")
+        for dup in result.duplicates:
+            print(f"skipped: {result.path}: {dup}")
+
+    summary = import_paths(db.conn, args.paths, lang=args.lang, on_file=report)
+    if summary.ignored and not args.quiet:
+        print(f"ignored: {len(summary.ignored)} file(s) with other extensions in the folders given")
+    print(
+        f"{summary.imported} article(s) imported, {summary.duplicates} already present, "
+        f"{len(summary.rejected)} file(s) rejected"
+    )
+    return 1 if summary.rejected else 0

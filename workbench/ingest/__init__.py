@@ -1,0 +1,1 @@
+"""Getting articles in: reading files, detecting language, splitting sentences, storing."""

@@ -1,0 +1,176 @@
+"""Numbered schema migrations, applied in order and recorded in the database.
+
+Each migration runs in a transaction together with the record of it (sqlite-utils ``Migrations``).
+Never edit a migration that has shipped: add the next number.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("workbench")
+
+
+def run(db: Database, statements: list[str]) -> None:
+    """Execute DDL statements one by one (``executescript`` would commit the transaction)."""
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    run(db, [
+        # ---- articles and their sentences -------------------------------------------------
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,              -- file path the article came from
+            source_line INTEGER,               -- line number in a JSONL file
+            lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
+            lang_method TEXT NOT NULL,         -- detected / file / option
+            title TEXT,
+            url TEXT,
+            date TEXT,
+            text TEXT NOT NULL,
+            encoding TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_lang ON articles(lang)",
+        """CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,              -- 0-based order in the article
+            start INTEGER NOT NULL,            -- character offsets into articles.text
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (article_id, seq)
+        )""",
+        # ---- English for each source segment ------------------------------------------------
+        """CREATE TABLE translations (
+            segment_id INTEGER PRIMARY KEY REFERENCES segments(id) ON DELETE CASCADE,
+            engine TEXT NOT NULL,              -- argos / human / source (English passthrough)
+            model TEXT,                        -- package and version for machine translation
+            text TEXT NOT NULL,
+            score REAL,                        -- model score (mean log-prob per token)
+            alternatives TEXT,                 -- JSON list of {text, score}
+            merged INTEGER NOT NULL DEFAULT 0, -- 1: English given with the previous segment (2:1)
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE translation_cache (
+            model TEXT NOT NULL,
+            source_key TEXT NOT NULL,          -- normalised source sentence
+            text TEXT NOT NULL,
+            score REAL,
+            alternatives TEXT,
+            hits INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (model, source_key)
+        )""",
+        # ---- the glossary -----------------------------------------------------------------------
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL CHECK (type IN ('person', 'place', 'org', 'other')),
+            canonical_en TEXT NOT NULL CHECK (trim(canonical_en) <> ''),
+            wikidata TEXT,
+            note TEXT,
+            origin TEXT NOT NULL,              -- glossary file, csv, review, manual
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT,                   -- soft delete
+            merged_into TEXT REFERENCES entities(id)
+        )""",
+        """CREATE TABLE variants (
+            id INTEGER PRIMARY KEY,
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON UPDATE CASCADE,
+            lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
+            text TEXT NOT NULL CHECK (trim(text) <> ''),
+            norm TEXT NOT NULL,                -- normalised form used for matching
+            source TEXT NOT NULL,              -- where it came from: file, csv, review, manual
+            learned INTEGER NOT NULL DEFAULT 0,-- 1: confirmed in review, not yet in a glossary file
+            created_at TEXT NOT NULL,
+            deleted_at TEXT,
+            UNIQUE (entity_id, lang, text)
+        )""",
+        "CREATE INDEX variants_norm ON variants(norm)",
+        "CREATE INDEX variants_entity ON variants(entity_id)",
+        # ---- mentions, links and candidates -----------------------------------------------------
+        """CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            side TEXT NOT NULL CHECK (side IN ('source', 'english')),
+            start INTEGER NOT NULL,            -- offsets into the segment text (source side)
+            end INTEGER NOT NULL,              -- or into translations.text (english side)
+            surface TEXT NOT NULL,
+            norm TEXT NOT NULL,                -- normalised surface: bulk decisions group on it
+            lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
+            detector TEXT NOT NULL,            -- glossary / ner / caps / projection / translit
+            counterpart_id INTEGER REFERENCES mentions(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (segment_id, side, start, end)
+        )""",
+        "CREATE INDEX mentions_norm ON mentions(norm)",
+        """CREATE TABLE links (
+            mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+            entity_id TEXT REFERENCES entities(id) ON UPDATE CASCADE,
+            status TEXT NOT NULL CHECK (status IN
+                ('accepted', 'suggested', 'confirmed', 'rejected', 'unsure', 'new')),
+            score REAL NOT NULL DEFAULT 0,
+            why TEXT,
+            proposal TEXT,                     -- JSON: suggested canonical name for a new entity
+            decided_by TEXT,                   -- 'auto' or the analyst
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX links_status ON links(status, score)",
+        "CREATE INDEX links_entity ON links(entity_id)",
+        """CREATE TABLE candidates (
+            mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON UPDATE CASCADE,
+            score REAL NOT NULL,
+            variant TEXT,
+            why TEXT,
+            PRIMARY KEY (mention_id, rank)
+        )""",
+        # a (spelling, entity) pair the analyst rejected is never suggested again
+        """CREATE TABLE rejections (
+            norm TEXT NOT NULL,
+            entity_id TEXT NOT NULL REFERENCES entities(id) ON UPDATE CASCADE,
+            decision_id INTEGER NOT NULL REFERENCES decisions(id),
+            PRIMARY KEY (norm, entity_id)
+        )""",
+        # ---- the analyst's decisions: append-only ------------------------------------------------
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            action TEXT NOT NULL,              -- confirm / reject / unsure / correct / new / undo / edit ...
+            target TEXT NOT NULL,              -- mention / entity / variant
+            target_id TEXT NOT NULL,
+            before TEXT,                       -- JSON state replaced
+            after TEXT,                        -- JSON state written
+            batch TEXT,                        -- groups a bulk decision
+            undoes INTEGER REFERENCES decisions(id)
+        )""",
+        "CREATE INDEX decisions_target ON decisions(target, target_id)",
+        """CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+           BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END""",
+        """CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+           BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END""",
+        # ---- background jobs (translate, align, export) -------------------------------------------
+        """CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            params TEXT,
+            status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER,
+            message TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )""",
+        # ---- full-text search over normalised source and English --------------------------------
+        # rowid = segments.id; columns hold text normalised by workbench.textnorm.search_form
+        """CREATE VIRTUAL TABLE segments_fts USING fts5(
+            source, english, tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+    ])
