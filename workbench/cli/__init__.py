@@ -17,6 +17,14 @@ COMMAND_MODULES = [
     "workbench.cli.stats_cmd",
     "workbench.cli.demo_cmd",
     "workbench.cli.tui_cmd",
+    "workbench.cli.export_cmd",
+    "workbench.cli.models_cmd",
+    "workbench.cli.translate_cmd",
+    "workbench.cli.align_cmd",
+    "workbench.cli.mentions_cmd",
+    "workbench.cli.decide_cmd",
+    "workbench.cli.glossary_cmd",
+    "workbench.cli.match_cmd",
 ]
 
 

@@ -31,6 +31,12 @@ def run(args) -> int:
     print(f"== import: {summary.imported} article(s) imported, {summary.duplicates} already present")
     for rejected in summary.rejected:
         print(f"   rejected: {rejected.error}")
+    from workbench.cli.translate_cmd import demo_translate
+
+    demo_translate(db.conn)  # translates with the installed models, or says how to get one
+    from workbench.align.demo import demo_align
+
+    demo_align(db.conn)  # curated glossary, then mentions aligned and linked on both sides
     print(format_stats(stats.collect(db.conn)))
     print(f"\nNext: workbench --db {target} tui")
     return 1 if summary.rejected else 0

@@ -176,4 +176,8 @@ def _store(conn: sqlite3.Connection, item: _Prepared, path: Path, result: FileRe
         )
         english = {r[0]: r[5] for r in rows}
     search.index_segments(conn, ((r[0], r[5], english.get(r[0], "")) for r in rows))
+    if raw.translation and item.lang in ("ar", "fr"):  # an existing English version: align, store as human
+        from workbench.translate.human import store_human_translation
+
+        store_human_translation(conn, [(r[0], r[5]) for r in rows], raw.translation)
     result.imported.append(article_id)

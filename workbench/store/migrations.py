@@ -174,3 +174,110 @@ def m0001_initial(db: Database) -> None:
             source, english, tokenize = 'unicode61 remove_diacritics 2'
         )""",
     ])
+
+
+# ---- per-article counts for the article list (kept exact by triggers) ------------------------------
+# Each trigger recomputes the affected article's count from its rows, so REPLACE / IGNORE / upserts by
+# any writer leave the numbers right. "pending" = mentions whose link waits for the analyst.
+
+_PENDING = "('suggested', 'unsure', 'new')"  # = workbench.align.queue.PENDING
+_COUNT_SENTENCES = "(SELECT count(*) FROM segments WHERE article_id = {a})"
+# CROSS JOIN fixes the join order (article's segments first): on a database without statistics the
+# planner would otherwise walk every pending link from the status index, once per inserted row.
+_COUNT_TRANSLATED = (
+    "(SELECT count(*) FROM segments s CROSS JOIN translations t ON t.segment_id = s.id"
+    " WHERE s.article_id = {a})"
+)
+_COUNT_MENTIONS = (
+    "(SELECT count(*) FROM segments s CROSS JOIN mentions m ON m.segment_id = s.id WHERE s.article_id = {a})"
+)
+_COUNT_PENDING = (
+    "(SELECT count(*) FROM segments s CROSS JOIN mentions m ON m.segment_id = s.id"
+    " CROSS JOIN links l ON l.mention_id = m.id WHERE s.article_id = {a} AND l.status IN " + _PENDING + ")"
+)
+
+
+def _recount(columns: dict[str, str], article: str, source: str | None = None) -> str:
+    """An UPDATE of ``article_stats`` for one article; ``source`` is a subquery yielding ``article_id``.
+
+    The row is found by primary key (``WHERE article_id = (subquery)``); UPDATE ... FROM let the
+    planner scan the whole table once per trigger.
+    """
+    sets = ", ".join(f"{col} = {expr.format(a='article_stats.article_id')}" for col, expr in columns.items())
+    target = f"({source})" if source else article
+    return f"UPDATE article_stats SET {sets} WHERE article_id = {target};"
+
+
+@migrations(name="0002_article_stats")
+def m0002_article_stats(db: Database) -> None:
+    every = {"sentences": _COUNT_SENTENCES, "translated": _COUNT_TRANSLATED,
+             "mentions": _COUNT_MENTIONS, "pending": _COUNT_PENDING}
+    seg_of = "SELECT article_id FROM segments WHERE id = {}"
+    mention_of = "SELECT s.article_id FROM mentions m CROSS JOIN segments s ON s.id = m.segment_id WHERE m.id = {}"
+    run(db, [
+        """CREATE TABLE article_stats (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            sentences INTEGER NOT NULL DEFAULT 0,
+            translated INTEGER NOT NULL DEFAULT 0,   -- segments with a translations row
+            mentions INTEGER NOT NULL DEFAULT 0,
+            pending INTEGER NOT NULL DEFAULT 0       -- mentions waiting for review
+        )""",
+        "CREATE INDEX article_stats_pending ON article_stats(pending)",
+        "CREATE INDEX articles_date ON articles(date)",
+        "INSERT INTO article_stats (article_id) SELECT id FROM articles",
+        "UPDATE article_stats SET " + ", ".join(
+            f"{col} = {expr.format(a='article_stats.article_id')}" for col, expr in every.items()),
+        """CREATE TRIGGER article_stats_article_insert AFTER INSERT ON articles
+           BEGIN INSERT OR IGNORE INTO article_stats (article_id) VALUES (new.id); END""",
+        """CREATE TRIGGER article_stats_article_delete AFTER DELETE ON articles
+           BEGIN DELETE FROM article_stats WHERE article_id = old.id; END""",
+        f"""CREATE TRIGGER article_stats_segment_insert AFTER INSERT ON segments
+           BEGIN {_recount({"sentences": _COUNT_SENTENCES}, "new.article_id")} END""",
+        f"""CREATE TRIGGER article_stats_segment_delete AFTER DELETE ON segments
+           BEGIN {_recount(every, "old.article_id")} END""",
+        f"""CREATE TRIGGER article_stats_translation_insert AFTER INSERT ON translations
+           BEGIN {_recount({"translated": _COUNT_TRANSLATED}, "", seg_of.format("new.segment_id"))} END""",
+        f"""CREATE TRIGGER article_stats_translation_delete AFTER DELETE ON translations
+           BEGIN {_recount({"translated": _COUNT_TRANSLATED}, "", seg_of.format("old.segment_id"))} END""",
+        f"""CREATE TRIGGER article_stats_mention_insert AFTER INSERT ON mentions
+           BEGIN {_recount({"mentions": _COUNT_MENTIONS, "pending": _COUNT_PENDING}, "",
+                           seg_of.format("new.segment_id"))} END""",
+        f"""CREATE TRIGGER article_stats_mention_delete AFTER DELETE ON mentions
+           BEGIN {_recount({"mentions": _COUNT_MENTIONS, "pending": _COUNT_PENDING}, "",
+                           seg_of.format("old.segment_id"))} END""",
+        f"""CREATE TRIGGER article_stats_link_insert AFTER INSERT ON links
+           BEGIN {_recount({"pending": _COUNT_PENDING}, "", mention_of.format("new.mention_id"))} END""",
+        f"""CREATE TRIGGER article_stats_link_update AFTER UPDATE OF status ON links
+           BEGIN {_recount({"pending": _COUNT_PENDING}, "", mention_of.format("new.mention_id"))} END""",
+        f"""CREATE TRIGGER article_stats_link_delete AFTER DELETE ON links
+           BEGIN {_recount({"pending": _COUNT_PENDING}, "", mention_of.format("old.mention_id"))} END""",
+    ])
+
+
+@migrations(name="0003_align_state")
+def m0003_align_state(db: Database) -> None:
+    run(db, [
+        # what each article was last aligned against, so `workbench align` resumes where it stopped
+        """CREATE TABLE align_state (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature TEXT NOT NULL,           -- glossary + translations + rejections fingerprint
+            aligned_at TEXT NOT NULL
+        )""",
+        # review queue: pending links nearest the acceptance threshold (0.85) first
+        """CREATE INDEX links_review ON links(abs(score - 0.85), mention_id)
+           WHERE status IN ('suggested', 'unsure', 'new')""",
+        "CREATE INDEX mentions_counterpart ON mentions(counterpart_id)",
+        # Arabic proclitic letters before the name in the surface (وبالحسكة: 2): the learned spelling
+        "ALTER TABLE mentions ADD COLUMN prefix INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX decisions_batch ON decisions(batch)",
+        "CREATE INDEX decisions_undoes ON decisions(undoes)",
+    ])
+
+
+@migrations(name="0004_meta")
+def m0004_meta(db: Database) -> None:
+    run(db, [
+        # small key -> value settings; norm_version: the workbench.names.normalize version that computed
+        # variants.norm, mentions.norm and rejections.norm (they are recomputed when it changes)
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ])

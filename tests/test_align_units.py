@@ -1,0 +1,65 @@
+"""Tokens, Arabic proclitics, skeletons, capitalised names and glossary longest match."""
+
+from __future__ import annotations
+
+from workbench.align.capnames import capitalised_names
+from workbench.align.lexicon import Lexicon
+from workbench.align.tokens import proclitic_forms, stem_surface, words
+from workbench.align.translit import similarity, skeleton
+
+
+def sk(text: str) -> str:
+    return skeleton([t.text for t in words(text)])
+
+
+def test_words_keep_offsets_and_harakat():
+    text = "قُتل أحد عشر، في al-Qaïm."
+    toks = words(text)
+    assert [t.text for t in toks] == ["قُتل", "أحد", "عشر", "في", "al", "Qaïm"]
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert toks[4].joins and not toks[2].joins  # hyphen joins, comma does not
+
+
+def test_proclitic_forms():
+    assert (1, "الحسكة") in proclitic_forms("والحسكة")
+    assert (2, "الموصل") in proclitic_forms("بالموصل") or (1, "الموصل") in proclitic_forms("بالموصل")
+    assert (1, "الحشد") in proclitic_forms("للحشد")
+    assert proclitic_forms("Mosul") == ((0, "Mosul"),)
+    assert stem_surface("للحشد", 1) == "الحشد"
+    assert stem_surface("والحسكة", 1) == "الحسكة"
+
+
+def test_skeletons_match_across_scripts():
+    assert sk("الكاظمي") == sk("al-Kadhimi") == sk("Kazimi")
+    assert similarity(sk("سلمان حميد الكرخي"), sk("Salman Hamid al-Karkhi")) == 1.0
+    assert similarity(sk("الحسكة"), sk("Hassaké")) == 1.0
+    assert similarity(sk("الحشد الشعبي"), sk("Hachd al-Chaabi")) == 1.0
+    assert similarity(sk("Mosul"), sk("Tikrit")) < 0.5
+    assert similarity("RB", "RD") == 0.0  # short skeletons must be equal
+
+
+def test_capitalised_names_trim_titles_and_sentence_starts():
+    text = "Retired Colonel Salman Hamid al-Karkhi met Dr. Ahmad Haji in Umm al-Dhiban on Monday. Iraqi troops left."
+    toks = words(text)
+    runs = capitalised_names(text, toks, [False] * len(toks))
+    names = [text[toks[f].start:toks[f + n - 1].end] for f, n in runs]
+    assert names == ["Salman Hamid al-Karkhi", "Ahmad Haji", "Umm al-Dhiban"]
+
+
+def test_lexicon_longest_match_case_and_descriptors():
+    lex = Lexicon()
+    for eid, lang, text in [("is", "en", "Islamic State"), ("is", "en", "IS"), ("is", "en", "Islamic State group"),
+                            ("nin", "fr", "Ninive"), ("nin", "fr", "province de Ninive"), ("hs", "ar", "الحسكة")]:
+        lex.canonical[eid] = eid
+        lex.add(eid, lang, text)
+    lex.find_descriptors()
+    toks = words("the Islamic State group is here")
+    hit = lex.match_at(toks, 1, ("en",))
+    assert hit.count == 3 and hit.entries[0].entity_id == "is"
+    assert lex.match_at(toks, 4, ("en",)) is None  # 'is' is not the acronym IS
+    toks = words("la province de Ninive")
+    hit = lex.match_at(toks, 1, ("fr",))
+    assert (hit.first, hit.count) == (3, 1)  # the descriptor is left out of the mention
+    toks = words("وصلوا والحسكة")
+    hit = lex.match_at(toks, 1, ("ar",))
+    assert hit.prefix == 1 and hit.entries[0].entity_id == "hs"

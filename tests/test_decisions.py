@@ -1,0 +1,229 @@
+"""The analyst's decisions: each action, bulk, undo, the append-only log, rejections, re-align safety."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOURCE, add_article, add_glossary
+from workbench.align.decisions import decide, recent, undo
+from workbench.align.queue import review_queue
+from workbench.align.run import align_articles
+from workbench.errors import UserError
+
+
+@pytest.fixture
+def conn(db):
+    c = db.conn
+    add_glossary(c)
+    add_article(c, "fr", FR_SOURCE, FR_ENGLISH)
+    add_article(c, "fr", ["Karim Haddad a quitté Mossoul."], ["Karim Haddad left Mosul."])
+    add_article(c, "ar", AR_SOURCE, AR_ENGLISH)
+    align_articles(c)
+    return c
+
+
+def mid(conn, surface: str, side: str = "source", nth: int = 0) -> int:
+    rows = conn.execute("SELECT id FROM mentions WHERE surface = ? AND side = ? ORDER BY id", (surface, side)).fetchall()
+    return rows[nth][0]
+
+
+def link(conn, mention_id: int) -> dict:
+    row = conn.execute("SELECT entity_id, status, decided_by FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
+    return dict(zip(("entity", "status", "by"), row))
+
+
+def decisions(conn) -> list[tuple]:
+    return conn.execute("SELECT id, action, target, target_id, before, after, batch, undoes, user FROM decisions ORDER BY id").fetchall()
+
+
+def test_confirm_records_before_after_and_learns_spelling(conn):
+    m = mid(conn, "Moustafa al-Kazimi")
+    out = decide(conn, m, "confirm")
+    assert link(conn, m) == {"entity": "mustafa-al-kadhimi", "status": "confirmed", "by": "tester"}
+    rows = decisions(conn)
+    assert {r[6] for r in rows} == {out.batch}
+    first = rows[0]
+    assert first[1:4] == ("confirm", "mention", str(m))
+    assert json.loads(first[4])["status"] == "accepted" and json.loads(first[5])["status"] == "confirmed"
+    assert first[8] == "tester"
+    learned = conn.execute(
+        "SELECT lang, text, learned, source FROM variants WHERE entity_id = 'mustafa-al-kadhimi' AND learned = 1"
+    ).fetchall()
+    assert learned == [("fr", "Moustafa al-Kazimi", 1, "review")]
+    # confirming a spelling already in the glossary adds nothing
+    decide(conn, mid(conn, "Mossoul"), "confirm")
+    assert conn.execute("SELECT count(*) FROM variants WHERE learned = 1").fetchone()[0] == 1
+
+
+def test_reject_is_never_suggested_again_even_after_realign(conn):
+    m = mid(conn, "Mossoul")
+    other = mid(conn, "Mossoul", nth=1)
+    decide(conn, m, "reject")
+    assert link(conn, m)["status"] == "rejected"
+    norm = conn.execute("SELECT norm FROM mentions WHERE id = ?", (m,)).fetchone()[0]
+    assert conn.execute("SELECT entity_id FROM rejections WHERE norm = ?", (norm,)).fetchall() == [("mosul",)]
+    # the other mention spelled the same is no longer linked to the rejected entity
+    assert link(conn, other)["entity"] != "mosul"
+    align_articles(conn, force=True)
+    assert link(conn, m)["status"] == "rejected"
+    assert link(conn, other)["entity"] != "mosul"
+    assert conn.execute(
+        "SELECT count(*) FROM candidates c JOIN mentions m ON m.id = c.mention_id"
+        " WHERE m.norm = ? AND c.entity_id = 'mosul' AND m.id <> ?",
+        (norm, m),
+    ).fetchone()[0] == 0
+
+
+def test_unsure_keeps_entity(conn):
+    m = mid(conn, "Daech")
+    decide(conn, m, "unsure")
+    assert link(conn, m) == {"entity": "islamic-state", "status": "unsure", "by": "tester"}
+
+
+def test_correct_links_to_another_entity(conn):
+    m = mid(conn, "Hassaké")
+    out = decide(conn, m, "correct", entity_id="mosul")
+    assert out.entity_id == "mosul"
+    assert link(conn, m) == {"entity": "mosul", "status": "confirmed", "by": "tester"}
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'mosul' AND text = 'Hassaké' AND learned = 1").fetchone()[0] == 1
+
+
+def test_new_entity_with_bulk_and_undo(conn):
+    m = mid(conn, "Karim Haddad")
+    same = [r[0] for r in conn.execute("SELECT id FROM mentions WHERE surface = 'Karim Haddad' AND lang = 'fr'")]
+    assert len(same) == 2
+    out = decide(conn, m, "new", entity_type="person", all_same=True)
+    assert out.entity_id == "karim-haddad"
+    assert sorted(out.mention_ids) == sorted(same)
+    ent = conn.execute("SELECT type, canonical_en, origin, deleted_at FROM entities WHERE id = 'karim-haddad'").fetchone()
+    assert ent == ("person", "Karim Haddad", "review", None)
+    for x in same:
+        assert link(conn, x) == {"entity": "karim-haddad", "status": "confirmed", "by": "tester"}
+    assert len({r[6] for r in decisions(conn)}) == 1  # one batch
+    # undo the whole batch: links back, entity soft-deleted, learned variants removed
+    back = undo(conn)
+    assert sorted(back.mention_ids) == sorted(same)
+    for x in same:
+        assert link(conn, x)["status"] == "new"
+    assert conn.execute("SELECT deleted_at IS NOT NULL FROM entities WHERE id = 'karim-haddad'").fetchone()[0] == 1
+    assert conn.execute(
+        "SELECT count(*) FROM variants WHERE entity_id = 'karim-haddad' AND deleted_at IS NULL").fetchone()[0] == 0
+    undo_rows = [r for r in decisions(conn) if r[1] == "undo"]
+    assert undo_rows and all(r[7] is not None for r in undo_rows)
+    # the same name again gets a fresh id: the soft-deleted one is kept
+    again = decide(conn, m, "new", canonical="Karim Haddad")
+    assert again.entity_id == "karim-haddad-2"
+
+
+def test_bulk_skips_human_decisions(conn):
+    first, second = (mid(conn, "Mossoul"), mid(conn, "Mossoul", nth=1))
+    decide(conn, second, "unsure")
+    out = decide(conn, first, "confirm", all_same=True)
+    assert out.mention_ids == [first]
+    assert link(conn, second)["status"] == "unsure"
+
+
+def test_undo_reject_restores_links_and_rejection(conn):
+    m = mid(conn, "Mossoul")
+    other = mid(conn, "Mossoul", nth=1)
+    before_other = link(conn, other)
+    out = decide(conn, m, "reject")
+    undo(conn, out.decision_ids[0])
+    assert link(conn, m)["status"] == "accepted"
+    assert link(conn, other) == before_other
+    assert conn.execute("SELECT count(*) FROM rejections").fetchone()[0] == 0
+
+
+def test_undo_twice_is_an_error_and_default_picks_latest_not_undone(conn):
+    a = decide(conn, mid(conn, "Daech"), "unsure")
+    b = decide(conn, mid(conn, "Hassaké"), "reject")
+    undo(conn)  # undoes b
+    with pytest.raises(UserError, match="already undone"):
+        undo(conn, b.decision_ids[0])
+    undo(conn)  # now a
+    assert link(conn, a.mention_ids[0])["status"] == "accepted"
+    with pytest.raises(UserError, match="nothing to undo"):
+        undo(conn)
+    undo_id = [r for r in decisions(conn) if r[1] == "undo"][0][0]
+    with pytest.raises(UserError, match="itself an undo"):
+        undo(conn, undo_id)
+
+
+def test_log_is_append_only(conn):
+    decide(conn, mid(conn, "Daech"), "confirm")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE decisions SET user = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("DELETE FROM decisions")
+
+
+def test_realign_never_overwrites_human_decisions(conn):
+    confirmed = mid(conn, "Karim Haddad")
+    decide(conn, confirmed, "correct", entity_id="mosul")
+    unsure = mid(conn, "Daech")
+    decide(conn, unsure, "unsure")
+    # the glossary changes: Karim Haddad becomes an entity, Daech loses its spelling
+    add_glossary(conn, [("karim-haddad", "person", "Karim Haddad", [("fr", "Karim Haddad")])])
+    conn.execute("UPDATE variants SET deleted_at = '2022-01-01' WHERE text = 'Daech'")
+    align_articles(conn)
+    assert link(conn, confirmed) == {"entity": "mosul", "status": "confirmed", "by": "tester"}
+    assert link(conn, unsure) == {"entity": "islamic-state", "status": "unsure", "by": "tester"}
+    # the other Karim Haddad (undecided) follows the new glossary
+    other = mid(conn, "Karim Haddad", nth=1)
+    assert link(conn, other)["entity"] == "karim-haddad"
+    total = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    align_articles(conn, force=True)
+    assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == total
+
+
+def test_user_errors(conn):
+    m = mid(conn, "Daech")
+    with pytest.raises(UserError, match="no mention with id 999999"):
+        decide(conn, 999999, "confirm")
+    with pytest.raises(UserError, match="unknown action"):
+        decide(conn, m, "maybe")
+    with pytest.raises(UserError, match="no entity with id 'atlantis'"):
+        decide(conn, m, "correct", entity_id="atlantis")
+    with pytest.raises(UserError, match="needs the entity id"):
+        decide(conn, m, "correct")
+    with pytest.raises(UserError, match="not linked to an entity"):
+        decide(conn, mid(conn, "Karim Haddad"), "confirm")
+    with pytest.raises(UserError, match="no decision with id 4242"):
+        undo(conn, 4242)
+    assert decisions(conn) == []  # nothing written by failed calls
+
+
+def test_recent_history(conn):
+    decide(conn, mid(conn, "Daech"), "confirm")
+    out = decide(conn, mid(conn, "Karim Haddad"), "new", all_same=True)
+    undo(conn, out.decision_ids[0])
+    items = recent(conn, limit=10)
+    assert [i["action"] for i in items] == ["undo", "new", "confirm"]
+    assert items[1]["undone"] is True and items[2]["undone"] is False
+    assert items[1]["surface"] == "Karim Haddad" and items[1]["mentions"] == 2
+    assert items[2]["entity_id"] == "islamic-state" and items[2]["user"] == "tester"
+    assert len(recent(conn, limit=1)) == 1
+
+
+def test_review_queue_orders_pending_by_uncertainty(conn):
+    conn.execute("UPDATE links SET status = 'suggested', score = 0.8 WHERE mention_id = ?", (mid(conn, "Daech"),))
+    conn.execute("UPDATE links SET status = 'suggested', score = 0.55 WHERE mention_id = ?", (mid(conn, "Hassaké"),))
+    queue = review_queue(conn, limit=50)
+    statuses = {q["status"] for q in queue}
+    assert statuses <= {"suggested", "unsure", "new"}
+    assert queue[0]["surface"] == "Daech"  # nearest the threshold
+    surfaces = [q["surface"] for q in queue]
+    assert surfaces.index("Hassaké") < surfaces.index("Karim Haddad")  # new (score 0) last
+    item = queue[0]
+    assert item["source_text"][item["start"]:item["end"]] == "Daech"
+    assert item["english_text"] == FR_ENGLISH[1]
+    assert item["candidates"][0]["entity_id"] == "islamic-state"
+    assert item["counterpart"]["surface"] == "Daesh"
+    one_article = review_queue(conn, article_id=2)
+    assert one_article and all(q["article_id"] == 2 for q in one_article)
+    assert len(review_queue(conn, limit=2, offset=1)) == 2
+    decide(conn, queue[0]["id"], "confirm")
+    assert queue[0]["id"] not in [q["id"] for q in review_queue(conn)]

@@ -1,0 +1,102 @@
+"""``workbench glossary``: import (idempotent, conflicts), export by suffix, check, list, show, write-back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_glossary_fixtures import SAMPLE_TOML
+from workbench.cli import main
+
+
+@pytest.fixture
+def files(tmp_path):
+    glossary = tmp_path / "glossaries"
+    glossary.mkdir()
+    (glossary / "sample.toml").write_text(SAMPLE_TOML, encoding="utf-8")
+    return glossary
+
+
+def wb(db, *args) -> int:
+    return main(["--db", str(db), *args])
+
+
+def test_import_twice_then_export_csv_round_trip(tmp_path, files, capsys):
+    db = tmp_path / "wb.db"
+    assert wb(db, "glossary", "import", str(files)) == 0
+    assert "9 entities added" in capsys.readouterr().out
+    assert wb(db, "glossary", "import", str(files / "sample.toml")) == 0
+    assert "nothing changed" in capsys.readouterr().out
+    out = tmp_path / "out.csv"
+    assert wb(db, "glossary", "export", str(out)) == 0
+    capsys.readouterr()
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "entity_id,type,canonical_en,lang,variant,note,wikidata"
+    assert wb(db, "glossary", "export", str(out)) == 2  # no overwrite without --force
+    assert "already exists" in capsys.readouterr().err
+    other = tmp_path / "other.db"
+    assert wb(other, "glossary", "import", str(out)) == 0
+    capsys.readouterr()
+    assert wb(other, "glossary", "export", str(tmp_path / "again.toml")) == 0
+    assert wb(db, "glossary", "export", str(tmp_path / "first.toml")) == 0
+    assert (tmp_path / "again.toml").read_text(encoding="utf-8") == (tmp_path / "first.toml").read_text(encoding="utf-8")
+
+
+def test_import_reports_conflicts(tmp_path, files, capsys):
+    db = tmp_path / "wb.db"
+    wb(db, "glossary", "import", str(files))
+    clash = tmp_path / "clash.csv"
+    clash.write_text("entity_id,type,canonical_en,lang,variant\nhasakah,org,Hasakah,en,Hasaka\n"
+                     "tikrit,place,Tikrit,en,Kadhimi\n", encoding="utf-8")
+    capsys.readouterr()
+    assert wb(db, "glossary", "import", str(clash)) == 1
+    out = capsys.readouterr().out
+    assert "1 entity added" in out and "2 conflict(s)" in out
+    assert "conflict: " in out and "already belongs to \"mustafa-al-kadhimi\"" in out
+
+
+def test_bad_file_is_one_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[a]\ntype = "persn"\ncanonical = "A"\n', encoding="utf-8")
+    assert wb(tmp_path / "wb.db", "glossary", "import", str(bad)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"workbench: error: {bad}:2: entity \"a\": unknown type") and err.count("\n") == 1
+    assert wb(tmp_path / "wb.db", "glossary", "import", str(tmp_path / "g.xlsx")) == 2
+    assert "cannot tell the glossary format" in capsys.readouterr().err
+
+
+def test_check_lists_every_problem(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[a]\ntype = "persn"\ncanonical = ""\n', encoding="utf-8")
+    assert wb(tmp_path / "wb.db", "glossary", "check", str(bad)) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f'{bad}:2: entity "a": unknown type "persn" (expected person, place, org or other)',
+                   f'{bad}:3: entity "a": empty or missing canonical name']
+
+
+def test_list_show_search(tmp_path, files, capsys):
+    db = tmp_path / "wb.db"
+    wb(db, "glossary", "import", str(files))
+    capsys.readouterr()
+    assert wb(db, "glossary", "list", "--type", "org", "--json") == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["entity_id"] for r in rows] == ["islamic-state", "popular-mobilization-forces", "syrian-democratic-forces"]
+    assert wb(db, "glossary", "show", "hasakah") == 0
+    assert "fr: Hassaké" in capsys.readouterr().out
+    assert wb(db, "glossary", "show", "nope") == 2
+    assert wb(db, "glossary", "search", "kazimi") == 0
+    assert "mustafa-al-kadhimi" in capsys.readouterr().out
+
+
+def test_write_back_command(tmp_path, files, capsys, monkeypatch):
+    db = tmp_path / "wb.db"
+    wb(db, "glossary", "import", str(files))
+    from workbench.glossary import store
+    from workbench.store import open_db
+
+    store.add_variant(open_db(db).conn, "hasakah", "en", "Hasaka")
+    capsys.readouterr()
+    assert wb(db, "glossary", "write-back", "--dir", str(files), "--dry-run") == 0
+    assert capsys.readouterr().out.startswith("would write: 1 learned spelling(s) written")
+    assert wb(db, "glossary", "write-back", "--dir", str(files)) == 0
+    assert '  "Hasaka",  # learned ' in (files / "sample.toml").read_text(encoding="utf-8")

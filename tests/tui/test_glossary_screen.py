@@ -1,0 +1,160 @@
+"""Pilot tests of the glossary: search across scripts, add / edit / delete / merge, variants, write-back."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.tui.conftest import shown
+from workbench.tui.glossary.screen import GlossaryScreen
+
+SIZE = (120, 36)
+
+
+def query(path, sql: str, *args) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+async def open_glossary(app, pilot) -> GlossaryScreen:
+    await pilot.press("3")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, GlossaryScreen)
+    return app.screen
+
+
+def listed(screen: GlossaryScreen) -> list[str]:
+    return [screen.entities.row_at(i).id for i in range(screen.entities.total)]
+
+
+async def test_lists_entities_and_their_spellings(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_glossary(app, pilot)
+        assert listed(screen) == ["diyala", "hasakah", "islamic-state", "muqtada-al-sadr", "mustafa-al-kadhimi"]
+        await pilot.press("G")
+        variants = [screen.variants.row_at(i) for i in range(screen.variants.total)]
+        assert {(v.lang, v.text) for v in variants} >= {("ar", "الكاظمي"), ("en", "al-Kazimi")}
+        assert [v.text for v in variants if v.learned] == ["al-Kazimi"]
+        assert "1 learned spelling" in shown(screen.query_one("#glossary-status"))
+
+
+async def test_search_as_you_type_across_scripts(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_glossary(app, pilot)
+        await pilot.press("slash", *"kazimi")
+        await pilot.pause()
+        assert listed(screen)[0] == "mustafa-al-kadhimi"
+        screen.query_one("#glossary-search").value = "الحسكة"
+        await pilot.pause()
+        assert listed(screen)[0] == "hasakah"
+        await pilot.press("escape")
+        assert len(listed(screen)) == 5
+
+
+async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_glossary(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-id").value = "Tal Afar"
+        form.query_one("#f-canonical").value = "Tal Afar"
+        form.query_one("#f-type").value = "place"
+        await pilot.press("ctrl+s")
+        assert "bad entity id" in shown(form.query_one("#form-error"))
+        assert app.screen is form  # still open, nothing written
+        form.query_one("#f-id").value = "tal-afar"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert query(corpus_db, "SELECT type, canonical_en FROM entities WHERE id = 'tal-afar'") == [("place", "Tal Afar")]
+        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'entity' AND target_id = 'tal-afar'") == [("add",)]
+
+
+async def test_edit_and_delete_with_confirm(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_glossary(app, pilot)  # Diyala highlighted
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#f-canonical").value = "Diyala Governorate"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert query(corpus_db, "SELECT canonical_en FROM entities WHERE id = 'diyala'") == [("Diyala Governorate",)]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # no
+        await pilot.pause()
+        assert query(corpus_db, "SELECT deleted_at FROM entities WHERE id = 'diyala'") == [(None,)]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert query(corpus_db, "SELECT deleted_at IS NOT NULL FROM entities WHERE id = 'diyala'") == [(1,)]
+        assert "diyala" not in listed(app.screen)
+
+
+async def test_merge_two_entities(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_glossary(app, pilot)  # Diyala highlighted: merge it into Hasakah (for the test)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"hasakah")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert query(corpus_db, "SELECT merged_into FROM entities WHERE id = 'diyala'") == [("hasakah",)]
+        assert ("Diyala",) in query(corpus_db, "SELECT text FROM variants WHERE entity_id = 'hasakah' AND deleted_at IS NULL")
+
+
+async def test_add_and_remove_variants(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_glossary(app, pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-lang").value = "fr"
+        form.query_one("#f-text").value = "Daech"  # belongs to islamic-state: refused in place
+        await pilot.press("ctrl+s")
+        assert "already belongs to 'islamic-state'" in shown(form.query_one("#form-error"))
+        form.query_one("#f-text").value = "Diyala (province)"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        texts = query(corpus_db, "SELECT text, learned FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")
+        assert ("Diyala (province)", 1) in texts
+        await pilot.press("enter")  # into the spellings pane
+        assert screen.variants.has_focus
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        left = query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")
+        assert left == [(2,)]
+
+
+async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monkeypatch):
+    folder = tmp_path / "glossaries"
+    folder.mkdir()
+    (folder / "test.toml").write_text(
+        '[mustafa-al-kadhimi]\ntype = "person"\ncanonical = "Mustafa al-Kadhimi"\nen = [\n  "Mustafa al-Kadhimi",\n]\n',
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_glossary(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert "al-Kazimi" in (folder / "test.toml").read_text(encoding="utf-8")
+    assert query(corpus_db, "SELECT count(*) FROM variants WHERE learned = 1") == [(0,)]

@@ -1,0 +1,107 @@
+"""Names that are not in the glossary, found by capitalisation in French and English text.
+
+A name is a run of capitalised words joined by spaces or hyphens, with Arabic-name particles inside
+(``Umm al-Dhiban``, ``Younis Abd al-Sattar``). Titles, function words, days, months and demonyms are
+trimmed from the ends; a lone capitalised word that opens a sentence or a quotation is not a name.
+"""
+
+from __future__ import annotations
+
+from workbench.align.tokens import Token
+
+# particles that may sit inside (or open) a name when a capitalised word follows
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et"}  # hyphen after
+PARTICLES = ARTICLES | {
+    "ibn", "bin", "bint", "ben", "abu", "abou", "abd", "umm", "um", "bou", "ould", "van", "von",
+}
+
+STOP = {
+    # function words, pronouns (fr / en)
+    "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette",
+    "ces", "il", "elle", "ils", "elles", "nous", "vous", "on", "je", "selon", "dans", "pour", "par",
+    "sur", "sous", "avec", "sans", "mais", "et", "ou", "près", "après", "avant", "depuis", "pendant",
+    "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "à", "a", "en", "entre", "vers",
+    "chez", "lors", "dès", "quelque", "plusieurs", "tous", "toutes", "tout", "qui", "que", "quoi",
+    "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "into", "onto", "this", "that",
+    "these", "those", "they", "we", "he", "she", "it", "i", "you", "our", "their", "his", "her",
+    "its", "my", "your", "but", "and", "or", "if", "when", "while", "as", "after", "before",
+    "since", "last", "next", "according", "along", "across", "about", "around", "there", "here",
+    "no", "not", "yes", "some", "many", "most", "all", "both", "each", "every", "other", "such",
+    "what", "who", "how", "why", "where", "which", "however", "meanwhile", "also", "so", "then",
+    # titles and ranks
+    "dr", "m", "mm", "mr", "mrs", "ms", "mme", "mlle", "pr", "prof", "sheikh", "cheikh", "cheick",
+    "general", "général", "gen", "brig", "brigadier", "colonel", "col", "lieutenant", "lt", "major",
+    "captain", "capt", "sergeant", "commander", "commandant", "president", "président", "présidente",
+    "prime", "premier", "minister", "ministre", "deputy", "vice", "mp", "député", "sénateur",
+    "senator", "governor", "gouverneur", "emir", "émir", "imam", "ayatollah", "king", "roi",
+    "prince", "queen", "reine", "sayyid", "sayed", "hajj", "haj", "mullah", "mollah", "pope", "pape",
+    "retired", "former", "late", "ex", "chief", "chef", "leader", "spokesman", "porte", "parole",
+    "defence", "defense", "interior", "foreign", "affairs", "intérieur", "défense", "state", "état",
+    "etat", "mayor", "maire", "judge", "juge", "ambassador", "ambassadeur",
+    # days and months
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+    # demonyms and adjectives that English capitalises
+    "iraqi", "iraqis", "syrian", "syrians", "kurdish", "kurd", "kurds", "american", "americans",
+    "shiite", "shiites", "shia", "sunni", "sunnis", "arab", "arabs", "arabic", "iranian", "iranians",
+    "turkish", "turk", "turks", "russian", "russians", "british", "french", "western", "eastern",
+    "islamist", "islamists", "jihadist", "jihadists", "sadrist", "sadrists", "yazidi", "yazidis",
+    "christian", "christians", "muslim", "muslims", "european", "israeli", "israelis", "lebanese",
+    "jordanian", "saudi", "gulf", "northern", "southern", "islamic", "irakien", "irakienne",
+    "syrien", "syrienne", "kurde", "kurdes", "chiite", "chiites", "sunnite", "sunnites",
+    "américain", "américains", "irakiens", "irakiennes", "syriens", "syriennes",
+}
+
+
+def _cap(token: Token) -> bool:
+    ch = token.text[:1]
+    return ch.isupper() and not token.text.isdigit()
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """True at the start of the text, or after . ! ? : ; or an opening quote/bracket."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \u00a0\u202f\t\n":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;«“\"(—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
+
+
+def capitalised_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
+    """``(first, count)`` token runs that look like names, skipping tokens already ``taken``."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if taken[i] or not (_cap(tokens[i]) or _particle_before_cap(text, tokens, taken, i)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
+            _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1)
+        ):
+            j += 1
+        run = list(range(i, j + 1))
+        i = j + 1
+        while run and tokens[run[0]].text.casefold() in STOP:
+            run.pop(0)
+        while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES):
+            run.pop()
+        if not run:
+            continue
+        first = tokens[run[0]]
+        if len(first.text) == 1 and len(run) == 1:
+            continue  # an initial or a letter (F-16)
+        if len(run) == 1 and _opens_sentence(text, first.start) and not first.text.isupper():
+            continue  # a capitalised word opening a sentence
+        out.append((run[0], len(run)))
+    return out
+
+
+def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: int) -> bool:
+    word = tokens[i].text.casefold()
+    if word not in PARTICLES or i + 1 >= len(tokens) or not tokens[i].joins or taken[i + 1]:
+        return False
+    if word in ARTICLES and text[tokens[i].end:tokens[i].end + 1] not in ("-", "‐", "‑"):
+        return False
+    return _cap(tokens[i + 1])

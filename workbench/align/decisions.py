@@ -1,0 +1,397 @@
+"""The analyst's decisions on mentions: confirm, reject, unsure, correct, new entity; bulk; undo.
+
+Every change is a row of the append-only ``decisions`` log with the state before and after, one
+batch id per call. Undo restores the before states of a whole batch and appends ``undo`` rows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from workbench.align.normal import norm as normalize
+from workbench.align.tokens import stem_surface
+from workbench.clock import now
+from workbench.config import current_user
+from workbench.errors import UserError
+
+ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
+ENTITY_TYPES = ("person", "place", "org", "other")
+LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
+STATUS_OF = {"confirm": "confirmed", "correct": "confirmed", "new": "confirmed", "reject": "rejected",
+             "unsure": "unsure"}
+
+
+@dataclass
+class Outcome:
+    """What one call changed."""
+
+    batch: str
+    decision_ids: list[int]
+    mention_ids: list[int]
+    entity_id: str | None
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection):
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class _Log:
+    """Appends decision rows for one batch."""
+
+    def __init__(self, conn: sqlite3.Connection, user: str, batch: str | None = None):
+        self.conn, self.user, self.at = conn, user, now()
+        self.batch = batch or uuid.uuid4().hex[:16]
+        self.ids: list[int] = []
+
+    def write(self, action: str, target: str, target_id, before, after, undoes: int | None = None) -> int:
+        cur = self.conn.execute(
+            """INSERT INTO decisions (at, user, action, target, target_id, before, after, batch, undoes)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (self.at, self.user, action, target, str(target_id), _dump(before), _dump(after), self.batch, undoes),
+        )
+        self.ids.append(cur.lastrowid)
+        return cur.lastrowid
+
+
+def _dump(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def link_state(conn: sqlite3.Connection, mention_id: int) -> dict | None:
+    row = conn.execute(f"SELECT {', '.join(LINK_FIELDS)} FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
+    return dict(zip(LINK_FIELDS, row)) if row else None
+
+
+def _write_link(conn: sqlite3.Connection, mention_id: int, state: dict | None) -> None:
+    if state is None:
+        conn.execute("DELETE FROM links WHERE mention_id = ?", (mention_id,))
+        return
+    conn.execute(
+        f"""INSERT INTO links (mention_id, {', '.join(LINK_FIELDS)}) VALUES (?, {', '.join('?' * len(LINK_FIELDS))})
+            ON CONFLICT(mention_id) DO UPDATE SET {', '.join(f'{f} = excluded.{f}' for f in LINK_FIELDS)}""",
+        (mention_id, *(state.get(f) for f in LINK_FIELDS)),
+    )
+
+
+def _mention(conn: sqlite3.Connection, mention_id: int) -> dict:
+    row = conn.execute(
+        "SELECT id, norm, lang, surface, prefix FROM mentions WHERE id = ?", (mention_id,)
+    ).fetchone()
+    if row is None:
+        raise UserError(f"no mention with id {mention_id}; `workbench mentions` lists them")
+    return dict(zip(("id", "norm", "lang", "surface", "prefix"), row))
+
+
+def _entity_exists(conn: sqlite3.Connection, entity_id: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL", (entity_id,)
+    ).fetchone() is not None
+
+
+def _is_human(state: dict | None) -> bool:
+    return state is not None and state.get("decided_by") not in (None, "auto")
+
+
+# ---- decide -----------------------------------------------------------------------------------------
+
+
+def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id: str | None = None,
+           canonical: str | None = None, entity_type: str | None = None, all_same: bool = False,
+           user: str | None = None) -> Outcome:
+    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike)."""
+    if action not in ACTIONS:
+        raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
+    mention = _mention(conn, mention_id)
+    current = link_state(conn, mention_id)
+    if action in ("confirm", "reject"):
+        entity_id = current and current.get("entity_id")
+        if not entity_id:
+            raise UserError(
+                f"mention {mention_id} is not linked to an entity; use `correct ENTITY_ID` or `new`")
+    elif action == "correct":
+        if not entity_id:
+            raise UserError("correct needs the entity id to link to, e.g. `correct mosul`")
+        if not _entity_exists(conn, entity_id):
+            raise UserError(f"no entity with id '{entity_id}'; `workbench glossary` lists them")
+    elif action == "new":
+        if entity_type is not None and entity_type not in ENTITY_TYPES:
+            raise UserError(f"unknown entity type '{entity_type}'; use one of: {', '.join(ENTITY_TYPES)}")
+        proposal = json.loads(current["proposal"]) if current and current.get("proposal") else {}
+        canonical = (canonical or proposal.get("canonical_en") or _stem(mention)).strip()
+        if not canonical:
+            raise UserError("new needs a canonical English name (--canonical NAME)")
+    elif action == "unsure":
+        entity_id = current and current.get("entity_id")
+    log = _Log(conn, user or current_user())
+    with _transaction(conn):
+        targets = [mention]
+        if all_same:
+            targets += _same_spelling(conn, mention, entity_id if action in ("confirm", "reject") else None)
+        if action == "new":
+            entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
+        status = STATUS_OF[action]
+        changed = []
+        for m in targets:
+            before = current if m["id"] == mention_id else link_state(conn, m["id"])
+            target_entity = (before or {}).get("entity_id") if action == "unsure" else entity_id
+            after = {
+                "entity_id": target_entity, "status": status,
+                "score": 1.0 if status == "confirmed" else (before or {}).get("score", 0.0),
+                "why": f"{action} by {log.user}", "proposal": (before or {}).get("proposal") if action == "unsure" else None,
+                "decided_by": log.user, "updated_at": log.at,
+            }
+            _write_link(conn, m["id"], after)
+            did = log.write(action, "mention", m["id"], before, after)
+            changed.append(m["id"])
+            if action == "reject":
+                _reject(conn, log, m["norm"], entity_id, did)
+            if status == "confirmed":
+                _learn(conn, log, action, entity_id, m)
+        if action == "reject":
+            _demote_same_pair(conn, log, mention["norm"], entity_id)
+    return Outcome(log.batch, log.ids, changed, entity_id)
+
+
+def _stem(mention: dict) -> str:
+    return stem_surface(mention["surface"], mention.get("prefix") or 0)
+
+
+def _same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | None) -> list[dict]:
+    """Other mentions with the same normal form and language, not decided by a human."""
+    rows = conn.execute(
+        """SELECT m.id, m.norm, m.lang, m.surface, m.prefix, l.entity_id, l.decided_by FROM mentions m
+           LEFT JOIN links l ON l.mention_id = m.id
+           WHERE m.norm = ? AND m.lang = ? AND m.id <> ?""",
+        (mention["norm"], mention["lang"], mention["id"]),
+    ).fetchall()
+    out = []
+    for mid, n, lang, surface, prefix, eid, decided_by in rows:
+        if decided_by not in (None, "auto"):
+            continue
+        if entity_id is not None and eid != entity_id:
+            continue  # confirming / rejecting this entity: mentions linked elsewhere are not the same case
+        out.append({"id": mid, "norm": n, "lang": lang, "surface": surface, "prefix": prefix})
+    return out
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-") or "entity"
+
+
+def _create_entity(conn: sqlite3.Connection, log: _Log, canonical: str, etype: str, mention: dict) -> str:
+    if etype not in ENTITY_TYPES:
+        etype = "other"
+    base = _slug(canonical)
+    eid, n = base, 1
+    while conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone():
+        n += 1
+        eid = f"{base}-{n}"
+    conn.execute(
+        """INSERT INTO entities (id, type, canonical_en, origin, created_at, updated_at)
+           VALUES (?, ?, ?, 'review', ?, ?)""",
+        (eid, etype, canonical, log.at, log.at),
+    )
+    log.write("new", "entity", eid, None, {"id": eid, "type": etype, "canonical_en": canonical, "origin": "review"})
+    if mention["lang"] != "en":
+        _learn(conn, log, "new", eid, {"lang": "en", "surface": canonical, "prefix": 0})
+    return eid
+
+
+VARIANT_FIELDS = ("id", "entity_id", "lang", "text", "norm", "source", "learned", "deleted_at")
+
+
+def _variant_state(conn: sqlite3.Connection, where: str, args: tuple) -> dict | None:
+    row = conn.execute(f"SELECT {', '.join(VARIANT_FIELDS)} FROM variants WHERE {where}", args).fetchone()
+    return dict(zip(VARIANT_FIELDS, row)) if row else None
+
+
+def _learn(conn: sqlite3.Connection, log: _Log, action: str, entity_id: str, mention: dict) -> None:
+    """Make the mention's spelling a learned variant of the entity, unless it already is one."""
+    text = _stem(mention).strip()
+    lang = mention["lang"]
+    if not text:
+        return
+    n = normalize(text, lang)
+    if conn.execute(
+        "SELECT 1 FROM variants WHERE entity_id = ? AND lang = ? AND (norm = ? OR text = ?) AND deleted_at IS NULL",
+        (entity_id, lang, n, text),
+    ).fetchone():
+        return
+    old = _variant_state(conn, "entity_id = ? AND lang = ? AND text = ?", (entity_id, lang, text))
+    if old is not None:  # soft-deleted earlier: bring it back as learned
+        conn.execute("UPDATE variants SET deleted_at = NULL, learned = 1 WHERE id = ?", (old["id"],))
+        vid = old["id"]
+    else:
+        vid = conn.execute(
+            """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
+               VALUES (?, ?, ?, ?, 'review', 1, ?)""",
+            (entity_id, lang, text, n, log.at),
+        ).lastrowid
+    log.write(action, "variant", vid, old, _variant_state(conn, "id = ?", (vid,)))
+
+
+def _reject(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str, decision_id: int) -> None:
+    if conn.execute("SELECT 1 FROM rejections WHERE norm = ? AND entity_id = ?", (norm, entity_id)).fetchone():
+        return
+    conn.execute("INSERT INTO rejections (norm, entity_id, decision_id) VALUES (?, ?, ?)",
+                 (norm, entity_id, decision_id))
+    log.write("reject", "rejection", f"{entity_id}\t{norm}", None, {"norm": norm, "entity_id": entity_id})
+
+
+def _demote_same_pair(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str) -> None:
+    """Automatic links of the rejected (spelling, entity) pair fall back to their next candidate."""
+    rows = conn.execute(
+        """SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
+           WHERE m.norm = ? AND l.entity_id = ? AND l.decided_by = 'auto'""",
+        (norm, entity_id),
+    ).fetchall()
+    for (mid,) in rows:
+        before = link_state(conn, mid)
+        after = _next_best(conn, mid, norm, before, log.at)
+        _write_link(conn, mid, after)
+        log.write("reject", "mention", mid, before, after)
+
+
+def _next_best(conn: sqlite3.Connection, mention_id: int, norm: str, before: dict, at: str) -> dict:
+    from workbench.align.linker import ACCEPT, SUGGEST
+
+    for eid, score in conn.execute(
+        """SELECT c.entity_id, c.score FROM candidates c WHERE c.mention_id = ? AND NOT EXISTS
+           (SELECT 1 FROM rejections r WHERE r.norm = ? AND r.entity_id = c.entity_id) ORDER BY c.rank""",
+        (mention_id, norm),
+    ):
+        if score >= SUGGEST and _entity_exists(conn, eid):
+            return {**before, "entity_id": eid, "score": score, "proposal": None, "updated_at": at,
+                    "status": "accepted" if score >= ACCEPT else "suggested",
+                    "why": "next candidate after a rejected spelling"}
+    surface = conn.execute("SELECT surface FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
+    return {**before, "entity_id": None, "status": "new", "score": 0.0, "updated_at": at,
+            "why": "its glossary match was rejected",
+            "proposal": json.dumps({"canonical_en": surface, "spellings": {}}, ensure_ascii=False)}
+
+
+# ---- undo -------------------------------------------------------------------------------------------
+
+
+def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str | None = None) -> Outcome:
+    """Undo the whole batch of ``decision_id`` (default: the latest batch not yet undone)."""
+    if decision_id is None:
+        row = conn.execute(
+            """SELECT d.batch FROM decisions d WHERE d.action <> 'undo' AND d.target = 'mention'
+               AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+               ORDER BY d.id DESC LIMIT 1"""
+        ).fetchone()
+        if row is None:
+            raise UserError("nothing to undo: no decision is left that has not been undone")
+        batch = row[0]
+    else:
+        row = conn.execute("SELECT batch, action FROM decisions WHERE id = ?", (decision_id,)).fetchone()
+        if row is None:
+            raise UserError(f"no decision with id {decision_id}; `workbench decisions` or the history pane lists them")
+        if row[1] == "undo":
+            raise UserError(f"decision {decision_id} is itself an undo; decide again instead")
+        batch = row[0]
+    rows = conn.execute(
+        "SELECT id, target, target_id, before, after FROM decisions WHERE batch = ? ORDER BY id", (batch,)
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    if conn.execute(
+        f"SELECT 1 FROM decisions WHERE undoes IN ({','.join('?' * len(ids))}) LIMIT 1", ids
+    ).fetchone():
+        raise UserError(f"decision {decision_id or ids[0]} was already undone")
+    log = _Log(conn, user or current_user())
+    mentions: list[int] = []
+    entity = None
+    with _transaction(conn):
+        for did, target, target_id, before_s, after_s in reversed(rows):
+            before = json.loads(before_s) if before_s else None
+            after = json.loads(after_s) if after_s else None
+            if target == "mention":
+                mid = int(target_id)
+                now_state = link_state(conn, mid)
+                if conn.execute("SELECT 1 FROM mentions WHERE id = ?", (mid,)).fetchone():
+                    _write_link(conn, mid, before)
+                mentions.append(mid)
+                entity = entity or (after or {}).get("entity_id")
+                log.write("undo", target, target_id, now_state, before, undoes=did)
+            elif target == "variant":
+                vid = int(target_id)
+                now_state = _variant_state(conn, "id = ?", (vid,))
+                if before is None:
+                    conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (log.at, vid))
+                else:
+                    conn.execute("UPDATE variants SET deleted_at = ?, learned = ? WHERE id = ?",
+                                 (before["deleted_at"], before["learned"], vid))
+                log.write("undo", target, target_id, now_state, _variant_state(conn, "id = ?", (vid,)), undoes=did)
+            elif target == "rejection":
+                conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
+                             (after["norm"], after["entity_id"]))
+                log.write("undo", target, target_id, after, None, undoes=did)
+            elif target == "entity":
+                conn.execute("UPDATE entities SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                             (log.at, log.at, target_id))
+                log.write("undo", target, target_id, after, {**after, "deleted_at": log.at}, undoes=did)
+    mentions.reverse()
+    return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity)
+
+
+# ---- history ----------------------------------------------------------------------------------------
+
+
+def recent(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
+    """Latest batches, newest first: the mention decided, action, entity, user, time, undone flag."""
+    batches: list[str] = []
+    first_rows: dict[str, tuple] = {}
+    counts: dict[str, int] = {}
+    ids_of: dict[str, list[int]] = {}
+    for row in conn.execute(
+        "SELECT id, at, user, action, target, target_id, after, batch, undoes FROM decisions ORDER BY id DESC"
+    ):
+        batch = row[7]
+        if batch not in ids_of:
+            if len(batches) >= limit:
+                break
+            batches.append(batch)
+            ids_of[batch] = []
+            counts[batch] = 0
+        ids_of[batch].append(row[0])
+        if row[4] == "mention":
+            counts[batch] += 1
+            first_rows[batch] = row  # rows come newest first: the last seen is the batch's first
+    out = []
+    for batch in batches:
+        row = first_rows.get(batch)
+        if row is None:
+            continue
+        did, at, user, action, _, target_id, after, _, undoes = row
+        after = json.loads(after) if after else {}
+        m = conn.execute("SELECT surface, side, lang FROM mentions WHERE id = ?", (int(target_id),)).fetchone()
+        ids = ids_of[batch]
+        undone = conn.execute(
+            f"SELECT 1 FROM decisions WHERE undoes IN ({','.join('?' * len(ids))}) LIMIT 1", ids
+        ).fetchone() is not None
+        out.append({
+            "batch": batch, "decision_id": did, "at": at, "user": user, "action": action,
+            "mention_id": int(target_id), "surface": m[0] if m else None, "side": m[1] if m else None,
+            "entity_id": (after or {}).get("entity_id"), "status": (after or {}).get("status"),
+            "mentions": counts[batch], "undone": undone, "undoes": undoes,
+        })
+    return out

@@ -1,0 +1,59 @@
+"""Source-side mentions: glossary spellings (longest match, Arabic proclitics), then names not in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workbench.align.capnames import capitalised_names
+from workbench.align.lexicon import Lexicon
+from workbench.align.spans import Found, Segment, make_found
+
+GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
+
+# optional extra name finder: (text, lang) -> [(start, end)] character spans (a NER model)
+NameFinder = Callable[[str, str], list[tuple[int, int]]]
+
+
+def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
+                      total: int) -> list[Found]:
+    """Longest-leftmost glossary matches over the segment's tokens."""
+    out: list[Found] = []
+    i, n = 0, len(seg.tokens)
+    opens = lexicon.opens
+    tokens = seg.tokens
+    while i < n:
+        if seg.taken[i] or not opens(tokens[i].text):
+            i += 1
+            continue
+        hit = lexicon.match_at(tokens, i, langs)
+        if hit is None:
+            i += 1
+            continue
+        found = make_found(side, seg, hit.first, hit.count, hit.prefix, lang, "glossary", total)
+        found.entries = hit.entries
+        out.append(found)
+        i += hit.count
+    return out
+
+
+def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
+           finder: NameFinder | None = None) -> list[Found]:
+    """Mentions in one source segment: glossary first, then NER spans or capitalised names."""
+    found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
+    if lang in ("fr", "en"):
+        found += other_names("source", seg, lang, total, finder)
+    return sorted(found, key=lambda f: f.start)
+
+
+def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFinder | None) -> list[Found]:
+    """Names outside the glossary: spans from ``finder`` if given, else capitalised runs."""
+    out: list[Found] = []
+    if finder is not None:
+        for start, end in finder(seg.text, lang):
+            idx = [k for k, t in enumerate(seg.tokens) if t.start >= start and t.end <= end]
+            if idx and not any(seg.taken[k] for k in idx) and idx == list(range(idx[0], idx[-1] + 1)):
+                out.append(make_found(side, seg, idx[0], len(idx), 0, lang, "ner", total))
+        return out
+    for first, count in capitalised_names(seg.text, seg.tokens, seg.taken):
+        out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
+    return out

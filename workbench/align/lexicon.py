@@ -1,0 +1,180 @@
+"""The glossary as the aligner sees it: exact variant lookup over word keys, and skeletons by entity."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from workbench.align.tokens import Token, key_of, proclitic_forms, word_key
+from workbench.align.translit import skeleton
+
+LATIN_LANGS = ("en", "fr")
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """One glossary spelling: which entity, in which language, as written."""
+
+    entity_id: str
+    lang: str
+    text: str
+    acronym: bool  # ISIS, SDF: must appear in capitals
+    capital: bool  # has a capital letter: the surface must have one too
+
+
+# generic words around a name in some glossary spellings ("province de Ninive", "محافظة ديالى"):
+# when the spelling without them is also one of the entity's, the mention is the bare name
+DESCRIPTORS = {
+    "province", "governorate", "city", "town", "district", "village", "region", "ville", "region",
+    "gouvernorat", "district", "محافظه", "مدينه", "قضاء", "ناحيه", "تنظيم", "قريه", "بلده", "منطقه",
+}
+LINKS = {"de", "du", "d", "of"}
+
+
+@dataclass(slots=True)
+class Hit:
+    """A glossary match over tokens ``[first, first + count)``; ``prefix`` proclitic letters skipped."""
+
+    first: int
+    count: int
+    prefix: int
+    entries: list[Entry]
+    trim: tuple[int, int] = (0, 0)  # descriptor words to leave out at the front and the back
+
+
+@dataclass
+class Lexicon:
+    """Glossary spellings indexed for longest-match lookup; built once per ``align`` run."""
+
+    index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)  # first word key -> most words after it
+    canonical: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    _skeletons: dict[str, set[str]] | None = None
+    _opens: dict[str, bool] = field(default_factory=dict)  # word -> may it start a glossary match?
+    trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def from_db(cls, conn: sqlite3.Connection) -> "Lexicon":
+        lex = cls()
+        for eid, canonical, etype in conn.execute(
+            "SELECT id, canonical_en, type FROM entities WHERE deleted_at IS NULL AND merged_into IS NULL"
+        ):
+            lex.canonical[eid] = canonical
+            lex.types[eid] = etype
+            lex.add(eid, "en", canonical)
+        for eid, lang, text in conn.execute(
+            """SELECT v.entity_id, v.lang, v.text FROM variants v JOIN entities e ON e.id = v.entity_id
+               WHERE v.deleted_at IS NULL AND e.deleted_at IS NULL AND e.merged_into IS NULL"""
+        ):
+            lex.add(eid, lang, text)
+        lex.find_descriptors()
+        return lex
+
+    def find_descriptors(self) -> None:
+        """Record spellings that are another spelling of the same entity plus a descriptor word."""
+        self.trims.clear()
+        for key, entries in self.index.items():
+            if len(key) < 2:
+                continue
+            ids = {e.entity_id for e in entries}
+            options = []
+            if key[0] in DESCRIPTORS:
+                front = 2 if len(key) > 2 and key[1] in LINKS else 1
+                options.append((front, 0))
+            if key[-1] in DESCRIPTORS:
+                back = 2 if len(key) > 2 and key[-2] in LINKS else 1
+                options.append((0, back))
+            for front, back in options:
+                core = key[front:len(key) - back]
+                if core and ids & {e.entity_id for e in self.index.get(core, ())}:
+                    self.trims[key] = (front, back)
+                    break
+
+    def add(self, entity_id: str, lang: str, text: str) -> None:
+        key = key_of(text)
+        if not key:
+            return
+        letters = [ch for ch in text if ch.isalpha()]
+        acronym = len(key) == 1 and len(letters) <= 6 and all(ch.isupper() for ch in letters)
+        capital = any(ch.isupper() for ch in letters)
+        entry = Entry(entity_id, lang, text, acronym, capital)
+        bucket = self.index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        if self.longest.get(key[0], 0) < len(key):
+            self.longest[key[0]] = len(key)
+        self._skeletons = None
+        self._opens.clear()
+
+    def opens(self, word: str) -> bool:
+        """Can a glossary spelling start at this word (with or without proclitics)? Cached per word."""
+        known = self._opens.get(word)
+        if known is None:
+            known = any(word_key(stem) in self.longest for _, stem in proclitic_forms(word))
+            if len(self._opens) < 500_000:
+                self._opens[word] = known
+        return known
+
+    @property
+    def skeletons(self) -> dict[str, set[str]]:
+        """Consonant skeleton -> entity ids (built on first use: only the fallback matcher needs it)."""
+        if self._skeletons is None:
+            index: dict[str, set[str]] = {}
+            for key, entries in self.index.items():
+                skel = skeleton(key)
+                if len(skel) >= 3:
+                    index.setdefault(skel, set()).update(e.entity_id for e in entries)
+            self._skeletons = index
+        return self._skeletons
+
+    @property
+    def max_tokens(self) -> int:
+        return max(self.longest.values(), default=0)
+
+    def match_at(self, tokens: list[Token], i: int, langs: tuple[str, ...], limit: int | None = None) -> Hit | None:
+        """The longest glossary match starting at token ``i`` (Arabic proclitics allowed on it)."""
+        end_limit = len(tokens) if limit is None else min(limit, len(tokens))
+        for prefix, stem in proclitic_forms(tokens[i].text):
+            first = word_key(stem)
+            most = self.longest.get(first)
+            if not most:
+                continue
+            for count in range(min(most, end_limit - i), 0, -1):
+                if count > 1 and not _adjacent(tokens, i, count):
+                    continue
+                key = (first, *(word_key(t.text) for t in tokens[i + 1:i + count]))
+                entries = self.index.get(key)
+                if not entries:
+                    continue
+                surface_tokens = tokens[i:i + count]
+                good = [e for e in entries if e.lang in langs and _case_ok(e, surface_tokens, prefix)]
+                if good:
+                    trim = self.trims.get(key, (0, 0))
+                    if trim[0]:
+                        prefix = 0
+                    return Hit(i + trim[0], count - trim[0] - trim[1], prefix, good, trim)
+        return None
+
+
+def _adjacent(tokens: list[Token], i: int, count: int) -> bool:
+    """Tokens of one name are separated by a space, hyphen or apostrophe only (not a comma or full stop)."""
+    return all(t.joins for t in tokens[i:i + count - 1])
+
+
+def _case_ok(entry: Entry, tokens: list[Token], prefix: int) -> bool:
+    if prefix:  # Arabic: no case
+        return True
+    if entry.acronym:
+        return all(t.text.isupper() for t in tokens)
+    if entry.capital:
+        return any(t.text[:1].isupper() for t in tokens)
+    return True
+
+
+def group_by_entity(entries: list[Entry]) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        out[e.entity_id].append(e)
+    return out

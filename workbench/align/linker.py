@@ -1,0 +1,93 @@
+"""Links a mention to a glossary entity with a score, a status and an explanation.
+
+Evidence for an entity: an exact glossary spelling (1.0, shared by the entities that have it), the
+names matcher's fuzzy or cross-script score, and the entity of the counterpart on the other side of
+the sentence pair (weighted by how alike the two spellings are). Independent evidence combines as
+``1 - (1 - a)(1 - b)``. At or above ``ACCEPT`` the link is made ('accepted' by 'auto'); above
+``SUGGEST`` it is 'suggested'; with no plausible entity the mention is 'new', with a proposal.
+A (spelling, entity) pair the analyst rejected is never proposed.
+"""
+
+from __future__ import annotations
+
+from workbench.align.fuzzy import Fuzzy
+from workbench.align.lexicon import Lexicon
+from workbench.align.spans import Found
+
+ACCEPT = 0.85
+SUGGEST = 0.5
+UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
+KEEP_CANDIDATES = 3
+
+
+def counterpart_evidence(sim: float) -> float:
+    """Weight of 'the other side of the pair is this entity', from the spellings' similarity."""
+    return 0.55 + 0.35 * max(0.0, min(sim, 1.0))
+
+
+def link(found: Found, lexicon: Lexicon, fuzzy: Fuzzy, rejected: set[tuple[str, str]]) -> None:
+    """Fill ``entity_id``, ``status``, ``score``, ``why``, ``candidates`` and ``proposal``."""
+    exact = found.entity_ids
+    if len(exact) == 1 and (found.norm, exact[0]) not in rejected and exact[0] in lexicon.canonical:
+        entry = found.entries[0]  # the common case: one entity has this very spelling
+        why = f"glossary spelling '{entry.text}' ({entry.lang})"
+        cp = found.counterpart
+        if cp is not None and exact[0] in cp.entity_ids:
+            why += f"; aligned with '{cp.surface}' ({cp.side})"
+        found.entity_id, found.score, found.why, found.status, found.proposal = exact[0], 1.0, why, "accepted", None
+        found.candidates = [(exact[0], 1.0, entry.text, why)]
+        return
+    evidence: dict[str, list[tuple[float, str, str]]] = {}  # entity -> [(score, variant, why)]
+
+    def add(eid: str, score: float, variant: str, why: str) -> None:
+        if (found.norm, eid) in rejected or eid not in lexicon.canonical:
+            return
+        evidence.setdefault(eid, []).append((score, variant, why))
+
+    for entry in found.entries:
+        share = 1.0 / len(exact)
+        add(entry.entity_id, share, entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
+    cp = found.counterpart
+    if cp is not None:
+        if cp.entity_ids:
+            sim = found.counterpart_similarity()
+        for eid in cp.entity_ids:
+            add(eid, counterpart_evidence(sim), cp.surface,
+                f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
+    if not exact:
+        for c in fuzzy.candidates(found.stem, found.lang):
+            weight = 1.0 if c.accepted else UNSURE_FUZZY
+            add(c.entity_id, round(c.score * weight, 4), c.variant,
+                f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
+    ranked = []
+    for eid, items in evidence.items():
+        items.sort(key=lambda x: -x[0])
+        miss = 1.0
+        for score, _, _ in items:
+            miss *= 1.0 - min(score, 1.0)
+        total = round(1.0 - miss, 4)
+        ranked.append((total, eid, items[0][1], "; ".join(why for _, _, why in items)))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    found.candidates = [(eid, score, variant, why) for score, eid, variant, why in ranked[:KEEP_CANDIDATES]]
+    if ranked and ranked[0][0] >= SUGGEST:
+        score, eid, _, why = ranked[0]
+        found.entity_id, found.score, found.why = eid, score, why
+        found.status = "accepted" if score >= ACCEPT else "suggested"
+        found.proposal = None
+        return
+    found.entity_id = None
+    found.status = "new"
+    found.score = ranked[0][0] if ranked else 0.0
+    found.why = "no glossary entity matches this name"
+    found.proposal = proposal(found)
+
+
+def proposal(found: Found) -> dict:
+    """A new entity suggested from the English side and the spellings seen."""
+    cp = found.counterpart
+    english = found if found.side == "english" or found.lang == "en" else cp
+    canonical = english.stem if english is not None else found.stem
+    spellings: dict[str, list[str]] = {found.lang: [found.stem]}
+    if cp is not None and cp.stem not in spellings.get(cp.lang, []):
+        spellings.setdefault(cp.lang, []).append(cp.stem)
+    return {"canonical_en": canonical, "spellings": spellings}

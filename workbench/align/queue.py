@@ -1,0 +1,92 @@
+"""The review queue: mentions waiting for the analyst, the most uncertain first."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from workbench.align.linker import ACCEPT
+
+PENDING = ("suggested", "unsure", "new")
+
+# must match the expression of the links_review index (migration 0003) to be served by it
+_ORDER = "abs(l.score - 0.85)"
+assert ACCEPT == 0.85, "update the links_review index and _ORDER together with ACCEPT"
+
+
+def review_queue(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
+                 article_id: int | None = None) -> list[dict]:
+    """Pending mentions (suggested, unsure, new), score nearest the acceptance threshold first,
+    each with its sentence pair, offsets, counterpart and top candidates."""
+    where = "l.status IN ('suggested', 'unsure', 'new')"
+    if article_id is None:
+        rows = conn.execute(
+            f"""SELECT l.mention_id FROM links l INDEXED BY links_review WHERE {where}
+                ORDER BY {_ORDER}, l.mention_id LIMIT ? OFFSET ?""",
+            (limit, offset),
+        ).fetchall()
+    else:
+        rows = conn.execute(
+            f"""SELECT l.mention_id FROM segments s JOIN mentions m ON m.segment_id = s.id
+                JOIN links l ON l.mention_id = m.id WHERE s.article_id = ? AND {where}
+                ORDER BY {_ORDER}, l.mention_id LIMIT ? OFFSET ?""",
+            (article_id, limit, offset),
+        ).fetchall()
+    return [mention_view(conn, mid) for (mid,) in rows]
+
+
+def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
+    """One mention as the review screen shows it."""
+    row = conn.execute(
+        """SELECT m.id, m.segment_id, s.article_id, s.seq, m.side, m.start, m.end, m.surface, m.norm, m.lang,
+                  m.detector, m.counterpart_id, l.entity_id, l.status, l.score, l.why, l.proposal,
+                  l.decided_by, s.text, e.canonical_en
+           FROM mentions m JOIN segments s ON s.id = m.segment_id
+           LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
+           WHERE m.id = ?""",
+        (mention_id,),
+    ).fetchone()
+    keys = ("id", "segment", "article_id", "seq", "side", "start", "end", "surface", "norm", "lang",
+            "detector", "counterpart_id", "entity_id", "status", "score", "why", "proposal",
+            "decided_by", "source_text", "canonical")
+    view = dict(zip(keys, row))
+    view["proposal"] = json.loads(view["proposal"]) if view["proposal"] else None
+    view["english_text"] = english_of(conn, view["segment"])
+    cp = view["counterpart_id"]
+    view["counterpart"] = None
+    if cp is not None:
+        c = conn.execute("SELECT id, side, start, end, surface FROM mentions WHERE id = ?", (cp,)).fetchone()
+        if c:
+            view["counterpart"] = dict(zip(("id", "side", "start", "end", "surface"), c))
+    view["candidates"] = [
+        dict(zip(("rank", "entity_id", "score", "variant", "why", "canonical"), c))
+        for c in conn.execute(
+            """SELECT c.rank, c.entity_id, c.score, c.variant, c.why, e.canonical_en FROM candidates c
+               LEFT JOIN entities e ON e.id = c.entity_id WHERE c.mention_id = ? ORDER BY c.rank""",
+            (mention_id,),
+        )
+    ]
+    return view
+
+
+def english_of(conn: sqlite3.Connection, segment_id: int) -> str | None:
+    """The English of a segment's sentence pair (the previous row's when this one was merged into it)."""
+    row = conn.execute(
+        """SELECT t.text, t.merged, s.article_id, s.seq FROM segments s
+           LEFT JOIN translations t ON t.segment_id = s.id WHERE s.id = ?""",
+        (segment_id,),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    text, merged, article_id, seq = row
+    while merged and seq > 0:
+        seq -= 1
+        prev = conn.execute(
+            """SELECT t.text, t.merged FROM segments s JOIN translations t ON t.segment_id = s.id
+               WHERE s.article_id = ? AND s.seq = ?""",
+            (article_id, seq),
+        ).fetchone()
+        if prev is None:
+            break
+        text, merged = prev
+    return text

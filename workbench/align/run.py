@@ -1,0 +1,291 @@
+"""The ``align`` job: per article, find, pair and link mentions on both sides; resumable and idempotent.
+
+Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
+of the glossary, the rejections and its translations: a re-run skips articles whose fingerprint has
+not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
+(one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from workbench.align import detect_english, detect_source, linker
+from workbench.align.fuzzy import Fuzzy
+from workbench.align.lexicon import Lexicon
+from workbench.align.pairing import pair
+from workbench.align.spans import Found, Segment
+from workbench.align.tokens import words
+from workbench.clock import now
+from workbench.errors import UserError
+
+Progress = Callable[[int, int, int], None]  # (articles done, total, article id just aligned)
+
+
+@dataclass
+class AlignSummary:
+    """What a run did."""
+
+    aligned: list[int] = field(default_factory=list)
+    skipped: int = 0  # already up to date
+    mentions: int = 0
+    pairs: int = 0
+    cancelled: bool = False
+    job_id: int | None = None
+
+
+@dataclass
+class Context:
+    """What every article of a run is aligned against."""
+
+    lexicon: Lexicon
+    fuzzy: Fuzzy
+    rejected: set[tuple[str, str]]
+    glossary_sig: str
+    finder: detect_source.NameFinder | None = None
+
+
+def build_context(conn: sqlite3.Connection, finder=None) -> Context:
+    lexicon = Lexicon.from_db(conn)
+    rejected = {(n, e) for n, e in conn.execute("SELECT norm, entity_id FROM rejections")}
+    return Context(lexicon, Fuzzy(conn, lexicon), rejected, glossary_signature(conn), finder)
+
+
+def glossary_signature(conn: sqlite3.Connection) -> str:
+    row = conn.execute(
+        """SELECT (SELECT count(*) || '/' || coalesce(max(id), 0) || '/' || count(deleted_at) FROM variants),
+                  (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || count(deleted_at)
+                     FROM entities),
+                  (SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections)"""
+    ).fetchone()
+    return hashlib.sha1("|".join(map(str, row)).encode()).hexdigest()[:16]
+
+
+def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
+    row = conn.execute(
+        """SELECT count(t.segment_id), coalesce(max(t.created_at), ''), coalesce(sum(length(t.text)), 0),
+                  coalesce(group_concat(t.engine), '')
+           FROM segments s JOIN translations t ON t.segment_id = s.id WHERE s.article_id = ?""",
+        (article_id,),
+    ).fetchone()
+    return ctx.glossary_sig + ":" + hashlib.sha1(repr(row).encode()).hexdigest()[:16]
+
+
+def align_articles(
+    conn: sqlite3.Connection,
+    article_ids: Iterable[int] | None = None,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    finder=None,
+) -> AlignSummary:
+    """Align the given articles (default: all); each one committed on its own."""
+    if article_ids is None:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    else:
+        ids = list(dict.fromkeys(article_ids))
+        known = {r[0] for r in conn.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise UserError(f"no article with id {missing[0]}; `workbench stats` or the TUI lists articles")
+    ctx = build_context(conn, finder)
+    summary = AlignSummary()
+    states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
+    job = conn.execute(
+        "INSERT INTO jobs (kind, params, status, done, total, started_at) VALUES ('align', ?, 'running', 0, ?, ?)",
+        (json.dumps({"articles": article_ids is not None and ids or "all", "force": force}), len(ids), now()),
+    )
+    summary.job_id = job.lastrowid
+    status = "done"
+    try:
+        for done, article_id in enumerate(ids, start=1):
+            if cancel is not None and cancel.is_set():
+                summary.cancelled = True
+                status = "cancelled"
+                break
+            sig = article_signature(conn, ctx, article_id)
+            if not force and states.get(article_id) == sig:
+                summary.skipped += 1
+            else:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    count, pairs = align_article(conn, ctx, article_id)
+                    conn.execute(
+                        "INSERT INTO align_state (article_id, signature, aligned_at) VALUES (?, ?, ?)"
+                        " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
+                        " aligned_at = excluded.aligned_at",
+                        (article_id, sig, now()),
+                    )
+                    conn.execute("UPDATE jobs SET done = ? WHERE id = ?", (done, summary.job_id))
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                summary.aligned.append(article_id)
+                summary.mentions += count
+                summary.pairs += pairs
+            if progress is not None:
+                progress(done, len(ids), article_id)
+    except BaseException as exc:
+        status = "cancelled" if isinstance(exc, KeyboardInterrupt) else "failed"
+        raise
+    finally:
+        conn.execute(
+            "UPDATE jobs SET status = ?, done = ?, finished_at = ?, message = ? WHERE id = ?",
+            (status, len(summary.aligned) + summary.skipped, now(),
+             f"{len(summary.aligned)} aligned, {summary.skipped} up to date", summary.job_id),
+        )
+    return summary
+
+
+# ---- one article ------------------------------------------------------------------------------------
+
+
+def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, list[tuple[list, tuple | None]]]:
+    """The article's language and its pairs: ``([(segment_id, text)], (segment_id, english) | None)``.
+
+    A segment whose translation row is ``merged`` belongs with the one before (its English is there).
+    English articles have no English side: their text is the source.
+    """
+    row = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise UserError(f"no article with id {article_id}")
+    lang = row[0]
+    groups: list[tuple[list, tuple | None]] = []
+    for sid, text, english, merged in conn.execute(
+        """SELECT s.id, s.text, t.text, coalesce(t.merged, 0) FROM segments s
+           LEFT JOIN translations t ON t.segment_id = s.id WHERE s.article_id = ? ORDER BY s.seq""",
+        (article_id,),
+    ):
+        if merged and groups and lang != "en":
+            groups[-1][0].append((sid, text))
+            continue
+        eng = (sid, english) if english and lang != "en" else None
+        groups.append(([(sid, text)], eng))
+    return lang, groups
+
+
+def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):
+    """Find, pair and link the mentions of one sentence pair (no database access)."""
+    from workbench.align.normal import norm
+
+    segs, base = [], 0
+    for sid, text in sources:
+        toks = words(text)
+        segs.append(Segment(sid, text, base, toks, [False] * len(toks)))
+        base += len(text) + 1
+    total = max(base - 1, 1)
+    finder = ctx.finder if lang == "fr" else None
+    src: list[Found] = []
+    for seg in segs:
+        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder)
+    eng: list[Found] = []
+    if english is not None:
+        toks = words(english[1])
+        eseg = Segment(english[0], english[1], 0, toks, [False] * len(toks))
+        eng = detect_english.detect(eseg, ctx.lexicon)
+        extra_src, extra_eng = pair(src, eng, segs, eseg, lang)
+        src += extra_src
+        eng += extra_eng
+    everything = src + eng
+    for f in everything:
+        f.norm = norm(f.stem, f.lang)
+    for f in everything:
+        if f.entries or f.counterpart is None:
+            linker.link(f, ctx.lexicon, ctx.fuzzy, ctx.rejected)
+    for f in everything:  # a mention without exact spelling leans on its counterpart's link
+        if not f.entries and f.counterpart is not None:
+            linker.link(f, ctx.lexicon, ctx.fuzzy, ctx.rejected)
+    return src, eng
+
+
+def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int) -> tuple[int, int]:
+    """Align one article inside the caller's transaction; returns (mentions, sentence pairs)."""
+    lang, groups = sentence_groups(conn, article_id)
+    found: list[Found] = []
+    for sources, english in groups:
+        src, eng = analyse_pair(ctx, lang, sources, english)
+        found += src + eng
+    store(conn, article_id, found)
+    return len(found), len(groups)
+
+
+def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
+    """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
+    stamp = now()
+    existing = {
+        (sid, side, start, end): (mid, decided_by)
+        for mid, sid, side, start, end, decided_by in conn.execute(
+            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
+               JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+               WHERE s.article_id = ?""",
+            (article_id,),
+        )
+    }
+    next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
+    ids: dict[int, int] = {}  # id(Found) -> mention id
+    fresh: list[Found] = []
+    kept: list[Found] = []
+    human: set[int] = set()
+    seen: set[tuple] = set()
+    for f in found:
+        key = (f.segment_id, f.side, f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        old = existing.get(key)
+        if old is None:
+            ids[id(f)] = next_id  # ids given here (the write lock is held) so counterparts link in one pass
+            next_id += 1
+            fresh.append(f)
+        else:
+            ids[id(f)] = old[0]
+            kept.append(f)
+            if old[1] not in (None, "auto"):
+                human.add(old[0])
+
+    def counterpart(f: Found) -> int | None:
+        return ids.get(id(f.counterpart)) if f.counterpart is not None else None
+
+    stale = [mid for key, (mid, decided_by) in existing.items()
+             if key not in seen and decided_by in (None, "auto")]
+    if stale:
+        conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner
+    conn.executemany(
+        """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
+                                counterpart_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, f.surface, f.norm, f.lang, f.detector, f.prefix,
+          counterpart(f), stamp) for f in fresh),
+    )
+    conn.executemany(
+        """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?
+           WHERE id = ?""",
+        ((f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f), ids[id(f)]) for f in kept),
+    )
+    auto = [f for f in fresh + kept if ids[id(f)] not in human]
+    conn.executemany(
+        """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'auto', ?)
+           ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
+               score = excluded.score, why = excluded.why, proposal = excluded.proposal,
+               decided_by = 'auto', updated_at = excluded.updated_at""",
+        ((ids[id(f)], f.entity_id, f.status, f.score, f.why,
+          json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None, stamp) for f in auto),
+    )
+    if kept:
+        conn.executemany("DELETE FROM candidates WHERE mention_id = ?",
+                         ((ids[id(f)],) for f in kept if ids[id(f)] not in human))
+    conn.executemany(
+        "INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
+        ((ids[id(f)], rank, eid, score, variant, why)
+         for f in auto for rank, (eid, score, variant, why) in enumerate(f.candidates, start=1)),
+    )

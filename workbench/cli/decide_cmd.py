@@ -1,0 +1,57 @@
+"""``workbench decide`` and ``workbench undo``: the analyst's decisions on mentions, from scripts."""
+
+from __future__ import annotations
+
+from workbench.cli import db_arg
+
+
+# the same as workbench.align.decisions.ACTIONS / ENTITY_TYPES (not imported: parser start-up stays light)
+ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
+ENTITY_TYPES = ("person", "place", "org", "other")
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "decide", parents=[common], help="confirm, reject, correct or create the entity of a mention",
+        description="Decide on a mention: confirm its entity, reject it, mark it unsure, correct it to "
+                    "ENTITY_ID, or create a new entity for it. Every decision is logged and can be undone.",
+    )
+    p.add_argument("mention", type=int, metavar="MENTION_ID")
+    p.add_argument("action", choices=ACTIONS)
+    p.add_argument("entity", nargs="?", metavar="ENTITY_ID", help="the entity to link to (correct)")
+    p.add_argument("--all-same", action="store_true",
+                   help="also every undecided mention with the same normalised spelling")
+    p.add_argument("--canonical", metavar="NAME", help="canonical English name of the new entity (new)")
+    p.add_argument("--type", choices=ENTITY_TYPES, help="type of the new entity (new)")
+    p.set_defaults(func=run_decide)
+
+    u = sub.add_parser("undo", parents=[common], help="undo a decision (default: the last one) and its batch")
+    u.add_argument("decision", type=int, nargs="?", metavar="DECISION_ID")
+    u.set_defaults(func=run_undo)
+
+
+def run_decide(args) -> int:
+    from workbench.align.decisions import decide
+    from workbench.errors import UserError
+    from workbench.store import open_db
+
+    if args.entity and args.action != "correct":
+        raise UserError(f"ENTITY_ID is only for `correct`; `{args.action}` takes none")
+    conn = open_db(db_arg(args)).conn
+    out = decide(conn, args.mention, args.action, entity_id=args.entity, canonical=args.canonical,
+                 entity_type=args.type, all_same=args.all_same)
+    n = len(out.mention_ids)
+    print(f"{args.action}: {n} mention(s) {', '.join(map(str, out.mention_ids[:10]))}"
+          f"{'...' if n > 10 else ''} -> {out.entity_id or '-'} (decision {out.decision_ids[0]}, batch {out.batch})")
+    return 0
+
+
+def run_undo(args) -> int:
+    from workbench.align.decisions import undo
+    from workbench.store import open_db
+
+    conn = open_db(db_arg(args)).conn
+    out = undo(conn, args.decision)
+    print(f"undone: {len(out.mention_ids)} mention(s) {', '.join(map(str, out.mention_ids[:10]))} restored "
+          f"(batch {out.batch})")
+    return 0

@@ -1,0 +1,61 @@
+"""``workbench mentions``: list mentions with their links, for scripts (JSON lines) or people."""
+
+from __future__ import annotations
+
+from workbench.cli import db_arg
+
+STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new", "pending", "unlinked")
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("mentions", parents=[common], help="list name mentions and their links")
+    p.add_argument("--status", choices=STATUSES,
+                   help="only this link status ('pending': suggested, unsure or new)")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N mentions")
+    p.set_defaults(func=run)
+
+
+def query(conn, status: str | None, article: int | None, limit: int | None):
+    where, args = [], []
+    if status == "pending":
+        where.append("l.status IN ('suggested', 'unsure', 'new')")
+    elif status == "unlinked":
+        where.append("l.entity_id IS NULL")
+    elif status:
+        where.append("l.status = ?")
+        args.append(status)
+    if article is not None:
+        where.append("s.article_id = ?")
+        args.append(article)
+    sql = f"""SELECT m.id, s.article_id, m.segment_id, m.side, m.start, m.end, m.surface, m.norm, m.lang,
+                     m.detector, l.entity_id, l.status, l.score, l.why, l.decided_by, m.counterpart_id
+              FROM mentions m JOIN segments s ON s.id = m.segment_id LEFT JOIN links l ON l.mention_id = m.id
+              {'WHERE ' + ' AND '.join(where) if where else ''}
+              ORDER BY s.article_id, s.seq, m.side DESC, m.start"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    keys = ("id", "article_id", "segment", "side", "start", "end", "surface", "norm", "lang", "detector",
+            "entity_id", "status", "score", "why", "decided_by", "counterpart_id")
+    for row in conn.execute(sql, args):
+        yield dict(zip(keys, row))
+
+
+def run(args) -> int:
+    import json
+
+    from workbench.errors import UserError
+    from workbench.store import open_db
+
+    conn = open_db(db_arg(args)).conn
+    if args.article is not None and not conn.execute("SELECT 1 FROM articles WHERE id = ?", (args.article,)).fetchone():
+        raise UserError(f"no article with id {args.article}")
+    for m in query(conn, args.status, args.article, args.limit):
+        if args.json:
+            print(json.dumps(m, ensure_ascii=False))
+        else:
+            entity = m["entity_id"] or "-"
+            print(f"{m['id']:>7}  a{m['article_id']}:{m['segment']}  {m['side']:7}  {m['status'] or '-':9} "
+                  f"{(m['score'] or 0):.2f}  {m['surface']}  -> {entity}")
+    return 0

@@ -1,0 +1,118 @@
+"""CSV interchange: one row per spelling, header ``entity_id,type,canonical_en,lang,variant[,note][,wikidata]``."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from workbench.errors import UserError
+from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
+
+HEADER = ("entity_id", "type", "canonical_en", "lang", "variant")
+OPTIONAL = ("note", "wikidata")
+
+
+def read_csv(path: str | Path) -> list[Entity]:
+    """Entities from a CSV file; any problem is a UserError naming the file and line."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder; give a .csv file") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(f"{path}:{line}: not UTF-8 text; save the file as UTF-8 CSV") from None
+    return parse(text, str(path))
+
+
+def parse(text: str, where: str = "<csv>") -> list[Entity]:
+    from workbench.glossary.toml_format import ID_RE, WIKIDATA_RE, check_claims
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise UserError(f"{where}: empty file; the first line must be {','.join(HEADER)}") from None
+    header = [h.strip() for h in header]
+    extra = header[len(HEADER):]
+    if tuple(header[: len(HEADER)]) != HEADER or any(h not in OPTIONAL for h in extra) or len(set(extra)) < len(extra):
+        raise UserError(f"{where}:1: header must be exactly {','.join(HEADER)} (optionally followed by note, "
+                        f"wikidata); found {','.join(header)}")
+    columns = {name: i for i, name in enumerate(header)}
+    entities: dict[str, Entity] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise UserError(f"{where}:{line}: {len(row)} fields, expected {len(header)} "
+                                "(a value with a comma must be in double quotes)")
+            value = {name: row[i].strip() for name, i in columns.items()}
+            entity_id, etype, canonical, lang, text = (value[h] for h in HEADER)
+            if not ID_RE.match(entity_id):
+                raise UserError(f"{where}:{line}: bad entity id {entity_id!r}: use lowercase letters a-z, "
+                                "digits and single hyphens")
+            if etype not in TYPES:
+                raise UserError(f"{where}:{line}: entity {entity_id!r}: unknown type {etype!r} "
+                                "(expected person, place, org or other)")
+            if not canonical:
+                raise UserError(f"{where}:{line}: entity {entity_id!r}: empty canonical_en")
+            wikidata = value.get("wikidata") or None
+            if wikidata and not WIKIDATA_RE.match(wikidata):
+                raise UserError(f"{where}:{line}: entity {entity_id!r}: wikidata {wikidata!r} is not a Q number")
+            note = value.get("note") or None
+            entity = entities.get(entity_id)
+            if entity is None:
+                entity = entities[entity_id] = Entity(entity_id, etype, canonical, wikidata=wikidata, note=note,
+                                                      line=line)
+            else:
+                for name, mine, theirs in (("type", entity.type, etype), ("canonical_en", entity.canonical, canonical),
+                                           ("note", entity.note, note), ("wikidata", entity.wikidata, wikidata)):
+                    if theirs and mine != theirs:
+                        raise UserError(f"{where}:{line}: entity {entity_id!r}: {name} {theirs!r} differs from "
+                                        f"{mine!r} on line {entity.line}; give the same value on every row")
+            if not lang and not text:
+                continue  # an entity with no spelling yet
+            if lang not in VARIANT_LANGS:
+                raise UserError(f"{where}:{line}: entity {entity_id!r}: unknown lang {lang!r} (expected ar, fr or en)")
+            if not text:
+                raise UserError(f"{where}:{line}: entity {entity_id!r}: empty variant")
+            if any(v.lang == lang and v.text == text for v in entity.variants):
+                continue
+            entity.variants.append(Variant(lang, text, source=where, line=line))
+    except csv.Error as exc:
+        raise UserError(f"{where}:{reader.line_num}: not valid CSV ({exc})") from None
+    found = list(entities.values())
+    problems = check_claims(found)
+    if problems:
+        first = problems[0]
+        raise UserError(f"{where}:{first.line}: {first.message}")
+    return found
+
+
+def dumps(entities: list[Entity]) -> str:
+    """The CSV text: one row per spelling (an entity without spellings gets one row with empty lang)."""
+    extra = [name for name in OPTIONAL if any(getattr(e, name) for e in entities)]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*HEADER, *extra])
+    for entity in entities:
+        tail = [getattr(entity, name) or "" for name in extra]
+        rows = [(v.lang, v.text) for v in entity.variants] or [("", "")]
+        for lang, text in rows:
+            writer.writerow([entity.id, entity.type, entity.canonical, lang, text, *tail])
+    return out.getvalue()
+
+
+def write_csv(entities: list[Entity], path: str | Path, force: bool = True) -> None:
+    """Write the CSV file atomically (UTF-8, no byte-order mark)."""
+    from workbench.export.atomic import AtomicFile
+
+    with AtomicFile(path, force=force, newline="") as handle:
+        handle.write(dumps(list(entities)))

@@ -1,0 +1,73 @@
+"""Glossary file formats by name: reader, writer and file suffixes (one line per format).
+
+A reader is ``read(path) -> list[Entity]``, a writer ``write(entities, path)``; both are given as
+``"module:function"`` and imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import UserError
+
+
+@dataclass(frozen=True)
+class Format:
+    """One glossary file format."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    reader: str | None  # "module:function"
+    writer: str | None
+
+    def read(self, path):
+        if not self.reader:
+            raise UserError(f"{path}: the {self.name} format can be written but not read")
+        return _function(self.reader)(path)
+
+    def write(self, entities, path, force: bool = True) -> None:
+        if not self.writer:
+            raise UserError(f"{path}: the {self.name} format can be read but not written")
+        _function(self.writer)(entities, path, force=force)
+
+
+FORMATS: dict[str, Format] = {}
+
+
+def register(name: str, suffixes: tuple[str, ...], reader: str | None, writer: str | None) -> None:
+    FORMATS[name] = Format(name, suffixes, reader, writer)
+
+
+register("toml", (".toml",), "workbench.glossary.toml_format:read_toml", "workbench.glossary.toml_format:write_toml")
+register("csv", (".csv",), "workbench.glossary.csv_format:read_csv", "workbench.glossary.csv_format:write_csv")
+register("tbx", (".tbx",), "workbench.glossary.tbx_format:read_tbx", "workbench.glossary.tbx_format:write_tbx")
+# one file per source language: names.txt -> names.ar.txt + names.fr.txt (names.ar.txt -> that file only)
+register("omegat", (".txt", ".tab", ".utf8"), "workbench.glossary.omegat_format:read_omegat",
+         "workbench.glossary.omegat_format:write_omegat")
+
+
+def _function(spec: str):
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def names() -> list[str]:
+    return sorted(FORMATS)
+
+
+def for_path(path: str | Path, name: str | None = None) -> Format:
+    """The format named ``name``, else the one the file's suffix says."""
+    if name:
+        found = FORMATS.get(name)
+        if found is None:
+            raise UserError(f"unknown glossary format {name!r}; known: {', '.join(names())}")
+        return found
+    suffix = "".join(Path(path).suffixes[-1:]).lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise UserError(f"{path}: cannot tell the glossary format from the suffix {suffix or '(none)'!r}; "
+                    f"use one of {known} or pass --format {'|'.join(names())}")

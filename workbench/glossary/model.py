@@ -1,0 +1,35 @@
+"""Plain data for glossary entities and their variants, shared by every glossary format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TYPES = ("person", "place", "org", "other")
+VARIANT_LANGS = ("ar", "fr", "en")
+
+
+@dataclass
+class Variant:
+    """One spelling of an entity's name in one language."""
+
+    lang: str
+    text: str
+    source: str = ""  # file, csv, review, manual ...
+    learned: bool = False  # confirmed in review and not yet written to a glossary file
+    line: int | None = None  # where it was read, for error messages
+
+
+@dataclass
+class Entity:
+    """A person, place or organisation with its canonical English name and known spellings."""
+
+    id: str
+    type: str
+    canonical: str
+    wikidata: str | None = None
+    note: str | None = None
+    variants: list[Variant] = field(default_factory=list)
+    line: int | None = None
+
+    def spellings(self, lang: str) -> list[str]:
+        return [v.text for v in self.variants if v.lang == lang]

@@ -1,0 +1,1 @@
+"""Cross-script name matching: normalisation, phonetic keys, titles, and the candidate index."""

@@ -1,0 +1,159 @@
+"""The workbench application: the five screens (modes), global keys, start-up and a clean exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from workbench.tui import keys
+from workbench.tui.commands import KeysProvider
+from workbench.tui.state.jobs import JobControl
+from workbench.tui.state.names import EntityIndex
+from workbench.tui.state.session import Session
+
+
+def _articles() -> Screen:
+    from workbench.tui.articles.screen import ArticlesScreen
+
+    return ArticlesScreen()
+
+
+def _review() -> Screen:
+    from workbench.tui.review.screen import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _glossary() -> Screen:
+    from workbench.tui.glossary.screen import GlossaryScreen
+
+    return GlossaryScreen()
+
+
+def _jobs() -> Screen:
+    from workbench.tui.jobs.screen import JobsScreen
+
+    return JobsScreen()
+
+
+def _export() -> Screen:
+    from workbench.tui.export.screen import ExportScreen
+
+    return ExportScreen()
+
+
+class WorkbenchApp(App[int]):
+    """Review and curate an aligned corpus from the keyboard."""
+
+    TITLE = "workbench"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    BINDINGS = keys.bindings("app")
+    COMMANDS = App.COMMANDS | {KeysProvider}
+    MODES = {"articles": _articles, "review": _review, "glossary": _glossary, "jobs": _jobs,
+             "export": _export}
+    DEFAULT_MODE = "articles"
+
+    def __init__(self, db_path: str | Path | None = None, *, session: Session | None = None,
+                 bidi: str = "shape", preload: bool = True) -> None:
+        super().__init__()
+        self.session = session or Session(db_path)
+        """The database every screen reads and writes."""
+        self.bidi = bidi
+        """How Arabic is shown: ``shape`` (we order it) or ``terminal`` (the terminal does bidi)."""
+        self.preload = preload
+        self.jobs = JobControl()
+        """Background jobs (translate, align, export): their cancel flags; stopped cleanly on quit."""
+        self.names = EntityIndex()
+        """The glossary name index (picker, glossary search), built in a worker when first needed."""
+        self.data_version = 0
+        """Bumped by every change to the data, so screens coming back into view know to re-read."""
+        self._names_waiting: list = []
+        self.sub_title = str(self.session.path)
+
+    def on_mount(self) -> None:
+        if self.preload:
+            self.call_after_refresh(self._preload)
+
+    @work(thread=True, exclusive=True, group="preload", exit_on_error=False)
+    def _preload(self) -> None:
+        """Import the text-folding stack (0.3 s) off the start-up path, once the first screen shows."""
+        import workbench.store.search  # noqa: F401
+
+    def data_changed(self, *, glossary: bool = False) -> None:
+        """Something was written: screens re-read when they show again; the name index is rebuilt."""
+        self.data_version += 1
+        if glossary:
+            self.names.stale = True
+
+    def ensure_names(self, then=None) -> None:
+        """Build (or rebuild) the name index in a worker; ``then`` runs on the interface thread after."""
+        if then is not None:
+            self._names_waiting.append(then)
+        if self.names.ready and not self.names.stale:
+            self._names_built()
+            return
+        self._build_names()
+
+    @work(thread=True, exclusive=True, group="names", exit_on_error=False)
+    def _build_names(self) -> None:
+        conn = self.session.connect()
+        try:
+            self.names.build(conn)
+        finally:
+            conn.close()
+        self.call_from_thread(self._names_built)
+
+    def _names_built(self) -> None:
+        waiting, self._names_waiting = self._names_waiting, []
+        for callback in waiting:
+            callback()
+
+    def action_go(self, mode: str) -> None:
+        """Show one of the five screens (it keeps its state)."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        elif len(self.screen_stack) > 1:  # back to the base screen of this mode
+            while len(self.screen_stack) > 1 and not self.screen.is_modal:
+                self.pop_screen()
+
+    def action_help(self) -> None:
+        from workbench.tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        """Leave with nothing lost: decisions are already committed; running jobs stop cleanly."""
+        if self.jobs.running():
+            self.jobs.cancel_all()
+            self.notify("Stopping background jobs; finished work is saved…", timeout=3)
+            for worker in list(self.workers):
+                if worker.group.startswith("job-") and worker.is_running:
+                    await worker.wait()
+        self.session.close()
+        self.exit(0)
+
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        return keys._readable(binding.key)
+
+
+def run(db_path: str | Path | None = None) -> int:
+    """Open the workbench on the database (``workbench`` and ``workbench tui`` call this)."""
+    import os
+
+    from workbench.tui.render.arabic import BIDI_MODES
+
+    bidi = os.environ.get("WORKBENCH_BIDI", "shape")
+    if bidi not in BIDI_MODES:
+        from workbench.errors import UserError
+
+        raise UserError(f"WORKBENCH_BIDI={bidi!r}: use one of {', '.join(BIDI_MODES)}")
+    app = WorkbenchApp(db_path, bidi=bidi)
+    app.session.conn  # open (and migrate) before the screen takes over: errors print as one line
+    return app.run() or 0

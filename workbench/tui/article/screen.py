@@ -1,0 +1,227 @@
+"""One article side by side: source and English aligned sentence by sentence, names highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workbench.tui import keys
+from workbench.tui.article.pair_row import PairRow, ViewOptions
+from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
+from workbench.tui.render.sentence import LOOKS
+from workbench.tui.state.article import ArticleDoc, Mention, load_article
+from workbench.tui.widgets.nav import NavBar
+
+
+def legend() -> Text:
+    text = Text("names: ", style="dim")
+    for look, style in LOOKS.items():
+        text.append(look, style=style)
+        text.append(" ")
+    return text
+
+
+class ArticleScreen(Screen):
+    """Source beside English; the cursor moves by sentence and both sides move together."""
+
+    CSS_PATH = "article.tcss"
+    BINDINGS = keys.bindings("article")
+    KEY_SCOPES = {"article": None}
+
+    def __init__(self, article_id: int, *, step: Callable[[int], int | None] | None = None,
+                 sentence: int = 0) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.step = step
+        self.start_sentence = sentence
+        self.doc: ArticleDoc | None = None
+        self.cursor = 0
+        self.focus_index = 0  # which mention of the current pair has focus
+        self.options = ViewOptions()
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("articles")
+        yield Static(id="article-title", classes="pane-title")
+        with Horizontal(id="article-heads"):
+            yield Static("#", classes="seq-head")
+            yield Static(id="source-head", classes="head")
+            yield Static(id="english-head", classes="head")
+        yield VerticalScroll(id="pairs", can_focus=False)
+        yield Static(id="article-status", classes="status-line")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.options = ViewOptions(bidi=self.app.bidi)
+        await self.load(self.article_id, self.start_sentence)
+
+    async def load(self, article_id: int, sentence: int = 0) -> None:
+        """Show another article (``[`` / ``]`` reuse the screen)."""
+        self.article_id = article_id
+        self.doc = load_article(self.app.session.conn, article_id)
+        pairs = self.query_one("#pairs", VerticalScroll)
+        await pairs.remove_children()
+        if self.doc is None:
+            await pairs.mount(Static(f"Article {article_id} no longer exists.", classes="hint"))
+            return
+        title = Text.assemble((f"[{self.doc.lang}] ", "bold"), (f"{self.doc.date}  ", "dim"),
+                              display_line(self.doc.title, self.options.bidi), "   ")
+        self.query_one("#article-title", Static).update(title + legend())
+        rows = [PairRow(pair) for pair in self.doc.pairs]
+        await pairs.mount_all(rows)
+        for row in rows:
+            row.show(self.options)
+        self.cursor = max(0, min(sentence, len(rows) - 1))
+        self.focus_index = 0
+        self._move(self.cursor, self.cursor)
+        self._heads()
+
+    # ---- drawing ---------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[PairRow]:
+        return list(self.query_one("#pairs").query_children(PairRow))
+
+    def _row(self, index: int) -> PairRow | None:
+        children = self.query_one("#pairs").children
+        return children[index] if 0 <= index < len(children) and isinstance(children[index], PairRow) else None
+
+    def _mentions(self) -> list[Mention]:
+        row = self._row(self.cursor)
+        if row is None:
+            return []
+        source = row.pair.side("source")
+        english = row.pair.canonical_english()[1] if self.options.canonical else row.pair.side("english")
+        return source + english
+
+    def focused_mention(self) -> Mention | None:
+        mentions = self._mentions()
+        return mentions[self.focus_index] if 0 <= self.focus_index < len(mentions) else None
+
+    def _move(self, old: int, new: int) -> None:
+        before, after = self._row(old), self._row(new)
+        if before is not None:
+            before.remove_class("-cursor")
+            before.show(self.options, layout=False)
+        if after is not None:
+            after.add_class("-cursor")
+            after.show(self.options, self.focused_mention(), layout=False)
+            self.query_one("#pairs", VerticalScroll).scroll_to_widget(after, animate=False, immediate=True)
+        self._status()
+
+    def _status(self) -> None:
+        if self.doc is None:
+            return
+        total = len(self.doc.pairs)
+        mention = self.focused_mention()
+        count = len(self._mentions())
+        where = f"sentence {self.cursor + 1}/{total}"
+        if mention is None:
+            text = Text(f"{where} · no names in this sentence")
+        else:
+            text = Text(f"{where} · name {self.focus_index + 1}/{count}: ")
+            text.append(mention.describe(lambda t: display_line(t, self.options.bidi)), style="bold")
+        self.query_one("#article-status", Static).update(text, layout=False)
+
+    def _heads(self) -> None:
+        if self.doc is None:
+            return
+        lang = self.doc.lang
+        source = f"Source ({lang})"
+        if lang == "ar":
+            source += " · latin" if self.options.latin else ""
+            source += " · bidi by terminal" if self.options.bidi == TERMINAL else ""
+        english = "English · canonical names" if self.options.canonical else "English · raw translation"
+        self.query_one("#source-head", Static).update(source)
+        self.query_one("#english-head", Static).update(english)
+
+    def _redraw(self) -> None:
+        for n, row in enumerate(self.rows):
+            row.show(self.options, self.focused_mention() if n == self.cursor else None)
+        self._heads()
+        self._status()
+
+    # ---- keys ------------------------------------------------------------------------------------
+
+    def _go(self, target: int) -> None:
+        if self.doc is None or not self.doc.pairs:
+            return
+        target = max(0, min(target, len(self.doc.pairs) - 1))
+        if target != self.cursor:
+            old, self.cursor = self.cursor, target
+            self.focus_index = 0
+            self._move(old, target)
+
+    def action_next_sentence(self) -> None:
+        self._go(self.cursor + 1)
+
+    def action_previous_sentence(self) -> None:
+        self._go(self.cursor - 1)
+
+    def action_first_sentence(self) -> None:
+        self._go(0)
+
+    def action_last_sentence(self) -> None:
+        self._go(len(self.doc.pairs) - 1 if self.doc else 0)
+
+    def _cycle_mention(self, delta: int) -> None:
+        count = len(self._mentions())
+        if count:
+            self.focus_index = (self.focus_index + delta) % count
+            self._move(self.cursor, self.cursor)
+
+    def action_next_mention(self) -> None:
+        self._cycle_mention(1)
+
+    def action_previous_mention(self) -> None:
+        self._cycle_mention(-1)
+
+    def action_toggle_canonical(self) -> None:
+        self.options = ViewOptions(not self.options.canonical, self.options.latin, self.options.bidi)
+        self._redraw()
+
+    def action_toggle_latin(self) -> None:
+        self.options = ViewOptions(self.options.canonical, not self.options.latin, self.options.bidi)
+        self._redraw()
+
+    def action_toggle_bidi(self) -> None:
+        bidi = TERMINAL if self.options.bidi == SHAPE else SHAPE
+        self.app.bidi = bidi
+        self.options = ViewOptions(self.options.canonical, self.options.latin, bidi)
+        self._redraw()
+        self.notify("Arabic: " + ("the terminal orders it (it does bidi)" if bidi == TERMINAL
+                                  else "shaped and ordered by the workbench"), timeout=3)
+
+    async def _neighbour(self, delta: int) -> None:
+        target = self.step(delta) if self.step else None
+        if target is None:
+            self.notify("No more articles in the list that way.", timeout=2)
+            return
+        await self.load(target)
+
+    async def action_next_article(self) -> None:
+        await self._neighbour(1)
+
+    async def action_previous_article(self) -> None:
+        await self._neighbour(-1)
+
+    async def action_review_article(self) -> None:
+        """Open the review queue limited to this article."""
+        article_id = self.article_id
+        if self.app.current_mode == "review":  # opened from the queue (o): go back down to it
+            self.app.pop_screen()
+        else:
+            await self.app.switch_mode("review")
+        self.app.screen.show_article(article_id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_screen_resume(self) -> None:
+        """Decisions made elsewhere change the colours: read the mentions again."""
+        if self.doc is not None:
+            self.run_worker(self.load(self.article_id, self.cursor), exclusive=True, group="article-load")

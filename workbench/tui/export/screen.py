@@ -1,0 +1,124 @@
+"""Export: format, scope and destination of the aligned corpus; runs in a worker with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select, Static
+
+from workbench.errors import UserError
+from workbench.tui import keys
+from workbench.tui.widgets.nav import NavBar
+
+FORMATS = (("TMX (translation memory)", "tmx"), ("JSONL with entity spans", "jsonl"), ("CSV", "csv"))
+STATUSES = (("confirmed links only", "confirmed"), ("every link", "all"))
+LANGS = (("Arabic and French", "both"), ("Arabic", "ar"), ("French", "fr"))
+DEFAULT_DIR = Path("exports")
+
+
+class ExportScreen(Screen):
+    """Choose, press ctrl+s; the file appears whole or not at all."""
+
+    CSS_PATH = "export.tcss"
+    BINDINGS = keys.bindings("export")
+    KEY_SCOPES = {"export": None}
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("export")
+        with Vertical(id="export-form"):
+            yield Static("Export the aligned corpus", classes="pane-title")
+            with Grid(id="export-grid"):
+                yield Static("Format")
+                yield Select(FORMATS, value="tmx", allow_blank=False, id="export-format")
+                yield Static("Links")
+                yield Select(STATUSES, value="confirmed", allow_blank=False, id="export-status")
+                yield Static("Languages")
+                yield Select(LANGS, value="both", allow_blank=False, id="export-lang")
+                yield Static("Destination")
+                yield Input(str(DEFAULT_DIR / "corpus.tmx"), id="export-path")
+                yield Static("")
+                yield Checkbox("English with canonical names", id="export-canonical")
+                yield Static("")
+                yield Checkbox("Overwrite an existing file", id="export-force")
+            yield Static("", id="export-error", classes="error")
+            yield ProgressBar(total=1, show_eta=False, id="export-bar")
+            yield Static("ctrl+s exports · ctrl+x cancels · tab moves between fields", id="export-result",
+                         classes="hint")
+        yield Footer(compact=True)
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#export-path", Input)
+        current = Path(path.value or "corpus")
+        if current.suffix.lstrip(".") in {value for _, value in FORMATS}:
+            path.value = str(current.with_suffix(f".{event.value}"))
+
+    def settings(self) -> dict:
+        lang = self.query_one("#export-lang", Select).value
+        return {
+            "fmt": self.query_one("#export-format", Select).value,
+            "status": self.query_one("#export-status", Select).value,
+            "lang": None if lang == "both" else lang,
+            "out_path": self.query_one("#export-path", Input).value.strip(),
+            "canonical": self.query_one("#export-canonical", Checkbox).value,
+            "force": self.query_one("#export-force", Checkbox).value,
+        }
+
+    def action_export(self) -> None:
+        options = self.settings()
+        error = self.query_one("#export-error", Static)
+        if not options["out_path"]:
+            error.update("Destination is empty: give a file path such as exports/corpus.tmx")
+            return
+        try:
+            cancel = self.app.jobs.start("export")
+        except RuntimeError as exc:
+            error.update(str(exc))
+            return
+        error.update("")
+        self.query_one("#export-result", Static).update(f"exporting to {options['out_path']}… ctrl+x cancels")
+        self.run_export(options, cancel)
+
+    def action_cancel(self) -> None:
+        if self.app.jobs.cancel("export"):
+            self.query_one("#export-result", Static).update("cancelling: no file will be written")
+
+    @work(thread=True, group="job-export", exit_on_error=False)
+    def run_export(self, options: dict, cancel) -> None:
+        """Export in a worker with its own connection (one read snapshot)."""
+        from workbench.export.corpus import export_corpus
+
+        conn = self.app.session.connect()
+        try:
+            folder = Path(options["out_path"]).expanduser().parent
+            if not folder.exists():  # the analyst named it: make it, as a file manager would
+                try:
+                    folder.mkdir(parents=True)
+                except OSError as exc:
+                    raise UserError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+            result = export_corpus(conn, on_progress=lambda done, total: self.app.call_from_thread(
+                self._progress, done, total), cancel=cancel, **options)
+            message, failed = result.summary(), False
+        except UserError as exc:
+            message, failed = str(exc).replace("pass --force", "tick “Overwrite”"), True
+        except Exception as exc:
+            message, failed = f"{type(exc).__name__}: {exc}", True
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._finished, message, failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#export-bar", ProgressBar).update(total=max(total, 1), progress=done)
+
+    def _finished(self, message: str, failed: bool) -> None:
+        self.app.jobs.finish("export")
+        if failed:
+            self.query_one("#export-error", Static).update(message)
+            self.query_one("#export-result", Static).update("nothing was written")
+        else:
+            self.query_one("#export-result", Static).update(Text(message, style="green"))

@@ -1,0 +1,1 @@
+"""Pure rendering helpers (Rich only, no widgets): Arabic display and highlighted sentences."""

@@ -1,0 +1,187 @@
+"""Arabic for terminals that do not do bidi: letters shaped and each wrapped line put in visual order.
+
+Offsets never move: shaping here is one character for one (no ligatures), so styles given on the
+logical text (highlighted names) land on the right glyphs after reordering.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.style import Style
+from rich.text import Text
+
+SHAPE = "shape"
+"""We shape letters and order each line right to left ourselves (most terminals)."""
+TERMINAL = "terminal"
+"""The terminal does bidi itself (mlterm, some VTE set-ups): text goes out in logical order."""
+BIDI_MODES = (SHAPE, TERMINAL)
+
+_WORD = re.compile(r"\S+")
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _reshaper():
+    from arabic_reshaper import ArabicReshaper
+
+    return ArabicReshaper(configuration={
+        "delete_harakat": False, "support_ligatures": False, "delete_tatweel": False,
+        "shift_harakat_position": False,
+    })
+
+
+def shape(text: str) -> str:
+    """Contextual letter forms, one character for one; words that would change length stay as they are."""
+    reshaper = _reshaper()
+    shaped = reshaper.reshape(text)
+    if len(shaped) == len(text):
+        return shaped
+    out = list(text)
+    for match in _WORD.finditer(text):
+        word = reshaper.reshape(match.group())
+        if len(word) == len(match.group()):
+            out[match.start():match.end()] = word
+    return "".join(out)
+
+
+def visual_order(text: str) -> list[tuple[int, str]]:
+    """``(logical index, character)`` in display order, left to right, for a right-to-left line.
+
+    Uses python-bidi's reference algorithm (with mirrored brackets); explicit formatting characters
+    are dropped, as the algorithm says.
+    """
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = 1
+    storage["base_dir"] = "R"
+    uba.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    uba.apply_mirroring(storage, False)
+    return [(c["index"], c["ch"]) for c in storage["chars"]]
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap by terminal cells: ``(start, end)`` of each line, white space trimmed."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    start = end = None
+    used = 0
+    for match in _WORD.finditer(text):
+        w_start, w_end = match.span()
+        w_cells = cell_len(match.group())
+        if start is not None and used + 1 + w_cells <= width:
+            end, used = w_end, used + 1 + w_cells
+            continue
+        if start is not None:
+            lines.append((start, end))
+        while w_cells > width:  # a word longer than the line is cut
+            cut = w_start + _fit(text[w_start:w_end], width)
+            lines.append((w_start, cut))
+            w_start = cut
+            w_cells = cell_len(text[w_start:w_end])
+        start, end, used = w_start, w_end, w_cells
+    if start is not None:
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def _fit(word: str, width: int) -> int:
+    used = 0
+    for i, ch in enumerate(word):
+        used += cell_len(ch)
+        if used > width:
+            return max(1, i)
+    return len(word)
+
+
+def _styles(text: Text) -> list[Style | str | None]:
+    per_char: list[Style | str | None] = [None] * len(text.plain)
+    for span in text.spans:
+        for i in range(max(0, span.start), min(span.end, len(per_char))):
+            current = per_char[i]
+            per_char[i] = span.style if current is None else Style.combine(
+                [Style.parse(current) if isinstance(current, str) else current,
+                 Style.parse(span.style) if isinstance(span.style, str) else span.style])
+    return per_char
+
+
+def rtl_lines(text: Text, width: int, mode: str = SHAPE) -> list[Text]:
+    """``text`` wrapped to ``width`` cells, each line ready to print in an LTR terminal, right-aligned."""
+    plain = text.plain
+    styles = _styles(text)
+    lines = []
+    for start, end in wrap_offsets(plain, width):
+        line = Text(style=text.style, end="")
+        if mode == TERMINAL:
+            for i in range(start, end):
+                line.append(plain[i], styles[i])
+            lines.append(line)
+            continue
+        for offset, ch in visual_order(shape(plain[start:end])):
+            if unicodedata.combining(ch):  # marks would attach to the wrong letter once reversed
+                continue
+            line.append(ch, styles[start + offset])
+        pad = width - line.cell_len
+        if pad > 0:
+            line = Text(" " * pad, end="") + line
+        lines.append(line)
+    return lines
+
+
+class BidiText:
+    """A Rich renderable: plain Rich text for left-to-right content, ``rtl_lines`` for Arabic."""
+
+    def __init__(self, text: Text, mode: str = SHAPE) -> None:
+        self.text = text
+        self.mode = mode
+        self.rtl = is_rtl(text.plain)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if not self.rtl:
+            yield self.text
+            return
+        width = options.max_width
+        for i, line in enumerate(rtl_lines(self.text, width, self.mode)):
+            line.end = "\n"
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (in logical order) to ``width`` cells, an ellipsis marking the cut."""
+    if cell_len(text) <= width:
+        return text
+    return text[:_fit(text, max(1, width - 1))].rstrip() + "…"
+
+
+@lru_cache(maxsize=8192)
+def display_line(text: str, mode: str = SHAPE) -> str:
+    """One short line (a title, a name in a list) ready for the terminal; no wrapping."""
+    if mode == TERMINAL or not is_rtl(text):
+        return text
+    return "".join(ch for _, ch in visual_order(shape(text)) if not unicodedata.combining(ch))

@@ -1,0 +1,115 @@
+"""The review item as Rich renderables: sentence pair with the name, current link, candidates (pure)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from workbench.tui.render.arabic import BidiText, display_line
+from workbench.tui.render.sentence import highlight
+from workbench.tui.state.article import status_class
+
+
+def _spans(item: dict, side: str) -> list[tuple[int, int, str]]:
+    spans = []
+    look = status_class(item["status"])
+    if item["side"] == side:
+        spans.append((item["start"], item["end"], look))
+    counterpart = item.get("counterpart")
+    if counterpart and counterpart["side"] == side:
+        spans.append((counterpart["start"], counterpart["end"], look))
+    return sorted(spans)
+
+
+def sentence_pair(item: dict, bidi: str) -> tuple[RenderableType, RenderableType]:
+    """Source and English of the mention's sentence pair, the mention (and its counterpart) marked."""
+    source_spans = _spans(item, "source")
+    focus = next((n for n, s in enumerate(source_spans) if item["side"] == "source" and s[0] == item["start"]), None)
+    source = BidiText(highlight(item["source_text"], source_spans, focus), bidi)
+    if item.get("english_text") is None:
+        english: RenderableType = Text("(not translated yet)", style="dim italic")
+    else:
+        english_spans = _spans(item, "english")
+        efocus = next((n for n, s in enumerate(english_spans)
+                       if item["side"] == "english" and s[0] == item["start"]), None)
+        english = highlight(item["english_text"], english_spans, efocus)
+    return source, english
+
+
+def link_line(item: dict, bidi: str = "shape") -> Text:
+    """What the machine proposes for the mention now."""
+    text = Text()
+    text.append(display_line(item["surface"], bidi), style="bold")
+    text.append(f"  ({item['lang']}, {item['side']}, found by {item['detector']})  ", style="dim")
+    if item["status"] == "new" or not item.get("entity_id"):
+        proposal = item.get("proposal") or {}
+        name = proposal.get("canonical_en")
+        text.append("not in the glossary", style="magenta bold")
+        if name:
+            text.append(f" · proposed new entity: {name} ({proposal.get('type', 'other')})")
+    else:
+        text.append("→ ")
+        text.append(item.get("canonical") or item["entity_id"], style="bold")
+        text.append(f" [{item['entity_id']}]", style="dim")
+        text.append(f"  {item['status']} {item['score']:.2f}", style="yellow")
+    if item.get("why"):
+        text.append(f"\n  why: {item['why']}", style="italic")
+    return text
+
+
+def candidates_table(item: dict, bidi: str = "shape") -> Table | Text:
+    """The candidates with score and why (the picker also offers them)."""
+    rows = item.get("candidates") or []
+    if not rows:
+        return Text("No other candidates. c opens the picker to search the glossary; a adds a new entity.",
+                    style="dim")
+    table = Table(box=None, padding=(0, 1), expand=True, header_style="bold")
+    table.add_column("#", width=2, justify="right")
+    table.add_column("score", width=5, justify="right")
+    table.add_column("entity", ratio=2, no_wrap=True)
+    table.add_column("variant", ratio=2, no_wrap=True)
+    table.add_column("why", ratio=3)
+    for n, c in enumerate(rows, start=1):
+        style = "bold" if c["entity_id"] == item.get("entity_id") else ""
+        table.add_row(str(n), f"{c['score']:.2f}", Text(c.get("canonical") or c["entity_id"], style=style),
+                      display_line(c.get("variant") or "", bidi), display_line(c.get("why") or "", bidi))
+    return table
+
+
+def bulk_line(bulk: bool, same: int, surface: str, cap: int = 500, bidi: str = "shape") -> Text:
+    surface = display_line(surface, bidi)
+    count = f"{same}+" if same >= cap else str(same)
+    if bulk:
+        return Text(f"b: the next decision also applies to {count} other undecided mention(s) of “{surface}”",
+                    style="bold reverse yellow")
+    if same:
+        return Text(f"{count} other undecided mention(s) spelled “{surface}”: b applies the next decision to all",
+                    style="dim")
+    return Text("")
+
+
+def item_header(item: dict, position: int, total: int) -> Text:
+    return Text(f"{position + 1} of {total:,} waiting · article {item['article_id']} · sentence {item['seq'] + 1}"
+                f" · mention {item['id']}", style="dim")
+
+
+def render_pair(item: dict, bidi: str) -> Group:
+    source, english = sentence_pair(item, bidi)
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(Text("source", style="bold dim"), Text("English", style="bold dim"))
+    grid.add_row(source, english)
+    return Group(grid)
+
+
+def render_item(item: dict, position: int, total: int, bulk: bool, same: int, bidi: str) -> Group:
+    """The whole item pane: header, sentence pair, current link, bulk note, candidates."""
+    parts = [item_header(item, position, total), Text(""), render_pair(item, bidi), Text(""),
+             link_line(item, bidi)]
+    note = bulk_line(bulk, same, item["surface"], bidi=bidi)
+    if note.plain:
+        parts += [Text(""), note]
+    parts += [Text(""), Text("Candidates", style="bold"), candidates_table(item, bidi)]
+    return Group(*parts)

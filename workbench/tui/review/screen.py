@@ -1,0 +1,308 @@
+"""The review screen: the queue (most uncertain first), the item in detail, and the history pane."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workbench.errors import UserError
+from workbench.tui import keys
+from workbench.tui.review import detail
+from workbench.tui.review.history import HistoryPane
+from workbench.tui.state.review import Item, ReviewState
+from workbench.tui.widgets.confirm import ConfirmDialog
+from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.virtual_table import Column, VirtualTable
+
+QUEUE_COLUMNS = (Column("Score", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 4))
+
+
+def queue_cells(item: Item) -> tuple:
+    status = item["status"]
+    proposed = item["canonical"] or ("(new)" if status == "new" else "")
+    mark = {"unsure": "?", "new": "+"}.get(status, "")
+    return (f"{item['score']:.2f}", item["surface"], f"{mark}{proposed}", item["lang"])
+
+
+def queue_key(item: Item) -> tuple:
+    """What a queue row shows: rendered lines are reused while it stays the same."""
+    return (item.id, item["status"], item["score"], item["canonical"], item["surface"], item["lang"])
+
+
+class ReviewScreen(Screen):
+    """One key per decision; every decision is committed at once and can be undone."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = keys.bindings("review")
+    KEY_SCOPES = {"review": None, "history": "#history", "table": "#queue"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: ReviewState | None = None
+        self.loaded_version = -1
+        self._shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        yield NavBar("review")
+        with Horizontal(id="review-body"):
+            with Vertical(id="review-left"):
+                yield Static("Queue · most uncertain first", id="queue-title", classes="pane-title")
+                yield VirtualTable(QUEUE_COLUMNS, queue_cells, id="queue", page_size=40, row_key=queue_key,
+                                   bidi=self.app.bidi, empty="Nothing waits for review. 1 goes to the articles.")
+                yield Static("History · H to enter, z undo, e change", classes="pane-title")
+                yield HistoryPane(id="history")
+            yield Static(id="item")
+        yield Static(id="review-status", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.state = ReviewState(self.app.session.conn)
+        self.queue.set_source(self.state)
+        self.queue.focus()
+        self.refresh_history()
+        self.loaded_version = self.app.data_version
+        self.app.ensure_names()
+
+    @property
+    def queue(self) -> VirtualTable:
+        return self.query_one("#queue", VirtualTable)
+
+    @property
+    def item(self) -> Item | None:
+        return self.queue.row
+
+    def on_screen_resume(self) -> None:
+        if self.state is not None and self.loaded_version != self.app.data_version:
+            self.loaded_version = self.app.data_version
+            self.queue.reload()
+            self.refresh_history()
+
+    # ---- showing ---------------------------------------------------------------------------------
+
+    @on(VirtualTable.Highlighted, "#queue")
+    def _highlighted(self, event: VirtualTable.Highlighted) -> None:
+        self.show_item()
+
+    @on(VirtualTable.Selected, "#queue")
+    def _selected(self, event: VirtualTable.Selected) -> None:
+        self.action_open_article()
+
+    def show_item(self, force: bool = False) -> None:
+        """Redraw the item pane: one widget, no layout pass (keys answer in milliseconds)."""
+        item = self.item
+        key = (item.id if item else None, self.queue.cursor, self.queue.total, self.state.bulk,
+               self.state.article_id, self.app.data_version)
+        if key == self._shown and not force:
+            return  # already on screen (the table's Highlighted message after a direct call)
+        self._shown = key
+        title = "Queue · most uncertain first"
+        if self.state.article_id is not None:
+            title = f"Queue · article {self.state.article_id} only (esc: all)"
+        self.query_one("#queue-title", Static).update(title, layout=False)
+        pane = self.query_one("#item", Static)
+        if item is None:
+            pane.update(Text("Nothing waits for review here.", style="bold"), layout=False)
+            return
+        same = self.state.same_spelling(item)
+        pane.update(detail.render_item(item.data, self.queue.cursor, self.queue.total, self.state.bulk, same,
+                                       self.app.bidi), layout=False)
+
+    def refresh_history(self) -> None:
+        self.query_one(HistoryPane).show(self.state.history(50))
+
+    def say(self, message: str, error: bool = False) -> None:
+        self.query_one("#review-status", Static).update(Text(message, style="bold red" if error else ""),
+                                                        layout=False)
+
+    def show_article(self, article_id: int | None) -> None:
+        """Limit the queue to one article (called by the article view's ``r``)."""
+        self.state.article_id = article_id
+        self.queue.reload(cursor=0)
+        self.queue.focus()
+        self.show_item()
+
+    # ---- deciding --------------------------------------------------------------------------------
+
+    def _apply(self, item: Item, action: str, **kwargs) -> None:
+        """Record the decision, move on, and say what happened."""
+        try:
+            outcome = self.state.decide(item, action, **kwargs)
+        except UserError as exc:
+            self.say(str(exc), error=True)
+            self.show_item(force=True)
+            return
+        self.app.data_changed(glossary=action in ("new", "correct", "confirm"))
+        count = len(outcome.mention_ids)
+        entity = self.state.canonical_of(outcome.entity_id) or outcome.entity_id or ""
+        self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
+                 f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
+        cursor = self.queue.cursor + (1 if action == "unsure" else 0)
+        self.queue.reload(cursor=cursor)
+        self.show_item()
+        self.refresh_history()
+
+    def action_decide(self, action: str) -> None:
+        item = self.item
+        if item is None:
+            return
+        if action in ("confirm", "reject") and not item["entity_id"]:
+            self.say(f"“{item['surface']}” is not linked to any entity: a creates a new one, c links it to "
+                     "one of the glossary", error=True)
+            return
+        self._apply(item, action)
+
+    def action_skip(self) -> None:
+        self.queue.action_cursor_down()
+        self.show_item()
+        self.say("skipped: it stays in the queue")
+
+    def action_toggle_bulk(self) -> None:
+        self.state.bulk = not self.state.bulk
+        self.show_item(force=True)
+
+    def action_correct(self) -> None:
+        from workbench.tui.review.picker import Choice, EntityPicker
+
+        item = self.item
+        if item is None:
+            return
+        initial = [Choice(c["entity_id"], c.get("canonical") or c["entity_id"], c["score"], c.get("variant") or "",
+                          c.get("why") or "") for c in item["candidates"]]
+
+        def chosen(entity_id: str | None) -> None:
+            if entity_id:
+                self._apply(item, "correct", entity_id=entity_id)
+
+        self.app.push_screen(EntityPicker(item["surface"], initial), chosen)
+
+    def action_new_entity(self) -> None:
+        from workbench.tui.review.new_entity import NewEntityForm
+
+        item = self.item
+        if item is None:
+            return
+        proposal = item["proposal"] or {}
+        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
+                             proposal.get("type") or "other")
+
+        def done(result) -> None:
+            if result is not None:
+                self._apply(item, "new", canonical=result.canonical, entity_type=result.type)
+
+        self.app.push_screen(form, done)
+
+    def action_undo_last(self) -> None:
+        try:
+            outcome = self.state.undo()
+        except UserError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.app.data_changed(glossary=True)
+        self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were")
+        self.queue.reload()
+        self.show_item()
+        self.refresh_history()
+
+    def action_open_article(self) -> None:
+        from workbench.tui.article.screen import ArticleScreen
+
+        item = self.item
+        if item is not None:
+            self.app.push_screen(ArticleScreen(item["article_id"], sentence=item["seq"]))
+
+    def action_reload(self) -> None:
+        self.queue.reload()
+        self.refresh_history()
+
+    def action_clear_filter(self) -> None:
+        if self.state.article_id is not None:
+            self.show_article(None)
+
+    def action_focus_history(self) -> None:
+        self.query_one(HistoryPane).focus()
+
+    # ---- the history pane ------------------------------------------------------------------------
+
+    @on(HistoryPane.Leave)
+    def _leave_history(self) -> None:
+        self.queue.focus()
+
+    @on(HistoryPane.Change)
+    def _change(self, event: HistoryPane.Change) -> None:
+        from workbench.tui.review.change import ChangeDialog
+
+        row = event.row
+        if row.get("undone"):
+            self.say("that decision was undone; decide the mention again from the queue", error=True)
+            return
+
+        def picked(action: str | None) -> None:
+            if action == "correct":
+                self._change_correct(row)
+            elif action:
+                self._confirm_change(row, action, None)
+
+        self.app.push_screen(ChangeDialog(row), picked)
+
+    def _change_correct(self, row: dict) -> None:
+        from workbench.tui.review.picker import EntityPicker
+
+        def chosen(entity_id: str | None) -> None:
+            if entity_id:
+                self._confirm_change(row, "correct", entity_id)
+
+        self.app.push_screen(EntityPicker(row.get("surface") or "?", []), chosen)
+
+    def _confirm_change(self, row: dict, action: str, entity_id: str | None) -> None:
+        target = f" → {entity_id}" if entity_id else ""
+        question = f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("nothing changed")
+                return
+            try:
+                self.state.redecide(row["mention_id"], action, entity_id=entity_id)
+            except UserError as exc:
+                self.say(str(exc), error=True)
+                return
+            self.app.data_changed(glossary=True)
+            self.say(f"changed: “{row.get('surface')}” is now {action}{target}")
+            self.queue.reload()
+            self.show_item()
+            self.refresh_history()
+
+        self.app.push_screen(ConfirmDialog(question, "The change is logged; z undoes it."), answered)
+
+    @on(HistoryPane.Undo)
+    def _undo(self, event: HistoryPane.Undo) -> None:
+        row = event.row
+        if row.get("undone"):
+            self.say("already undone", error=True)
+            return
+        if row["action"] == "undo":
+            self.say("that entry is an undo; decide the mention again instead", error=True)
+            return
+        count = row.get("mentions", 1)
+        question = f"Undo {row['action']} of “{row.get('surface')}”{f' ({count} mentions)' if count > 1 else ''}?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.say("nothing undone")
+                return
+            try:
+                self.state.undo(row["decision_id"])
+            except UserError as exc:
+                self.say(str(exc), error=True)
+                return
+            self.app.data_changed(glossary=True)
+            self.say(f"undone: {row['action']} of “{row.get('surface')}”")
+            self.queue.reload()
+            self.show_item()
+            self.refresh_history()
+
+        self.app.push_screen(ConfirmDialog(question, "The links go back to what they were before."), answered)

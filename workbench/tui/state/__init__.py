@@ -1,0 +1,1 @@
+"""Plain state adapters the screens call: queries and service calls, no widgets."""

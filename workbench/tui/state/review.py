@@ -1,0 +1,94 @@
+"""The review queue, the analyst's decisions and their history: calls into workbench.align, no widgets."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+PENDING = ("suggested", "unsure", "new")
+SAME_CAP = 500
+
+
+@dataclass
+class Item:
+    """One mention waiting for a decision, as ``workbench.align.queue.mention_view`` describes it."""
+
+    data: dict
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    @property
+    def id(self) -> int:
+        return self.data["id"]
+
+
+class ReviewState:
+    """What the review screen shows and does; the decisions themselves are ``workbench.align.decisions``."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.article_id: int | None = None
+        """Limit the queue to one article (from the article view), or None for all."""
+        self.bulk = False
+        """The next decision applies to every undecided mention spelled the same (one-shot)."""
+
+    # ---- the queue (a RowSource) ---------------------------------------------------------------
+
+    def count(self) -> int:
+        if self.article_id is not None:
+            row = self.conn.execute("SELECT pending FROM article_stats WHERE article_id = ?",
+                                    (self.article_id,)).fetchone()
+            return row[0] if row else 0
+        marks = ",".join("?" * len(PENDING))
+        return self.conn.execute(f"SELECT count(*) FROM links WHERE status IN ({marks})", PENDING).fetchone()[0]
+
+    def fetch(self, offset: int, limit: int) -> list[Item]:
+        from workbench.align.queue import review_queue
+
+        return [Item(d) for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
+
+    def same_spelling(self, item: Item, cap: int = SAME_CAP) -> int:
+        """How many other undecided mentions share this one's spelling (what bulk would also change).
+
+        Counted up to ``cap`` (shown as "cap or more"): a common name can have tens of thousands.
+        """
+        marks = ",".join("?" * len(PENDING))
+        return self.conn.execute(
+            f"""SELECT count(*) FROM (SELECT 1 FROM mentions m JOIN links l ON l.mention_id = m.id
+                WHERE m.norm = ? AND m.id <> ? AND l.status IN ({marks}) LIMIT ?)""",
+            (item["norm"], item.id, *PENDING, cap)).fetchone()[0]
+
+    # ---- deciding ----------------------------------------------------------------------------------
+
+    def decide(self, item: Item, action: str, *, entity_id: str | None = None, canonical: str | None = None,
+               entity_type: str | None = None):
+        """Record a decision (``bulk`` applies it to the same spelling and is then switched off)."""
+        from workbench.align.decisions import decide
+
+        all_same, self.bulk = self.bulk, False
+        return decide(self.conn, item.id, action, entity_id=entity_id, canonical=canonical,
+                      entity_type=entity_type, all_same=all_same)
+
+    def redecide(self, mention_id: int, action: str, *, entity_id: str | None = None):
+        """Change an earlier decision on one mention (from the history pane)."""
+        from workbench.align.decisions import decide
+
+        return decide(self.conn, mention_id, action, entity_id=entity_id)
+
+    def undo(self, decision_id: int | None = None):
+        """Undo a decision's whole batch (default: the latest one not undone)."""
+        from workbench.align.decisions import undo
+
+        return undo(self.conn, decision_id)
+
+    def history(self, limit: int = 50) -> list[dict]:
+        from workbench.align.decisions import recent
+
+        return recent(self.conn, limit)
+
+    def canonical_of(self, entity_id: str | None) -> str | None:
+        if not entity_id:
+            return None
+        row = self.conn.execute("SELECT canonical_en FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else None
