@@ -71,3 +71,9 @@ def test_highlight_marks_focus_and_ignores_bad_spans():
     assert styles[0] == (0, 4, LOOKS["confirmed"])
     assert styles[1] == (14, 20, LOOKS["unknown"] + FOCUS)
     assert len(styles) == 2
+
+
+def test_arabic_inside_a_latin_line_is_ordered_too():
+    line = arabic.display_line('ar variant "الحسكة" starts')
+    assert line.startswith('ar variant "') and line.endswith('" starts')
+    assert line[12:-8] == arabic.display_line("الحسكة")

@@ -11,7 +11,6 @@ import re
 import sqlite3
 import unicodedata
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from workbench.align.normal import norm as normalize
@@ -19,6 +18,7 @@ from workbench.align.tokens import stem_surface
 from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
+from workbench.store.db import transaction
 
 ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
 ENTITY_TYPES = ("person", "place", "org", "other")
@@ -35,20 +35,6 @@ class Outcome:
     decision_ids: list[int]
     mention_ids: list[int]
     entity_id: str | None
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection):
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 class _Log:
@@ -139,7 +125,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     elif action == "unsure":
         entity_id = current and current.get("entity_id")
     log = _Log(conn, user or current_user())
-    with _transaction(conn):
+    with transaction(conn):
         targets = [mention]
         if all_same:
             targets += _same_spelling(conn, mention, entity_id if action in ("confirm", "reject") else None)
@@ -320,7 +306,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
     log = _Log(conn, user or current_user())
     mentions: list[int] = []
     entity = None
-    with _transaction(conn):
+    with transaction(conn):
         for did, target, target_id, before_s, after_s in reversed(rows):
             before = json.loads(before_s) if before_s else None
             after = json.loads(after_s) if after_s else None

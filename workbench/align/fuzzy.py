@@ -1,8 +1,4 @@
-"""Adapter to the names matcher (fuzzy and cross-script candidates), with a skeleton fallback.
-
-``workbench.names.matcher.Matcher`` is used when it is installed; otherwise glossary entities whose
-spelling has the same consonant skeleton are proposed, which is enough for tests and small glossaries.
-"""
+"""Adapter to the names matcher: fuzzy and cross-script candidates for spellings not in the glossary."""
 
 from __future__ import annotations
 
@@ -10,8 +6,6 @@ import sqlite3
 from dataclasses import dataclass
 
 from workbench.align.lexicon import Lexicon
-from workbench.align.tokens import key_of
-from workbench.align.translit import skeleton, similarity
 
 
 @dataclass(slots=True)
@@ -37,13 +31,10 @@ class Fuzzy:
     @property
     def matcher(self):
         if self._matcher is None:
-            try:
-                from workbench.names.matcher import Matcher
-            except ImportError:
-                self._matcher = False
-            else:
-                self._matcher = Matcher.from_db(self.conn)
-        return self._matcher or None
+            from workbench.names.matcher import Matcher
+
+            self._matcher = Matcher.from_db(self.conn)
+        return self._matcher
 
     def candidates(self, text: str, lang: str, top: int = 5) -> list[Cand]:
         key = (text, lang)
@@ -53,23 +44,8 @@ class Fuzzy:
         return hit
 
     def _compute(self, text: str, lang: str, top: int) -> list[Cand]:
-        if self.matcher is not None:
-            return [
-                Cand(c.entity_id, float(c.score), c.variant or "", c.why or "", bool(c.accepted))
-                for c in self.matcher.match(text, lang, top=top)
-                if c.entity_id in self.lexicon.canonical
-            ]
-        skel = skeleton(key_of(text))
-        out = [
-            Cand(eid, 0.8, "", f"same consonant skeleton {skel} as a glossary spelling")
-            for eid in sorted(self.lexicon.skeletons.get(skel, ()))
-        ] if len(skel) >= 3 else []
-        if len(skel) >= 4 and not out:
-            for other, eids in self.lexicon.skeletons.items():
-                if abs(len(other) - len(skel)) > 2:
-                    continue
-                sim = similarity(skel, other)
-                if sim >= 0.85:
-                    out += [Cand(eid, round(0.8 * sim, 3), "", f"skeleton {skel} ~ {other} ({sim:.2f})") for eid in eids]
-        out.sort(key=lambda c: -c.score)
-        return out[:top]
+        return [
+            Cand(c.entity_id, float(c.score), c.variant or "", c.why or "", bool(c.accepted))
+            for c in self.matcher.match(text, lang, top=top)
+            if c.entity_id in self.lexicon.canonical
+        ]

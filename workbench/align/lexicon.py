@@ -1,4 +1,4 @@
-"""The glossary as the aligner sees it: exact variant lookup over word keys, and skeletons by entity."""
+"""The glossary as the aligner sees it: exact variant lookup over word keys."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from workbench.align.tokens import Token, key_of, proclitic_forms, word_key
-from workbench.align.translit import skeleton
 
 LATIN_LANGS = ("en", "fr")
 
@@ -51,7 +50,6 @@ class Lexicon:
     longest: dict[str, int] = field(default_factory=dict)  # first word key -> most words after it
     canonical: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
-    _skeletons: dict[str, set[str]] | None = None
     _opens: dict[str, bool] = field(default_factory=dict)  # word -> may it start a glossary match?
     trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
@@ -105,7 +103,6 @@ class Lexicon:
             bucket.append(entry)
         if self.longest.get(key[0], 0) < len(key):
             self.longest[key[0]] = len(key)
-        self._skeletons = None
         self._opens.clear()
 
     def opens(self, word: str) -> bool:
@@ -116,18 +113,6 @@ class Lexicon:
             if len(self._opens) < 500_000:
                 self._opens[word] = known
         return known
-
-    @property
-    def skeletons(self) -> dict[str, set[str]]:
-        """Consonant skeleton -> entity ids (built on first use: only the fallback matcher needs it)."""
-        if self._skeletons is None:
-            index: dict[str, set[str]] = {}
-            for key, entries in self.index.items():
-                skel = skeleton(key)
-                if len(skel) >= 3:
-                    index.setdefault(skel, set()).update(e.entity_id for e in entries)
-            self._skeletons = index
-        return self._skeletons
 
     @property
     def max_tokens(self) -> int:

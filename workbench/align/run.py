@@ -84,8 +84,12 @@ def align_articles(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     finder=None,
+    ctx: Context | None = None,
 ) -> AlignSummary:
-    """Align the given articles (default: all); each one committed on its own."""
+    """Align the given articles (default: all); each one committed on its own.
+
+    ``ctx`` lets a caller that aligns repeatedly (the TUI, benchmarks) build the glossary indexes once.
+    """
     if article_ids is None:
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     else:
@@ -95,7 +99,7 @@ def align_articles(
         missing = [i for i in ids if i not in known]
         if missing:
             raise UserError(f"no article with id {missing[0]}; `workbench stats` or the TUI lists articles")
-    ctx = build_context(conn, finder)
+    ctx = ctx or build_context(conn, finder)
     summary = AlignSummary()
     states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
     job = conn.execute(

@@ -17,7 +17,7 @@ def register(sub, common) -> None:
                    help="only this article (repeat for several)")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N articles that need translating")
     p.add_argument("--batch-size", type=_positive, default=None, metavar="N",
-                   help="sentences per model call (default 32)")
+                   help="sentences per model call (default 16)")
     p.add_argument("--threads", type=_positive, default=None, metavar="N",
                    help="CPU threads for the model (default: all cores)")
     p.add_argument("--alternatives", type=int, choices=range(0, 4), default=0, metavar="N",

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.glossary.files import read_utf8
 from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
 
 HEADER = ("entity_id", "type", "canonical_en", "lang", "variant")
@@ -16,17 +17,7 @@ OPTIONAL = ("note", "wikidata")
 def read_csv(path: str | Path) -> list[Entity]:
     """Entities from a CSV file; any problem is a UserError naming the file and line."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give a .csv file") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(f"{path}:{line}: not UTF-8 text; save the file as UTF-8 CSV") from None
+    text = read_utf8(path, "a .csv file")
     return parse(text, str(path))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.glossary.files import read_utf8
 from workbench.glossary.model import TYPES, Entity, Variant
 from workbench.glossary.tbx_format import entity_id, finish, slug
 
@@ -93,17 +94,7 @@ def read_omegat(path: str | Path) -> list[Entity]:
     other files the id is made from the English term and the type is ``other``.
     """
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give an OmegaT glossary file (.txt, .tab, .utf8)") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(f"{path}:{line}: not UTF-8 text; save the glossary as UTF-8") from None
+    text = read_utf8(path, "an OmegaT glossary file (.txt, .tab, .utf8)")
     declared = language_of(path)
     entities: dict[str, Entity] = {}
     for number, line in enumerate(text.splitlines(), 1):

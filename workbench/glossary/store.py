@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
+from workbench.store.db import transaction
 from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
 from workbench.names.normalize import NORM_VERSION, normalize
 
@@ -48,21 +48,6 @@ class MergeReport:
         if self.conflicts:
             head += f"; {len(self.conflicts)} conflict(s) left as they were"
         return head
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection):
-    """One write transaction (joins the caller's if one is open)."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _log(conn, action: str, target: str, target_id, before, after, batch: str | None = None,

@@ -18,7 +18,8 @@ from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
-from workbench.glossary.store import _log, transaction
+from workbench.glossary.store import _log
+from workbench.store.db import transaction
 from workbench.glossary.toml_format import KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines, parse, quote
 from workbench.names.normalize import normalize
 

@@ -14,6 +14,7 @@ from workbench.errors import UserError
 from workbench.ingest import langdetect, segment
 from workbench.ingest.readers import SUFFIXES, RawArticle, read_file
 from workbench.store import search
+from workbench.store.db import transaction
 
 
 @dataclass
@@ -107,13 +108,11 @@ def import_file(conn: sqlite3.Connection, path: Path, lang: str | None = None) -
             raise UserError(f"{path}: no such file or folder")
         articles, result.encoding = read_file(path)
         prepared = [_prepare(raw, path, lang) for raw in articles]
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            for item in prepared:
-                _store(conn, item, path, result)
-            conn.execute("COMMIT")
+            with transaction(conn):
+                for item in prepared:
+                    _store(conn, item, path, result)
         except BaseException:
-            conn.execute("ROLLBACK")
             result.imported.clear()
             raise
     except UserError as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -45,3 +47,18 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> s
     except sqlite3.DatabaseError as exc:
         raise UserError(f"{target}: not a usable workbench database ({exc})") from None
     return db
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, rolled back on any error; joins the caller's if one is open."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise

@@ -197,7 +197,7 @@ class GlossaryScreen(Screen):
             return
         if not self.app.names.ready:
             self.app.ensure_names(then=lambda: self._typed_again())
-        found = self.app.names.search(text, limit=200)
+        found = self.app.names.search(text, limit=100)
         self.list.set_hits(text, [(c.entity_id, c.score) for c in found])
 
     def _typed_again(self) -> None:

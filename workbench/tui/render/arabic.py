@@ -23,6 +23,7 @@ TERMINAL = "terminal"
 BIDI_MODES = (SHAPE, TERMINAL)
 
 _WORD = re.compile(r"\S+")
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 def is_rtl(text: str) -> bool:
@@ -60,8 +61,9 @@ def shape(text: str) -> str:
     return "".join(out)
 
 
-def visual_order(text: str) -> list[tuple[int, str]]:
-    """``(logical index, character)`` in display order, left to right, for a right-to-left line.
+def visual_order(text: str, base: int = 1) -> list[tuple[int, str]]:
+    """``(logical index, character)`` in display order, left to right (``base`` 1: a right-to-left
+    line, 0: a left-to-right line with Arabic inside).
 
     Uses python-bidi's reference algorithm (with mirrored brackets); explicit formatting characters
     are dropped, as the algorithm says.
@@ -69,8 +71,8 @@ def visual_order(text: str) -> list[tuple[int, str]]:
     from bidi import algorithm as uba
 
     storage = uba.get_empty_storage()
-    storage["base_level"] = 1
-    storage["base_dir"] = "R"
+    storage["base_level"] = base
+    storage["base_dir"] = "R" if base else "L"
     uba.get_embedding_levels(text, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
@@ -181,7 +183,11 @@ def fit(text: str, width: int) -> str:
 
 @lru_cache(maxsize=8192)
 def display_line(text: str, mode: str = SHAPE) -> str:
-    """One short line (a title, a name in a list) ready for the terminal; no wrapping."""
-    if mode == TERMINAL or not is_rtl(text):
+    """One short line (a title, a name in a list) ready for the terminal; no wrapping.
+
+    Arabic inside a left-to-right line (``ar variant "الحسكة"``) is ordered too.
+    """
+    if mode == TERMINAL or not _ARABIC.search(text):
         return text
-    return "".join(ch for _, ch in visual_order(shape(text)) if not unicodedata.combining(ch))
+    order = visual_order(shape(text), 1 if is_rtl(text) else 0)
+    return "".join(ch for _, ch in order if not unicodedata.combining(ch))

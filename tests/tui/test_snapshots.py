@@ -1,0 +1,59 @@
+"""Snapshot tests of the main screens (120x36, fixed corpus, fixed clock, no preload thread)."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+async def _settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+class TestArticles:
+    def test_article_list(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+
+    def test_article_list_filtered(self, app, snap_compare):
+        assert snap_compare(app, press=["l", "l", "f"], terminal_size=SIZE, run_before=_settle)
+
+    def test_arabic_article_side_by_side(self, app, snap_compare):
+        assert snap_compare(app, press=["G", "enter", "j", "l"], terminal_size=SIZE, run_before=_settle)
+
+    def test_french_article_canonical(self, app, snap_compare):
+        assert snap_compare(app, press=["j", "j", "enter", "c"], terminal_size=SIZE, run_before=_settle)
+
+
+class TestReview:
+    def test_review_queue(self, app, snap_compare):
+        assert snap_compare(app, press=["2", "y"], terminal_size=SIZE, run_before=_settle)
+
+    def test_entity_picker(self, app, snap_compare):
+        async def before(pilot):
+            await pilot.press("2")
+            await _settle(pilot)
+            await pilot.press("c", *"kazimi")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
+
+class TestOtherScreens:
+    def test_glossary(self, app, snap_compare):
+        assert snap_compare(app, press=["3"], terminal_size=SIZE, run_before=_settle)
+
+    def test_jobs(self, app, snap_compare):
+        assert snap_compare(app, press=["4"], terminal_size=SIZE, run_before=_settle)
+
+    def test_export(self, app, snap_compare):
+        assert snap_compare(app, press=["5"], terminal_size=SIZE, run_before=_settle)
+
+    def test_help(self, app, snap_compare):
+        assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=_settle)
