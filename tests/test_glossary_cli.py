@@ -100,3 +100,11 @@ def test_write_back_command(tmp_path, files, capsys, monkeypatch):
     assert capsys.readouterr().out.startswith("would write: 1 learned spelling(s) written")
     assert wb(db, "glossary", "write-back", "--dir", str(files)) == 0
     assert '  "Hasaka",  # learned ' in (files / "sample.toml").read_text(encoding="utf-8")
+
+
+def test_folder_import_passes_over_plain_text_files(tmp_path, files, capsys):
+    (files / "README.txt").write_text("Notes about these glossaries.\n", encoding="utf-8")
+    db = tmp_path / "wb.db"
+    assert wb(db, "glossary", "import", str(files)) == 0
+    out = capsys.readouterr().out
+    assert "9 entities added" in out and "README" not in out

@@ -84,7 +84,8 @@ def run_import(args) -> int:
     from workbench.glossary import formats, toml_format
     from workbench.glossary.store import merge_entities
 
-    suffixes = {s for f in formats.FORMATS.values() for s in f.suffixes}
+    # in a folder, only formats whose suffix is unambiguous: OmegaT's .txt could be any text file
+    suffixes = {s for name, f in formats.FORMATS.items() if name != "omegat" for s in f.suffixes}
     files = _expand(args.paths, suffixes)
     # read everything first: a bad file stops the import before anything is written
     batches = []
