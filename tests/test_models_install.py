@@ -8,6 +8,7 @@ import shutil
 import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -18,7 +19,7 @@ from workbench.translate import index, packages
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
     def log_message(self, *args):
         QuietHandler.requests.append(self.path)

@@ -10,8 +10,12 @@ import os
 import subprocess
 import sys
 
-from tests.test_translate_support import copy_archive, corpus
+import pytest
+
+from tests.test_translate_support import copy_archive, corpus, one_thread  # noqa: F401 (fixture)
 from workbench.cli import main
+
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 HEAVY = ("argostranslate.translate", "argostranslate.sbd", "torch", "spacy", "stanza", "minisbd")
 
@@ -31,7 +35,7 @@ print("RESULT", json.dumps({"rc": rc, "heavy": heavy}))
 
 def run_child(args: list[str]) -> dict:
     proc = subprocess.run([sys.executable, "-c", CHILD, json.dumps(args), json.dumps(HEAVY)],
-                          capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=120, check=False)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, proc.stderr
     return {**json.loads(lines[-1][7:]), "stdout": proc.stdout, "stderr": proc.stderr}

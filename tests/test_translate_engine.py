@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_translate_support import FR_SENTENCES, install_tiny
+from tests.test_translate_support import FR_SENTENCES, install_tiny, one_thread  # noqa: F401 (fixture)
 from workbench.translate import packages
 from workbench.translate.engine import DecodeOptions, Engine, _Bpe, get_engine
+
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 @pytest.fixture

@@ -11,9 +11,17 @@ import threading
 
 import pytest
 
-from tests.test_translate_support import BYLINE, corpus, import_jsonl, install_tiny
+from tests.test_translate_support import (  # noqa: F401 (fixture)
+    BYLINE,
+    corpus,
+    import_jsonl,
+    install_tiny,
+    one_thread,
+)
 from workbench.translate import runner
 from workbench.translate.engine import get_engine
+
+pytestmark = pytest.mark.usefixtures("one_thread")
 
 
 def source_segments(db):

@@ -6,9 +6,17 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from workbench.ingest.importer import import_paths
 
 _BUILT: dict[str, Path] = {}
+
+
+@pytest.fixture
+def one_thread(monkeypatch):
+    """Tiny models run 10x faster on one thread than on two (OpenMP overhead on tiny matrices)."""
+    monkeypatch.setenv("WORKBENCH_THREADS", "1")
 
 
 def tiny_archive(tmp_path_factory, lang: str = "fr") -> Path:

@@ -75,7 +75,13 @@ def _add(args) -> int:
 
 
 def _install(args) -> int:
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
 
     from workbench.errors import UserError
     from workbench.translate import index

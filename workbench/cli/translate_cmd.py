@@ -19,8 +19,8 @@ def register(sub, common) -> None:
     p.add_argument("--batch-size", type=_positive, default=None, metavar="N",
                    help="sentences per model call (default 16)")
     p.add_argument("--threads", type=_positive, default=None, metavar="N",
-                   help="CPU threads for the model (default: all cores)")
-    p.add_argument("--alternatives", type=int, choices=range(0, 4), default=0, metavar="N",
+                   help="CPU threads for the model (default: $WORKBENCH_THREADS, else all cores)")
+    p.add_argument("--alternatives", type=int, choices=range(4), default=0, metavar="N",
                    help="also keep up to N (0-3) alternative translations with their scores")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -72,7 +72,7 @@ def translate_with_progress(conn, *, quiet: bool = False, out=None, **options):
             bar.update(task, completed=done, total=total or None, rate=rate, eta=eta, visible=total > 0)
 
         result = runner.translate(conn, on_progress=on_progress, **options)
-    print(result.summary() + f" in {result.elapsed:.1f} s", file=out)
+    print(result.summary() + (f" in {result.elapsed:.1f} s" if result.total else ""), file=out)
     for lang, count in result.missing.items():
         print(packages.no_model_message(lang, count), file=out)
     return result

@@ -18,7 +18,10 @@ MAX_ALTERNATIVES = 3
 
 
 def default_threads() -> int:
-    """Threads for one translator: every core this process may use."""
+    """Threads for one translator: ``$WORKBENCH_THREADS``, else every core this process may use."""
+    configured = os.environ.get("WORKBENCH_THREADS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
@@ -37,7 +40,7 @@ class DecodeOptions:
     hard_cap: int = 256
 
     def max_length(self, longest_input: int) -> int:
-        return max(1, min(self.hard_cap, int(math.ceil(self.max_length_ratio * longest_input)) + self.max_length_extra))
+        return max(1, min(self.hard_cap, math.ceil(self.max_length_ratio * longest_input) + self.max_length_extra))
 
 
 @dataclass
@@ -138,10 +141,9 @@ class _Bpe:
     """Moses tokenisation + BPE, as argostranslate does for ``bpe.model`` packages."""
 
     def __init__(self, path, from_code: str, to_code: str) -> None:
+        from argostranslate.apply_bpe import BPE  # a plain module: no torch, no network
         from sacremoses.normalize import MosesPunctNormalizer
         from sacremoses.tokenize import MosesDetokenizer, MosesTokenizer
-
-        from argostranslate.apply_bpe import BPE  # a plain module: no torch, no network
 
         self.tokenizer = MosesTokenizer(from_code)
         self.detokenizer = MosesDetokenizer(to_code)

@@ -228,7 +228,7 @@ def _check_sentencepiece(data: bytes, where: str) -> None:
 
     try:
         sentencepiece.SentencePieceProcessor(model_proto=data)
-    except Exception as exc:  # sentencepiece raises RuntimeError / OSError for a bad proto
+    except (RuntimeError, OSError, ValueError) as exc:  # what sentencepiece raises for a bad proto
         raise UserError(f"{where}: sentencepiece.model cannot be loaded ({str(exc).splitlines()[0]})") from None
 
 
@@ -237,7 +237,7 @@ def _check_model_loads(model_dir: Path, where: str) -> None:
 
     try:
         ctranslate2.Translator(str(model_dir), device="cpu", intra_threads=1)
-    except Exception as exc:  # CTranslate2 raises RuntimeError / ValueError for a bad model
+    except (RuntimeError, OSError, ValueError) as exc:  # what CTranslate2 raises for a bad model
         raise UserError(f"{where}: the CTranslate2 model cannot be loaded ({str(exc).splitlines()[0]})") from None
 
 
@@ -268,7 +268,7 @@ def install_archive(path: Path, directory: Path | None = None) -> InstallResult:
             archive.extractall(staging)
         unpacked = staging / top if top else staging
         _check_model_loads(unpacked / "model", str(path))
-        name = top or info.folder_name
+        name = top if top and not top.startswith(".") else info.folder_name
         target = root_dir / name
         replaced = [p.path for p in installed(root_dir)
                     if (p.info.from_code, p.info.to_code) == (info.from_code, info.to_code)]
@@ -292,5 +292,6 @@ def install_archive(path: Path, directory: Path | None = None) -> InstallResult:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     package = _read_installed(target)
-    assert package is not None, "a validated package must read back"
+    if package is None:  # cannot happen after validation, but never report a success we cannot see
+        raise UserError(f"{path}: installed into {target} but it cannot be read back; remove that folder")
     return InstallResult(package, replaced)
