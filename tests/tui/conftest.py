@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import sqlite3
 
 import pytest
 
@@ -67,3 +68,12 @@ def shown(widget) -> str:
 
     width, height = widget.size
     return "\n".join(strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+def query(path, sql: str, *args) -> list[tuple]:
+    """Rows from the test database through a connection of its own (the app holds another)."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()

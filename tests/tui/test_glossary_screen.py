@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from tests.tui.conftest import shown
+from tests.tui.conftest import query, shown
 from workbench.tui.glossary.screen import GlossaryScreen
 
 SIZE = (120, 36)
-
-
-def query(path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 async def open_glossary(app, pilot) -> GlossaryScreen:

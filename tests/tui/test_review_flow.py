@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.tui.conftest import shown
+from tests.tui.conftest import query, shown
 from workbench.tui.review.screen import ReviewScreen
 
 SIZE = (120, 36)
@@ -15,14 +15,6 @@ def link(path, mention_id: int) -> tuple:
     try:
         return conn.execute("SELECT status, entity_id, decided_by FROM links WHERE mention_id = ?",
                             (mention_id,)).fetchone()
-    finally:
-        conn.close()
-
-
-def query(path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, args).fetchall()
     finally:
         conn.close()
 
