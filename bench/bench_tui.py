@@ -308,7 +308,7 @@ async def bench_in_app(path: Path, iterations: int) -> None:
                 search_ms.append((time.perf_counter() - start) * 1000)
         report("   of which Matcher.search (names service)", search_ms, "part of the 30 ms")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{"peak memory of this process (RSS)":<44} {peak:7.0f} MB   (the app on 10k articles, its name index"
+    print(f"{'peak memory of this process (RSS)':<44} {peak:7.0f} MB   (the app on 10k articles, its name index"
           " over the generated entities, and the generation itself when it ran here)")
 
 
