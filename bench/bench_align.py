@@ -38,13 +38,13 @@ GLOSSARIES = sorted((ROOT / "glossaries").glob("*.toml"))
 
 def load_glossary(conn, paths) -> int:
     """Load TOML glossaries through the glossary service (direct fallback in the adapter)."""
-    from workbench.align.glossary_adapter import load_glossaries
+    from workbench.glossary.bundled import load_files as load_glossaries
 
     return load_glossaries(conn, list(paths))
 
 
 def insert_entities(conn, rows, origin: str) -> None:
-    from workbench.align.normal import norm
+    from workbench.names.normal import norm
     from workbench.clock import now
 
     stamp = now()
@@ -91,7 +91,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def quality(ner: bool, verbose: bool) -> dict:
     from workbench.align.run import align_articles
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
     from workbench.store import open_db
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,7 +187,7 @@ def fake_name(rng: random.Random, words: int) -> tuple[str, str]:
 
 def build_corpus(tmp: Path, kb: int):
     """A database with ``kb`` KB of generated fr/ar source text (with English) and a 10,000-entity glossary."""
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
     from workbench.store import open_db
 
     rng = random.Random(7)
@@ -255,8 +255,8 @@ def throughput(kb: int, drop_stats_triggers: bool = False) -> dict:
 
 def decision_speed(mentions: int = 100_000, keys: int = 100, drop_stats_triggers: bool = False) -> dict:
     """p50/p95 of decide / undo / review_queue calls in a database of ``mentions`` mentions."""
-    from workbench.align.decisions import decide, undo
-    from workbench.align.queue import review_queue
+    from workbench.review.decisions import decide, undo
+    from workbench.review.queue import review_queue
     from workbench.clock import now
     from workbench.store import open_db
 
@@ -298,7 +298,7 @@ def decision_speed(mentions: int = 100_000, keys: int = 100, drop_stats_triggers
         if not drop_stats_triggers:
             for _, sql in triggers:
                 conn.execute(sql)
-        from workbench.align.normal import norm
+        from workbench.names.normal import norm
 
         norm("warm-up", "fr")  # the names normaliser loads camel-tools tables on first use
         ids = [r[0] for r in conn.execute("SELECT mention_id FROM links WHERE status <> 'new' ORDER BY random() LIMIT ?", (keys,))]

@@ -45,7 +45,7 @@ def generate(root: Path, n: int, layout: str) -> int:
 CHILD = """
 import resource, sys, time
 from workbench.store import open_db
-from workbench.ingest.importer import import_paths
+from workbench.corpus.importer import import_paths
 db = open_db(sys.argv[1])
 t = time.perf_counter()
 summary = import_paths(db.conn, [sys.argv[2]])

@@ -114,7 +114,7 @@ def make_articles(n_sentences: int, seed: int = 6) -> list[list[list[str]]]:
 def sp_corpus(rng: random.Random, n: int = 40_000) -> list[str]:
     """Training text for the shared sentencepiece model (BPE: the generated text has too few distinct
     words for a unigram model of useful size): French sentences and English-like text."""
-    from workbench.translate.tiny_model import default_corpus
+    from devtools.tiny_model import default_corpus
 
     return [french_sentence(rng) for _ in range(n)] + default_corpus(20_000, seed=1)
 
@@ -124,7 +124,7 @@ def sp_corpus(rng: random.Random, n: int = 40_000) -> list[str]:
 
 def ensure_model() -> None:
     from workbench.translate.packages import find, install_archive
-    from workbench.translate.tiny_model import BASE, build_archive
+    from devtools.tiny_model import BASE, build_archive
 
     if not MODEL.exists():
         print(f"building {MODEL.name} (transformer base, random weights, int8)...", flush=True)
@@ -168,7 +168,7 @@ class _PreSplit:
     """Stands in for argostranslate's sentencizer: our offline segmenter, the same sentences as (c)."""
 
     def split_sentences(self, text: str) -> list[str]:
-        from workbench.ingest.segment import split
+        from workbench.text.segment import split
 
         return [text[a:b] for a, b in split(text, "fr")]
 
@@ -284,8 +284,8 @@ def main() -> None:
         child(args.child, args.data, batch_size, threads)
         return
 
-    from workbench.ingest.importer import import_paths
-    from workbench.ingest.segment import split
+    from workbench.corpus.importer import import_paths
+    from workbench.text.segment import split
     from workbench.store import open_db
 
     OUT.mkdir(exist_ok=True)

@@ -11,7 +11,7 @@ import argparse
 import time
 from pathlib import Path
 
-from workbench.translate.tiny_model import BASE, TINY, build_archive
+from devtools.tiny_model import BASE, TINY, build_archive
 
 
 def main() -> None:

@@ -76,7 +76,7 @@ def test_errors_are_one_line_exit_2(dbfile, capsys):
 
 
 def test_cli_choices_match_the_service():
-    from workbench.align import decisions
+    from workbench.review import decisions
     from workbench.cli import decide_cmd
 
     assert decide_cmd.ACTIONS == decisions.ACTIONS and decide_cmd.ENTITY_TYPES == decisions.ENTITY_TYPES

@@ -42,7 +42,7 @@ AR_ENGLISH = [
 
 
 def add_glossary(conn, rows=GLOSSARY) -> None:
-    from workbench.align.normal import norm
+    from workbench.names.normal import norm
 
     stamp = now()
     for eid, etype, canonical, variants in rows:
@@ -149,7 +149,7 @@ def test_arabic_proclitics_and_names_projected_from_english(aligned):
 
 
 def test_canonical_english_replaces_linked_spans_and_keeps_raw(aligned):
-    from workbench.align.view import sentence_pairs
+    from workbench.corpus.pairs import sentence_pairs
 
     conn, fr, _ = aligned
     pairs = sentence_pairs(conn, fr)
@@ -225,7 +225,7 @@ def test_import_path_with_human_translation(db, tmp_path):
     """The real import (JSONL with a `translation`) feeds the aligner."""
     import json
 
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
 
     conn = db.conn
     add_glossary(conn)

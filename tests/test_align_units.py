@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from workbench.align.capnames import capitalised_names
-from workbench.align.lexicon import Lexicon
-from workbench.align.tokens import proclitic_forms, stem_surface, words
-from workbench.align.translit import similarity, skeleton
+from workbench.names.lookup import Lexicon
+from workbench.text.tokens import proclitic_forms, stem_surface, words
+from workbench.names.skeleton import similarity, skeleton
 
 
 def sk(text: str) -> str:

@@ -22,11 +22,11 @@ def assert_consistent(conn):
 
 
 def test_counts_follow_every_writer(db):
-    from workbench.align.decisions import decide, undo
+    from workbench.review.decisions import decide, undo
     from workbench.align.run import align_articles
     from workbench.glossary.formats import for_path
     from workbench.glossary.store import merge_entities
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
 
     conn = db.conn
     import_paths(conn, [ROOT / "workbench" / "sample" / "articles.jsonl"])

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 
 from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOURCE, add_article, add_glossary
-from workbench.align.decisions import decide, recent, undo
-from workbench.align.queue import review_queue
+from workbench.review.decisions import decide, recent, undo
+from workbench.review.queue import review_queue
 from workbench.align.run import align_articles
 from workbench.errors import UserError
 

@@ -11,7 +11,7 @@ from tests.test_export_corpus import build_corpus
 from workbench.errors import UserError
 from workbench.export import corpus as corpus_mod
 from workbench.export import export_corpus, tmx
-from workbench.export.atomic import atomic_write, atomic_write_many
+from workbench.store.atomic import atomic_write, atomic_write_many
 
 
 def leftovers(folder):

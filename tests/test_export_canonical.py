@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from workbench.align.canonical import render_canonical, render_canonical_with_offsets
+from workbench.corpus.canonical import render_canonical, render_canonical_with_offsets
 from workbench.export.jsonl import _dumps, encode, record
 from workbench.export.pairs import Pair, Span
 

@@ -12,7 +12,7 @@ import pytest
 from workbench.errors import UserError
 from workbench.export import export_corpus
 from workbench.export.pairs import iter_pairs
-from workbench.ingest.importer import import_paths
+from workbench.corpus.importer import import_paths
 
 FR = ("Les Forces démocratiques syriennes ont repris la prison de Hassaké. "
       "Les combattants de Daech ont été encerclés. "

@@ -8,7 +8,7 @@ import pytest
 
 from tests.test_glossary_fixtures import sample_entities
 from workbench.errors import UserError
-from workbench.glossary.csv_format import dumps, parse, read_csv, write_csv
+from workbench.glossary.formats.csv import dumps, parse, read_csv, write_csv
 from workbench.glossary.model import Entity
 
 

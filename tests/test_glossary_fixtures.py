@@ -144,7 +144,7 @@ en = [
 
 
 def sample_entities() -> list[Entity]:
-    from workbench.glossary.toml_format import parse
+    from workbench.glossary.formats.toml import parse
 
     entities, problems = parse(SAMPLE_TOML, "sample.toml")
     assert not problems, problems

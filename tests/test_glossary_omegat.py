@@ -7,7 +7,7 @@ import pytest
 from tests.test_glossary_tbx import sample_entities
 from workbench.errors import UserError
 from workbench.glossary.model import Entity, Variant
-from workbench.glossary.omegat_format import read_omegat, write_omegat
+from workbench.glossary.formats.omegat import read_omegat, write_omegat
 
 
 def test_one_file_per_source_language(tmp_path):

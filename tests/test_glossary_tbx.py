@@ -6,7 +6,7 @@ import pytest
 
 from workbench.errors import UserError
 from workbench.glossary.model import Entity, Variant
-from workbench.glossary.tbx_format import read_tbx, write_tbx
+from workbench.glossary.formats.tbx import read_tbx, write_tbx
 
 
 def sample_entities() -> list[Entity]:

@@ -10,7 +10,7 @@ import pytest
 from tests.test_glossary_fixtures import SAMPLE_TOML, sample_entities
 from workbench.errors import UserError
 from workbench.glossary import formats
-from workbench.glossary.toml_format import check_files, dumps, parse, read_files, read_toml, write_toml
+from workbench.glossary.formats.toml import check_files, dumps, parse, read_files, read_toml, write_toml
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ import pytest
 from tests.test_glossary_fixtures import SAMPLE_TOML
 from workbench.errors import UserError
 from workbench.glossary import store
-from workbench.glossary.toml_format import read_toml
+from workbench.glossary.formats.toml import read_toml
 from workbench.glossary.write_back import write_back
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from workbench.ingest.importer import import_paths
+from workbench.corpus.importer import import_paths
 
 FR = ("Les Forces démocratiques syriennes ont repris le contrôle de la prison de Hassaké. "
       "Selon M. Karim, plus de 10.000 personnes ont fui les combats dans le quartier de Ghwayran. "

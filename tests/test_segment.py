@@ -2,7 +2,7 @@
 
 import pytest
 
-from workbench.ingest.segment import split
+from workbench.text.segment import split
 
 
 def sentences(text, lang):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.test_translate_support import import_jsonl
-from workbench.translate.bitext import Bead, align, to_rows
+from workbench.corpus.bitext import Bead, align, to_rows
 
 SRC = [
     "Les combats se poursuivaient dimanche autour de la prison de Ghwayran, à Hassaké.",
@@ -106,7 +106,7 @@ def test_a_bad_file_stores_no_human_rows(db, tmp_path):
     path = tmp_path / "bad.jsonl"
     import json
     path.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
 
     summary = import_paths(db.conn, [path])
     assert summary.rejected and db["translations"].count == 0 and db["articles"].count == 0

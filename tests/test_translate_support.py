@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.ingest.importer import import_paths
+from workbench.corpus.importer import import_paths
 
 _BUILT: dict[str, Path] = {}
 
@@ -22,7 +22,7 @@ def one_thread(monkeypatch):
 def tiny_archive(tmp_path_factory, lang: str = "fr") -> Path:
     """A tiny random-weight ``lang``->en package, built once per test session."""
     if lang not in _BUILT:
-        from workbench.translate.tiny_model import build_archive
+        from devtools.tiny_model import build_archive
 
         folder = tmp_path_factory.mktemp(f"tiny-{lang}")
         _BUILT[lang] = build_archive(folder, lang, "en")

@@ -52,7 +52,7 @@ def fixed_clock(monkeypatch):
 
     stamp = lambda: "2022-03-01T09:30:00+00:00"  # noqa: E731
     monkeypatch.setattr(workbench.clock, "now", stamp)
-    for module in ("workbench.align.decisions", "workbench.align.run", "workbench.translate.runner",
+    for module in ("workbench.review.decisions", "workbench.align.run", "workbench.translate.runner",
                    "workbench.glossary.store", "workbench.export.corpus"):
         try:
             mod = __import__(module, fromlist=["now"])

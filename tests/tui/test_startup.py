@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("argostranslate.translate", "torch", "spacy", "stanza", "camel_tools", "workbench.textnorm", "pandas",
+HEAVY = ("argostranslate.translate", "torch", "spacy", "stanza", "camel_tools", "workbench.text.fold", "pandas",
          "ctranslate2")
 
 SCRIPT = """

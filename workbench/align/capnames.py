@@ -7,7 +7,7 @@ trimmed from the ends; a lone capitalised word that opens a sentence or a quotat
 
 from __future__ import annotations
 
-from workbench.align.tokens import Token
+from workbench.text.tokens import Token
 
 # particles that may sit inside (or open) a name when a capitalised word follows
 ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et"}  # hyphen after

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.align.detect_source import NameFinder, glossary_mentions, other_names
-from workbench.align.lexicon import Lexicon
+from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found, Segment
 
 ENGLISH_LANGS = ("en", "fr")

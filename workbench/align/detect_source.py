@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.align.capnames import capitalised_names
-from workbench.align.lexicon import Lexicon
+from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found, Segment, make_found
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}

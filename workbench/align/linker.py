@@ -10,8 +10,8 @@ A (spelling, entity) pair the analyst rejected is never proposed.
 
 from __future__ import annotations
 
-from workbench.align.fuzzy import Fuzzy
-from workbench.align.lexicon import Lexicon
+from workbench.names.fuzzy import Fuzzy
+from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found
 
 ACCEPT = 0.85

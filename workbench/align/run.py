@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.align import detect_english, detect_source, linker
-from workbench.align.fuzzy import Fuzzy
-from workbench.align.lexicon import Lexicon
+from workbench.names.fuzzy import Fuzzy
+from workbench.names.lookup import Lexicon
 from workbench.align.pairing import pair
 from workbench.align.spans import Found, Segment
-from workbench.align.tokens import words
+from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
 
@@ -178,7 +178,7 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):
     """Find, pair and link the mentions of one sentence pair (no database access)."""
-    from workbench.align.normal import norm
+    from workbench.names.normal import norm
 
     segs, base = [], 0
     for sid, text in sources:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.align.lexicon import Entry
-from workbench.align.tokens import Token
-from workbench.align.translit import skeleton
+from workbench.names.lookup import Entry
+from workbench.text.tokens import Token
+from workbench.names.skeleton import skeleton
 
 
 @dataclass(eq=False)
@@ -44,7 +44,7 @@ class Found:
         if self.counterpart is None:
             return 0.0
         if self.pair_sim is None:
-            from workbench.align.translit import similarity
+            from workbench.names.skeleton import similarity
 
             self.pair_sim = self.counterpart.pair_sim = similarity(self.skel, self.counterpart.skel)
         return self.pair_sim
@@ -72,7 +72,7 @@ class Segment:
 def make_found(side: str, seg: Segment, first: int, count: int, prefix: int, lang: str,
                detector: str, total: int) -> Found:
     """A ``Found`` over tokens ``[first, first + count)`` of ``seg``; marks them taken."""
-    from workbench.align.tokens import stem_surface
+    from workbench.text.tokens import stem_surface
 
     toks = seg.tokens[first:first + count]
     start, end = toks[0].start, toks[-1].end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.cli import db_arg
 
 
-# the same as workbench.align.decisions.ACTIONS / ENTITY_TYPES (not imported: parser start-up stays light)
+# the same as workbench.review.decisions.ACTIONS / ENTITY_TYPES (not imported: parser start-up stays light)
 ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
 ENTITY_TYPES = ("person", "place", "org", "other")
 
@@ -31,7 +31,7 @@ def register(sub, common) -> None:
 
 
 def run_decide(args) -> int:
-    from workbench.align.decisions import decide
+    from workbench.review.decisions import decide
     from workbench.errors import UserError
     from workbench.store import open_db
 
@@ -47,7 +47,7 @@ def run_decide(args) -> int:
 
 
 def run_undo(args) -> int:
-    from workbench.align.decisions import undo
+    from workbench.review.decisions import undo
     from workbench.store import open_db
 
     conn = open_db(db_arg(args)).conn

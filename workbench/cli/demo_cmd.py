@@ -19,9 +19,9 @@ def register(sub, common) -> None:
 
 
 def run(args) -> int:
-    from workbench import stats
+    from workbench.store import stats
     from workbench.cli.stats_cmd import format_stats
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
     from workbench.store import open_db
 
     target = db_arg(args) or DEMO_DB
@@ -34,9 +34,40 @@ def run(args) -> int:
     from workbench.cli.translate_cmd import demo_translate
 
     demo_translate(db.conn)  # translates with the installed models, or says how to get one
-    from workbench.align.demo import demo_align
-
     demo_align(db.conn)  # curated glossary, then mentions aligned and linked on both sides
     print(format_stats(stats.collect(db.conn)))
     print(f"\nNext: workbench --db {target} tui")
     return 1 if summary.rejected else 0
+
+
+def demo_align(conn, pairs_shown: int = 4) -> None:
+    """Load the curated glossary, align every article, show a few sentence pairs with their names."""
+    from workbench.align.run import align_articles
+    from workbench.corpus.pairs import sentence_pairs
+    from workbench.glossary.bundled import bundled_files, load_files
+
+    files = bundled_files()
+    if files:
+        n = load_files(conn, files)
+        print(f"== glossary: {n} entities from {', '.join(f.name for f in files)}")
+    else:
+        print("== glossary: no curated glossary found; aligning without one")
+    summary = align_articles(conn)
+    counts = dict(conn.execute("SELECT status, count(*) FROM links GROUP BY status").fetchall())
+    print(f"== align: {len(summary.aligned)} article(s) aligned, {summary.skipped} up to date; links: "
+          + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
+    shown = 0
+    for (article_id,) in conn.execute("SELECT id FROM articles WHERE lang <> 'en' ORDER BY id").fetchall():
+        if shown >= pairs_shown:
+            return
+        for p in sentence_pairs(conn, article_id):  # one pair per article, with a few names in it
+            if not p["english"] or len(p["source_mentions"]) < 3:
+                continue
+            shown += 1
+            print(f"\n   [{article_id}] {p['source']}")
+            print(f"   EN  {p['english']}")
+            if p["canonical"] != p["english"]:
+                print(f"   CAN {p['canonical']}")
+            for m in p["source_mentions"]:
+                print(f"     {m['surface']} -> {m['entity_id'] or '(new)'} [{m['status']}]")
+            break

@@ -81,7 +81,8 @@ def _expand(paths, suffixes) -> list[Path]:
 
 
 def run_import(args) -> int:
-    from workbench.glossary import formats, toml_format
+    from workbench.glossary import formats
+    from workbench.glossary.formats import toml as toml_format
     from workbench.glossary.store import merge_entities
 
     # in a folder, only formats whose suffix is unambiguous: OmegaT's .txt could be any text file
@@ -107,7 +108,7 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
-    from workbench.export.atomic import check_target
+    from workbench.store.atomic import check_target
     from workbench.glossary import formats
     from workbench.glossary.store import load_entities
 
@@ -121,7 +122,7 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
-    from workbench.glossary.toml_format import check_files
+    from workbench.glossary.formats.toml import check_files
 
     files = _expand(args.paths, {".toml"})
     entities, problems = check_files(files)

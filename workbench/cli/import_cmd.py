@@ -20,7 +20,7 @@ def register(sub, common) -> None:
 
 
 def run(args) -> int:
-    from workbench.ingest.importer import import_paths
+    from workbench.corpus.importer import import_paths
     from workbench.store import open_db
 
     db = open_db(db_arg(args))

@@ -15,7 +15,7 @@ def run(args) -> int:
     import json
     from dataclasses import asdict
 
-    from workbench import stats
+    from workbench.store import stats
     from workbench.store import open_db
 
     s = stats.collect(open_db(db_arg(args)).conn)

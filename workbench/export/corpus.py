@@ -12,7 +12,7 @@ from typing import Protocol
 from workbench.clock import now
 from workbench.errors import UserError
 from workbench.export import csv_export, jsonl, tmx
-from workbench.export.atomic import AtomicFile, check_target
+from workbench.store.atomic import AtomicFile, check_target
 from workbench.export.pairs import STATUSES, Pair, PairCounts, count_pairs, iter_pairs, languages, present_languages
 
 FORMATS = {

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from workbench.align.canonical import render_canonical_with_offsets
+from workbench.corpus.canonical import render_canonical_with_offsets
 
 # link statuses exported by ``--status confirmed``: confirmed by the analyst, or accepted
 # automatically above the linking threshold

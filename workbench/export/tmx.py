@@ -7,7 +7,7 @@ from typing import IO
 
 from workbench import __version__
 from workbench.export.pairs import Pair
-from workbench.export.xmltext import xml_attr, xml_text
+from workbench.text.xml import xml_attr, xml_text
 
 SUFFIX = ".tmx"
 TARGET_LANG = "en"

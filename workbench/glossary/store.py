@@ -265,7 +265,7 @@ def _live(conn, entity_id: str) -> dict:
 def add_entity(conn: sqlite3.Connection, entity_id: str, etype: str, canonical: str, *,
                wikidata: str | None = None, note: str | None = None, origin: str = "manual") -> dict:
     """Create an entity; returns its row. The id must be new (a deleted id cannot be reused)."""
-    from workbench.glossary.toml_format import ID_RE, WIKIDATA_RE
+    from workbench.glossary.formats.toml import ID_RE, WIKIDATA_RE
 
     if not ID_RE.match(entity_id or ""):
         raise UserError(f"bad entity id {entity_id!r}: use lowercase letters a-z, digits and single hyphens")
@@ -290,7 +290,7 @@ def add_entity(conn: sqlite3.Connection, entity_id: str, etype: str, canonical: 
 
 def update_entity(conn: sqlite3.Connection, entity_id: str, **fields) -> dict:
     """Change type, canonical (or canonical_en), wikidata or note; returns the new row."""
-    from workbench.glossary.toml_format import WIKIDATA_RE
+    from workbench.glossary.formats.toml import WIKIDATA_RE
 
     columns = {"type": "type", "canonical": "canonical_en", "canonical_en": "canonical_en",
                "wikidata": "wikidata", "note": "note"}

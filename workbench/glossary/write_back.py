@@ -20,7 +20,7 @@ from workbench.errors import UserError
 from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
 from workbench.glossary.store import _log
 from workbench.store.db import transaction
-from workbench.glossary.toml_format import KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines, parse, quote
+from workbench.glossary.formats.toml import KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines, parse, quote
 from workbench.names.normalize import normalize
 
 _HEADER_LINE = re.compile(r"^\s*\[")
@@ -256,7 +256,7 @@ def write_back(conn: sqlite3.Connection, folder: str | Path = "glossaries", new_
         _log(conn, "write-back", "glossary", str(folder), None,
              {"files": report.files, "written": report.written, "already": report.already,
               "variant_ids": done}, batch=uuid.uuid4().hex[:16], at=stamp)
-        from workbench.export.atomic import AtomicFile
+        from workbench.store.atomic import AtomicFile
 
         for path, text in texts.items():
             with AtomicFile(path, force=True) as handle:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workbench.names.lexicon import join_phrases
+from workbench.names.concepts import join_phrases
 from workbench.names.titles import FUNCTION_WORDS, strip_titles
 from workbench.names.translit import Key, fold_doubles, key
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from workbench.names.lexicon import concept, phrase_concept
+from workbench.names.concepts import concept, phrase_concept
 
 VOWELS = frozenset("aiu")
 

@@ -169,7 +169,7 @@ def m0001_initial(db: Database) -> None:
             finished_at TEXT
         )""",
         # ---- full-text search over normalised source and English --------------------------------
-        # rowid = segments.id; columns hold text normalised by workbench.textnorm.search_form
+        # rowid = segments.id; columns hold text normalised by workbench.text.fold.search_form
         """CREATE VIRTUAL TABLE segments_fts USING fts5(
             source, english, tokenize = 'unicode61 remove_diacritics 2'
         )""",
@@ -180,7 +180,7 @@ def m0001_initial(db: Database) -> None:
 # Each trigger recomputes the affected article's count from its rows, so REPLACE / IGNORE / upserts by
 # any writer leave the numbers right. "pending" = mentions whose link waits for the analyst.
 
-_PENDING = "('suggested', 'unsure', 'new')"  # = workbench.align.queue.PENDING
+_PENDING = "('suggested', 'unsure', 'new')"  # = workbench.review.queue.PENDING
 _COUNT_SENTENCES = "(SELECT count(*) FROM segments WHERE article_id = {a})"
 # CROSS JOIN fixes the join order (article's segments first): on a database without statistics the
 # planner would otherwise walk every pending link from the status index, once per inserted row.

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
-from workbench.textnorm import search_form
+from workbench.text.fold import search_form
 
 
 def index_segments(conn: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:

@@ -64,7 +64,7 @@ class SentencePair:
 
     def canonical_english(self) -> tuple[str, list[Mention]]:
         """English with confirmed names replaced by canonical names; the English mentions moved."""
-        from workbench.align.canonical import render_canonical_with_offsets
+        from workbench.corpus.canonical import render_canonical_with_offsets
 
         english = self.english or ""
         chosen, end = [], -1

@@ -11,7 +11,7 @@ SAME_CAP = 500
 
 @dataclass
 class Item:
-    """One mention waiting for a decision, as ``workbench.align.queue.mention_view`` describes it."""
+    """One mention waiting for a decision, as ``workbench.review.queue.mention_view`` describes it."""
 
     data: dict
 
@@ -24,7 +24,7 @@ class Item:
 
 
 class ReviewState:
-    """What the review screen shows and does; the decisions themselves are ``workbench.align.decisions``."""
+    """What the review screen shows and does; the decisions themselves are ``workbench.review.decisions``."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -44,7 +44,7 @@ class ReviewState:
         return self.conn.execute(f"SELECT count(*) FROM links WHERE status IN ({marks})", PENDING).fetchone()[0]
 
     def fetch(self, offset: int, limit: int) -> list[Item]:
-        from workbench.align.queue import review_queue
+        from workbench.review.queue import review_queue
 
         return [Item(d) for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
 
@@ -64,7 +64,7 @@ class ReviewState:
     def decide(self, item: Item, action: str, *, entity_id: str | None = None, canonical: str | None = None,
                entity_type: str | None = None):
         """Record a decision (``bulk`` applies it to the same spelling and is then switched off)."""
-        from workbench.align.decisions import decide
+        from workbench.review.decisions import decide
 
         all_same, self.bulk = self.bulk, False
         return decide(self.conn, item.id, action, entity_id=entity_id, canonical=canonical,
@@ -72,18 +72,18 @@ class ReviewState:
 
     def redecide(self, mention_id: int, action: str, *, entity_id: str | None = None):
         """Change an earlier decision on one mention (from the history pane)."""
-        from workbench.align.decisions import decide
+        from workbench.review.decisions import decide
 
         return decide(self.conn, mention_id, action, entity_id=entity_id)
 
     def undo(self, decision_id: int | None = None):
         """Undo a decision's whole batch (default: the latest one not undone)."""
-        from workbench.align.decisions import undo
+        from workbench.review.decisions import undo
 
         return undo(self.conn, decision_id)
 
     def history(self, limit: int = 50) -> list[dict]:
-        from workbench.align.decisions import recent
+        from workbench.review.decisions import recent
 
         return recent(self.conn, limit)
 

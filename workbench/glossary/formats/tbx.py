@@ -16,7 +16,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import UserError
-from workbench.export.xmltext import xml_attr, xml_text
+from workbench.text.xml import xml_attr, xml_text
 from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
 
 SUFFIXES = (".tbx",)
@@ -84,7 +84,7 @@ def dumps(entities: Iterable[Entity]) -> str:
 
 def write_tbx(entities: Iterable[Entity], path: str | Path, force: bool = False) -> Path:
     """Write a TBX-Basic file atomically; an existing file is replaced only with ``force``."""
-    from workbench.export.atomic import AtomicFile
+    from workbench.store.atomic import AtomicFile
 
     text = dumps(list(entities))
     with AtomicFile(path, force=force) as handle:

@@ -6,7 +6,7 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from workbench.align.tokens import Token, key_of, proclitic_forms, word_key
+from workbench.text.tokens import Token, key_of, proclitic_forms, word_key
 
 LATIN_LANGS = ("en", "fr")
 

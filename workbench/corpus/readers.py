@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.config import LANGS
 from workbench.errors import UserError
-from workbench.ingest.decode import decode
+from workbench.corpus.decode import decode
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 

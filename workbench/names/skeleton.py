@@ -49,7 +49,7 @@ def _latin_word(word: str) -> str:
 
 
 def _arabic_word(word: str) -> str:
-    from workbench.textnorm import fold_arabic
+    from workbench.text.fold import fold_arabic
 
     word = fold_arabic(word)
     if word.startswith("ال") and len(word) > 3:

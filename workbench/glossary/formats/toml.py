@@ -326,7 +326,7 @@ def dumps(entities: Iterable[Entity], header: Iterable[str] = ()) -> str:
 
 def write_toml(entities: Iterable[Entity], path: str | Path, force: bool = True) -> None:
     """Write a glossary file atomically in the canonical layout."""
-    from workbench.export.atomic import AtomicFile
+    from workbench.store.atomic import AtomicFile
 
     text = dumps(list(entities), header=["Glossary written by workbench.", "Format: docs/glossary-format.md."])
     with AtomicFile(path, force=force) as handle:

@@ -10,9 +10,9 @@ import sqlite3
 from collections.abc import Sequence
 
 from workbench.clock import now
-from workbench.ingest import segment
+from workbench.text import segment
 from workbench.store import search
-from workbench.translate import bitext
+from workbench.corpus import bitext
 
 
 def store_human_translation(

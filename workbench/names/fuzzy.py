@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from workbench.align.lexicon import Lexicon
+from workbench.names.lookup import Lexicon
 
 
 @dataclass(slots=True)

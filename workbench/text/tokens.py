@@ -52,7 +52,7 @@ def is_arabic(text: str) -> bool:
 def word_key(word: str) -> str:
     """The matching key of one word: case, Latin accents and Arabic orthographic variants folded."""
     if is_arabic(word):
-        from workbench.textnorm import fold_arabic
+        from workbench.text.fold import fold_arabic
 
         return fold_arabic(word)
     decomposed = unicodedata.normalize("NFKD", word.casefold())

@@ -13,8 +13,8 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from workbench.align.normal import norm as normalize
-from workbench.align.tokens import stem_surface
+from workbench.names.normal import norm as normalize
+from workbench.text.tokens import stem_surface
 from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from workbench.clock import now
 from workbench.errors import UserError
-from workbench.ingest import langdetect, segment
-from workbench.ingest.readers import SUFFIXES, RawArticle, read_file
+from workbench.corpus import langdetect
+from workbench.text import segment
+from workbench.corpus.readers import SUFFIXES, RawArticle, read_file
 from workbench.store import search
 from workbench.store.db import transaction
 
@@ -176,7 +177,7 @@ def _store(conn: sqlite3.Connection, item: _Prepared, path: Path, result: FileRe
         english = {r[0]: r[5] for r in rows}
     search.index_segments(conn, ((r[0], r[5], english.get(r[0], "")) for r in rows))
     if raw.translation and item.lang in ("ar", "fr"):  # an existing English version: align, store as human
-        from workbench.translate.human import store_human_translation
+        from workbench.corpus.human import store_human_translation
 
         store_human_translation(conn, [(r[0], r[5]) for r in rows], raw.translation)
     result.imported.append(article_id)

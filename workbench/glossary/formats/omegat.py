@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench.errors import UserError
 from workbench.glossary.files import read_utf8
 from workbench.glossary.model import TYPES, Entity, Variant
-from workbench.glossary.tbx_format import entity_id, finish, slug
+from workbench.glossary.formats.tbx import entity_id, finish, slug
 
 SUFFIXES = (".txt", ".tab", ".utf8")
 SOURCE_LANGS = ("ar", "fr")
@@ -73,7 +73,7 @@ def lines(entities: Iterable[Entity], lang: str) -> list[str]:
 def write_omegat(entities: Iterable[Entity], path: str | Path, force: bool = False,
                  langs: Iterable[str] | None = None) -> list[Path]:
     """Write the OmegaT glossary file(s) atomically (all or none); returns the files written."""
-    from workbench.export.atomic import atomic_write_many
+    from workbench.store.atomic import atomic_write_many
 
     entities = list(entities)
     plan = targets(path, langs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from workbench.align.canonical import render_canonical
+from workbench.corpus.canonical import render_canonical
 from workbench.align.run import sentence_groups
 
 SHOWN = ("accepted", "confirmed")

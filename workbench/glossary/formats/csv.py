@@ -22,7 +22,7 @@ def read_csv(path: str | Path) -> list[Entity]:
 
 
 def parse(text: str, where: str = "<csv>") -> list[Entity]:
-    from workbench.glossary.toml_format import ID_RE, WIKIDATA_RE, check_claims
+    from workbench.glossary.formats.toml import ID_RE, WIKIDATA_RE, check_claims
 
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -103,7 +103,7 @@ def dumps(entities: list[Entity]) -> str:
 
 def write_csv(entities: list[Entity], path: str | Path, force: bool = True) -> None:
     """Write the CSV file atomically (UTF-8, no byte-order mark)."""
-    from workbench.export.atomic import AtomicFile
+    from workbench.store.atomic import AtomicFile
 
     with AtomicFile(path, force=force, newline="") as handle:
         handle.write(dumps(list(entities)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.align.tokens import key_of
+from workbench.text.tokens import key_of
 
 
 def norm(text: str, lang: str) -> str:

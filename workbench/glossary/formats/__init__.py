@@ -40,12 +40,12 @@ def register(name: str, suffixes: tuple[str, ...], reader: str | None, writer: s
     FORMATS[name] = Format(name, suffixes, reader, writer)
 
 
-register("toml", (".toml",), "workbench.glossary.toml_format:read_toml", "workbench.glossary.toml_format:write_toml")
-register("csv", (".csv",), "workbench.glossary.csv_format:read_csv", "workbench.glossary.csv_format:write_csv")
-register("tbx", (".tbx",), "workbench.glossary.tbx_format:read_tbx", "workbench.glossary.tbx_format:write_tbx")
+register("toml", (".toml",), "workbench.glossary.formats.toml:read_toml", "workbench.glossary.formats.toml:write_toml")
+register("csv", (".csv",), "workbench.glossary.formats.csv:read_csv", "workbench.glossary.formats.csv:write_csv")
+register("tbx", (".tbx",), "workbench.glossary.formats.tbx:read_tbx", "workbench.glossary.formats.tbx:write_tbx")
 # one file per source language: names.txt -> names.ar.txt + names.fr.txt (names.ar.txt -> that file only)
-register("omegat", (".txt", ".tab", ".utf8"), "workbench.glossary.omegat_format:read_omegat",
-         "workbench.glossary.omegat_format:write_omegat")
+register("omegat", (".txt", ".tab", ".utf8"), "workbench.glossary.formats.omegat:read_omegat",
+         "workbench.glossary.formats.omegat:write_omegat")
 
 
 def _function(spec: str):

@@ -1,0 +1,1 @@
+"""Helpers for tests, benchmarks and scripts; not part of the installed package."""

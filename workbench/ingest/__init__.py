@@ -1,1 +1,0 @@
-"""Getting articles in: reading files, detecting language, splitting sentences, storing."""

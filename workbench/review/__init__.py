@@ -1,0 +1,1 @@
+"""The analyst's review: statuses and actions, the queue, decisions and undo."""

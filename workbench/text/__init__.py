@@ -1,0 +1,1 @@
+"""Text in any script: folding, tokens, sentence segmentation, XML escaping."""
