@@ -44,7 +44,7 @@ def load_glossary(conn, paths) -> int:
 
 
 def insert_entities(conn, rows, origin: str) -> None:
-    from workbench.names.normal import norm
+    from workbench.names.normalize import normalize as norm
     from workbench.clock import now
 
     stamp = now()
@@ -298,7 +298,7 @@ def decision_speed(mentions: int = 100_000, keys: int = 100, drop_stats_triggers
         if not drop_stats_triggers:
             for _, sql in triggers:
                 conn.execute(sql)
-        from workbench.names.normal import norm
+        from workbench.names.normalize import normalize as norm
 
         norm("warm-up", "fr")  # the names normaliser loads camel-tools tables on first use
         ids = [r[0] for r in conn.execute("SELECT mention_id FROM links WHERE status <> 'new' ORDER BY random() LIMIT ?", (keys,))]

@@ -42,7 +42,7 @@ AR_ENGLISH = [
 
 
 def add_glossary(conn, rows=GLOSSARY) -> None:
-    from workbench.names.normal import norm
+    from workbench.names.normalize import normalize as norm
 
     stamp = now()
     for eid, etype, canonical, variants in rows:

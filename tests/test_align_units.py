@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.align.capnames import capitalised_names
 from workbench.names.lookup import Lexicon
 from workbench.text.tokens import proclitic_forms, stem_surface, words
-from workbench.names.skeleton import similarity, skeleton
+from workbench.names.translit import key_similarity as similarity, name_key as skeleton
 
 
 def sk(text: str) -> str:

@@ -10,12 +10,9 @@ A (spelling, entity) pair the analyst rejected is never proposed.
 
 from __future__ import annotations
 
-from workbench.names.fuzzy import Fuzzy
-from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found
-
-ACCEPT = 0.85
-SUGGEST = 0.5
+from workbench.names.index import GlossaryIndex
+from workbench.vocabulary import ACCEPT, ACCEPTED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 KEEP_CANDIDATES = 3
 
@@ -25,8 +22,9 @@ def counterpart_evidence(sim: float) -> float:
     return 0.55 + 0.35 * max(0.0, min(sim, 1.0))
 
 
-def link(found: Found, lexicon: Lexicon, fuzzy: Fuzzy, rejected: set[tuple[str, str]]) -> None:
+def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> None:
     """Fill ``entity_id``, ``status``, ``score``, ``why``, ``candidates`` and ``proposal``."""
+    lexicon = index.lookup
     exact = found.entity_ids
     if len(exact) == 1 and (found.norm, exact[0]) not in rejected and exact[0] in lexicon.canonical:
         entry = found.entries[0]  # the common case: one entity has this very spelling
@@ -34,7 +32,7 @@ def link(found: Found, lexicon: Lexicon, fuzzy: Fuzzy, rejected: set[tuple[str, 
         cp = found.counterpart
         if cp is not None and exact[0] in cp.entity_ids:
             why += f"; aligned with '{cp.surface}' ({cp.side})"
-        found.entity_id, found.score, found.why, found.status, found.proposal = exact[0], 1.0, why, "accepted", None
+        found.entity_id, found.score, found.why, found.status, found.proposal = exact[0], 1.0, why, ACCEPTED, None
         found.candidates = [(exact[0], 1.0, entry.text, why)]
         return
     evidence: dict[str, list[tuple[float, str, str]]] = {}  # entity -> [(score, variant, why)]
@@ -55,7 +53,7 @@ def link(found: Found, lexicon: Lexicon, fuzzy: Fuzzy, rejected: set[tuple[str, 
             add(eid, counterpart_evidence(sim), cp.surface,
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
     if not exact:
-        for c in fuzzy.candidates(found.stem, found.lang):
+        for c in index.candidates(found.stem, found.lang):
             weight = 1.0 if c.accepted else UNSURE_FUZZY
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
@@ -72,11 +70,11 @@ def link(found: Found, lexicon: Lexicon, fuzzy: Fuzzy, rejected: set[tuple[str, 
     if ranked and ranked[0][0] >= SUGGEST:
         score, eid, _, why = ranked[0]
         found.entity_id, found.score, found.why = eid, score, why
-        found.status = "accepted" if score >= ACCEPT else "suggested"
+        found.status = ACCEPTED if score >= ACCEPT else SUGGESTED
         found.proposal = None
         return
     found.entity_id = None
-    found.status = "new"
+    found.status = NEW
     found.score = ranked[0][0] if ranked else 0.0
     found.why = "no glossary entity matches this name"
     found.proposal = proposal(found)

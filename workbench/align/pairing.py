@@ -11,7 +11,7 @@ from __future__ import annotations
 from workbench.align.capnames import ARTICLES, STOP
 from workbench.align.spans import Found, Segment, make_found
 from workbench.text.tokens import proclitic_forms
-from workbench.names.skeleton import similarity, skeleton
+from workbench.names.translit import key_similarity as similarity, name_key as skeleton
 
 PAIR_MIN = 0.75  # skeleton similarity to pair two detected mentions
 PROJECT_MIN = 0.8  # similarity to create a mention on the other side

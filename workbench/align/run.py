@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.align import detect_english, detect_source, linker
-from workbench.names.fuzzy import Fuzzy
-from workbench.names.lookup import Lexicon
+from workbench.names.index import GlossaryIndex, glossary_index
+from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
 from workbench.align.spans import Found, Segment
 from workbench.text.tokens import words
@@ -43,27 +43,27 @@ class AlignSummary:
 class Context:
     """What every article of a run is aligned against."""
 
-    lexicon: Lexicon
-    fuzzy: Fuzzy
+    index: GlossaryIndex
     rejected: set[tuple[str, str]]
     glossary_sig: str
     finder: detect_source.NameFinder | None = None
 
 
+    @property
+    def lexicon(self):
+        return self.index.lookup
+
+
 def build_context(conn: sqlite3.Connection, finder=None) -> Context:
-    lexicon = Lexicon.from_db(conn)
+    index = glossary_index(conn)
     rejected = {(n, e) for n, e in conn.execute("SELECT norm, entity_id FROM rejections")}
-    return Context(lexicon, Fuzzy(conn, lexicon), rejected, glossary_signature(conn), finder)
+    return Context(index, rejected, run_signature(conn, index), finder)
 
 
-def glossary_signature(conn: sqlite3.Connection) -> str:
-    row = conn.execute(
-        """SELECT (SELECT count(*) || '/' || coalesce(max(id), 0) || '/' || count(deleted_at) FROM variants),
-                  (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || count(deleted_at)
-                     FROM entities),
-                  (SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections)"""
-    ).fetchone()
-    return hashlib.sha1("|".join(map(str, row)).encode()).hexdigest()[:16]
+def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
+    """The glossary's fingerprint and the analyst's rejections: what every article is aligned against."""
+    row = conn.execute("SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections").fetchone()
+    return hashlib.sha1(f"{index.signature}|{row[0]}".encode()).hexdigest()[:16]
 
 
 def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
@@ -178,8 +178,6 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):
     """Find, pair and link the mentions of one sentence pair (no database access)."""
-    from workbench.names.normal import norm
-
     segs, base = [], 0
     for sid, text in sources:
         toks = words(text)
@@ -200,13 +198,13 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
         eng += extra_eng
     everything = src + eng
     for f in everything:
-        f.norm = norm(f.stem, f.lang)
+        f.norm = normalize(f.stem, f.lang)
     for f in everything:
         if f.entries or f.counterpart is None:
-            linker.link(f, ctx.lexicon, ctx.fuzzy, ctx.rejected)
+            linker.link(f, ctx.index, ctx.rejected)
     for f in everything:  # a mention without exact spelling leans on its counterpart's link
         if not f.entries and f.counterpart is not None:
-            linker.link(f, ctx.lexicon, ctx.fuzzy, ctx.rejected)
+            linker.link(f, ctx.index, ctx.rejected)
     return src, eng
 
 

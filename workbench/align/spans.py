@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from workbench.names.lookup import Entry
 from workbench.text.tokens import Token
-from workbench.names.skeleton import skeleton
+from workbench.names.translit import name_key
 
 
 @dataclass(eq=False)
@@ -38,13 +38,13 @@ class Found:
 
     @property
     def skel(self) -> str:
-        return skeleton(self.words)
+        return name_key(self.words)
 
     def counterpart_similarity(self) -> float:
         if self.counterpart is None:
             return 0.0
         if self.pair_sim is None:
-            from workbench.names.skeleton import similarity
+            from workbench.names.translit import key_similarity as similarity
 
             self.pair_sim = self.counterpart.pair_sim = similarity(self.skel, self.counterpart.skel)
         return self.pair_sim

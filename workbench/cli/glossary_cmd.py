@@ -189,9 +189,9 @@ def run_show(args) -> int:
 
 
 def run_search(args) -> int:
-    from workbench.names.matcher import Matcher
+    from workbench.names.index import glossary_index
 
-    for c in Matcher.from_db(_db(args)).search(args.text, args.limit):
+    for c in glossary_index(_db(args)).search(args.text, args.limit):
         print(f"{c.score:.2f}  {c.entity_id:<40} {c.canonical}  ({c.variant})")
     return 0
 

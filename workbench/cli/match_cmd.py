@@ -42,7 +42,7 @@ def run(args) -> int:
 
     from workbench.errors import UserError
     from workbench.glossary.store import ensure_norms
-    from workbench.names.matcher import Matcher
+    from workbench.names.index import glossary_index
     from workbench.store import open_db
 
     if args.stdin == (args.text is not None):
@@ -51,7 +51,7 @@ def run(args) -> int:
         raise UserError("--top must be at least 1")
     conn = open_db(db_arg(args)).conn
     ensure_norms(conn)
-    matcher = Matcher.from_db(conn)
+    matcher = glossary_index(conn).matcher
     if not matcher.entity_ids:
         print("workbench: note: the glossary is empty; `workbench glossary import glossaries/` loads it",
               file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -54,19 +53,16 @@ class Lexicon:
     trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def from_db(cls, conn: sqlite3.Connection) -> "Lexicon":
+    def from_rows(cls, rows) -> "Lexicon":
+        """From ``names.index.load_rows``: (entity id, type, canonical, [(lang, text)]) per entity."""
         lex = cls()
-        for eid, canonical, etype in conn.execute(
-            "SELECT id, canonical_en, type FROM entities WHERE deleted_at IS NULL AND merged_into IS NULL"
-        ):
+        for eid, etype, canonical, spellings in rows:
             lex.canonical[eid] = canonical
             lex.types[eid] = etype
             lex.add(eid, "en", canonical)
-        for eid, lang, text in conn.execute(
-            """SELECT v.entity_id, v.lang, v.text FROM variants v JOIN entities e ON e.id = v.entity_id
-               WHERE v.deleted_at IS NULL AND e.deleted_at IS NULL AND e.merged_into IS NULL"""
-        ):
-            lex.add(eid, lang, text)
+        for eid, _, _, spellings in rows:
+            for lang, text in spellings:
+                lex.add(eid, lang, text)
         lex.find_descriptors()
         return lex
 

@@ -18,13 +18,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
+from workbench.names.candidate import Candidate
 from workbench.names.forms import Form, analyse
 from workbench.names.normalize import bare_arabic_words, normalize
 from workbench.names.scoring import CONCEPT_WEIGHT, PARTICLE_WEIGHT, Scorer
 from workbench.names.titles import PARTICLES
+from workbench import vocabulary
 from workbench.names.translit import Key
 
-ACCEPT = 0.86  # score at or above which a link needs no review ...
+ACCEPT = vocabulary.ACCEPT  # score at or above which a link needs no review ...
 MARGIN = 0.06  # ... when no other entity comes this close
 MIN_SCORE = 0.5  # below this a candidate is not plausible and is not returned
 BIG = 400  # posting lists longer than this are only used to confirm candidates found otherwise
@@ -34,18 +36,6 @@ PER_ENTITY = 2  # of which at most this many per entity
 PRUNE = 0.4  # nor any whose pre-score is below this share of the best one
 CROSS_LEAD = 0.02  # a cross-script match may beat the entity's same-script spellings by this much only
 NEAR_MISS = 0.6  # ... when one of them is a near miss (a rival spelling, not a translation or exonym)
-
-
-@dataclass
-class Candidate:
-    """One entity proposed for a name."""
-
-    entity_id: str
-    canonical: str
-    score: float
-    accepted: bool
-    variant: str
-    why: str
 
 
 @dataclass(slots=True)
@@ -157,17 +147,10 @@ class Matcher:
 
     @classmethod
     def from_db(cls, conn) -> "Matcher":
-        """Non-deleted variants of non-deleted entities in the database."""
-        entities = conn.execute(
-            "SELECT id, type, canonical_en FROM entities WHERE deleted_at IS NULL ORDER BY id"
-        ).fetchall()
-        spellings: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for entity_id, lang, text in conn.execute(
-            """SELECT v.entity_id, v.lang, v.text FROM variants v JOIN entities e ON e.id = v.entity_id
-               WHERE v.deleted_at IS NULL AND e.deleted_at IS NULL ORDER BY v.entity_id, v.id"""
-        ):
-            spellings[entity_id].append((lang, text))
-        return cls([(eid, etype, canonical, spellings.get(eid, [])) for eid, etype, canonical in entities])
+        """Live entities and spellings of the database (``names.index.load_rows``)."""
+        from workbench.names.index import load_rows
+
+        return cls(load_rows(conn))
 
     @classmethod
     def from_entities(cls, entities, include_canonical: bool = True) -> "Matcher":

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from workbench.text.fold import fold_arabic_letters, fold_latin, has_arabic, strip_arabic_marks
+
 NORM_VERSION = "1"
 
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -25,7 +27,7 @@ _AR_CONSONANT = re.compile("[\u0628-\u0647\u0648\u064a]")
 # words that merely start with the letters alif-lam (بالإضافة is not a name; these are)
 _AR_NOT_ARTICLE = {"الله", "اللهم", "الياس", "الهام", "الفت"}
 
-_LATIN_ARTICLES = {
+LATIN_ARTICLES = {
     "al", "el", "ul", "il", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "edh",
     "er", "es", "esh", "et", "eth", "ez", "en",
 }
@@ -36,22 +38,7 @@ _HYPHENATED_ARTICLE = re.compile(r"(?<![\w])([a-z]{1,3})-(?=\w)")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-def is_arabic(text: str) -> bool:
-    """True when the text contains any Arabic-script character."""
-    return bool(_ARABIC_CHAR.search(text))
-
-
-@lru_cache(maxsize=1)
-def _camel():
-    from camel_tools.utils.dediac import dediac_ar
-    from camel_tools.utils.normalize import (
-        normalize_alef_ar,
-        normalize_alef_maksura_ar,
-        normalize_teh_marbuta_ar,
-        normalize_unicode,
-    )
-
-    return normalize_unicode, dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+is_arabic = has_arabic
 
 
 def strip_ar_article(word: str) -> str:
@@ -74,7 +61,7 @@ def _latin_words(text: str) -> list[str]:
         text = _ELISION.sub("", text)
         text = _APOSTROPHES.sub("", text)
         if "-" in text:
-            text = _HYPHENATED_ARTICLE.sub(lambda m: " " if m.group(1) in _LATIN_ARTICLES else m.group(0), text)
+            text = _HYPHENATED_ARTICLE.sub(lambda m: " " if m.group(1) in LATIN_ARTICLES else m.group(0), text)
         words = _NON_WORD.sub(" ", text).split()
     else:
         words = [text]
@@ -83,20 +70,6 @@ def _latin_words(text: str) -> list[str]:
     return words
 
 
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_LATIN_EXTRA = str.maketrans({"\u00df": "ss", "\u0131": "i", "\u00f8": "o", "\u0153": "oe", "\u00e6": "ae",
-                              "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th"})
-
-
-def _fold_latin(text: str) -> str:
-    text = text.casefold()
-    if text.isascii():
-        return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_LATIN_EXTRA)
-
-
-_CAMEL_FIX = re.compile("[\ufb50-\ufeff]")  # presentation forms: camel-tools' own NFKC fixes some
-
 
 @lru_cache(maxsize=65536)
 def normalize(text: str, lang: str = "") -> str:
@@ -104,26 +77,24 @@ def normalize(text: str, lang: str = "") -> str:
     if not text:
         return ""
     if not is_arabic(text):
-        return " ".join(_latin_words(_fold_latin(unicodedata.normalize("NFKC", text))))
-    unicode_nfkc, dediac, alef, maksura, marbuta = _camel()
-    text = unicode_nfkc(text) if _CAMEL_FIX.search(text) else unicodedata.normalize("NFKC", text)
-    text = dediac(text).replace("\u0640", "")
+        return " ".join(_latin_words(fold_latin(unicodedata.normalize("NFKC", text))))
+    text = strip_arabic_marks(text)
     text = text.replace("\u060c", " ").replace("\u061b", " ").replace("\u061f", " ")
     words: list[str] = []
     latin: list[str] = []
     for raw in text.split():
         if _ARABIC_CHAR.search(raw):
             if latin:
-                words.extend(_latin_words(_fold_latin(" ".join(latin))))
+                words.extend(_latin_words(fold_latin(" ".join(latin))))
                 latin = []
             for piece in _NON_WORD.sub(" ", raw).split():
-                words.append(strip_ar_article(piece) if _ARABIC_WORD.match(piece) else _fold_latin(piece))
+                words.append(strip_ar_article(piece) if _ARABIC_WORD.match(piece) else fold_latin(piece))
         else:
             latin.append(raw)
     if latin:
-        words.extend(_latin_words(_fold_latin(" ".join(latin))))
+        words.extend(_latin_words(fold_latin(" ".join(latin))))
     # the article is gone: now alef, alef maksura and teh marbuta can be folded (Arabic letters only)
-    return marbuta(maksura(alef(" ".join(w for w in words if w))))
+    return fold_arabic_letters(" ".join(w for w in words if w))
 
 
 @lru_cache(maxsize=65536)
@@ -140,5 +111,4 @@ def bare_arabic_words(text: str) -> frozenset:
 
 
 def _plain(word: str) -> str:
-    _, dediac, *_ = _camel()
-    return dediac(word).replace("\u0640", "")
+    return strip_arabic_marks(word)

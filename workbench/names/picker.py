@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from workbench.names.candidate import Candidate
 from workbench.names.forms import analyse
 from workbench.names.normalize import bare_arabic_words, normalize
 
@@ -49,8 +50,6 @@ class Picker:
         return hits
 
     def search(self, text: str, limit: int = 20):
-        from workbench.names.matcher import Candidate
-
         m = self.m
         norm = normalize(text, "")
         if not norm:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.fuzz import ratio
+
 from workbench.names.concepts import concept, phrase_concept
 
 VOWELS = frozenset("aiu")
@@ -188,3 +190,33 @@ def romanize(text: str) -> str:
         reading = k.reading if k.arabic else word
         words.append(reading.replace("S", "sh").replace("x", "kh").replace("T", "th"))
     return " ".join(words)
+
+
+# ---- keys of names as written, for pairing a source mention with its English span ----------------
+
+_PAIR_KEY = str.maketrans({"x": "k", "S": "s"})  # kh / ch / sh spellings vary most between languages
+
+
+@lru_cache(maxsize=200_000)
+def written_word_key(word: str) -> str:
+    """The coarse key of one word as written in a text (a token, not normalised): the article
+    (al-, ال) and vowels dropped, kh / k and sh / s merged; a standalone article gives ''."""
+    from workbench.names.normalize import LATIN_ARTICLES, normalize
+
+    if word.casefold() in LATIN_ARTICLES:
+        return ""
+    return "".join(key(w).coarse.translate(_PAIR_KEY) for w in normalize(word).split())
+
+
+def name_key(words: list[str] | tuple[str, ...]) -> str:
+    """The key of a multi-word name as written: its words' keys run together, doubles folded."""
+    return fold_doubles("".join(written_word_key(w) for w in words))
+
+
+def key_similarity(a: str, b: str) -> float:
+    """0..1 similarity of two name keys; keys of one or two consonants must be equal."""
+    if not a or not b:
+        return 0.0
+    if min(len(a), len(b)) <= 2:
+        return 1.0 if a == b else 0.0
+    return ratio(a, b) / 100.0

@@ -13,7 +13,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from workbench.names.normal import norm as normalize
+from workbench.names.normalize import normalize
 from workbench.text.tokens import stem_surface
 from workbench.clock import now
 from workbench.config import current_user
@@ -257,7 +257,7 @@ def _demote_same_pair(conn: sqlite3.Connection, log: _Log, norm: str, entity_id:
 
 
 def _next_best(conn: sqlite3.Connection, mention_id: int, norm: str, before: dict, at: str) -> dict:
-    from workbench.align.linker import ACCEPT, SUGGEST
+    from workbench.vocabulary import ACCEPT, SUGGEST
 
     for eid, score in conn.execute(
         """SELECT c.entity_id, c.score FROM candidates c WHERE c.mention_id = ? AND NOT EXISTS

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from workbench.align.linker import ACCEPT
+from workbench.vocabulary import PENDING, QUEUE_ORDER
 
-PENDING = ("suggested", "unsure", "new")
-
-# must match the expression of the links_review index (migration 0003) to be served by it
-_ORDER = "abs(l.score - 0.85)"
-assert ACCEPT == 0.85, "update the links_review index and _ORDER together with ACCEPT"
+_ORDER = QUEUE_ORDER
+_PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
 
 
 def review_queue(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
                  article_id: int | None = None) -> list[dict]:
     """Pending mentions (suggested, unsure, new), score nearest the acceptance threshold first,
     each with its sentence pair, offsets, counterpart and top candidates."""
-    where = "l.status IN ('suggested', 'unsure', 'new')"
+    where = f"l.status IN ({_PENDING_SQL})"
     if article_id is None:
         rows = conn.execute(
             f"""SELECT l.mention_id FROM links l INDEXED BY links_review WHERE {where}

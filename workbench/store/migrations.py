@@ -342,3 +342,14 @@ def m0005_incremental_article_stats(db: Database) -> None:
             BEGIN {bump(f"pending = pending - {pending('old.status')}",
                         article_of_mention.format("old.mention_id"))} END""",
     ])
+
+
+@migrations(name="0006_review_order_threshold")
+def m0006_review_order_threshold(db: Database) -> None:
+    run(db, [
+        # one acceptance threshold for the linker and the matcher (0.86, workbench.vocabulary.ACCEPT):
+        # the review queue's index follows it (the queue orders by vocabulary.QUEUE_ORDER)
+        "DROP INDEX IF EXISTS links_review",
+        """CREATE INDEX links_review ON links(abs(score - 0.86), mention_id)
+           WHERE status IN ('suggested', 'unsure', 'new')""",
+    ])

@@ -1,24 +1,23 @@
-"""Text folding shared by search and matching: Arabic orthographic variants, Unicode forms.
+"""The one folding per script: Arabic orthographic variants and marks, Latin case and accents.
 
-camel-tools' data-free utilities do the Arabic work; importing them costs ~0.3 s (its charset
-tables), so keep this module off the TUI start-up path.
+Every normal form in the workbench is built on these two functions: the full-text search form
+(``search_form``), the word keys of the exact glossary lookup (``text.tokens.word_key``) and the
+normal form of names (``names.normalize``, which adds the rules of names: articles, elisions).
+camel-tools' data-free utilities do the Arabic work; they are imported on first use.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-    normalize_unicode,
-)
+from functools import lru_cache
 
 TATWEEL = "\u0640"
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_PRESENTATION = re.compile("[\ufb50-\ufeff]")  # presentation forms: camel-tools' own NFKC fixes some
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_LATIN_EXTRA = str.maketrans({"\u00df": "ss", "\u0131": "i", "\u00f8": "o", "\u0153": "oe", "\u00e6": "ae",
+                              "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th"})
 
 
 def has_arabic(text: str) -> bool:
@@ -26,13 +25,48 @@ def has_arabic(text: str) -> bool:
     return bool(_ARABIC.search(text))
 
 
+@lru_cache(maxsize=1)
+def _camel():
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+
+    return normalize_unicode, dediac_ar, normalize_alef_ar, normalize_alef_maksura_ar, normalize_teh_marbuta_ar
+
+
+def strip_arabic_marks(text: str) -> str:
+    """Compatibility forms to base letters (NFKC), diacritics and tatweel removed; letters kept."""
+    unicode_nfkc, dediac, *_ = _camel()
+    text = unicode_nfkc(text) if _PRESENTATION.search(text) else unicodedata.normalize("NFKC", text)
+    return dediac(text).replace(TATWEEL, "")
+
+
+def fold_arabic_letters(text: str) -> str:
+    """Alef variants, alef maksura and teh marbuta folded (أ إ آ -> ا, ى -> ي, ة -> ه)."""
+    _, _, alef, maksura, marbuta = _camel()
+    return marbuta(maksura(alef(text)))
+
+
 def fold_arabic(text: str) -> str:
-    """Presentation forms, diacritics, tatweel, alef / alef maksura / teh marbuta variants folded."""
-    text = normalize_unicode(text)  # NFKC: presentation forms and ligatures to base letters
-    text = dediac_ar(text).replace(TATWEEL, "")
-    text = normalize_alef_ar(text)
-    text = normalize_alef_maksura_ar(text)
-    return normalize_teh_marbuta_ar(text)
+    """Arabic text with marks stripped and orthographic variants folded."""
+    return fold_arabic_letters(strip_arabic_marks(text))
+
+
+def fold_latin(text: str) -> str:
+    """Case and accents folded, a few letters spelled out (ß -> ss, œ -> oe, ł -> l)."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_LATIN_EXTRA)
+
+
+def fold(text: str) -> str:
+    """One word or phrase folded by its script."""
+    return fold_arabic(text) if has_arabic(text) else fold_latin(text)
 
 
 def search_form(text: str) -> str:
@@ -40,7 +74,5 @@ def search_form(text: str) -> str:
     if not text:
         return ""
     if has_arabic(text):
-        text = fold_arabic(text)
-    else:
-        text = unicodedata.normalize("NFC", text)
-    return text
+        return fold_arabic(text)
+    return unicodedata.normalize("NFC", text)

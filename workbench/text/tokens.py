@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.text.fold import fold, has_arabic
+
 # letters, digits and the combining marks inside words (Arabic harakat, tatweel, Latin accents in NFD)
 _WORD = re.compile(r"[\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
-_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 # conjunctions, then prepositions, that attach to the front of an Arabic word
 CONJUNCTIONS = ("", "و", "ف")
@@ -45,18 +45,14 @@ def words(text: str) -> list[Token]:
 
 
 def is_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text))
+    """True when the text contains any Arabic-script character."""
+    return has_arabic(text)
 
 
 @lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """The matching key of one word: case, Latin accents and Arabic orthographic variants folded."""
-    if is_arabic(word):
-        from workbench.text.fold import fold_arabic
-
-        return fold_arabic(word)
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold(word)
 
 
 def key_of(text: str) -> tuple[str, ...]:

@@ -1,0 +1,70 @@
+"""One names engine: every caller finds a glossary spelling the same way, and the index follows edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align.detect_source import detect
+from workbench.align.spans import Segment
+from workbench.glossary.bundled import bundled_files, load_files
+from workbench.glossary.formats.toml import read_files
+from workbench.names.index import glossary_index
+from workbench.store.db import open_db
+from workbench.text.fold import fold
+from workbench.text.tokens import word_key, words
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("engine") / "w.db")
+    load_files(db.conn, bundled_files())
+    return db.conn
+
+
+def test_every_bundled_spelling_matches_its_own_entity_first(bundled):
+    index = glossary_index(bundled)
+    entities = read_files(bundled_files())
+    assert len(entities) > 100
+    misses = []
+    for entity in entities:
+        for variant in entity.variants:
+            found = index.matcher.match(variant.text, variant.lang, top=1)
+            if not found or found[0].entity_id != entity.id:
+                misses.append((entity.id, variant.lang, variant.text, found[:1]))
+    assert misses == []
+
+
+@pytest.mark.parametrize("text", ["Hay'at Tahrir al-Sham", "Hay’at Tahrir al-Sham", "هيئة تحرير الشام"])
+def test_one_spelling_matches_through_every_path(bundled, text):
+    index = glossary_index(bundled)
+    assert index.matcher.match(text, "en", top=1)[0].entity_id == "hayat-tahrir-al-sham"  # match, linker
+    assert index.search(text, 1)[0].entity_id == "hayat-tahrir-al-sham"  # picker, glossary search
+    arabic = text.startswith("هيئة")
+    sentence = f"وشوهد مقاتلون من {text} أمس." if arabic else f"Des combattants de {text} ont été vus."
+    tokens = words(sentence)
+    found = detect(Segment(1, sentence, 0, tokens, [False] * len(tokens)), "ar" if arabic else "fr",
+                   index.lookup, len(sentence))
+    assert [(f.surface, f.entity_ids) for f in found] == [(text, ["hayat-tahrir-al-sham"])]  # aligner
+
+
+def test_one_folding_per_script():
+    assert word_key("Hassaké") == fold("Hassaké") == "hassake"
+    assert word_key("الحَسَكَة") == fold("الحسكة") == "الحسكه"
+    assert fold("Œcalan") == "oecalan"
+
+
+def test_index_is_shared_and_rebuilt_after_a_glossary_change(tmp_path):
+    from workbench.glossary.store import add_entity
+
+    db = open_db(tmp_path / "w.db")
+    first = glossary_index(db.conn)
+    assert glossary_index(db.conn) is first and first.empty
+    add_entity(db.conn, "tell-tamr", "place", "Tell Tamr")
+    second = glossary_index(db.conn)
+    assert second is not first
+    assert second.search("Tell Ta", 1)[0].entity_id == "tell-tamr"
+    # another connection to the same file sees the change too
+    other = open_db(tmp_path / "w.db")
+    assert glossary_index(other.conn).signature == second.signature
+    add_entity(other.conn, "qamishli", "place", "Qamishli")
+    assert glossary_index(db.conn).search("Qamish", 1)[0].entity_id == "qamishli"

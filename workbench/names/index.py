@@ -1,0 +1,142 @@
+"""The glossary in memory: read once, shared per process, rebuilt when the glossary changes.
+
+One read of the live entities and spellings feeds both ways of finding a name: the exact lookup over
+word keys that the aligner runs on every token (``names.lookup.Lexicon``) and the fuzzy,
+cross-script matcher behind ``workbench match``, the linker's candidates and the picker
+(``names.matcher.Matcher``, built on first use). ``glossary_index(conn)`` returns the index of the
+connection's database, rebuilding it when the glossary rows changed (any connection, any process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.names.lookup import Lexicon
+
+Rows = list[tuple[str, str, str, list[tuple[str, str]]]]  # (id, type, canonical, [(lang, text)])
+
+
+def load_rows(conn: sqlite3.Connection) -> Rows:
+    """Every live entity with its live spellings: the one read of the glossary tables."""
+    entities = conn.execute(
+        """SELECT id, type, canonical_en FROM entities
+           WHERE deleted_at IS NULL AND merged_into IS NULL ORDER BY id"""
+    ).fetchall()
+    spellings: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for entity_id, lang, text in conn.execute(
+        """SELECT v.entity_id, v.lang, v.text FROM variants v JOIN entities e ON e.id = v.entity_id
+           WHERE v.deleted_at IS NULL AND e.deleted_at IS NULL AND e.merged_into IS NULL
+           ORDER BY v.entity_id, v.id"""
+    ):
+        spellings[entity_id].append((lang, text))
+    return [(eid, etype, canonical, spellings.get(eid, [])) for eid, etype, canonical in entities]
+
+
+def glossary_signature(conn: sqlite3.Connection) -> str:
+    """A short fingerprint of the glossary rows: changes whenever an entity or spelling does."""
+    row = conn.execute(
+        """SELECT (SELECT count(*) || '/' || coalesce(max(id), 0) || '/' || count(deleted_at) FROM variants),
+                  (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || count(deleted_at)
+                          || '/' || count(merged_into) FROM entities)"""
+    ).fetchone()
+    return hashlib.sha1("|".join(map(str, row)).encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Cand:
+    """A possible entity for a name, with a 0..1 score and why."""
+
+    entity_id: str
+    score: float
+    variant: str
+    why: str
+    accepted: bool = False  # the matcher is confident on its own
+
+
+class GlossaryIndex:
+    """Exact lookup, fuzzy matcher and picker over one snapshot of the glossary."""
+
+    def __init__(self, rows: Rows, signature: str = "") -> None:
+        self.rows = rows
+        self.signature = signature
+        self.lookup = Lexicon.from_rows(rows)
+        self._matcher = None
+        self._lock = threading.Lock()
+        self._candidates: dict[tuple[str, str], list[Cand]] = {}
+
+    @classmethod
+    def from_db(cls, conn: sqlite3.Connection) -> "GlossaryIndex":
+        return cls(load_rows(conn), glossary_signature(conn))
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+    @property
+    def matcher(self):
+        """The fuzzy, cross-script matcher (built on first use: a run with no unknown name never needs it)."""
+        if self._matcher is None:
+            with self._lock:
+                if self._matcher is None:
+                    from workbench.names.matcher import Matcher
+
+                    self._matcher = Matcher(self.rows)
+        return self._matcher
+
+    def candidates(self, text: str, lang: str, top: int = 5) -> list[Cand]:
+        """Entities a spelling that is not an exact glossary variant may be, best first (cached)."""
+        key = (text, lang)
+        hit = self._candidates.get(key)
+        if hit is None:
+            hit = self._candidates[key] = [
+                Cand(c.entity_id, float(c.score), c.variant or "", c.why or "", bool(c.accepted))
+                for c in self.matcher.match(text, lang, top=top)
+            ]
+        return hit
+
+    def search(self, text: str, limit: int = 20) -> list:
+        """Search-as-you-type over entities, any script (the picker and the glossary screen)."""
+        return self.matcher.search(text, limit)
+
+
+_INDEXES: dict[str, tuple[tuple, GlossaryIndex]] = {}
+_GUARD = threading.Lock()
+
+
+def _database_key(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    path = row[2] if row else ""
+    return path or f"memory:{id(conn)}"
+
+
+def glossary_index(conn: sqlite3.Connection) -> GlossaryIndex:
+    """The index of this connection's database, built once per process and rebuilt after any change
+    to the glossary (by this connection or another: the fingerprint is checked on each call, and
+    skipped while SQLite reports that nothing was written since the last check)."""
+    key = _database_key(conn)
+    stamp = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    with _GUARD:
+        held = _INDEXES.get(key)
+    if held is not None and held[0] == stamp:
+        return held[1]
+    signature = glossary_signature(conn)
+    if held is not None and held[1].signature == signature:
+        index = held[1]
+    else:
+        index = GlossaryIndex(load_rows(conn), signature)
+    with _GUARD:
+        _INDEXES[key] = (stamp, index)
+    return index
+
+
+def forget(conn: sqlite3.Connection | None = None) -> None:
+    """Drop the cached index of one database (or all): the next call rebuilds it."""
+    with _GUARD:
+        if conn is None:
+            _INDEXES.clear()
+        else:
+            _INDEXES.pop(_database_key(conn), None)

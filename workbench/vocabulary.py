@@ -1,0 +1,38 @@
+"""The review's vocabulary: link statuses, the analyst's actions, who decided, and the thresholds.
+
+Every module that writes or reads a link status, an action or a threshold takes it from here; the
+review queue's order and the database index that serves it are derived from ``ACCEPT``.
+"""
+
+from __future__ import annotations
+
+# ---- link statuses --------------------------------------------------------------------------------
+NEW = "new"  # no glossary entity fits: a new entity is proposed
+SUGGESTED = "suggested"  # a plausible entity, below the acceptance threshold
+ACCEPTED = "accepted"  # linked automatically, at or above the threshold
+CONFIRMED = "confirmed"  # linked by the analyst
+REJECTED = "rejected"  # the analyst said this is not the entity
+UNSURE = "unsure"  # the analyst could not tell
+
+STATUSES = (NEW, SUGGESTED, ACCEPTED, CONFIRMED, REJECTED, UNSURE)
+PENDING = (SUGGESTED, UNSURE, NEW)  # waiting for the analyst: the review queue
+LINKED = (CONFIRMED, ACCEPTED)  # shown with the entity's canonical name, exported as the entity
+
+# ---- the analyst's actions ------------------------------------------------------------------------
+CONFIRM = "confirm"
+REJECT = "reject"
+MARK_UNSURE = "unsure"
+CORRECT = "correct"
+CREATE = "new"
+ACTIONS = (CONFIRM, REJECT, MARK_UNSURE, CORRECT, CREATE)
+STATUS_OF = {CONFIRM: CONFIRMED, CORRECT: CONFIRMED, CREATE: CONFIRMED, REJECT: REJECTED, MARK_UNSURE: UNSURE}
+
+AUTO = "auto"  # ``links.decided_by`` of a link the aligner made; anything else is an analyst's name
+
+# ---- thresholds -----------------------------------------------------------------------------------
+ACCEPT = 0.86  # a score at or above this links without review (the linker and the names matcher)
+SUGGEST = 0.5  # below this no entity is suggested
+
+# the review queue shows the most uncertain first: scores nearest the threshold. The links_review
+# index (migration 0003) is built on this very expression, so the queue is served by it.
+QUEUE_ORDER = f"abs(l.score - {ACCEPT})"
