@@ -6,11 +6,12 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from workbench.names.forms import Form
 from workbench.names.translit import Key, key, mark_conflicts
+from workbench.vocabulary import ACCEPT
 
 WORD_MIN = 0.62  # below this two words are not the same word
 PARTICLE_WEIGHT = 0.3
 CONCEPT_WEIGHT = 2.0  # common words (army, ministry, Iraqi) never weigh more than this
-PARTIAL_MAX = 0.85  # a partial name is never confident enough to link without review
+PARTIAL_MAX = round(ACCEPT - 0.01, 2)  # a partial name is never confident enough to link without review
 WEAKEST_LEAD = 0.1  # a name scores at most this much above its least similar matched word
 WORD_SURE = 0.85  # and is confident only when every matched word is at least this similar
 ACRONYM_SCORE = 0.8  # a query that spells the initials of a variant (SDF, قسد)
