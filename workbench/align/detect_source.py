@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workbench.align import arabic_names
 from workbench.align.capnames import capitalised_names
 from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found, Segment, make_found
@@ -42,7 +43,20 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if lang in ("fr", "en"):
         found += other_names("source", seg, lang, total, finder)
+    elif lang == "ar":
+        found += arabic_cued_names(seg, total)
     return sorted(found, key=lambda f: f.start)
+
+
+def arabic_cued_names(seg: Segment, total: int) -> list[Found]:
+    """Arabic names outside the glossary, found by titles, heads and the structure of names."""
+    out: list[Found] = []
+    for cue in arabic_names.find(seg.tokens, list(seg.taken)):
+        found = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
+        found.etype, found.confidence = cue.type, cue.confidence
+        found.cue = f"{cue.cue} '{cue.word}'"
+        out.append(found)
+    return out
 
 
 def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFinder | None) -> list[Found]:

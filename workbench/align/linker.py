@@ -54,6 +54,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
     if not exact:
         for c in index.candidates(found.stem, found.lang):
+            if not type_fits(found, lexicon.types.get(c.entity_id)):
+                continue  # a person's name never links to a place on sound alone
             weight = 1.0 if c.accepted else UNSURE_FUZZY
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
@@ -77,6 +79,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     found.status = NEW
     found.score = ranked[0][0] if ranked else 0.0
     found.why = "no glossary entity matches this name"
+    if found.cue:
+        found.why += f"; a name by its {found.cue}"
     found.proposal = proposal(found)
 
 
@@ -88,4 +92,15 @@ def proposal(found: Found) -> dict:
     spellings: dict[str, list[str]] = {found.lang: [found.stem]}
     if cp is not None and cp.stem not in spellings.get(cp.lang, []):
         spellings.setdefault(cp.lang, []).append(cp.stem)
-    return {"canonical_en": canonical, "spellings": spellings}
+    out = {"canonical_en": canonical, "spellings": spellings}
+    etype = found.etype or (cp.etype if cp is not None else None)
+    if etype:
+        out["type"] = etype
+    if found.cue:
+        out["cue"], out["confidence"] = found.cue, found.confidence
+    return out
+
+
+def type_fits(found: Found, entity_type: str | None) -> bool:
+    """Whether an entity of this type may be what the mention names (unknown types always fit)."""
+    return not found.etype or not entity_type or entity_type == "other" or entity_type == found.etype

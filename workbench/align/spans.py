@@ -35,6 +35,9 @@ class Found:
     candidates: list = field(default_factory=list)  # [(entity_id, score, variant, why)] best first
     norm: str = ""
     prefix: int = 0  # proclitic letters before the stem in the surface
+    etype: str | None = None  # person / place / org when a cue says so
+    cue: str = ""  # what found a name outside the glossary ("title 'الشيخ'")
+    confidence: float = 0.0  # how often that cue finds a real name (0: not measured)
 
     @property
     def skel(self) -> str:

@@ -200,9 +200,18 @@ _PAIR_KEY = str.maketrans({"x": "k", "S": "s"})  # kh / ch / sh spellings vary m
 @lru_cache(maxsize=200_000)
 def written_word_key(word: str) -> str:
     """The coarse key of one word as written in a text (a token, not normalised): the article
-    (al-, ال) and vowels dropped, kh / k and sh / s merged; a standalone article gives ''."""
-    from workbench.names.normalize import LATIN_ARTICLES, normalize
+    (al-, ال) and vowels dropped, kh / k and sh / s merged; a standalone article gives ''.
 
+    Arabic proclitics are kept (بالكرخي is not الكرخي): which letters are a proclitic is the
+    caller's question, asked of each reading of the token."""
+    from workbench.names.normalize import LATIN_ARTICLES, normalize
+    from workbench.text.fold import fold_arabic, has_arabic
+
+    if has_arabic(word):
+        folded = fold_arabic(word)
+        if folded.startswith("ال") and len(folded) > 3:
+            folded = folded[2:]
+        return key(folded).coarse.translate(_PAIR_KEY)
     if word.casefold() in LATIN_ARTICLES:
         return ""
     return "".join(key(w).coarse.translate(_PAIR_KEY) for w in normalize(word).split())

@@ -45,10 +45,13 @@ def strip_arabic_marks(text: str) -> str:
     return dediac(text).replace(TATWEEL, "")
 
 
-def fold_arabic_letters(text: str) -> str:
-    """Alef variants, alef maksura and teh marbuta folded (أ إ آ -> ا, ى -> ي, ة -> ه)."""
-    _, _, alef, maksura, marbuta = _camel()
-    return marbuta(maksura(alef(text)))
+def fold_arabic_letters(text: str, maksura: bool = True) -> str:
+    """Alef variants, alef maksura and teh marbuta folded (أ إ آ -> ا, ى -> ي, ة -> ه).
+
+    ``maksura=False`` keeps ى apart from ي, where the two tell words apart (على, on; علي, Ali).
+    """
+    _, _, alef, fold_maksura, marbuta = _camel()
+    return marbuta(fold_maksura(alef(text)) if maksura else alef(text))
 
 
 def fold_arabic(text: str) -> str:

@@ -1,0 +1,191 @@
+"""Arabic names the glossary does not hold, found by their cues: titles, heads, given names, structure.
+
+Arabic has no capital letters, so a name is found by what stands around and inside it: a title or a
+role before a person (``المتحدث باسم ... مصطفى بالي``), a head before a place (``قرية ...``, the head left
+out of the name) or an organisation (``حزب ...``, the head kept), a given name followed by the parts
+of a personal name (بن / ابن, أبو, عبد, a nisba in ـي). Each detection carries its type, the cue
+that found it and a confidence (the share of such detections that were names on the dev set).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.names.arabic_cues import cue_fold as fold
+from workbench.names.arabic_cues import tables
+from workbench.text.tokens import Token, proclitic_forms
+
+MAX_NAME = 6  # words in a personal name
+MAX_ORG = 5  # words after an organisation head
+
+# confidence of each cue: share of detections that were real names on bench/data dev texts
+CONFIDENCE = {"title": 0.9, "given name": 0.8, "place head": 0.85, "org head": 0.75, "kunya": 0.8}
+
+
+@dataclass(slots=True)
+class Cue:
+    """A name found by a cue: tokens ``[first, first + count)``, ``prefix`` proclitic letters on the first."""
+
+    first: int
+    count: int
+    prefix: int
+    type: str  # person / place / org
+    cue: str  # what found it: title, place head, org head, given name, kunya
+    word: str  # the cue word as written
+    confidence: float
+
+
+def _forms(token: Token) -> list[tuple[int, str]]:
+    """(proclitic length, folded stem) readings of a token, the bare word first."""
+    return [(p, fold(stem)) for p, stem in proclitic_forms(token.text)]
+
+
+def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:
+    """The proclitic length under which the token is in ``table``, or None."""
+    forms = _forms(token) if clitics else [(0, fold(token.text))]
+    for prefix, stem in forms:
+        if stem in table:
+            return prefix
+    return None
+
+
+def _name_word(token: Token, t: dict) -> bool:
+    """A word that can be part of a name: Arabic letters, not a frequent word of running text."""
+    word = fold(token.text)
+    return (len(word) >= 2 and word not in t["not_name"] and word not in t["title"]
+            and word not in t["place_head"] and word not in t["org_head"] and not word.isdigit()
+            and "\u0621" <= word[0] <= "\u064a")
+
+
+def _joined(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` and the next are separated by a space only (no punctuation)."""
+    return tokens[i].joins
+
+
+def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title: bool) -> int:
+    """How many tokens from ``i`` make a personal name (0: none)."""
+    n = len(tokens)
+    count = 0
+    k = i
+    while k < n and count < MAX_NAME and not taken[k]:
+        word = fold(tokens[k].text)
+        if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
+            prefix = _is(tokens[k], t["given"] | t["son_of"] | t["kunya"] | t["abd"])
+            if prefix is not None:
+                word = fold(tokens[k].text)[prefix:]
+        if word in t["son_of"] or word in t["kunya"] or word in t["abd"]:
+            if k + 1 >= n or taken[k + 1] or not _joined(tokens, k) or not _name_word(tokens[k + 1], t):
+                break
+            count += 2
+            k += 2
+        elif count == 0:
+            if word in t["given"] or (after_title and _name_word(tokens[k], t)):
+                count, k = 1, k + 1
+            else:
+                break
+        elif _name_word(tokens[k], t):
+            count += 1
+            k += 1
+        else:
+            break
+        if k >= n or not _joined(tokens, k - 1):
+            break
+    if count == 1 and not after_title:
+        return 0  # a lone given name is as often a word (أمل، نور، سلام) as a name
+    return count
+
+
+def _place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
+    """How many tokens from ``i`` make a place name after a head."""
+    n = len(tokens)
+    if i >= n or taken[i] or not _name_word(tokens[i], t):
+        return 0
+    word = fold(tokens[i].text)
+    count = 1
+    if word in t["place_first"] and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
+            and _name_word(tokens[i + 1], t):
+        count = 2
+    return count
+
+
+def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False) -> int:
+    """How many tokens after an organisation head belong to its name (the head not counted).
+
+    The first word may be any name word (حركة حماس); the next ones are definite (حزب العمال
+    الكردستاني), joined by ل (المرصد السوري لحقوق الإنسان) or follow a particle (لواء أبو الفضل).
+    """
+    n = len(tokens)
+    count = 0
+    k = i
+    while k < n and count < MAX_ORG and not taken[k] and _joined(tokens, k - 1):
+        word = fold(tokens[k].text)
+        usable = word not in t["not_name"] and word not in t["title"] and len(word) >= 2 \
+            and "\u0621" <= word[0] <= "\u064a"
+        if not usable:
+            break
+        construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and _joined(tokens, k)
+                     and fold(tokens[k + 1].text).startswith("ال"))  # لحقوق الإنسان
+        if not count and definite_head and not word.startswith("ال"):
+            break  # التنظيم أواخر: the article on the head makes it a common noun here
+        if count and not (word.startswith(("ال", "لل")) or construct
+                          or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
+            break
+        count += 1
+        k += 1
+    if count == 1 and _adjective(fold(tokens[i].text)):
+        return 0  # القوات العراقية، الجيش السوري: a force described, not named
+    return count
+
+
+def _adjective(word: str) -> bool:
+    """A definite nisba adjective (العراقية، السوري، الأمريكيين)."""
+    return word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+def find(tokens: list[Token], taken: list[bool]) -> list[Cue]:
+    """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right."""
+    t = tables()
+    out: list[Cue] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if taken[i]:
+            i += 1
+            continue
+        token = tokens[i]
+        found = None
+        prefix = _is(token, t["title"])
+        if prefix is not None:
+            j = i + 1  # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place
+            while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
+                    taken[j] or fold(tokens[j].text) in t["complement"]
+                    or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])):
+                j += 1
+            count = _person(tokens, taken, j, t, after_title=True) if j < n and _joined(tokens, j - 1) else 0
+            if count:
+                found = Cue(j, count, 0, "person", "title", token.text, CONFIDENCE["title"])
+        if found is None and _is(token, t["place_head"]) is not None and i + 1 < n and _joined(tokens, i):
+            count = _place(tokens, taken, i + 1, t)
+            if count:
+                found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
+        if found is None:
+            prefix = _is(token, t["org_head"])
+            if prefix is not None and i + 1 < n and _joined(tokens, i):
+                head = fold(token.text)[prefix:]
+                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
+                if count:
+                    found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
+        if found is None:
+            prefix = _is(token, t["given"] | t["kunya"] | t["abd"])
+            if prefix is not None:
+                count = _person(tokens, taken, i, t, after_title=False)
+                if count:
+                    cue = "kunya" if fold(token.text)[prefix:] in t["kunya"] else "given name"
+                    found = Cue(i, count, prefix, "person", cue, token.text, CONFIDENCE[cue])
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        for k in range(found.first, found.first + found.count):
+            taken[k] = True
+        i = found.first + found.count
+    return out
