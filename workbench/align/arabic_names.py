@@ -50,11 +50,14 @@ def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:
 
 
 def _name_word(token: Token, t: dict) -> bool:
-    """A word that can be part of a name: Arabic letters, not a frequent word of running text."""
+    """A word that can be part of a name: Arabic letters, not a frequent word of running text, not a
+    noun with a pronoun suffix (وسكانه، خارجها)."""
     word = fold(token.text)
+    raw = token.text
     return (len(word) >= 2 and word not in t["not_name"] and word not in t["title"]
-            and word not in t["place_head"] and word not in t["org_head"] and not word.isdigit()
-            and "\u0621" <= word[0] <= "\u064a")
+            and word not in t["place_head"] and word not in t["org_head"]
+            and not any(ch.isdigit() for ch in word) and "\u0621" <= word[0] <= "\u064a"
+            and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله")))
 
 
 def _joined(tokens: list[Token], i: int) -> bool:
@@ -83,8 +86,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 count, k = 1, k + 1
             else:
                 break
-        elif _name_word(tokens[k], t):
-            count += 1
+        elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]):
+            count += 1  # a third word must be a family name (ال...) or a given name: not a verb
             k += 1
         else:
             break
@@ -98,8 +101,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
 def _place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
     """How many tokens from ``i`` make a place name after a head."""
     n = len(tokens)
-    if i >= n or taken[i] or not _name_word(tokens[i], t):
-        return 0
+    if i >= n or taken[i] or not _name_word(tokens[i], t) or _is(tokens[i], t["place_head"]) is not None:
+        return 0  # سجن بمدينة ...: another head, not a name
     word = fold(tokens[i].text)
     count = 1
     if word in t["place_first"] and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
@@ -133,13 +136,42 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         count += 1
         k += 1
     if count == 1 and _adjective(fold(tokens[i].text)):
-        return 0  # القوات العراقية، الجيش السوري: a force described, not named
+        return 0  # القوات العراقية، قوات عشائرية: a force described, not named
     return count
 
 
 def _adjective(word: str) -> bool:
-    """A definite nisba adjective (العراقية، السوري، الأمريكيين)."""
-    return word.startswith("ال") and word.endswith(("ي", "يه", "يين", "يون", "يات"))
+    """A nisba adjective (العراقية، السوري، عشائرية، الأمريكيين)."""
+    return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))
+
+
+def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
+    """How many tokens from ``i`` name a news outlet: a known one, or one ending in برس / نيوز."""
+    n = len(tokens)
+    if i >= n or taken[i]:
+        return 0
+    word = fold(tokens[i].text)
+    if i + 1 < n and not taken[i + 1] and _joined(tokens, i) and fold(tokens[i + 1].text) in t["outlet_end"]:
+        return 2
+    return 1 if word in t["outlet"] else 0
+
+
+def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: int = 3) -> int:
+    """Name words after an outlet or tribe head (the head left out): فرانس برس، العكيدات."""
+    n = len(tokens)
+    count = _outlet(tokens, taken, i, t)
+    if count:
+        return count
+    k = i
+    while k < n and count < most and not taken[k] and _name_word(tokens[k], t):
+        word = fold(tokens[k].text)
+        if count and (not word.startswith("ال") or _adjective(word)):
+            break  # قبيلة العكيدات العربية: the name, not its description
+        count += 1
+        k += 1
+        if k >= n or not _joined(tokens, k - 1):
+            break
+    return count
 
 
 def find(tokens: list[Token], taken: list[bool]) -> list[Cue]:
@@ -167,6 +199,24 @@ def find(tokens: list[Token], taken: list[bool]) -> list[Cue]:
             count = _place(tokens, taken, i + 1, t)
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
+        facility = _is(token, t["facility_head"])
+        if found is None and facility is not None and not fold(token.text)[facility:].startswith("ال") \
+                and i + 1 < n and _joined(tokens, i):
+            count = _place(tokens, taken, i + 1, t)
+            if count:
+                found = Cue(i, count + 1, _is(token, t["facility_head"]), "place", "facility head", token.text,
+                            CONFIDENCE["place head"])
+        if found is None and _is(token, t["outlet_head"]) is not None and i + 1 < n and _joined(tokens, i):
+            count = _after_head(tokens, taken, i + 1, t)
+            if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
+                found = Cue(i, count + 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
+            elif count:
+                found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
+        if found is None:
+            prefix = _is(token, t["outlet"] | t["outlet_end"])
+            count = _outlet(tokens, taken, i, t) if prefix is not None or i + 1 < n else 0
+            if count:
+                found = Cue(i, count, prefix or 0, "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None:
             prefix = _is(token, t["org_head"])
             if prefix is not None and i + 1 < n and _joined(tokens, i):

@@ -105,3 +105,65 @@ def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: i
     if word in ARTICLES and text[tokens[i].end:tokens[i].end + 1] not in ("-", "‐", "‑"):
         return False
     return _cap(tokens[i + 1])
+
+
+# words that open the name of an organisation or a place whose name goes on in lower case
+# (Observatoire syrien des droits de l'homme, Armée syrienne libre, Émirats arabes unis)
+NAME_HEADS = {
+    "observatoire", "agence", "service", "réseau", "armée", "forces", "force", "cadre", "centre",
+    "conseil", "alliance", "parti", "mouvement", "front", "comité", "ministère", "brigade", "brigades",
+    "unités", "organisation", "union", "coalition", "émirats", "république", "gouvernement", "assemblée",
+    "commandement", "direction", "bureau", "croissant", "institut", "fondation", "association",
+    "coordination", "syndicat", "mission", "tribunal", "cour", "commission", "garde", "gardiens",
+    "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
+    "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
+}
+LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
+_ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
+                      "iste", "istes", "ique", "iques", "aire", "aires", "al", "ale", "aux", "ales", "el", "elle",
+                      "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
+                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "e", "es")
+_NOT_CONTENT = {"ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur",
+                "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
+                "fait", "contre", "dans", "selon", "après", "avant", "depuis", "lors", "vers", "sur", "sous",
+                "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non"}
+
+
+def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """French names that go on in lower case after a head word: adjectives and ``de`` + noun phrases."""
+    out = []
+    for first, count in runs:
+        if tokens[first].text.casefold() not in NAME_HEADS:
+            out.append((first, count))
+            continue
+        end = first + count  # one past the last token of the name
+        k = end
+        while k < len(tokens) and k - end < 7 and tokens[k - 1].joins and not taken[k]:
+            word = tokens[k].text.casefold()
+            if word in LINKING:
+                j = k
+                while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
+                    j += 1
+                if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
+                    break
+                if taken[j] and not tokens[j].text[:1].isupper():
+                    break
+                k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
+                if taken[j]:
+                    break
+            elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)):
+                k = end = k + 1
+            else:
+                break
+        out.append((first, end - first))
+    return out
+
+
+_FUNCTION = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette",
+             "ces", "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "and", "or", "et", "ou"}
+
+
+def _content(token: Token) -> bool:
+    """A word that can carry a name's meaning (not a function word, a verb form or an adverb)."""
+    word = token.text.casefold()
+    return len(word) >= 3 and word.isalpha() and word not in _FUNCTION and word not in _NOT_CONTENT

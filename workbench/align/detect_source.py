@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.align import arabic_names
-from workbench.align.capnames import capitalised_names
+from workbench.align.capnames import capitalised_names, extend_names
 from workbench.names.lookup import Lexicon
 from workbench.align.spans import Found, Segment, make_found
 
@@ -42,10 +42,27 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     """Mentions in one source segment: glossary first, then NER spans or capitalised names."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if lang in ("fr", "en"):
-        found += other_names("source", seg, lang, total, finder)
+        others = other_names("source", seg, lang, total, finder)
+        # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
+        found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
+        found += others
     elif lang == "ar":
+        found += gazetteer_places(seg, total)
         found += arabic_cued_names(seg, total)
     return sorted(found, key=lambda f: f.start)
+
+
+def gazetteer_places(seg: Segment, total: int) -> list[Found]:
+    """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
+    from workbench.names.places import place_lookup
+
+    out = glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total)
+    for found in out:
+        found.detector, found.etype, found.confidence = "gazetteer", "place", 0.9
+        found.place = found.entries[0].entity_id
+        found.cue = f"GeoNames place {found.place}"
+        found.entries = []  # not glossary evidence: the linker treats it as a name to propose
+    return out
 
 
 def arabic_cued_names(seg: Segment, total: int) -> list[Found]:
@@ -68,6 +85,9 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
             if idx and not any(seg.taken[k] for k in idx) and idx == list(range(idx[0], idx[-1] + 1)):
                 out.append(make_found(side, seg, idx[0], len(idx), 0, lang, "ner", total))
         return out
-    for first, count in capitalised_names(seg.text, seg.tokens, seg.taken):
+    runs = capitalised_names(seg.text, seg.tokens, seg.taken)
+    if lang == "fr":
+        runs = extend_names(seg.text, seg.tokens, seg.taken, runs)
+    for first, count in runs:
         out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
     return out

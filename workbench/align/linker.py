@@ -98,6 +98,12 @@ def proposal(found: Found) -> dict:
         out["type"] = etype
     if found.cue:
         out["cue"], out["confidence"] = found.cue, found.confidence
+    if found.place:
+        from workbench.names.places import place_names
+
+        out["geonames"] = found.place
+        if english is None:
+            out["canonical_en"] = place_names().get(found.place, canonical)
     return out
 
 

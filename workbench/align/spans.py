@@ -38,6 +38,7 @@ class Found:
     etype: str | None = None  # person / place / org when a cue says so
     cue: str = ""  # what found a name outside the glossary ("title 'الشيخ'")
     confidence: float = 0.0  # how often that cue finds a real name (0: not measured)
+    place: str | None = None  # GeoNames id of a place found in the place list
 
     @property
     def skel(self) -> str:

@@ -26,6 +26,7 @@ class Entry:
 DESCRIPTORS = {
     "province", "governorate", "city", "town", "district", "village", "region", "ville", "region",
     "gouvernorat", "district", "محافظه", "مدينه", "قضاء", "ناحيه", "تنظيم", "قريه", "بلده", "منطقه",
+    "groupe", "group",
 }
 LINKS = {"de", "du", "d", "of"}
 
@@ -53,13 +54,15 @@ class Lexicon:
     trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows) -> "Lexicon":
-        """From ``names.index.load_rows``: (entity id, type, canonical, [(lang, text)]) per entity."""
+    def from_rows(cls, rows, canonical_spelling: bool = True) -> "Lexicon":
+        """From ``names.index.load_rows``: (entity id, type, canonical, [(lang, text)]) per entity;
+        the canonical English name is a spelling too unless ``canonical_spelling`` is False."""
         lex = cls()
         for eid, etype, canonical, spellings in rows:
             lex.canonical[eid] = canonical
             lex.types[eid] = etype
-            lex.add(eid, "en", canonical)
+            if canonical_spelling:
+                lex.add(eid, "en", canonical)
         for eid, _, _, spellings in rows:
             for lang, text in spellings:
                 lex.add(eid, lang, text)
@@ -150,7 +153,9 @@ def _case_ok(entry: Entry, tokens: list[Token], prefix: int) -> bool:
     if entry.acronym:
         return all(t.text.isupper() for t in tokens)
     if entry.capital:
-        return any(t.text[:1].isupper() for t in tokens)
+        # an organisation's name of several words may be written in lower case (forces démocratiques
+        # syriennes); a one-word name may not (Mosul, not mosul)
+        return len(tokens) >= 3 or any(t.text[:1].isupper() for t in tokens)
     return True
 
 

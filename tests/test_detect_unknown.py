@@ -1,0 +1,49 @@
+"""Names outside the glossary: French names that go on in lower case, places from the GeoNames list."""
+
+from __future__ import annotations
+
+from workbench.align.capnames import capitalised_names, extend_names
+from workbench.align.detect_source import gazetteer_places
+from workbench.align.spans import Segment
+from workbench.names.places import place_lookup, read_places
+from workbench.text.tokens import words
+
+
+def french_names(text: str, taken_words: tuple[str, ...] = ()) -> list[str]:
+    tokens = words(text)
+    taken = [t.text in taken_words for t in tokens]
+    runs = extend_names(text, tokens, taken, capitalised_names(text, tokens, taken))
+    return [text[tokens[f].start:tokens[f + n - 1].end] for f, n in runs]
+
+
+def test_french_names_with_linking_words_and_adjectives():
+    text = "Selon l'Observatoire syrien des droits de l'homme, l'Armée syrienne libre a reculé."
+    assert french_names(text) == ["Observatoire syrien des droits de l'homme", "Armée syrienne libre"]
+
+
+def test_french_name_may_end_on_a_known_name():
+    text = "Un porte-parole de l'Agence antiterroriste du Kurdistan a parlé."
+    assert "Agence antiterroriste du Kurdistan" in french_names(text, taken_words=("Kurdistan",))
+
+
+def test_french_name_stops_at_a_verb():
+    assert french_names("Les Forces tribales ont attaqué le village.") == ["Forces tribales"]
+
+
+def test_place_list_ships_and_finds_arabic_places():
+    rows = read_places()
+    assert len(rows) > 1000 and all(r[0].startswith(("geonames:", "iso3166:")) for r in rows)
+    sentence = "وصلت التعزيزات إلى خانقين ومندلي أمس."
+    tokens = words(sentence)
+    found = gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))
+    assert [(f.stem, f.etype, f.detector) for f in found] == [("خانقين", "place", "gazetteer"),
+                                                             ("مندلي", "place", "gazetteer")]
+    assert all(f.place.startswith("geonames:") and f.entries == [] for f in found)
+
+
+def test_place_list_leaves_out_frequent_words():
+    lookup = place_lookup()
+    sentence = "قال إن القوات بصدد دخول المدينة الجديدة."
+    tokens = words(sentence)
+    assert gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence)) == []
+    assert lookup.canonical  # the list is loaded

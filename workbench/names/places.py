@@ -1,0 +1,62 @@
+"""Places the curated glossary does not hold: a compact GeoNames list, looked up like the glossary.
+
+``names/data/places.tsv`` is built by ``scripts/build_places.py`` (GeoNames, CC BY 4.0; ISO 3166
+country names from iso-codes). It is a lower-priority source than the glossary: a place found here
+becomes a proposal carrying its GeoNames id, never a link accepted on its own.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from workbench.names.lookup import Lexicon
+
+PLACES = Path(__file__).resolve().parent / "data" / "places.tsv"
+
+
+def read_places(path: Path = PLACES) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """Rows for ``Lexicon.from_rows``: (id, 'place', English name, [(lang, spelling)])."""
+    if not path.exists():
+        return []
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            spellings = [("ar", s) for s in rec["arabic"].split("|") if s]
+            spellings += [("fr", s) for s in rec["latin"].split("|") if s]
+            rows.append((rec["id"], "place", rec["name"], spellings))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def place_lookup() -> Lexicon:
+    """The place list as an exact lookup over word keys (built once per process, ~1,500 places).
+
+    Spellings that are frequent words of news text or given names are left out (a town called علي
+    would find every Ali)."""
+    from workbench.names.arabic_cues import cue_fold, tables
+
+    t = tables()
+    common = t["not_name"] | t["given"] | t["title"] | t["place_head"] | t["org_head"]
+    rows = []
+    for pid, kind, name, spellings in read_places():
+        kept = [(lang, s) for lang, s in spellings if lang != "ar" or _distinctive(cue_fold(s), common)]
+        rows.append((pid, kind, name, kept))
+    return Lexicon.from_rows(rows, canonical_spelling=False)
+
+
+def _distinctive(spelling: str, common: frozenset) -> bool:
+    """A spelling that is not also a frequent word: one word needs four letters or more (أن، صدد)."""
+    if spelling in common:
+        return False
+    if " " not in spelling:
+        bare = spelling[2:] if spelling.startswith("ال") else spelling
+        return len(bare) >= 4
+    return True
+
+
+def place_names() -> dict[str, str]:
+    """GeoNames / ISO id -> English name."""
+    return place_lookup().canonical
