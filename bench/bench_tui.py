@@ -58,7 +58,7 @@ def build_db(path: Path, articles: int = 10_000, mentions: int = 100_000, entiti
              seed: int = 7) -> None:
     """Create a migrated database at ``path`` and fill it with deterministic generated data."""
     from workbench.store import open_db
-    from workbench.store.search import index_segments
+    from workbench.store.search import sync_segments
 
     rng = random.Random(seed)
     db = open_db(path)
@@ -125,7 +125,7 @@ def build_db(path: Path, articles: int = 10_000, mentions: int = 100_000, entiti
                     " VALUES (?, ?, ?, ?, ?, 'fuzzy variant')",
                     [(mention_id, r, ents[(ent + r) % entities][0], round(score / (r + 1), 3),
                       ents[(ent + r) % entities][1]) for r in range(3)])
-    index_segments(conn, fts_rows)
+    sync_segments(conn, [row[0] for row in fts_rows])
     conn.execute("COMMIT")
     conn.execute("ANALYZE")
     conn.close()

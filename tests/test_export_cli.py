@@ -47,9 +47,36 @@ def test_errors_are_one_line(db, db_path, corpus, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
-def test_empty_database_says_what_to_do(db_path, tmp_path, capsys):
-    assert main(["--db", str(db_path), "export", str(tmp_path / "e.tmx")]) == 0
-    assert "nothing to export yet" in capsys.readouterr().err
+def test_missing_database_is_not_created(tmp_path, capsys):
+    missing = tmp_path / "nowhere" / "w.db"
+    out = tmp_path / "e.tmx"
+    assert main(["--db", str(missing), "export", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no such database" in err and "workbench import FILE --db" in err and err.count("\n") == 1
+    assert not missing.parent.exists() and not out.exists()
+
+
+def test_empty_export_writes_nothing_and_fails(db, db_path, tmp_path, capsys):
+    out = tmp_path / "e.tmx"
+    assert main(["--db", str(db_path), "export", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing to export" in err and "was not written" in err and "--allow-empty" in err
+    assert not out.exists() and not list(tmp_path.glob(".e.tmx*"))
+    assert main(["--db", str(db_path), "export", str(out), "--allow-empty"]) == 0
+    assert "0 sentence pair(s) written" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").count("<tu ") == 0 and "</tmx>" in out.read_text(encoding="utf-8")
+
+
+def test_untranslated_corpus_export_says_translate(db, db_path, tmp_path, capsys):
+    from workbench.corpus.importer import import_paths
+
+    src = tmp_path / "a.txt"
+    src.write_text("Le président est arrivé à Paris. Il a parlé longtemps.", encoding="utf-8")
+    import_paths(db.conn, [src], lang="fr")
+    out = tmp_path / "e.jsonl"
+    assert main(["--db", str(db_path), "export", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "2 not translated yet" in err and "`workbench translate`" in err and not out.exists()
 
 
 def test_interrupt_exit_code(db, db_path, corpus, tmp_path, monkeypatch, capsys):

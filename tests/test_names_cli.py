@@ -62,8 +62,8 @@ def test_single_query_json_and_human(loaded, capsys):
     assert "mustafa-al-kadhimi" in out and "Kazimi  [fr]" in out
 
 
-def test_empty_glossary_gives_empty_lists(tmp_path, monkeypatch, capsys):
-    status, records = run_stdin(tmp_path / "empty.db", monkeypatch, capsys, "ar\tالحسكة\n")
+def test_empty_glossary_gives_empty_lists(db, db_path, monkeypatch, capsys):
+    status, records = run_stdin(db_path, monkeypatch, capsys, "ar\tالحسكة\n")
     assert status == 0 and records == [{"query": "الحسكة", "lang": "ar", "candidates": []}]
 
 

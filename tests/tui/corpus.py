@@ -64,7 +64,7 @@ MENTIONS = [
 
 def fill(conn: sqlite3.Connection) -> None:
     """Write the corpus into a freshly migrated database (one transaction)."""
-    from workbench.store.search import index_segments
+    from workbench.store.search import sync_segments
 
     conn.execute("BEGIN")
     for eid, etype, canonical, variants in ENTITIES:
@@ -94,7 +94,7 @@ def fill(conn: sqlite3.Connection) -> None:
                              (sid, "source" if lang == "en" else "human", english, merged, STAMP))
             segment_of[(aid, seq)] = (sid, source, english)
             fts.append((sid, source, english or ""))
-        index_segments(conn, fts)
+        sync_segments(conn, [row[0] for row in fts])
     for mid, aid, seq, side, surface, status, entity, score, why, candidates in MENTIONS:
         sid, source, english = segment_of[(aid, seq)]
         text = source if side == "source" else english

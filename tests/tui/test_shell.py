@@ -65,8 +65,11 @@ def test_cli_opens_the_tui_by_default(monkeypatch, corpus_db):
     from workbench import cli
     import workbench.tui.app as tui_app
 
+    from workbench.cli import tui_cmd
+
     opened = []
     monkeypatch.setattr(tui_app, "run", lambda path=None: opened.append(path) or 0)
+    monkeypatch.setattr(tui_cmd, "has_terminal", lambda: True)
     assert cli.main(["--db", str(corpus_db)]) == 0
     assert cli.main(["--db", str(corpus_db), "tui"]) == 0
     assert opened == [str(corpus_db)] * 2
@@ -75,6 +78,9 @@ def test_cli_opens_the_tui_by_default(monkeypatch, corpus_db):
 def test_bad_bidi_setting_is_one_clear_line(monkeypatch, corpus_db, capsys):
     from workbench import cli
 
+    from workbench.cli import tui_cmd
+
+    monkeypatch.setattr(tui_cmd, "has_terminal", lambda: True)
     monkeypatch.setenv("WORKBENCH_BIDI", "sideways")
     assert cli.main(["--db", str(corpus_db), "tui"]) == 2
     assert "WORKBENCH_BIDI='sideways'" in capsys.readouterr().err

@@ -23,6 +23,8 @@ from workbench.align.spans import Found, Segment
 from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
+from workbench.store import jobs
+from workbench.store.db import transaction
 
 Progress = Callable[[int, int, int], None]  # (articles done, total, article id just aligned)
 
@@ -98,28 +100,25 @@ def align_articles(
             f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
         missing = [i for i in ids if i not in known]
         if missing:
-            raise UserError(f"no article with id {missing[0]}; `workbench stats` or the TUI lists articles")
+            raise UserError(f"no article with id {missing[0]}; `workbench articles` lists them")
     ctx = ctx or build_context(conn, finder)
     summary = AlignSummary()
     states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
-    job = conn.execute(
-        "INSERT INTO jobs (kind, params, status, done, total, started_at) VALUES ('align', ?, 'running', 0, ?, ?)",
-        (json.dumps({"articles": article_ids is not None and ids or "all", "force": force}), len(ids), now()),
-    )
-    summary.job_id = job.lastrowid
-    status = "done"
+    jobs.reap_stale(conn)
+    summary.job_id = jobs.start(conn, "align", {"articles": article_ids is not None and ids or "all", "force": force},
+                                len(ids))
+    status = jobs.DONE
     try:
         for done, article_id in enumerate(ids, start=1):
             if cancel is not None and cancel.is_set():
                 summary.cancelled = True
-                status = "cancelled"
+                status = jobs.CANCELLED
                 break
             sig = article_signature(conn, ctx, article_id)
             if not force and states.get(article_id) == sig:
                 summary.skipped += 1
             else:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(conn):
                     count, pairs = align_article(conn, ctx, article_id)
                     conn.execute(
                         "INSERT INTO align_state (article_id, signature, aligned_at) VALUES (?, ?, ?)"
@@ -127,25 +126,18 @@ def align_articles(
                         " aligned_at = excluded.aligned_at",
                         (article_id, sig, now()),
                     )
-                    conn.execute("UPDATE jobs SET done = ? WHERE id = ?", (done, summary.job_id))
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
+                    jobs.progress(conn, summary.job_id, done)
                 summary.aligned.append(article_id)
                 summary.mentions += count
                 summary.pairs += pairs
             if progress is not None:
                 progress(done, len(ids), article_id)
     except BaseException as exc:
-        status = "cancelled" if isinstance(exc, KeyboardInterrupt) else "failed"
+        status = jobs.CANCELLED if isinstance(exc, KeyboardInterrupt) else jobs.FAILED
         raise
     finally:
-        conn.execute(
-            "UPDATE jobs SET status = ?, done = ?, finished_at = ?, message = ? WHERE id = ?",
-            (status, len(summary.aligned) + summary.skipped, now(),
-             f"{len(summary.aligned)} aligned, {summary.skipped} up to date", summary.job_id),
-        )
+        jobs.finish(conn, summary.job_id, status, len(summary.aligned) + summary.skipped,
+                    f"{len(summary.aligned)} aligned, {summary.skipped} up to date")
     return summary
 
 

@@ -15,6 +15,7 @@ from workbench.errors import UserError
 COMMAND_MODULES = [
     "workbench.cli.import_cmd",
     "workbench.cli.stats_cmd",
+    "workbench.cli.articles_cmd",
     "workbench.cli.demo_cmd",
     "workbench.cli.tui_cmd",
     "workbench.cli.export_cmd",
@@ -64,6 +65,16 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+
+
+def usage(parser: argparse.ArgumentParser):
+    """A command for a group run without its action: print the group's help on stderr, exit 2."""
+
+    def show(args: argparse.Namespace) -> int:
+        parser.print_help(sys.stderr)
+        return 2
+
+    return show
 
 
 def db_arg(args: argparse.Namespace) -> str | None:

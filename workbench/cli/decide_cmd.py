@@ -37,7 +37,7 @@ def run_decide(args) -> int:
 
     if args.entity and args.action != "correct":
         raise UserError(f"ENTITY_ID is only for `correct`; `{args.action}` takes none")
-    conn = open_db(db_arg(args)).conn
+    conn = open_db(db_arg(args), create=False).conn
     out = decide(conn, args.mention, args.action, entity_id=args.entity, canonical=args.canonical,
                  entity_type=args.type, all_same=args.all_same)
     n = len(out.mention_ids)
@@ -50,7 +50,7 @@ def run_undo(args) -> int:
     from workbench.review.decisions import undo
     from workbench.store import open_db
 
-    conn = open_db(db_arg(args)).conn
+    conn = open_db(db_arg(args), create=False).conn
     out = undo(conn, args.decision)
     print(f"undone: {len(out.mention_ids)} mention(s) {', '.join(map(str, out.mention_ids[:10]))} restored "
           f"(batch {out.batch})")

@@ -29,6 +29,8 @@ def register(sub, common) -> None:
                    help="also give the English with confirmed names replaced by canonical names "
                         "(TMX: the English side itself)")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="write the file even when no sentence pair has English yet (otherwise: exit 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -80,18 +82,22 @@ def run(args) -> int:
     from workbench.store import open_db
 
     fmt = pick_format(args.out, args.fmt)
-    db = open_db(db_arg(args))
+    db = open_db(db_arg(args), create=False)
     bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
     try:
         result = export_corpus(db.conn, args.out, fmt, status=args.status, lang=args.lang,
-                               canonical=args.canonical, force=args.force, on_progress=bar)
+                               canonical=args.canonical, force=args.force, on_progress=bar,
+                               allow_empty=args.allow_empty)
     except KeyboardInterrupt:
         bar.close()
         print(f"workbench: export interrupted; {args.out} was not written", file=sys.stderr)
         return 130
     bar.close()
+    if result.empty:
+        print(f"workbench: {result.summary()}", file=sys.stderr)
+        return 1
     print(result.summary())
     if result.pairs == 0:
-        print("note: nothing to export yet: translate and align articles first "
+        print("note: the file holds no sentence pair: translate articles first "
               "(English articles are never exported)", file=sys.stderr)
     return 0

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from workbench.cli import db_arg
+from workbench.cli import db_arg, usage
 
 
 def register(sub, common) -> None:
     p = sub.add_parser("glossary", parents=[common], help="import / export / check / list the glossary",
                        description="The curated glossary: entities and their spellings in ar, fr and en.")
-    gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    gsub = p.add_subparsers(dest="glossary_command", metavar="ACTION")
+    p.set_defaults(func=usage(p))  # `workbench glossary` alone: the actions, exit 2
 
     imp = gsub.add_parser("import", parents=[common], help="merge glossary files (TOML, CSV ...) into the database",
                           description="Merge glossary files into the database. Importing the same file again "
@@ -55,11 +56,12 @@ def register(sub, common) -> None:
     wb.set_defaults(func=run_write_back)
 
 
-def _db(args):
+def _db(args, create: bool = False):
+    """The database; only ``glossary import`` creates a missing one."""
     from workbench.glossary.store import ensure_norms
     from workbench.store import open_db
 
-    conn = open_db(db_arg(args)).conn
+    conn = open_db(db_arg(args), create=create).conn
     ensure_norms(conn)
     return conn
 
@@ -95,7 +97,7 @@ def run_import(args) -> int:
         toml_format.read_files(tomls)
     for path in files:
         batches.append((path, formats.for_path(path, args.format).read(path)))
-    conn = _db(args)
+    conn = _db(args, create=True)
     status = 0
     for path, entities in batches:
         report = merge_entities(conn, entities, str(path))

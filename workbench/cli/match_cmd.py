@@ -49,7 +49,7 @@ def run(args) -> int:
         raise UserError("give either a TEXT to match or --stdin (not both, not neither)")
     if args.top < 1:
         raise UserError("--top must be at least 1")
-    conn = open_db(db_arg(args)).conn
+    conn = open_db(db_arg(args), create=False).conn
     ensure_norms(conn)
     matcher = glossary_index(conn).matcher
     if not matcher.entity_ids:

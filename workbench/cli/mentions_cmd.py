@@ -11,7 +11,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("mentions", parents=[common], help="list name mentions and their links")
     p.add_argument("--status", choices=STATUSES,
                    help="only this link status ('pending': suggested, unsure or new)")
-    p.add_argument("--article", type=int, metavar="ID", help="only this article")
+    p.add_argument("--article", type=int, metavar="ID", help="only this article (`workbench articles` lists them)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--limit", type=int, metavar="N", help="at most N mentions")
     p.set_defaults(func=run)
@@ -48,9 +48,9 @@ def run(args) -> int:
     from workbench.errors import UserError
     from workbench.store import open_db
 
-    conn = open_db(db_arg(args)).conn
+    conn = open_db(db_arg(args), create=False).conn
     if args.article is not None and not conn.execute("SELECT 1 FROM articles WHERE id = ?", (args.article,)).fetchone():
-        raise UserError(f"no article with id {args.article}")
+        raise UserError(f"no article with id {args.article}; `workbench articles` lists them")
     for m in query(conn, args.status, args.article, args.limit):
         if args.json:
             print(json.dumps(m, ensure_ascii=False))

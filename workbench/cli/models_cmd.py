@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from workbench.cli import usage
 from workbench.config import SOURCE_LANGS
 
 
@@ -13,7 +14,7 @@ def register(sub, common) -> None:
         description="Argos translation packages (xx->en). Location: $ARGOS_PACKAGES_DIR, else "
                     "~/.local/share/argos-translate/packages (see docs/translation.md).",
     )
-    actions = p.add_subparsers(dest="models_action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(dest="models_action", metavar="ACTION")
     actions.add_parser("list", parents=[common], help="installed packages: pair, version, size, location")
     add = actions.add_parser("add", parents=[common], help="install a .argosmodel file copied onto this machine")
     add.add_argument("file", metavar="FILE.argosmodel")
@@ -26,10 +27,12 @@ def register(sub, common) -> None:
     inst.add_argument("--index-url", metavar="URL",
                       help="package index (default: $WORKBENCH_PACKAGE_INDEX, else argostranslate's index)")
     inst.add_argument("--force", action="store_true", help="download again even if that version is installed")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run, usage=usage(p))
 
 
 def run(args) -> int:
+    if args.models_action is None:  # `workbench models` alone: the actions, exit 2
+        return args.usage(args)
     return {"list": _list, "add": _add, "install": _install}[args.models_action](args)
 
 

@@ -15,13 +15,15 @@ def run(args) -> int:
     import json
     from dataclasses import asdict
 
-    from workbench.store import stats
-    from workbench.store import open_db
+    from workbench.config import db_path
+    from workbench.store import open_db, stats
 
-    s = stats.collect(open_db(db_arg(args)).conn)
+    path = db_path(db_arg(args)).resolve()
+    s = stats.collect(open_db(path, create=False).conn)
     if args.json:
-        print(json.dumps({**asdict(s), "articles": s.articles}, ensure_ascii=False))
+        print(json.dumps({"database": str(path), **asdict(s), "articles": s.articles}, ensure_ascii=False))
         return 0
+    print(f"database     {path}")
     print(format_stats(s))
     return 0
 

@@ -41,7 +41,7 @@ def _positive(text: str) -> int:
 def run(args) -> int:
     from workbench.store import open_db
 
-    db = open_db(db_arg(args))
+    db = open_db(db_arg(args), create=False)
     result = translate_with_progress(
         db.conn, article_ids=args.articles, limit=args.limit, batch_size=args.batch_size,
         threads=args.threads, alternatives=args.alternatives, quiet=args.quiet,

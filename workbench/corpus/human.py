@@ -40,5 +40,5 @@ def store_human_translation(
         " VALUES (?, 'human', NULL, ?, ?, ?)",
         ((sid, text, merged, stamp) for sid, text, merged in fresh),
     )
-    search.set_english(conn, ((sid, text) for sid, text, _ in fresh))
+    search.sync_segments(conn, (sid for sid, _, _ in fresh))
     return rows

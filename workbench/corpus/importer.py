@@ -167,17 +167,15 @@ def _store(conn: sqlite3.Connection, item: _Prepared, path: Path, result: FileRe
     conn.executemany(
         "INSERT INTO segments (id, article_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?, ?)", rows
     )
-    english = {}
     if item.lang == "en":  # English passes through: its own text is its English
         stamp = now()
         conn.executemany(
             "INSERT INTO translations (segment_id, engine, text, created_at) VALUES (?, 'source', ?, ?)",
             ((r[0], r[5], stamp) for r in rows),
         )
-        english = {r[0]: r[5] for r in rows}
-    search.index_segments(conn, ((r[0], r[5], english.get(r[0], "")) for r in rows))
+    search.sync_segments(conn, (r[0] for r in rows))
     if raw.translation and item.lang in ("ar", "fr"):  # an existing English version: align, store as human
         from workbench.corpus.human import store_human_translation
 
-        store_human_translation(conn, [(r[0], r[5]) for r in rows], raw.translation)
+        store_human_translation(conn, [(r[0], r[5]) for r in rows], raw.translation)  # indexes its rows
     result.imported.append(article_id)

@@ -13,6 +13,7 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.export import csv_export, jsonl, tmx
 from workbench.store.atomic import AtomicFile, check_target
+from workbench.store.db import transaction
 from workbench.export.pairs import STATUSES, Pair, PairCounts, count_pairs, iter_pairs, languages, present_languages
 
 FORMATS = {
@@ -47,11 +48,15 @@ class ExportResult:
     dropped_spans: int = 0  # mention offsets outside their sentence: left out
     english_articles: int = 0  # English-language articles: not exported (no translation pair)
     cancelled: bool = False  # stopped by the cancel flag: nothing was written
+    empty: bool = False  # no pair to export and empty files not allowed: nothing was written
 
     def summary(self) -> str:
         """One line for the CLI and the TUI."""
         if self.cancelled:
             return f"export cancelled; {self.path} was not written"
+        if self.empty:
+            return (f"nothing to export: no sentence pair in scope has English yet; {self.path} was not written "
+                    f"({self.why_empty()}; --allow-empty writes the empty file)")
         parts = [f"{self.pairs} sentence pair(s) written to {self.path} ({self.format})",
                  f"{self.source_spans} source and {self.english_spans} English entity span(s)"]
         skipped = []
@@ -68,8 +73,25 @@ class ExportResult:
         return "; ".join(parts)
 
 
+    def why_empty(self) -> str:
+        """What was passed over, or that there are no ar / fr sentences at all."""
+        if not self.total:
+            return "no " + " or ".join(self.langs) + " sentences" + (
+                f"; {self.english_articles} English article(s) are never exported" if self.english_articles else "")
+        parts = []
+        if self.untranslated:
+            parts.append(f"{self.untranslated} not translated yet: run `workbench translate`")
+        if self.no_english:
+            parts.append(f"{self.no_english} without English (1:0)")
+        return ", ".join(parts) or f"{self.total} pair(s) skipped"
+
+
 class _Cancelled(Exception):
     """Raised inside the write loop when the cancel flag is set."""
+
+
+class _Empty(Exception):
+    """Raised before the file is committed when no pair was written and empty files are not wanted."""
 
 
 def export_corpus(
@@ -82,12 +104,14 @@ def export_corpus(
     force: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     cancel: CancelFlag | None = None,
+    allow_empty: bool = True,
 ) -> ExportResult:
     """Write the sentence pairs of ``lang`` (default: Arabic and French) to ``out_path`` as ``fmt``.
 
     The file appears complete or not at all: a failure, a KeyboardInterrupt or ``cancel`` being set
     leaves neither a partial file nor a temp file. ``on_progress(done, total)`` is called every
-    thousand pairs and at the end. Reads one consistent snapshot of the database.
+    thousand pairs and at the end. Reads one consistent snapshot of the database. With
+    ``allow_empty=False`` an export with no pair writes nothing and sets ``result.empty``.
     """
     if fmt not in FORMATS:
         raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -101,10 +125,7 @@ def export_corpus(
     result = ExportResult(path=target, format=fmt, status=status, langs=langs)
     writer, open_args = FORMATS[fmt]
 
-    own_snapshot = not conn.in_transaction
-    if own_snapshot:
-        conn.execute("BEGIN")  # one read snapshot for the counts and the stream
-    try:
+    with transaction(conn, write=False):  # one read snapshot for the counts and the stream
         result.total = count_pairs(conn, langs)
         if lang is None:
             result.english_articles = conn.execute(
@@ -119,15 +140,16 @@ def export_corpus(
         try:
             with AtomicFile(target, force=force, **open_args) as fh:
                 writer(fh, stream, **options)
+                if counts.pairs == 0 and not allow_empty:
+                    raise _Empty
         except _Cancelled:
             result.cancelled = True
             return result
+        except _Empty:
+            result.empty = True  # the file was not written
         finally:
             stream.close()
             source.close()
-    finally:
-        if own_snapshot and conn.in_transaction:
-            conn.execute("COMMIT")
     for name in ("pairs", "untranslated", "no_english", "source_spans", "english_spans", "dropped_spans"):
         setattr(result, name, getattr(counts, name))
     if on_progress:

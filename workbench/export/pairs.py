@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from workbench.corpus.canonical import render_canonical_with_offsets
+from workbench.store.db import transaction
 
 # link statuses exported by ``--status confirmed``: confirmed by the analyst, or accepted
 # automatically above the linking threshold
@@ -172,25 +173,21 @@ def iter_pairs(
         raise ValueError(f"status must be one of {STATUSES}, not {status!r}")
     counts = counts if counts is not None else PairCounts()
     only_confirmed = status == "confirmed"
-    own_snapshot = not conn.in_transaction
-    if own_snapshot:
-        conn.execute("BEGIN")
     segments = mentions = None
-    try:
-        names = _entity_names(conn)
-        marks = ",".join("?" * len(langs))
-        lang = "+a.lang" if len(langs) > 1 else "a.lang"
-        segments = conn.execute(_SEGMENTS.format(lang=lang, marks=marks), list(langs))
-        mentions = conn.execute(_MENTIONS.format(
-            lang=lang, marks=marks, join="CROSS JOIN" if only_confirmed else "LEFT JOIN",
-            only=_CONFIRMED_SQL if only_confirmed else ""), list(langs))
-        yield from _group(segments, mentions, names, only_confirmed, counts, yield_skipped)
-    finally:
-        for cursor in (segments, mentions):
-            if cursor is not None:
-                cursor.close()
-        if own_snapshot and conn.in_transaction:
-            conn.execute("COMMIT")
+    with transaction(conn, write=False):
+        try:
+            names = _entity_names(conn)
+            marks = ",".join("?" * len(langs))
+            lang = "+a.lang" if len(langs) > 1 else "a.lang"
+            segments = conn.execute(_SEGMENTS.format(lang=lang, marks=marks), list(langs))
+            mentions = conn.execute(_MENTIONS.format(
+                lang=lang, marks=marks, join="CROSS JOIN" if only_confirmed else "LEFT JOIN",
+                only=_CONFIRMED_SQL if only_confirmed else ""), list(langs))
+            yield from _group(segments, mentions, names, only_confirmed, counts, yield_skipped)
+        finally:
+            for cursor in (segments, mentions):
+                if cursor is not None:
+                    cursor.close()
 
 
 def _group(segments: sqlite3.Cursor, mentions: sqlite3.Cursor, names: dict, only_confirmed: bool,

@@ -291,7 +291,8 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
     else:
         row = conn.execute("SELECT batch, action FROM decisions WHERE id = ?", (decision_id,)).fetchone()
         if row is None:
-            raise UserError(f"no decision with id {decision_id}; `workbench decisions` or the history pane lists them")
+            raise UserError(f"no decision with id {decision_id}; the review screen's history pane lists them, "
+                            "and `workbench undo` alone undoes the last one")
         if row[1] == "undo":
             raise UserError(f"decision {decision_id} is itself an undo; decide again instead")
         batch = row[0]

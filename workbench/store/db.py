@@ -14,6 +14,7 @@ from workbench.config import db_path
 from workbench.errors import UserError
 
 BUSY_TIMEOUT_MS = 10_000
+_SAVEPOINT = "workbench_tx"
 
 
 def connect(path: str | os.PathLike) -> sqlite3.Connection:
@@ -26,13 +27,27 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
     return conn
 
 
-def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) the database chosen by ``--db`` / ``$WORKBENCH_DB`` and migrate it."""
+def missing_message(target: Path) -> str:
+    """The one line a read-only command prints when the database file does not exist."""
+    return (f"{target}: no such database; create it with `workbench import FILE --db {target}`, "
+            f"or `workbench demo --db {target}` for the sample articles")
+
+
+def open_db(
+    path: str | os.PathLike | None = None, *, migrate: bool = True, create: bool = True
+) -> sqlite_utils.Database:
+    """Open the database chosen by ``--db`` / ``$WORKBENCH_DB`` and migrate it.
+
+    With ``create=False`` (read-only commands) a missing file is a ``UserError`` and nothing,
+    neither the file nor its folder, is created.
+    """
     target = db_path(path)
     if str(target) != ":memory:":
         target = Path(target)
         if target.exists() and target.is_dir():
             raise UserError(f"{target}: is a directory; give --db a file path such as db/workbench.db")
+        if not create and not target.exists():
+            raise UserError(missing_message(target))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -50,15 +65,30 @@ def open_db(path: str | os.PathLike | None = None, *, migrate: bool = True) -> s
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    """One write transaction, rolled back on any error; joins the caller's if one is open."""
+def transaction(conn: sqlite3.Connection, *, write: bool = True) -> Iterator[None]:
+    """One transaction, rolled back on any error; every multi-row write goes through it.
+
+    ``write=True`` takes the write lock at once (``BEGIN IMMEDIATE``); ``write=False`` opens a read
+    snapshot (``BEGIN``) that several queries see alike. Inside a transaction the caller already
+    opened, the block runs in a savepoint: an error undoes only the block's own writes, then
+    propagates, and the caller's transaction decides the rest.
+    """
     if conn.in_transaction:
-        yield
+        conn.execute(f"SAVEPOINT {_SAVEPOINT}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # some errors (disk full) end the whole transaction already
+                conn.execute(f"ROLLBACK TO {_SAVEPOINT}")
+                conn.execute(f"RELEASE {_SAVEPOINT}")
+            raise
+        conn.execute(f"RELEASE {_SAVEPOINT}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
     try:
         yield
-        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
+    conn.execute("COMMIT")

@@ -344,8 +344,32 @@ def m0005_incremental_article_stats(db: Database) -> None:
     ])
 
 
-@migrations(name="0006_review_order_threshold")
-def m0006_review_order_threshold(db: Database) -> None:
+@migrations(name="0006_search_index_deletes")
+def m0006_search_index_deletes(db: Database) -> None:
+    """Deleted segments and translations leave the full-text index by triggers; the index is repaired.
+
+    Inserts and updates go through ``workbench.store.search.sync_segments`` (the normalised form is
+    computed in Python); deletes need no normalising, so plain SQL triggers keep them in step for any
+    writer. Index rows of segments deleted before this migration are dropped, and segments missing
+    from the index are indexed.
+    """
+    run(db, [
+        """CREATE TRIGGER segments_fts_segment_delete AFTER DELETE ON segments
+           BEGIN DELETE FROM segments_fts WHERE rowid = old.id; END""",
+        """CREATE TRIGGER segments_fts_translation_delete AFTER DELETE ON translations
+           BEGIN UPDATE segments_fts SET english = '' WHERE rowid = old.segment_id; END""",
+        "DELETE FROM segments_fts WHERE rowid NOT IN (SELECT id FROM segments)",
+    ])
+    missing = [r[0] for r in db.execute(
+        "SELECT id FROM segments WHERE id NOT IN (SELECT rowid FROM segments_fts)").fetchall()]
+    if missing:  # imported only then: Arabic folding is heavy, and a new database has no segments
+        from workbench.store.search import sync_segments
+
+        sync_segments(db.conn, missing)
+
+
+@migrations(name="0007_review_order_threshold")
+def m0007_review_order_threshold(db: Database) -> None:
     run(db, [
         # one acceptance threshold for the linker and the matcher (0.86, workbench.vocabulary.ACCEPT):
         # the review queue's index follows it (the queue orders by vocabulary.QUEUE_ORDER)

@@ -9,20 +9,51 @@ from collections.abc import Iterable
 from workbench.text.fold import search_form
 
 
-def index_segments(conn: sqlite3.Connection, rows: Iterable[tuple[int, str, str]]) -> None:
-    """Add ``(segment_id, source_text, english_text)`` rows to the index."""
-    conn.executemany(
-        "INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, ?)",
-        ((sid, search_form(src), search_form(eng or "")) for sid, src, eng in rows),
-    )
+CHUNK = 500  # segment ids per statement (SQLite's variable limit is 999 on old builds)
 
 
-def set_english(conn: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
-    """Replace the indexed English of ``(segment_id, english_text)`` rows."""
-    conn.executemany(
-        "UPDATE segments_fts SET english = ? WHERE rowid = ?",
-        ((search_form(eng or ""), sid) for sid, eng in rows),
-    )
+def sync_segments(conn: sqlite3.Connection, segment_ids: Iterable[int]) -> None:
+    """Bring the index rows of ``segment_ids`` in step with their text and English.
+
+    The one writer of ``segments_fts``: every code path that inserts segments or translations calls
+    it (inside its own transaction) with the ids it touched; the rows are read back from the
+    tables, so the index cannot disagree with them. Deleted rows leave the index by triggers
+    (migration 0006).
+    """
+    ids = list(dict.fromkeys(segment_ids))
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"""SELECT s.id, s.text, t.text FROM segments s LEFT JOIN translations t ON t.segment_id = s.id
+                WHERE s.id IN ({marks})""", chunk,
+        ).fetchall()
+        conn.execute(f"DELETE FROM segments_fts WHERE rowid IN ({marks})", chunk)
+        conn.executemany(
+            "INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, ?)",
+            ((sid, search_form(src), search_form(eng or "")) for sid, src, eng in rows),
+        )
+
+
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Rewrite the whole index from the tables (inside the caller's transaction); returns its rows."""
+    conn.execute("DELETE FROM segments_fts")
+    ids = [r[0] for r in conn.execute("SELECT id FROM segments ORDER BY id")]
+    sync_segments(conn, ids)
+    return len(ids)
+
+
+def out_of_step(conn: sqlite3.Connection) -> list[int]:
+    """Segment ids (or stray index rowids) whose index row disagrees with the tables; [] when in step."""
+    indexed = {rowid: (src, eng) for rowid, src, eng in conn.execute(
+        "SELECT rowid, source, english FROM segments_fts")}
+    wrong = []
+    for sid, src, eng in conn.execute(
+        "SELECT s.id, s.text, t.text FROM segments s LEFT JOIN translations t ON t.segment_id = s.id"
+    ):
+        if indexed.pop(sid, None) != (search_form(src), search_form(eng or "")):
+            wrong.append(sid)
+    return sorted(wrong + list(indexed))
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

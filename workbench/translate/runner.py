@@ -13,8 +13,6 @@ batches and ``on_progress(done, total, rate)`` reports segments written and segm
 from __future__ import annotations
 
 import json
-import os
-import platform
 import sqlite3
 import threading
 import time
@@ -25,7 +23,8 @@ from dataclasses import dataclass, field
 
 from workbench.clock import now
 from workbench.errors import UserError
-from workbench.store import search
+from workbench.store import jobs, search
+from workbench.store.db import transaction
 from workbench.translate import packages
 from workbench.translate.engine import DecodeOptions, Engine, Translation, get_engine
 
@@ -165,8 +164,7 @@ class _Run:
         conn = self.conn
         stamp = now()
         ids = [sid for _, _, sids in items for sid in sids]
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(conn):
             taken = _existing(conn, ids)
             cache_rows, rows = [], []
             for key, tr, sids in items:
@@ -195,14 +193,9 @@ class _Run:
                 " created_at) VALUES (?, 'argos', ?, ?, ?, ?, 0, ?)",
                 rows,
             )
-            search.set_english(conn, ((r[0], r[2]) for r in rows))
+            search.sync_segments(conn, [r[0] for r in rows])
             done = self.result.done + len(ids)
-            conn.execute("UPDATE jobs SET done = ? WHERE id = ?", (done, self.result.job_id))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            jobs.progress(conn, self.result.job_id, done)
         self.result.done = done
 
 
@@ -276,18 +269,13 @@ def _pass_english_through(conn: sqlite3.Connection, article_ids) -> int:
     ).fetchall()
     if not rows:
         return 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         stamp = now()
         conn.executemany(
             "INSERT OR IGNORE INTO translations (segment_id, engine, text, created_at) VALUES (?, 'source', ?, ?)",
             ((sid, text, stamp) for sid, text in rows),
         )
-        search.set_english(conn, rows)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        search.sync_segments(conn, [sid for sid, _ in rows])
     return len(rows)
 
 
@@ -301,60 +289,21 @@ def _check_articles(conn: sqlite3.Connection, article_ids: list[int]) -> list[in
     unknown = [i for i in ids if i not in found]
     if unknown:
         shown = ", ".join(map(str, unknown[:5])) + ("..." if len(unknown) > 5 else "")
-        raise UserError(f"no article with id {shown} in the database; `workbench stats` shows what it holds")
+        raise UserError(f"no article with id {shown} in the database; `workbench articles` lists them")
     return ids
 
 
 # ---- jobs ----------------------------------------------------------------------------------------
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def reap_stale_jobs(conn: sqlite3.Connection) -> int:
-    """Mark 'running' translate jobs whose process is gone (killed) as failed; return how many."""
-    reaped = 0
-    for job_id, params in conn.execute(
-        "SELECT id, params FROM jobs WHERE status = 'running' AND kind = 'translate'"
-    ).fetchall():
-        try:
-            info = json.loads(params or "{}")
-        except ValueError:
-            info = {}
-        pid = info.get("pid")
-        if info.get("host") == platform.node() and isinstance(pid, int) and pid != os.getpid() and not _alive(pid):
-            conn.execute(
-                "UPDATE jobs SET status = 'failed', finished_at = ?, message = ? WHERE id = ? AND status = 'running'",
-                (now(), "interrupted: the process ended before finishing; finished batches are kept", job_id),
-            )
-            reaped += 1
-    return reaped
-
-
-def _start_job(conn, params: dict, total: int) -> int:
-    params = {**params, "pid": os.getpid(), "host": platform.node()}
-    cur = conn.execute(
-        "INSERT INTO jobs (kind, params, status, done, total, started_at) VALUES ('translate', ?, 'running', 0, ?, ?)",
-        (json.dumps(params), total, now()),
-    )
-    return cur.lastrowid
+    """Mark 'running' jobs whose process is gone (killed) as failed; return how many."""
+    return jobs.reap_stale(conn)
 
 
 def _finish_job(conn, result: RunResult, status: str, message: str) -> None:
     result.status = status
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
-    conn.execute(
-        "UPDATE jobs SET status = ?, done = ?, message = ?, finished_at = ? WHERE id = ?",
-        (status, result.done, message, now(), result.job_id),
-    )
+    jobs.finish(conn, result.job_id, status, result.done, message)
 
 
 # ---- the entry point -----------------------------------------------------------------------------
@@ -397,7 +346,7 @@ def translate(
     total = sum(counts.get(lang, 0) for lang in models)
     params = {**requested, "batch_size": batch_size, "threads": threads,
               "alternatives": alternatives, "models": {k: p.model_id for k, p in models.items()}}
-    result = RunResult(job_id=_start_job(conn, params, total), total=total, passthrough=passthrough,
+    result = RunResult(job_id=jobs.start(conn, "translate", params, total), total=total, passthrough=passthrough,
                        missing=missing, models={k: p.model_id for k, p in models.items()})
     if engine_for is None:
         def engine_for(package):
@@ -422,13 +371,13 @@ def translate(
                     break
     except KeyboardInterrupt:
         result.elapsed = time.monotonic() - started
-        _finish_job(conn, result, "cancelled", "interrupted by the user; " + result.summary())
+        _finish_job(conn, result, jobs.CANCELLED, "interrupted by the user; " + result.summary())
         raise
     except BaseException as exc:
         result.elapsed = time.monotonic() - started
-        _finish_job(conn, result, "failed", f"{type(exc).__name__}: {exc}"[:500])
+        _finish_job(conn, result, jobs.FAILED, f"{type(exc).__name__}: {exc}"[:500])
         raise
     result.elapsed = time.monotonic() - started
-    status = "cancelled" if run.cancelled() and result.done < result.total else "done"
+    status = jobs.CANCELLED if run.cancelled() and result.done < result.total else jobs.DONE
     _finish_job(conn, result, status, result.summary())
     return result

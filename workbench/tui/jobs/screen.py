@@ -22,7 +22,7 @@ KINDS = {"translate": jobs.run_translate, "align": jobs.run_align}
 
 def models_table(models: list[jobs.Model]) -> Table | Text:
     if not models:
-        return Text("No translation model installed. Install one with `workbench models install FILE.argosmodel`"
+        return Text("No translation model installed. Install one with `workbench models add FILE.argosmodel`"
                     " (an .argosmodel file copied to this machine); nothing is downloaded.", style="yellow")
     table = Table(box=None, padding=(0, 2), header_style="bold")
     for column in ("pair", "version", "size", "model id"):

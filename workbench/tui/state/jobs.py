@@ -73,9 +73,9 @@ def waiting_work(conn: sqlite3.Connection) -> dict[str, int]:
 
 def recent_jobs(conn: sqlite3.Connection, limit: int = 20) -> list[tuple]:
     """The latest rows of the ``jobs`` table: id, kind, status, done, total, message, started, finished."""
-    return conn.execute(
-        """SELECT id, kind, status, done, coalesce(total, 0), coalesce(message, ''), started_at,
-                  coalesce(finished_at, '') FROM jobs ORDER BY id DESC LIMIT ?""", (limit,)).fetchall()
+    from workbench.store import jobs
+
+    return jobs.recent(conn, limit)
 
 
 Progress = Callable[[int, int, float], None]
