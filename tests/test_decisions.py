@@ -88,7 +88,10 @@ def test_correct_links_to_another_entity(conn):
     out = decide(conn, m, "correct", entity_id="mosul")
     assert out.entity_id == "mosul"
     assert link(conn, m) == {"entity": "mosul", "status": "confirmed", "by": "tester"}
-    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'mosul' AND text = 'Hassaké' AND learned = 1").fetchone()[0] == 1
+    # the spelling belongs to hasakah: the link is corrected, the spelling is not given to a second entity
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'mosul' AND text = 'Hassaké'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'hasakah' AND text = 'Hassaké'"
+                        " AND deleted_at IS NULL").fetchone()[0] == 1
 
 
 def test_new_entity_with_bulk_and_undo(conn):
