@@ -230,3 +230,41 @@ def test_review_queue_orders_pending_by_uncertainty(conn):
     assert len(review_queue(conn, limit=2, offset=1)) == 2
     decide(conn, queue[0]["id"], "confirm")
     assert queue[0]["id"] not in [q["id"] for q in review_queue(conn)]
+
+
+def _arabic_new_mention(conn) -> int:
+    m = mid(conn, "بسلمان الكرخي")
+    # the aligner's proposal falls back to the Arabic surface when it has no English side
+    conn.execute("UPDATE links SET proposal = ? WHERE mention_id = ?",
+                 (json.dumps({"canonical_en": "سلمان الكرخي", "spellings": {}}, ensure_ascii=False), m))
+    return m
+
+
+def test_new_takes_the_english_counterpart_as_canonical(conn):
+    m = _arabic_new_mention(conn)
+    out = decide(conn, m, "new", entity_type="person")
+    row = conn.execute("SELECT canonical_en FROM entities WHERE id = ?", (out.entity_id,)).fetchone()
+    assert out.entity_id == "salman-al-karkhi" and row[0] == "Salman al-Karkhi"
+    spellings = set(conn.execute("SELECT lang, text FROM variants WHERE entity_id = ?", (out.entity_id,)))
+    assert spellings == {("ar", "سلمان الكرخي"), ("en", "Salman al-Karkhi")}
+
+
+def test_new_without_a_latin_name_needs_canonical(conn):
+    m = _arabic_new_mention(conn)
+    conn.execute("UPDATE mentions SET counterpart_id = NULL")
+    entities = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    with pytest.raises(UserError, match="has no English name to use: give one with --canonical NAME"):
+        decide(conn, m, "new")
+    with pytest.raises(UserError, match="--canonical: canonical name .* is not in Latin script"):
+        decide(conn, m, "new", canonical="سلمان الكرخي")
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == entities
+    out = decide(conn, m, "new", canonical="Salman al-Karkhi")
+    assert out.entity_id == "salman-al-karkhi"
+
+
+def test_new_ids_follow_the_glossary_id_rule(conn):
+    from workbench.glossary.rules import id_problem
+
+    m = mid(conn, "Karim Haddad")
+    out = decide(conn, m, "new", canonical="Ḥasan_al-Bannā (1906)")
+    assert out.entity_id == "hasan-al-banna-1906" and id_problem(out.entity_id) is None
