@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/bench_align.py [--quality-only | --speed-only] [--kb 1000] [--ner]
 
 Quality: the 7 sample articles (workbench/sample/articles.jsonl, fr/ar ones with a human English
-translation) with the curated glossary (glossaries/*.toml), against bench/data/mentions_gold.jsonl.
+translation) with the curated glossary (workbench/glossary/curated/*.toml), against bench/data/mentions_gold.jsonl.
 Every whole-token occurrence of a gold surface in its text is a gold mention; a predicted mention
 counts when its span is exactly a gold span; a link counts when its entity is the gold one too
 (accepted/confirmed links; 'suggested' reported separately). Goal: F1 >= 0.9, source and English.
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 GOLD = ROOT / "bench" / "data" / "mentions_gold.jsonl"
 SAMPLE = ROOT / "workbench" / "sample" / "articles.jsonl"
-GLOSSARIES = sorted((ROOT / "glossaries").glob("*.toml"))
+GLOSSARIES = sorted((ROOT / "workbench" / "glossary" / "curated").glob("*.toml"))
 
 
 # ---- glossary loading -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ Speed is reported per CPU second (time.process_time) and per wall second: on a s
 wall figures depend on what else runs; the goal is checked against the CPU figure.
 
 Gold set: bench/data/names_gold.tsv (entity_id, type, lang, variant, source). Entities whose id is in
-the curated glossary (glossaries/*.toml) are "in the glossary"; the others are strangers used to
+the curated glossary (workbench/glossary/curated/*.toml) are "in the glossary"; the others are strangers used to
 measure false accepts. Every glossary the bench builds comes from gold rows, without canonical names
 (one extra line keeps the curated canonical English names, as a glossary file with only Arabic
 spellings would have them). Same language: each spelling (with every spelling of the same entity
@@ -43,7 +43,7 @@ from workbench.names.normalize import normalize  # noqa: E402
 
 GOLD = ROOT / "bench" / "data" / "names_gold.tsv"
 DEV = ROOT / "bench" / "data" / "names_dev.tsv"
-GLOSSARIES = ROOT / "glossaries"
+GLOSSARIES = ROOT / "workbench" / "glossary" / "curated"
 
 
 def load_gold(path: Path) -> list[dict]:

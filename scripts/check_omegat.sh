@@ -38,7 +38,7 @@ work = Path(sys.argv[1])
 build_corpus(open_db(work / "workbench.db"), work / "fixture")
 PYTHON
 "$WB" export "$WORK/corpus.tmx" --quiet
-"$WB" glossary import glossaries/ >/dev/null
+"$WB" glossary import --curated >/dev/null
 "$WB" glossary export "$WORK/names.txt" >/dev/null   # names.ar.txt and names.fr.txt
 "$WB" glossary export "$WORK/names.tbx" >/dev/null
 

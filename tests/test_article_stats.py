@@ -31,7 +31,7 @@ def test_counts_follow_every_writer(db):
     conn = db.conn
     import_paths(conn, [ROOT / "workbench" / "sample" / "articles.jsonl"])
     assert_consistent(conn)
-    glossary = ROOT / "glossaries" / "iraq-syria-security.toml"
+    glossary = ROOT / "workbench" / "glossary" / "curated" / "iraq-syria-security.toml"
     merge_entities(conn, for_path(glossary).read(glossary), origin=str(glossary))
     align_articles(conn)
     assert_consistent(conn)

@@ -88,7 +88,10 @@ def test_correct_links_to_another_entity(conn):
     out = decide(conn, m, "correct", entity_id="mosul")
     assert out.entity_id == "mosul"
     assert link(conn, m) == {"entity": "mosul", "status": "confirmed", "by": "tester"}
-    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'mosul' AND text = 'Hassaké' AND learned = 1").fetchone()[0] == 1
+    # the spelling belongs to hasakah: the link is corrected, the spelling is not given to a second entity
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'mosul' AND text = 'Hassaké'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'hasakah' AND text = 'Hassaké'"
+                        " AND deleted_at IS NULL").fetchone()[0] == 1
 
 
 def test_new_entity_with_bulk_and_undo(conn):
@@ -227,3 +230,41 @@ def test_review_queue_orders_pending_by_uncertainty(conn):
     assert len(review_queue(conn, limit=2, offset=1)) == 2
     decide(conn, queue[0]["id"], "confirm")
     assert queue[0]["id"] not in [q["id"] for q in review_queue(conn)]
+
+
+def _arabic_new_mention(conn) -> int:
+    m = mid(conn, "بالكرخي")
+    # the aligner's proposal falls back to the Arabic surface when it has no English side
+    conn.execute("UPDATE links SET proposal = ? WHERE mention_id = ?",
+                 (json.dumps({"canonical_en": "الكرخي", "spellings": {}}, ensure_ascii=False), m))
+    return m
+
+
+def test_new_takes_the_english_counterpart_as_canonical(conn):
+    m = _arabic_new_mention(conn)
+    out = decide(conn, m, "new", entity_type="person")
+    row = conn.execute("SELECT canonical_en FROM entities WHERE id = ?", (out.entity_id,)).fetchone()
+    assert out.entity_id == "al-karkhi" and row[0] == "al-Karkhi"
+    spellings = set(conn.execute("SELECT lang, text FROM variants WHERE entity_id = ?", (out.entity_id,)))
+    assert spellings == {("ar", "الكرخي"), ("en", "al-Karkhi")}
+
+
+def test_new_without_a_latin_name_needs_canonical(conn):
+    m = _arabic_new_mention(conn)
+    conn.execute("UPDATE mentions SET counterpart_id = NULL")
+    entities = conn.execute("SELECT count(*) FROM entities").fetchone()[0]
+    with pytest.raises(UserError, match="has no English name to use: give one with --canonical NAME"):
+        decide(conn, m, "new")
+    with pytest.raises(UserError, match="--canonical: canonical name .* is not in Latin script"):
+        decide(conn, m, "new", canonical="الكرخي")
+    assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == entities
+    out = decide(conn, m, "new", canonical="Salman al-Karkhi")
+    assert out.entity_id == "salman-al-karkhi"
+
+
+def test_new_ids_follow_the_glossary_id_rule(conn):
+    from workbench.glossary.rules import id_problem
+
+    m = mid(conn, "Karim Haddad")
+    out = decide(conn, m, "new", canonical="Ḥasan_al-Bannā (1906)")
+    assert out.entity_id == "hasan-al-banna-1906" and id_problem(out.entity_id) is None

@@ -42,17 +42,24 @@ def test_import_twice_then_export_csv_round_trip(tmp_path, files, capsys):
     assert (tmp_path / "again.toml").read_text(encoding="utf-8") == (tmp_path / "first.toml").read_text(encoding="utf-8")
 
 
-def test_import_reports_conflicts(tmp_path, files, capsys):
+def test_import_is_all_or_nothing_per_file(tmp_path, files, capsys):
     db = tmp_path / "wb.db"
     wb(db, "glossary", "import", str(files))
     clash = tmp_path / "clash.csv"
     clash.write_text("entity_id,type,canonical_en,lang,variant\nhasakah,org,Hasakah,en,Hasaka\n"
-                     "tikrit,place,Tikrit,en,Kadhimi\n", encoding="utf-8")
+                     "tikrit,place,Tikrit,en,Kadhimi\ntikrit,place,Tikrit,en,Tikrit\n", encoding="utf-8")
     capsys.readouterr()
-    assert wb(db, "glossary", "import", str(clash)) == 1
-    out = capsys.readouterr().out
-    assert "1 entity added" in out and "2 conflict(s)" in out
-    assert "conflict: " in out and "already belongs to \"mustafa-al-kadhimi\"" in out
+    assert wb(db, "glossary", "import", str(clash)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("workbench: error: 2 problems, nothing was imported:")
+    assert f"{clash}:2: entity \"hasakah\": type 'place' in the database, 'org' in the file" in err
+    assert f'{clash}:3: "Kadhimi" (en) already belongs to "mustafa-al-kadhimi"' in err
+    assert wb(db, "glossary", "show", "tikrit") == 2  # not even the entity without a problem
+    clash.write_text("entity_id,type,canonical_en,lang,variant\ntikrit,place,Tikrit,en,Kadhimi\n", encoding="utf-8")
+    assert wb(db, "glossary", "import", "--move", str(clash)) == 0
+    assert "1 moved from other entities" in capsys.readouterr().out
+    wb(db, "glossary", "show", "tikrit", "--json")
+    assert "Kadhimi" in capsys.readouterr().out
 
 
 def test_bad_file_is_one_clear_error(tmp_path, capsys):
@@ -70,8 +77,28 @@ def test_check_lists_every_problem(tmp_path, capsys):
     bad.write_text('[a]\ntype = "persn"\ncanonical = ""\n', encoding="utf-8")
     assert wb(tmp_path / "wb.db", "glossary", "check", str(bad)) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [f'{bad}:2: entity "a": unknown type "persn" (expected person, place, org or other)',
-                   f'{bad}:3: entity "a": empty or missing canonical name']
+    assert out == [f'{bad}:2: entity "a": unknown type "persn" (expected person, place, org, other)',
+                   f'{bad}:3: entity "a": empty canonical name']
+
+
+def test_check_works_for_every_format(tmp_path, capsys):
+    csv = tmp_path / "bad.csv"
+    csv.write_text("entity_id,type,canonical_en,lang,variant\nA B,org,X,en,X\nb,org,Y,xx,Y\n", encoding="utf-8")
+    tbx = tmp_path / "bad.tbx"
+    tbx.write_text("<martif><text><body><termEntry><descrip type='subjectField'>city</descrip>"
+                   "<langSet xml:lang='en'><tig><term>Raqqa</term></tig></langSet></termEntry></body></text></martif>",
+                   encoding="utf-8")
+    omegat = tmp_path / "bad.ar.txt"
+    omegat.write_text("الرقة\tRaqqa\tsome comment\n", encoding="utf-8")
+    missing = tmp_path / "missing.csv"
+    assert wb(tmp_path / "wb.db", "glossary", "check", str(csv), str(tbx), str(omegat), str(missing)) == 1
+    out = capsys.readouterr().out
+    assert f'{csv}:2: bad entity id "A B"' in out and 'write "a-b" instead' in out
+    assert f'{csv}:3: entity "b": unknown language "xx"' in out
+    assert f'{tbx}: entry 1: missing entity id; give it one such as "raqqa"' in out
+    assert f'{tbx}: entry 1: unknown type "city"' in out
+    assert f'{omegat}:1: the third column must name the entity as "ID (TYPE)", such as "raqqa (place)"' in out
+    assert f"{missing}: no such file" in out
 
 
 def test_list_show_search(tmp_path, files, capsys):

@@ -47,9 +47,9 @@ def test_optional_columns_in_any_order_and_bom():
 @pytest.mark.parametrize("text, message", [
     ("entity_id,type,canonical,lang,variant\n", r"x\.csv:1: header must be exactly entity_id,type,canonical_en,lang,variant"),
     ("entity_id,type,canonical_en,lang,variant\nBad Id,org,X,en,X\n", r"x\.csv:2: bad entity id"),
-    ("entity_id,type,canonical_en,lang,variant\na,persn,X,en,X\n", r"x\.csv:2: entity 'a': unknown type 'persn'"),
-    ("entity_id,type,canonical_en,lang,variant\na,org,X,de,X\n", r"x\.csv:2: entity 'a': unknown lang 'de'"),
-    ("entity_id,type,canonical_en,lang,variant\na,org,X,en,\n", r"x\.csv:2: entity 'a': empty variant"),
+    ("entity_id,type,canonical_en,lang,variant\na,persn,X,en,X\n", r'x\.csv:2: entity "a": unknown type "persn" \(expected person, place, org, other\)'),
+    ("entity_id,type,canonical_en,lang,variant\na,org,X,de,X\n", r'x\.csv:2: entity "a": unknown language "de"'),
+    ("entity_id,type,canonical_en,lang,variant\na,org,X,en,\n", r'x\.csv:2: entity "a": empty spelling'),
     ("entity_id,type,canonical_en,lang,variant\na,org,X,en,Y\na,person,X,en,Z\n", r"x\.csv:3: entity 'a': type 'person' differs"),
     ("entity_id,type,canonical_en,lang,variant\na,org,X,en,Y,extra\n", r"x\.csv:2: 6 fields, expected 5"),
     ("entity_id,type,canonical_en,lang,variant\na,org,A,en,Sadr\nb,org,B,en,al-Sadr\n", r'x\.csv:3: "al-Sadr" \(en\) is claimed'),
@@ -58,6 +58,30 @@ def test_optional_columns_in_any_order_and_bom():
 def test_errors_name_file_and_line(text, message):
     with pytest.raises(UserError, match=message):
         parse(text, "x.csv")
+
+
+def test_every_bad_row_is_reported_with_what_to_write():
+    text = ("entity_id,type,canonical_en,lang,variant\n"
+            "Bad_Id,org,Bad Id,en,X\n"          # id: suggestion
+            "a,org,A,en,Y\n"
+            "b,town,B,en,Z\n"                  # type
+            "c,place,C,ar,Raqqa\n"              # script
+            "d,place,D,en,\u200b\n"            # zero-width only
+            "e,place,E,en,E\x00E\n"            # control character
+            f"{'f' * 101},place,F,en,F\n")      # too long an id
+    with pytest.raises(UserError) as caught:
+        parse(text, "x.csv")
+    message = str(caught.value)
+    assert message.startswith("6 problems, nothing was imported:")
+    for expected in ('x.csv:2: bad entity id "Bad_Id": use lowercase letters a-z, digits and single hyphens; '
+                     'write "bad-id" instead',
+                     'x.csv:4: entity "b": unknown type "town"',
+                     'x.csv:5: entity "c": "Raqqa" in "ar" has no Arabic letters; move it to fr or en',
+                     'x.csv:6: entity "d": spelling',
+                     'x.csv:7: entity "e": spelling',
+                     "x.csv:8: entity id is 101 characters long, at most 100"):
+        assert expected in message, expected
+    assert "control character (U+0000)" in message and "no letter or digit" in message
 
 
 def test_not_utf8(tmp_path):

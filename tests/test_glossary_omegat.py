@@ -17,11 +17,13 @@ def test_one_file_per_source_language(tmp_path):
     ar = (tmp_path / "names.ar.txt").read_text(encoding="utf-8").splitlines()
     assert ar[0] == "# Glossary in tab-separated format -*- coding: utf-8 -*-"
     rows = [line.split("\t") for line in ar if not line.startswith("#")]
-    assert rows[0] == ["مصطفى الكاظمي", "Mustafa al-Kadhimi", "mustafa-al-kadhimi (person); also: Kadhimi"]
+    assert rows[0] == ["مصطفى الكاظمي", "Mustafa al-Kadhimi",
+                       "mustafa-al-kadhimi (person); also: Kadhimi; wikidata: Q56525466; "
+                       "note: Prime Minister of Iraq 2020-2022 & head of the <INIS>."]
     assert ["الحسكة", "Hasakah", "hasakah (place); also: Hasaka | Al-Hasakah"] in rows
     assert all(len(r) == 3 for r in rows) and len(rows) == 5  # the English-only entity has no line
     fr = (tmp_path / "names.fr.txt").read_text(encoding="utf-8")
-    assert "Daech\tIslamic State\tislamic-state (org); also: ISIS | \"IS\"\n" in fr
+    assert "Daech\tIslamic State\tislamic-state (org); also: ISIS | \"IS\"; wikidata: Q2429253\n" in fr
 
 
 def test_round_trip_per_language(tmp_path):
@@ -59,23 +61,38 @@ def test_tabs_and_line_breaks_in_terms_are_flattened(tmp_path):
     assert lines[-1] == "Ra qqa ville\tRaqqa\traqqa (place)"
 
 
-def test_foreign_glossary_without_workbench_comments(tmp_path):
+def test_foreign_glossary_without_workbench_comments_is_taught(tmp_path):
     path = tmp_path / "omegat-project-glossary.txt"
     path.write_text("\ufeff# made by hand\n\nالحسكة\tHasakah\n  Hassaké \t Hasakah \tville syrienne\n"
                     "Daech\tIslamic State\n", encoding="utf-8")
-    hasakah, isis = read_omegat(path)
-    assert (hasakah.id, hasakah.type, hasakah.canonical) == ("hasakah", "other", "Hasakah")
+    with pytest.raises(UserError) as caught:
+        read_omegat(path)
+    message = str(caught.value)
+    assert message.startswith("3 problems, nothing was imported:")
+    assert f'{path}:3: the third column must name the entity as "ID (TYPE)", such as "hasakah (place)"' in message
+    assert f"{path}:4: " in message and "found 'ville syrienne'" in message
+    assert f'{path}:5: the third column must name the entity as "ID (TYPE)", such as "islamic-state (place)"' in message
+    path.write_text("الحسكة\tHasakah\thasakah (place)\n  Hassaké \t Hasakah \thasakah (place)\n", encoding="utf-8")
+    [hasakah] = read_omegat(path)
     assert sorted((v.lang, v.text) for v in hasakah.variants) == [
         ("ar", "الحسكة"), ("en", "Hasakah"), ("fr", "Hassaké")]
-    assert isis.id == "islamic-state"
+
+
+def test_canonical_only_note_and_wikidata_survive(tmp_path):
+    entity = Entity("al-qaeda", "org", "al-Qaeda", wikidata="Q34490", note="Network; founded 1988",
+                    variants=[Variant("ar", "القاعدة"), Variant("en", "Al-Qaida")])
+    write_omegat([entity], tmp_path / "x.ar.txt")
+    [back] = read_omegat(tmp_path / "x.ar.txt")
+    assert (back.canonical, back.wikidata, back.note) == ("al-Qaeda", "Q34490", "Network; founded 1988")
+    assert sorted((v.lang, v.text) for v in back.variants) == [("ar", "القاعدة"), ("en", "Al-Qaida")]
 
 
 @pytest.mark.parametrize("content, message", [
     ("Hassaké\n", "g.txt:1: expected a source term, a tab and an English term"),
     ("# c\nHassaké\tHasakah\thasakah (place)\nHassakeh\tHasaka\thasakah (place)\n",
-     "g.txt:3: entity 'hasakah' has the English 'Hasaka' here but 'Hasakah' on line 2"),
+     "g.txt:3: entity 'hasakah' has the English term 'Hasaka' here but 'Hasakah' on line 2"),
     ("Hassaké\tHasakah\ta (place)\nHassaké\tRaqqa\tb (place)\n",
-     "\"Hassaké\" \\(fr\\) is held by 'a' \\(line 1\\) and 'b' \\(line 2\\)"),
+     "g.txt:2: \"Hassaké\" \\(fr\\) is claimed by \"a\" \\(line 1\\) and \"b\""),
 ])
 def test_bad_lines(tmp_path, content, message):
     path = tmp_path / "g.txt"

@@ -1,4 +1,4 @@
-"""The glossary in the database: idempotent merge with conflicts, logged edits, normal forms."""
+"""The glossary service: all-or-nothing idempotent merge, logged edits, the rules, normal forms, version."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def decisions(conn, target=None):
 def test_merge_is_idempotent(db):
     conn = db.conn
     first = store.merge_entities(conn, sample_entities(), "sample.toml")
-    assert (first.added, first.updated, first.unchanged, first.conflicts) == (9, 0, 0, [])
+    assert (first.added, first.updated, first.unchanged, first.notes) == (9, 0, 0, [])
     assert first.variants_added == conn.execute("SELECT count(*) FROM variants").fetchone()[0] == 36
     before = conn.execute("SELECT * FROM variants ORDER BY id").fetchall()
     again = store.merge_entities(conn, sample_entities(), "sample.toml")
@@ -41,27 +41,54 @@ def test_stored_norm_comes_from_normalize(db):
     assert conn.execute("SELECT value FROM meta WHERE key = 'norm_version'").fetchone()[0] == NORM_VERSION
 
 
-def test_merge_reports_conflicts_and_keeps_database(db):
+def test_merge_keeps_database_values_and_fills_empty_ones(db):
     conn = db.conn
     store.merge_entities(conn, sample_entities(), "sample.toml")
     changed = [
-        Entity("hasakah", "org", "Hasakah", line=3),  # type differs
         Entity("baghdad", "place", "Baghdad", variants=[Variant("en", "Bagdad City")]),  # new spelling
-        Entity("new-one", "place", "New One", variants=[Variant("en", "Kadhimi", line=12),  # held by another
-                                                        Variant("en", "New One")]),
+        Entity("new-one", "place", "New One", variants=[Variant("en", "New One")]),
         Entity("islamic-state", "org", "Islamic State", wikidata="Q1"),  # wikidata differs
         Entity("ghwayran", "place", "Ghwayran", note="Prison district of Hasakah"),  # empty note filled
     ]
     report = store.merge_entities(conn, changed, "edit.toml")
     assert (report.added, report.updated, report.variants_added) == (1, 2, 2)
-    assert len(report.conflicts) == 3
-    assert report.conflicts[0].startswith('edit.toml:3: entity "hasakah": type \'place\' in the database, \'org\' in the file')
-    assert any(c.startswith('edit.toml:12: "Kadhimi" (en) already belongs to "mustafa-al-kadhimi"') for c in report.conflicts)
-    assert any("wikidata 'Q2429253' in the database, 'Q1' in the file" in c for c in report.conflicts)
-    assert conn.execute("SELECT type FROM entities WHERE id = 'hasakah'").fetchone()[0] == "place"
+    assert len(report.notes) == 1 and "wikidata 'Q2429253' in the database, 'Q1' in the file" in report.notes[0]
     assert conn.execute("SELECT wikidata FROM entities WHERE id = 'islamic-state'").fetchone()[0] == "Q2429253"
     assert conn.execute("SELECT note FROM entities WHERE id = 'ghwayran'").fetchone()[0] == "Prison district of Hasakah"
-    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'new-one'").fetchone()[0] == 1
+
+
+def test_merge_is_all_or_nothing_and_lists_every_problem(db):
+    conn = db.conn
+    store.merge_entities(conn, sample_entities(), "sample.toml")
+    version = store.glossary_version(conn)
+    rows = conn.execute("SELECT count(*) FROM entities").fetchone()[0], conn.execute(
+        "SELECT count(*) FROM variants").fetchone()[0]
+    changed = [
+        Entity("hasakah", "org", "Hasakah", line=3),  # type differs
+        Entity("baghdad", "place", "Baghdad", variants=[Variant("en", "Bagdad City")]),  # fine on its own
+        Entity("new-one", "place", "New One", variants=[Variant("en", "Kadhimi", line=12),  # held by another
+                                                        Variant("en", "New One")], line=10),
+    ]
+    with pytest.raises(UserError) as caught:
+        store.merge_entities(conn, changed, "edit.toml")
+    message = str(caught.value)
+    assert message.startswith("2 problems, nothing was imported:")
+    assert "edit.toml:3: entity \"hasakah\": type 'place' in the database, 'org' in the file" in message
+    assert 'edit.toml:12: "Kadhimi" (en) already belongs to "mustafa-al-kadhimi"' in message and "--move" in message
+    assert (conn.execute("SELECT count(*) FROM entities").fetchone()[0],
+            conn.execute("SELECT count(*) FROM variants").fetchone()[0]) == rows
+    assert store.glossary_version(conn) == version
+
+
+def test_merge_with_move_takes_the_spelling_and_logs_it(db):
+    conn = db.conn
+    store.merge_entities(conn, sample_entities(), "sample.toml")
+    report = store.merge_entities(conn, [Entity("new-one", "place", "New One", variants=[Variant("en", "Kadhimi")])],
+                                  "edit.toml", move=True)
+    assert report.moved == 1 and report.added == 1
+    assert store.owner_of(conn, "en", "Kadhimi") == "new-one"
+    moves = [d for d in decisions(conn, "variant") if d[0] == "move"]
+    assert len(moves) == 1 and moves[0][3]["entity_id"] == "mustafa-al-kadhimi" and moves[0][4]["deleted_at"]
 
 
 def test_deleted_things_are_not_revived_by_import(db):
@@ -72,7 +99,7 @@ def test_deleted_things_are_not_revived_by_import(db):
     store.soft_delete_entity(conn, "ghwayran")
     report = store.merge_entities(conn, sample_entities(), "sample.toml")
     assert report.variants_added == 0
-    assert any('"ghwayran" was deleted' in c for c in report.conflicts)
+    assert any('"ghwayran" was deleted' in c for c in report.notes)
     assert conn.execute("SELECT deleted_at FROM variants WHERE id = ?", (vid,)).fetchone()[0] is not None
 
 
@@ -112,6 +139,13 @@ def test_edits_are_logged_with_before_and_after(db):
     (lambda c: store.update_entity(c, "hasakah", colour="red"), "cannot change colour"),
     (lambda c: store.add_variant(c, "hasakah", "de", "Hasaka"), "unknown language"),
     (lambda c: store.add_variant(c, "hasakah", "en", "Kadhimi"), "already belongs to 'mustafa-al-kadhimi'"),
+    (lambda c: store.add_variant(c, "hasakah", "ar", "Hasaka"), "has no Arabic letters"),
+    (lambda c: store.add_variant(c, "hasakah", "en", "Hasa\x00ka"), "control character"),
+    (lambda c: store.add_variant(c, "hasakah", "en", "\u200b\u200c"), "no letter or digit"),
+    (lambda c: store.add_variant(c, "hasakah", "en", "H" * 301), "at most 300"),
+    (lambda c: store.add_entity(c, "a" * 101, "place", "X"), "at most 100"),
+    (lambda c: store.add_entity(c, "x", "place", "الحسكة"), "not in Latin script"),
+    (lambda c: store.update_entity(c, "hasakah", type="city"), "unknown type"),
     (lambda c: store.merge_two_entities(c, "hasakah", "hasakah"), "with itself"),
     (lambda c: store.remove_variant(c, 99999), "no spelling with id"),
 ])
@@ -151,3 +185,50 @@ def test_ensure_norms_recomputes_after_a_version_change(db):
     conn.execute("UPDATE meta SET value = 'old' WHERE key = 'norm_version'")
     assert store.ensure_norms(conn) is True
     assert conn.execute("SELECT count(*) FROM variants WHERE norm = 'stale'").fetchone()[0] == 0
+
+
+def test_a_second_claim_names_the_owner_and_move_is_logged(db):
+    conn = db.conn
+    store.merge_entities(conn, sample_entities(), "sample.toml")
+    with pytest.raises(UserError, match="'kadhimi' \\(en\\) already belongs to 'mustafa-al-kadhimi'"):
+        store.add_variant(conn, "hasakah", "en", "kadhimi")  # same normal form
+    store.add_variant(conn, "hasakah", "en", "Kadhimi", move=True)
+    assert store.owner_of(conn, "en", "Kadhimi") == "hasakah"
+    assert [d[0] for d in decisions(conn, "variant")][-2:] == ["move", "add"]
+
+
+def test_minted_ids_pass_the_id_rule(db):
+    from workbench.glossary import rules
+
+    conn = db.conn
+    for canonical in ("Abū Bakr al-Baghdādī", "Ḥay'at Taḥrīr al-Shām", "X" * 150, "État islamique", "  Raqqa  "):
+        row = store.add_entity(conn, None, "other", canonical)
+        assert rules.id_problem(row["id"]) is None, row["id"]
+    again = store.add_entity(conn, None, "other", "Raqqa")
+    assert again["id"] == "raqqa-2"
+
+
+def test_every_write_bumps_the_glossary_version(db):
+    conn = db.conn
+    seen = [store.glossary_version(conn)]
+
+    def bumped():
+        seen.append(store.glossary_version(conn))
+        return seen[-1] > seen[-2]
+
+    store.merge_entities(conn, sample_entities(), "sample.toml")
+    assert bumped()
+    store.merge_entities(conn, sample_entities(), "sample.toml")  # nothing changed
+    assert not bumped()
+    store.add_entity(conn, "tikrit", "place", "Tikrit")
+    assert bumped()
+    store.update_entity(conn, "tikrit", note="City")
+    assert bumped()
+    vid = store.add_variant(conn, "tikrit", "ar", "تكريت")["id"]
+    assert bumped()
+    store.remove_variant(conn, vid)
+    assert bumped()
+    store.merge_two_entities(conn, "hasakah", "tikrit")
+    assert bumped()
+    store.soft_delete_entity(conn, "baghdad")
+    assert bumped()

@@ -40,12 +40,13 @@ def test_round_trip(tmp_path):
     assert back[0].variants[0].source == str(out)
 
 
-def test_canonical_is_always_an_english_term(tmp_path):
+def test_canonical_is_always_an_english_term_but_not_added_as_a_spelling(tmp_path):
     entity = Entity("x", "place", "Raqqa", variants=[Variant("ar", "الرقة"), Variant("en", "Al-Raqqah")])
     write_tbx([entity], tmp_path / "x.tbx")
+    assert "<tig><term>Raqqa</term>" in (tmp_path / "x.tbx").read_text(encoding="utf-8")
     back = read_tbx(tmp_path / "x.tbx")[0]
     assert back.canonical == "Raqqa"
-    assert [v.text for v in back.variants if v.lang == "en"] == ["Raqqa", "Al-Raqqah"]
+    assert [v.text for v in back.variants if v.lang == "en"] == ["Al-Raqqah"]
 
 
 def test_read_by_translate_toolkit(tmp_path):
@@ -111,7 +112,7 @@ EXTERNAL = """<?xml version="1.0"?>
     ("<martif><text><body><termEntry></body></martif>", "g.tbx:1: not well-formed XML"),
     ("<tmx version='1.4'><body/></tmx>", "not a TBX file"),
     ("<martif><text><body><termEntry id='a'><langSet xml:lang='ar'><tig><term>الحسكة</term></tig></langSet>"
-     "</termEntry></body></text></martif>", "entry 1 \\(id 'a'\\): no English term"),
+     "</termEntry></body></text></martif>", "g.tbx: entry 1: entity \"a\": no English term"),
     ("", "not well-formed XML"),
 ])
 def test_hostile_or_bad_files_are_refused(tmp_path, text, message):
@@ -124,7 +125,8 @@ def test_hostile_or_bad_files_are_refused(tmp_path, text, message):
 def test_external_dtd_reference_is_not_fetched(tmp_path):
     path = tmp_path / "g.tbx"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "http://example.org/TBXcoreStructV02.dtd">\n'
-                    '<martif type="TBX"><text><body><termEntry id="a"><langSet xml:lang="en"><tig><term>Hasakah'
+                    '<martif type="TBX"><text><body><termEntry id="a"><descrip type="subjectField">place</descrip>'
+                    '<langSet xml:lang="en"><tig><term>Hasakah'
                     "</term></tig></langSet></termEntry></body></text></martif>", encoding="utf-8")
     # sockets are blocked in tests: reading succeeds only because nothing is fetched
     assert read_tbx(path)[0].canonical == "Hasakah"
@@ -160,22 +162,34 @@ TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_reads_tbx_v3_from_other_tools(tmp_path):
+def test_tbx_from_other_tools_is_checked_like_every_format(tmp_path):
     path = tmp_path / "v3.tbx"
     path.write_text(TBX3, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        read_tbx(path)
+    message = str(caught.value)
+    assert message.startswith("4 problems, nothing was imported:")
+    assert f'{path}: entry 1: entity "C-17": unknown language "de"' in message
+    assert f'{path}: entry 1: bad entity id "C-17"' in message and 'write "c-17" instead' in message
+    assert f'{path}: entry 2: missing entity id; give it one such as "popular-mobilization-forces"' in message
+    assert f'{path}: entry 2: unknown type "politics"' in message
+    fixed = (TBX3.replace('"C-17"', '"hasakah"').replace('<conceptEntry>', '<conceptEntry id="pmf">')
+             .replace("Politics", "org").replace('<langSec xml:lang="de"><termSec><term>Hasaka (de)</term></termSec>'
+                                                 '</langSec>', ""))
+    path.write_text(fixed, encoding="utf-8")
     first, second = read_tbx(path)
-    assert (first.id, first.type, first.canonical) == ("c-17", "place", "Hasakah")
+    assert (first.id, first.type, first.canonical) == ("hasakah", "place", "Hasakah")
     assert sorted((v.lang, v.text) for v in first.variants) == [
-        ("ar", "الحسكة"), ("en", "Hasaka"), ("en", "Hasakah"), ("fr", "Hassaké")]  # German left out
-    assert (second.id, second.type) == ("popular-mobilization-forces", "other")
+        ("ar", "الحسكة"), ("en", "Hasaka"), ("en", "Hasakah"), ("fr", "Hassaké")]
+    assert (second.id, second.type) == ("pmf", "org")
 
 
 def test_spelling_held_by_two_entities_is_refused(tmp_path):
     entities = sample_entities()[:2]
     entities[1].variants.append(Variant("ar", "الكاظمي"))
     write_tbx(entities, tmp_path / "g.tbx")
-    with pytest.raises(UserError, match='"الكاظمي" \\(ar\\) is held by .mustafa-al-kadhimi. \\(entry 1\\) '
-                                        "and .hasakah. \\(entry 2\\)"):
+    with pytest.raises(UserError, match='g.tbx: entry 2: "الكاظمي" \\(ar\\) is claimed by "mustafa-al-kadhimi" '
+                                        '\\(entry 1\\) and "hasakah"'):
         read_tbx(tmp_path / "g.tbx")
 
 

@@ -8,7 +8,7 @@ from workbench.cli import main
 from workbench.glossary.store import load_entities
 from workbench.store import open_db
 
-GLOSSARY = Path(__file__).resolve().parents[1] / "glossaries" / "iraq-syria-security.toml"
+GLOSSARY = Path(__file__).resolve().parents[1] / "workbench" / "glossary" / "curated" / "iraq-syria-security.toml"
 
 
 def entities_of(db_file) -> dict:

@@ -138,7 +138,9 @@ async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monke
     (folder / "test.toml").write_text(
         '[mustafa-al-kadhimi]\ntype = "person"\ncanonical = "Mustafa al-Kadhimi"\nen = [\n  "Mustafa al-Kadhimi",\n]\n',
         encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    from workbench.glossary import bundled
+
+    monkeypatch.setattr(bundled, "BUNDLED_DIR", folder)  # the default folder: the curated glossary's
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_glossary(app, pilot)

@@ -40,6 +40,9 @@ def run(args) -> int:
         if not args.quiet and sys.stderr.isatty():
             print(f"\ralign: {done}/{total} articles", end="", file=sys.stderr, flush=True)
 
+    if not db.conn.execute("SELECT 1 FROM entities WHERE deleted_at IS NULL LIMIT 1").fetchone():
+        print("workbench: warning: the glossary is empty, so no name can be linked to an entity; "
+              "`workbench glossary import --curated` loads the curated glossary", file=sys.stderr)
     summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from workbench.cli import db_arg
 
 
-# the same as workbench.review.decisions.ACTIONS / ENTITY_TYPES (not imported: parser start-up stays light)
+from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
+
+# the same as workbench.review.decisions.ACTIONS (not imported: that module loads the glossary service)
 ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
-ENTITY_TYPES = ("person", "place", "org", "other")
 
 
 def register(sub, common) -> None:

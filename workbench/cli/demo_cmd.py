@@ -44,12 +44,15 @@ def demo_align(conn, pairs_shown: int = 4) -> None:
     """Load the curated glossary, align every article, show a few sentence pairs with their names."""
     from workbench.align.run import align_articles
     from workbench.corpus.pairs import sentence_pairs
-    from workbench.glossary.bundled import bundled_files, load_files
+    from workbench.glossary.bundled import bundled_files, seed
 
     files = bundled_files()
-    if files:
-        n = load_files(conn, files)
-        print(f"== glossary: {n} entities from {', '.join(f.name for f in files)}")
+    n = seed(conn)
+    live = conn.execute("SELECT count(*) FROM entities WHERE deleted_at IS NULL").fetchone()[0]
+    if n:
+        print(f"== glossary: {n} entities from the curated {', '.join(f.name for f in files)}")
+    elif live:
+        print(f"== glossary: {live} entities already in the database")
     else:
         print("== glossary: no curated glossary found; aligning without one")
     summary = align_articles(conn)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli import db_arg, usage
+from workbench.glossary.model import ENTITY_TYPES
 
 
 def register(sub, common) -> None:
@@ -15,10 +16,15 @@ def register(sub, common) -> None:
     p.set_defaults(func=usage(p))  # `workbench glossary` alone: the actions, exit 2
 
     imp = gsub.add_parser("import", parents=[common], help="merge glossary files (TOML, CSV ...) into the database",
-                          description="Merge glossary files into the database. Importing the same file again "
-                                      "changes nothing; conflicts are reported and left as they are.")
-    imp.add_argument("paths", nargs="+", metavar="FILE", help="glossary files, or folders of them (e.g. glossaries/)")
+                          description="Merge glossary files into the database, each file all or nothing: every "
+                                      "problem is listed and nothing of that file is written. Importing the "
+                                      "same file again changes nothing.")
+    imp.add_argument("paths", nargs="*", metavar="FILE", help="glossary files, or folders of them")
+    imp.add_argument("--curated", action="store_true", help="the curated glossary that ships with workbench")
     imp.add_argument("--format", help="file format (default: from the file suffix)")
+    imp.add_argument("--move", action="store_true",
+                     help="a spelling another entity holds is moved to the file's entity (logged) instead of "
+                          "stopping the import")
     imp.set_defaults(func=run_import)
 
     exp = gsub.add_parser("export", parents=[common], help="write the glossary to a file (CSV, TOML ...)")
@@ -27,12 +33,16 @@ def register(sub, common) -> None:
     exp.add_argument("--force", action="store_true", help="overwrite an existing file")
     exp.set_defaults(func=run_export)
 
-    chk = gsub.add_parser("check", parents=[common], help="validate glossary files and list every problem")
-    chk.add_argument("paths", nargs="+", metavar="FILE", help="TOML glossary files or folders")
+    chk = gsub.add_parser("check", parents=[common], help="validate glossary files and list every problem",
+                          description="Check glossary files (TOML, CSV, TBX, OmegaT) against the glossary's rules "
+                                      "without touching the database; every problem is listed.")
+    chk.add_argument("paths", nargs="*", metavar="FILE", help="glossary files or folders")
+    chk.add_argument("--curated", action="store_true", help="the curated glossary that ships with workbench")
+    chk.add_argument("--format", help="file format (default: from the file suffix)")
     chk.set_defaults(func=run_check)
 
     lst = gsub.add_parser("list", parents=[common], help="list the entities in the database")
-    lst.add_argument("--type", choices=("person", "place", "org", "other"), help="only this type")
+    lst.add_argument("--type", choices=ENTITY_TYPES, help="only this type")
     lst.add_argument("--json", action="store_true", help="one JSON object per entity")
     lst.set_defaults(func=run_list)
 
@@ -49,7 +59,8 @@ def register(sub, common) -> None:
     wb = gsub.add_parser("write-back", parents=[common], help="append learned spellings to the glossary files",
                          description="Append spellings confirmed in review to the TOML files, each with a "
                                      "'# learned <date> <user>' comment; the rest of each file is left as it was.")
-    wb.add_argument("--dir", default="glossaries", help="folder of the glossary files (default: glossaries)")
+    wb.add_argument("--dir", help="folder of the glossary files (default: the curated glossary's folder, "
+                                  "workbench/glossary/curated/)")
     wb.add_argument("--new-into", metavar="FILE",
                     help="file for entities no glossary file has yet (default: the only file, else learned.toml)")
     wb.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
@@ -82,31 +93,47 @@ def _expand(paths, suffixes) -> list[Path]:
     return files
 
 
+def _files(args, suffixes) -> list[Path]:
+    from workbench.errors import UserError
+    from workbench.glossary.bundled import bundled_files
+
+    files = bundled_files() if args.curated else []
+    if args.curated and not files:
+        raise UserError("no curated glossary is installed with this workbench")
+    files += _expand(args.paths, suffixes)
+    if not files:
+        raise UserError("give glossary files (or folders of them), or --curated for the curated glossary")
+    return files
+
+
+def _unambiguous_suffixes() -> set[str]:
+    from workbench.glossary import formats
+
+    # in a folder, only formats whose suffix is unambiguous: OmegaT's .txt could be any text file
+    return {s for name, f in formats.FORMATS.items() if name != "omegat" for s in f.suffixes}
+
+
 def run_import(args) -> int:
     from workbench.glossary import formats
+    from workbench.glossary.bundled import BUNDLED_DIR, origin_of
     from workbench.glossary.formats import toml as toml_format
     from workbench.glossary.store import merge_entities
 
-    # in a folder, only formats whose suffix is unambiguous: OmegaT's .txt could be any text file
-    suffixes = {s for name, f in formats.FORMATS.items() if name != "omegat" for s in f.suffixes}
-    files = _expand(args.paths, suffixes)
+    files = _files(args, _unambiguous_suffixes())
     # read everything first: a bad file stops the import before anything is written
-    batches = []
     tomls = [p for p in files if formats.for_path(p, args.format).name == "toml"]
     if len(tomls) > 1:  # TOML files loaded together: ids and spellings checked across them
         toml_format.read_files(tomls)
-    for path in files:
-        batches.append((path, formats.for_path(path, args.format).read(path)))
+    batches = [(path, formats.for_path(path, args.format).read(path)) for path in files]
     conn = _db(args, create=True)
-    status = 0
     for path, entities in batches:
-        report = merge_entities(conn, entities, str(path))
+        curated = path.resolve().parent == BUNDLED_DIR
+        report = merge_entities(conn, entities, origin_of(path) if curated else str(path), move=args.move,
+                                check=False)
         print(f"{path}: {report.summary()}")
-        for conflict in report.conflicts:
-            print(f"  conflict: {conflict}")
-        if report.conflicts:
-            status = 1
-    return status
+        for note in report.notes:
+            print(f"  kept: {note}")
+    return 0
 
 
 def run_export(args) -> int:
@@ -124,23 +151,45 @@ def run_export(args) -> int:
 
 
 def run_check(args) -> int:
-    from workbench.glossary.formats.toml import check_files
+    from workbench.errors import UserError
+    from workbench.glossary import formats
+    from workbench.glossary.formats.toml import check_claims
 
-    files = _expand(args.paths, {".toml"})
-    entities, problems = check_files(files)
+    files = _files(args, _unambiguous_suffixes())
+    entities, problems, tomls = [], [], []
+    for path in files:
+        try:
+            fmt = formats.for_path(path, args.format)
+            found, bad = fmt.check(path)
+        except UserError as exc:  # unreadable file: reported, the other files still checked
+            problems.append(_unreadable(str(exc)))
+            continue
+        entities.extend(found)
+        problems.extend(bad)
+        if fmt.name == "toml" and not bad:
+            tomls.extend(found)
+    if len({p for p in files if formats.for_path(p, args.format).name == "toml"}) > 1:
+        problems.extend(check_claims(tomls))  # TOML files load together: ids and spellings across them
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(problem)
     spellings = sum(len(e.variants) for e in entities)
-    print(f"{len(files)} file(s): {len(entities)} valid entities, {spellings} spellings, {len(problems)} problem(s)",
+    print(f"{len(files)} file(s): {len(entities)} entities, {spellings} spellings, {len(problems)} problem(s)",
           file=sys.stderr)
     return 1 if problems else 0
+
+
+def _unreadable(message: str):
+    from workbench.glossary.rules import Problem
+
+    path, _, rest = message.partition(": ")
+    return Problem(path, None, rest or message)
 
 
 def run_list(args) -> int:
     import json
 
     conn = _db(args)
-    sql = """SELECT e.id, e.type, e.canonical_en,
+    sql = """SELECT e.id, e.type, e.canonical_en, e.origin,
                     (SELECT count(*) FROM variants v WHERE v.entity_id = e.id AND v.deleted_at IS NULL),
                     (SELECT count(*) FROM variants v WHERE v.entity_id = e.id AND v.deleted_at IS NULL
                         AND v.learned = 1)
@@ -150,17 +199,27 @@ def run_list(args) -> int:
         sql += " AND e.type = ?"
         params = (args.type,)
     rows = conn.execute(sql + " ORDER BY e.canonical_en COLLATE NOCASE, e.id", params).fetchall()
-    for eid, etype, canonical, count, learned in rows:
+    if rows and not args.json:
+        print(f"{'ID':<40} {'TYPE':<7} {'ORIGIN':<32} CANONICAL")
+    for eid, etype, canonical, origin, count, learned in rows:
         if args.json:
-            print(json.dumps({"entity_id": eid, "type": etype, "canonical": canonical, "variants": count,
-                              "learned": learned}, ensure_ascii=False))
+            print(json.dumps({"entity_id": eid, "type": etype, "canonical": canonical, "origin": origin,
+                              "variants": count, "learned": learned}, ensure_ascii=False))
         else:
             extra = f", {learned} learned" if learned else ""
-            print(f"{eid:<40} {etype:<7} {canonical}  ({count} spellings{extra})")
+            print(f"{eid:<40} {etype:<7} {_short(origin):<32} {canonical}  ({count} spellings{extra})")
     if not rows and not args.json:
-        print("the glossary is empty: `workbench glossary import glossaries/` loads the curated files",
-              file=sys.stderr)
+        print(f"the glossary is empty: `{EMPTY_HINT}` loads the curated glossary", file=sys.stderr)
     return 0
+
+
+EMPTY_HINT = "workbench glossary import --curated"
+
+
+def _short(origin: str | None) -> str:
+    """An origin that fits the column: a file path is shown by its name."""
+    origin = origin or "-"
+    return Path(origin).name if ("/" in origin or "\\" in origin) else origin
 
 
 def run_show(args) -> int:
@@ -174,11 +233,13 @@ def run_show(args) -> int:
         raise UserError(f"no entity {args.entity_id!r}; `workbench glossary list` shows the ids")
     if args.json:
         print(json.dumps({"entity_id": entity.id, "type": entity.type, "canonical": entity.canonical,
+                          "origin": entity.origin,
                           "wikidata": entity.wikidata, "note": entity.note,
                           "variants": [{"lang": v.lang, "text": v.text, "source": v.source, "learned": v.learned}
                                        for v in entity.variants]}, ensure_ascii=False))
         return 0
     print(f"{entity.id}  [{entity.type}]  {entity.canonical}")
+    print(f"  origin: {entity.origin or '-'}")
     if entity.wikidata:
         print(f"  wikidata: {entity.wikidata}")
     if entity.note:
@@ -199,9 +260,10 @@ def run_search(args) -> int:
 
 
 def run_write_back(args) -> int:
+    from workbench.glossary.bundled import BUNDLED_DIR
     from workbench.glossary.write_back import write_back
 
-    report = write_back(_db(args), args.dir, new_into=args.new_into, dry_run=args.dry_run)
+    report = write_back(_db(args), args.dir or BUNDLED_DIR, new_into=args.new_into, dry_run=args.dry_run)
     print(("would write: " if args.dry_run else "") + report.summary())
     for skipped in report.skipped:
         print(f"  skipped: {skipped}")

@@ -11,11 +11,14 @@ from workbench.config import LANGS
 def register(sub, common) -> None:
     p = sub.add_parser(
         "import", parents=[common], help="import .txt, .md, .html and .jsonl files or folders",
-        description="Import articles. Each file is all-or-nothing; content already imported is skipped.",
+        description="Import articles. Each file is all-or-nothing; content already imported is skipped. "
+                    "A new database also gets the curated glossary (unless --no-glossary).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--lang", choices=LANGS, help="language of every article (skips detection)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")
+    p.add_argument("--no-glossary", action="store_true",
+                   help="a new database starts with an empty glossary instead of the curated one")
     p.set_defaults(func=run)
 
 
@@ -23,7 +26,12 @@ def run(args) -> int:
     from workbench.corpus.importer import import_paths
     from workbench.store import open_db
 
+    from workbench.glossary.bundled import seed
+
     db = open_db(db_arg(args))
+    seeded = seed(db.conn, empty=args.no_glossary)
+    if seeded is not None and not args.quiet:
+        print(f"new database: glossary {'left empty (--no-glossary)' if args.no_glossary else f'started with the curated glossary ({seeded} entities)'}")
 
     def report(result) -> None:
         if result.error:

@@ -53,7 +53,7 @@ def run(args) -> int:
     ensure_norms(conn)
     matcher = glossary_index(conn).matcher
     if not matcher.entity_ids:
-        print("workbench: note: the glossary is empty; `workbench glossary import glossaries/` loads it",
+        print("workbench: note: the glossary is empty; `workbench glossary import --curated` loads the curated one",
               file=sys.stderr)
     if not args.stdin:
         lang = args.lang or _guess_lang(args.text)

@@ -1,10 +1,15 @@
-"""Plain data for glossary entities and their variants, shared by every glossary format."""
+"""Plain data for glossary entities and their variants, shared by every glossary format.
+
+Light on purpose (no imports beyond the standard library): the command-line parser reads
+``ENTITY_TYPES`` and ``VARIANT_LANGS`` from here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-TYPES = ("person", "place", "org", "other")
+ENTITY_TYPES = ("person", "place", "org", "other")
+TYPES = ENTITY_TYPES  # the older name
 VARIANT_LANGS = ("ar", "fr", "en")
 
 
@@ -30,6 +35,7 @@ class Entity:
     note: str | None = None
     variants: list[Variant] = field(default_factory=list)
     line: int | None = None
+    origin: str | None = None  # where the database got it (a file, "review", "manual"); read from the database
 
     def spellings(self, lang: str) -> list[str]:
         return [v.text for v in self.variants if v.lang == lang]

@@ -1,7 +1,9 @@
-"""The glossary in the database: load, idempotent merge of files, and logged analyst edits.
+"""The glossary service: the only code that writes entities and spellings, with the rules in one place.
 
-Every edit (add / update / delete / merge entities, add / remove variants, imports) appends a row
-to ``decisions`` with the state before and after as JSON, the analyst and the time.
+Every write (imports, analyst edits, review decisions, undo, write-back) goes through a function
+here. Each checks ``workbench.glossary.rules`` (valid ids, types, languages and text; a spelling,
+by language and normal form, belongs to one live entity), appends a row to ``decisions`` with the
+state before and after, the analyst and the time, and bumps ``glossary_version``.
 """
 
 from __future__ import annotations
@@ -14,25 +16,28 @@ from dataclasses import dataclass, field
 from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.store.db import transaction
-from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
+from workbench.glossary import rules
+from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
 from workbench.names.normalize import NORM_VERSION, normalize
+from workbench.store.db import transaction
 
 ENTITY_FIELDS = ("id", "type", "canonical_en", "wikidata", "note", "origin", "created_at", "updated_at",
                  "deleted_at", "merged_into")
 VARIANT_FIELDS = ("id", "entity_id", "lang", "text", "norm", "source", "learned", "created_at", "deleted_at")
+VERSION_KEY = "glossary_version"
 
 
 @dataclass
 class MergeReport:
-    """What an import changed; ``conflicts`` are reported, never silently overwritten."""
+    """What an import changed; ``notes`` are what the database kept (never silently overwritten)."""
 
     origin: str = ""
     added: int = 0  # entities
     updated: int = 0  # entities that got new spellings or filled-in wikidata / note
     unchanged: int = 0
     variants_added: int = 0
-    conflicts: list[str] = field(default_factory=list)
+    moved: int = 0  # spellings moved here from another entity (``move=True``)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -45,20 +50,33 @@ class MergeReport:
         else:
             head = (f"{self.added} entit{'y' if self.added == 1 else 'ies'} added, {self.updated} updated, "
                     f"{self.unchanged} unchanged; {self.variants_added} spelling(s) added")
-        if self.conflicts:
-            head += f"; {len(self.conflicts)} conflict(s) left as they were"
+        if self.moved:
+            head += f" ({self.moved} moved from other entities)"
+        if self.notes:
+            head += f"; {len(self.notes)} difference(s) kept as the database has them"
         return head
 
 
-def _log(conn, action: str, target: str, target_id, before, after, batch: str | None = None,
-         at: str | None = None) -> int:
-    return conn.execute(
-        """INSERT INTO decisions (at, user, action, target, target_id, before, after, batch)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (at or now(), current_user(), action, target, str(target_id),
-         json.dumps(before, ensure_ascii=False) if before is not None else None,
-         json.dumps(after, ensure_ascii=False) if after is not None else None, batch),
-    ).lastrowid
+class Journal:
+    """Appends ``decisions`` rows for one batch (one user, one time); review decisions pass their own."""
+
+    def __init__(self, conn: sqlite3.Connection, user: str | None = None, batch: str | None = None):
+        self.conn, self.user, self.at = conn, user or current_user(), now()
+        self.batch = batch or uuid.uuid4().hex[:16]
+        self.ids: list[int] = []
+
+    def write(self, action: str, target: str, target_id, before, after, undoes: int | None = None) -> int:
+        cur = self.conn.execute(
+            """INSERT INTO decisions (at, user, action, target, target_id, before, after, batch, undoes)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (self.at, self.user, action, target, str(target_id), _dump(before), _dump(after), self.batch, undoes),
+        )
+        self.ids.append(cur.lastrowid)
+        return cur.lastrowid
+
+
+def _dump(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _entity_state(conn, entity_id: str) -> dict | None:
@@ -69,6 +87,23 @@ def _entity_state(conn, entity_id: str) -> dict | None:
 def _variant_state(conn, variant_id: int) -> dict | None:
     row = conn.execute(f"SELECT {', '.join(VARIANT_FIELDS)} FROM variants WHERE id = ?", (variant_id,)).fetchone()
     return dict(zip(VARIANT_FIELDS, row)) if row else None
+
+
+# ---- version ------------------------------------------------------------------------------------
+
+
+def glossary_version(conn: sqlite3.Connection) -> int:
+    """A number that grows with every write of the glossary service (0 for a glossary never written).
+
+    Cheap (one primary-key read): caches of the glossary compare it to know they are stale.
+    """
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (VERSION_KEY,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bump(conn: sqlite3.Connection) -> None:
+    conn.execute("""INSERT INTO meta (key, value) VALUES (?, '1')
+                    ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1""", (VERSION_KEY,))
 
 
 # ---- normal forms -------------------------------------------------------------------------------
@@ -95,6 +130,7 @@ def ensure_norms(conn: sqlite3.Connection) -> bool:
                     conn.execute("INSERT OR IGNORE INTO rejections (norm, entity_id, decision_id) VALUES (?, ?, ?)",
                                  (fresh, entity_id, decision_id))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('norm_version', ?)", (NORM_VERSION,))
+        _bump(conn)
     return True
 
 
@@ -105,8 +141,9 @@ def load_entities(conn: sqlite3.Connection, include_deleted: bool = False) -> li
     """Every entity with its spellings (deleted ones only when asked), ordered by id."""
     where = "" if include_deleted else "WHERE deleted_at IS NULL"
     entities = {
-        row[0]: Entity(row[0], row[1], row[2], wikidata=row[3], note=row[4])
-        for row in conn.execute(f"SELECT id, type, canonical_en, wikidata, note FROM entities {where} ORDER BY id")
+        row[0]: Entity(row[0], row[1], row[2], wikidata=row[3], note=row[4], origin=row[5])
+        for row in conn.execute(
+            f"SELECT id, type, canonical_en, wikidata, note, origin FROM entities {where} ORDER BY id")
     }
     vwhere = "" if include_deleted else "WHERE deleted_at IS NULL"
     for entity_id, lang, text, source, learned in conn.execute(
@@ -119,11 +156,11 @@ def load_entities(conn: sqlite3.Connection, include_deleted: bool = False) -> li
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: str) -> Entity | None:
-    row = conn.execute("SELECT id, type, canonical_en, wikidata, note FROM entities WHERE id = ?",
+    row = conn.execute("SELECT id, type, canonical_en, wikidata, note, origin FROM entities WHERE id = ?",
                        (entity_id,)).fetchone()
     if row is None:
         return None
-    entity = Entity(row[0], row[1], row[2], wikidata=row[3], note=row[4])
+    entity = Entity(row[0], row[1], row[2], wikidata=row[3], note=row[4], origin=row[5])
     for lang, text, source, learned in conn.execute(
         "SELECT lang, text, source, learned FROM variants WHERE entity_id = ? AND deleted_at IS NULL ORDER BY id",
         (entity_id,),
@@ -143,113 +180,162 @@ def _claims(conn) -> dict[tuple[str, str], str]:
     }
 
 
+def owner_of(conn: sqlite3.Connection, lang: str, text: str, other_than: str | None = None) -> str | None:
+    """The live entity holding this spelling (same language and normal form), if any."""
+    row = conn.execute(
+        """SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id
+           WHERE v.lang = ? AND v.norm = ? AND v.deleted_at IS NULL AND e.deleted_at IS NULL
+             AND v.entity_id IS NOT ? ORDER BY v.id LIMIT 1""",
+        (lang, normalize(text, lang), other_than),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _take_from(conn, journal: Journal, owner: str, lang: str, norm: str) -> None:
+    """Soft-delete ``owner``'s live spellings with this normal form (a logged move to another entity)."""
+    for (vid,) in conn.execute(
+        "SELECT id FROM variants WHERE entity_id = ? AND lang = ? AND norm = ? AND deleted_at IS NULL",
+        (owner, lang, norm),
+    ).fetchall():
+        before = _variant_state(conn, vid)
+        conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (journal.at, vid))
+        journal.write("move", "variant", vid, before, _variant_state(conn, vid))
+
+
+# ---- ids ----------------------------------------------------------------------------------------
+
+
+def mint_id(conn: sqlite3.Connection, canonical: str) -> str:
+    """A new valid entity id made from the canonical name (``-2``, ``-3`` ... when taken, deleted ids too)."""
+    base = rules.suggest_id(canonical) or "entity"
+    base = base[: rules.MAX_ID - 4].rstrip("-")
+    eid, n = base, 1
+    while conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone():
+        n += 1
+        eid = f"{base}-{n}"
+    return eid
+
+
 # ---- merging files ------------------------------------------------------------------------------
 
 
-def merge_entities(conn: sqlite3.Connection, entities: list[Entity], origin: str) -> MergeReport:
-    """Merge entities read from a file into the database, idempotently, in one transaction.
+def merge_entities(conn: sqlite3.Connection, entities: list[Entity], origin: str, *, move: bool = False,
+                   check: bool = True) -> MergeReport:
+    """Merge entities read from one file into the database: all or nothing, in one transaction.
 
     New ids are added; for known ids new spellings are added and empty wikidata / note filled in.
-    A different type or canonical name, a spelling another entity holds (same language and normal
-    form), a deleted or merged entity: reported in ``conflicts`` and left as the database has it.
+    Every problem is found before anything is written, and any problem writes nothing (a
+    UserError lists them all): an invalid entity, an id the database gives another type or
+    canonical name, a spelling another entity holds (unless ``move``: then it is moved, logged).
+    Deleted or merged entities and differing wikidata / notes are kept as the database has them
+    (``report.notes``). ``check=False`` skips the per-entity rules for entities already validated.
     """
     ensure_norms(conn)
+    if check:
+        problems = rules.validate(entities, origin or "<import>")
+        if problems:
+            raise UserError(rules.report(problems))
     report = MergeReport(origin=origin)
-    stamp = now()
-    batch = uuid.uuid4().hex[:16]
+    journal = Journal(conn)
+    stamp = journal.at
     with transaction(conn):
         claims = _claims(conn)
+        problems: list[str] = []
+        plan: list[tuple[Entity, dict | None, dict, list[Variant]]] = []
         for entity in entities:
             where = f"{origin}:{entity.line}: " if entity.line else (f"{origin}: " if origin else "")
             current = _entity_state(conn, entity.id)
+            if current is not None and current["deleted_at"] is not None:
+                into = f" into \"{current['merged_into']}\"" if current["merged_into"] else ""
+                report.notes.append(f"{where}entity \"{entity.id}\" was deleted or merged{into} in the "
+                                    "database; not imported again")
+                continue
+            filled: dict = {}
+            if current is not None:
+                differences = []
+                if current["type"] != entity.type:
+                    differences.append(f"type {current['type']!r} in the database, {entity.type!r} in the file")
+                if current["canonical_en"] != entity.canonical:
+                    differences.append(f"canonical {current['canonical_en']!r} in the database, "
+                                       f"{entity.canonical!r} in the file")
+                if differences:
+                    problems.append(f"{where}entity \"{entity.id}\": " + "; ".join(differences) +
+                                    "; make them the same (edit the file or the database), or give the file's "
+                                    f"entity another id such as \"{mint_id(conn, entity.canonical)}\"")
+                    continue
+                for column, value in (("wikidata", entity.wikidata), ("note", entity.note)):
+                    if value and not current[column]:
+                        filled[column] = value
+                    elif value and current[column] != value:
+                        report.notes.append(f"{where}entity \"{entity.id}\": {column} {current[column]!r} in the "
+                                            f"database, {value!r} in the file; kept the database version")
+            existing = {(lang, text) for lang, text in conn.execute(
+                "SELECT lang, text FROM variants WHERE entity_id = ?", (entity.id,))}
+            new: list[Variant] = []
+            for variant in entity.variants:
+                if (variant.lang, variant.text) in existing:
+                    continue  # present, or deleted by an analyst: both stay as they are
+                key = (variant.lang, normalize(variant.text, variant.lang))
+                owner = claims.get(key)
+                if owner is not None and owner != entity.id and not move:
+                    at = f"{origin}:{variant.line}: " if variant.line else where
+                    problems.append(f"{at}\"{variant.text}\" ({variant.lang}) already belongs to \"{owner}\"; "
+                                    f"remove it from one of them, or import with --move to move it to "
+                                    f"\"{entity.id}\"")
+                    continue
+                existing.add((variant.lang, variant.text))
+                claims[key] = entity.id
+                new.append(variant)
+            plan.append((entity, current, filled, new))
+        if problems:
+            raise UserError(_problem_list(problems))
+        for entity, current, filled, new in plan:
             if current is None:
                 conn.execute(
                     """INSERT INTO entities (id, type, canonical_en, wikidata, note, origin, created_at, updated_at)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (entity.id, entity.type, entity.canonical, entity.wikidata, entity.note, origin, stamp, stamp),
+                    (entity.id, entity.type, entity.canonical, entity.wikidata, entity.note, origin or "file",
+                     stamp, stamp),
                 )
-                added = _merge_variants(conn, entity, origin, stamp, claims, report, where)
                 report.added += 1
-                report.variants_added += added
-                continue
-            if current["deleted_at"] is not None:
-                into = f" into \"{current['merged_into']}\"" if current["merged_into"] else ""
-                report.conflicts.append(f"{where}entity \"{entity.id}\" was deleted or merged{into} in the "
-                                        "database; not imported again")
-                continue
-            differences = []
-            if current["type"] != entity.type:
-                differences.append(f"type {current['type']!r} in the database, {entity.type!r} in the file")
-            if current["canonical_en"] != entity.canonical:
-                differences.append(f"canonical {current['canonical_en']!r} in the database, "
-                                   f"{entity.canonical!r} in the file")
-            if differences:
-                report.conflicts.append(f"{where}entity \"{entity.id}\": " + "; ".join(differences) +
-                                        "; kept the database version (edit one side, or give the file's "
-                                        "entity another id)")
-                continue
-            filled = {}
-            for column, value in (("wikidata", entity.wikidata), ("note", entity.note)):
-                if value and not current[column]:
-                    filled[column] = value
-                elif value and current[column] != value:
-                    report.conflicts.append(f"{where}entity \"{entity.id}\": {column} {current[column]!r} in the "
-                                            f"database, {value!r} in the file; kept the database version")
-            if filled:
+            elif filled:
                 sets = ", ".join(f"{c} = ?" for c in filled)
                 conn.execute(f"UPDATE entities SET {sets}, updated_at = ? WHERE id = ?",
                              (*filled.values(), stamp, entity.id))
-            added = _merge_variants(conn, entity, origin, stamp, claims, report, where)
-            report.variants_added += added
-            if added or filled:
-                report.updated += 1
-            else:
-                report.unchanged += 1
+            for variant in new:
+                norm = normalize(variant.text, variant.lang)
+                owner = owner_of(conn, variant.lang, variant.text, other_than=entity.id) if move else None
+                if owner is not None:
+                    _take_from(conn, journal, owner, variant.lang, norm)
+                    report.moved += 1
+                conn.execute(
+                    """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    (entity.id, variant.lang, variant.text, norm, origin or variant.source or "file",
+                     int(variant.learned), stamp),
+                )
+            report.variants_added += len(new)
+            if current is not None:
+                if new or filled:
+                    report.updated += 1
+                else:
+                    report.unchanged += 1
         if report.changed:
-            _log(conn, "import", "glossary", origin or "-", None,
-                 {"origin": origin, "added": report.added, "updated": report.updated,
-                  "variants_added": report.variants_added, "conflicts": len(report.conflicts)},
-                 batch=batch, at=stamp)
+            journal.write("import", "glossary", origin or "-", None,
+                          {"origin": origin, "added": report.added, "updated": report.updated,
+                           "variants_added": report.variants_added, "moved": report.moved,
+                           "kept": len(report.notes)})
+            _bump(conn)
     return report
 
 
-def _merge_variants(conn, entity: Entity, origin: str, stamp: str, claims, report: MergeReport, where: str) -> int:
-    existing = {
-        (lang, text): deleted
-        for lang, text, deleted in conn.execute(
-            "SELECT lang, text, deleted_at FROM variants WHERE entity_id = ?", (entity.id,))
-    }
-    added = 0
-    for variant in entity.variants:
-        text = variant.text.strip()
-        if variant.lang not in VARIANT_LANGS or not text:
-            continue
-        if (variant.lang, text) in existing:
-            continue  # present, or deleted by an analyst: both stay as they are
-        norm = normalize(text, variant.lang)
-        owner = claims.get((variant.lang, norm))
-        if owner is not None and owner != entity.id:
-            at = f"{origin}:{variant.line}: " if variant.line else where
-            report.conflicts.append(f"{at}\"{text}\" ({variant.lang}) already belongs to \"{owner}\"; "
-                                    f"not added to \"{entity.id}\"")
-            continue
-        conn.execute(
-            """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (entity.id, variant.lang, text, norm, origin or variant.source or "file", int(variant.learned), stamp),
-        )
-        existing[(variant.lang, text)] = None
-        claims[(variant.lang, norm)] = entity.id
-        added += 1
-    return added
+def _problem_list(problems: list[str]) -> str:
+    if len(problems) == 1:
+        return f"{problems[0]}; nothing was imported"
+    return f"{len(problems)} problems, nothing was imported:\n" + "\n".join(f"  {p}" for p in problems)
 
 
-# ---- analyst edits (the TUI glossary screen) ------------------------------------------------------
-
-
-def _check_type(etype: str) -> None:
-    if etype not in TYPES:
-        raise UserError(f"unknown type {etype!r}: use person, place, org or other")
+# ---- analyst edits (CLI, TUI glossary screen, review decisions) -----------------------------------
 
 
 def _live(conn, entity_id: str) -> dict:
@@ -262,36 +348,46 @@ def _live(conn, entity_id: str) -> dict:
     return state
 
 
-def add_entity(conn: sqlite3.Connection, entity_id: str, etype: str, canonical: str, *,
-               wikidata: str | None = None, note: str | None = None, origin: str = "manual") -> dict:
-    """Create an entity; returns its row. The id must be new (a deleted id cannot be reused)."""
-    from workbench.glossary.formats.toml import ID_RE, WIKIDATA_RE
+def _fail(wrong: str | None) -> None:
+    if wrong:
+        raise UserError(wrong)
 
-    if not ID_RE.match(entity_id or ""):
-        raise UserError(f"bad entity id {entity_id!r}: use lowercase letters a-z, digits and single hyphens")
-    _check_type(etype)
-    if not (canonical or "").strip():
-        raise UserError("the canonical name is empty; give the English name")
-    if wikidata and not WIKIDATA_RE.match(wikidata):
-        raise UserError(f"wikidata {wikidata!r} is not a Q number such as Q2429253")
-    stamp = now()
+
+def add_entity(conn: sqlite3.Connection, entity_id: str | None, etype: str, canonical: str, *,
+               wikidata: str | None = None, note: str | None = None, origin: str = "manual",
+               journal: Journal | None = None, action: str = "add") -> dict:
+    """Create an entity; returns its row. ``entity_id=None`` mints one from the canonical name.
+
+    A given id must be new (a deleted id cannot be reused).
+    """
+    if entity_id is not None:
+        _fail(rules.id_problem(entity_id, canonical or ""))
+    _fail(rules.type_problem(etype))
+    _fail(rules.canonical_problem(canonical))
+    _fail(rules.wikidata_problem(wikidata))
+    _fail(rules.note_problem(note))
+    canonical = rules.clean(canonical)
+    note = rules.clean(note) if note else None
     with transaction(conn):
-        if _entity_state(conn, entity_id) is not None:
-            raise UserError(f"entity {entity_id!r} already exists; choose another id")
+        journal = journal or Journal(conn)
+        if entity_id is None:
+            entity_id = mint_id(conn, canonical)
+        elif _entity_state(conn, entity_id) is not None:
+            raise UserError(f"entity {entity_id!r} already exists; choose another id such as "
+                            f"{mint_id(conn, entity_id)!r}")
         conn.execute(
             """INSERT INTO entities (id, type, canonical_en, wikidata, note, origin, created_at, updated_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            (entity_id, etype, canonical.strip(), wikidata or None, note or None, origin, stamp, stamp),
+            (entity_id, etype, canonical, wikidata or None, note, origin, journal.at, journal.at),
         )
         after = _entity_state(conn, entity_id)
-        _log(conn, "add", "entity", entity_id, None, after, at=stamp)
+        journal.write(action, "entity", entity_id, None, after)
+        _bump(conn)
     return after
 
 
 def update_entity(conn: sqlite3.Connection, entity_id: str, **fields) -> dict:
     """Change type, canonical (or canonical_en), wikidata or note; returns the new row."""
-    from workbench.glossary.formats.toml import WIKIDATA_RE
-
     columns = {"type": "type", "canonical": "canonical_en", "canonical_en": "canonical_en",
                "wikidata": "wikidata", "note": "note"}
     unknown = set(fields) - set(columns)
@@ -299,35 +395,46 @@ def update_entity(conn: sqlite3.Connection, entity_id: str, **fields) -> dict:
         raise UserError(f"cannot change {', '.join(sorted(unknown))}: only type, canonical, wikidata and note")
     changes = {columns[k]: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
     if "type" in changes:
-        _check_type(changes["type"])
-    if "canonical_en" in changes and not changes["canonical_en"]:
-        raise UserError("the canonical name is empty; give the English name")
-    if changes.get("wikidata") and not WIKIDATA_RE.match(changes["wikidata"]):
-        raise UserError(f"wikidata {changes['wikidata']!r} is not a Q number such as Q2429253")
+        _fail(rules.type_problem(changes["type"]))
+    if "canonical_en" in changes:
+        _fail(rules.canonical_problem(changes["canonical_en"] or ""))
+        changes["canonical_en"] = rules.clean(changes["canonical_en"])
+    if "wikidata" in changes:
+        _fail(rules.wikidata_problem(changes["wikidata"]))
+    if "note" in changes:
+        _fail(rules.note_problem(changes["note"]))
+        changes["note"] = rules.clean(changes["note"]) if changes["note"] else None
     for column in ("wikidata", "note"):
         if column in changes and not changes[column]:
             changes[column] = None
-    stamp = now()
     with transaction(conn):
         before = _live(conn, entity_id)
         changes = {c: v for c, v in changes.items() if before[c] != v}
         if not changes:
             return before
+        journal = Journal(conn)
         sets = ", ".join(f"{c} = ?" for c in changes)
-        conn.execute(f"UPDATE entities SET {sets}, updated_at = ? WHERE id = ?", (*changes.values(), stamp, entity_id))
+        conn.execute(f"UPDATE entities SET {sets}, updated_at = ? WHERE id = ?",
+                     (*changes.values(), journal.at, entity_id))
         after = _entity_state(conn, entity_id)
-        _log(conn, "edit", "entity", entity_id, before, after, at=stamp)
+        journal.write("edit", "entity", entity_id, before, after)
+        _bump(conn)
     return after
 
 
-def soft_delete_entity(conn: sqlite3.Connection, entity_id: str) -> dict:
+def soft_delete_entity(conn: sqlite3.Connection, entity_id: str, *, journal: Journal | None = None,
+                       action: str = "delete", undoes: int | None = None) -> dict:
     """Mark an entity deleted (its rows stay, so links and history keep their meaning)."""
-    stamp = now()
     with transaction(conn):
-        before = _live(conn, entity_id)
-        conn.execute("UPDATE entities SET deleted_at = ?, updated_at = ? WHERE id = ?", (stamp, stamp, entity_id))
+        journal = journal or Journal(conn)
+        before = _entity_state(conn, entity_id) if undoes is not None else _live(conn, entity_id)
+        if before is None or before["deleted_at"] is not None:
+            return before
+        conn.execute("UPDATE entities SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                     (journal.at, journal.at, entity_id))
         after = _entity_state(conn, entity_id)
-        _log(conn, "delete", "entity", entity_id, before, after, at=stamp)
+        journal.write(action, "entity", entity_id, before, after, undoes=undoes)
+        _bump(conn)
     return after
 
 
@@ -335,10 +442,10 @@ def merge_two_entities(conn: sqlite3.Connection, keep: str, drop: str) -> dict:
     """Move ``drop``'s spellings and links to ``keep``; ``drop`` is marked merged into ``keep``."""
     if keep == drop:
         raise UserError("cannot merge an entity with itself")
-    stamp = now()
-    batch = uuid.uuid4().hex[:16]
     moved = 0
     with transaction(conn):
+        journal = Journal(conn)
+        stamp = journal.at
         _live(conn, keep)
         before = _live(conn, drop)
         kept = {(lang, text) for lang, text in conn.execute(
@@ -353,7 +460,7 @@ def merge_two_entities(conn: sqlite3.Connection, keep: str, drop: str) -> dict:
                 conn.execute("UPDATE variants SET entity_id = ? WHERE id = ?", (keep, vid))
                 kept.add((lang, text))
                 moved += 1
-            _log(conn, "merge", "variant", vid, old, _variant_state(conn, vid), batch=batch, at=stamp)
+            journal.write("merge", "variant", vid, old, _variant_state(conn, vid))
         links = conn.execute("UPDATE links SET entity_id = ? WHERE entity_id = ?", (keep, drop)).rowcount
         conn.execute("UPDATE candidates SET entity_id = ? WHERE entity_id = ?", (keep, drop))
         conn.execute("UPDATE OR IGNORE rejections SET entity_id = ? WHERE entity_id = ?", (keep, drop))
@@ -362,38 +469,37 @@ def merge_two_entities(conn: sqlite3.Connection, keep: str, drop: str) -> dict:
                      (stamp, keep, stamp, drop))
         after = _entity_state(conn, drop)
         after["moved_variants"], after["moved_links"] = moved, links
-        _log(conn, "merge", "entity", drop, before, after, batch=batch, at=stamp)
+        journal.write("merge", "entity", drop, before, after)
+        _bump(conn)
     return after
 
 
 def add_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str, *, source: str = "manual",
-                learned: bool = True) -> dict:
-    """Add a spelling; refused when another entity holds the same spelling (language + normal form).
+                learned: bool = True, move: bool = False, journal: Journal | None = None,
+                action: str = "add") -> dict:
+    """Add a spelling; returns its row.
 
-    It is marked learned (not yet in a glossary file) so ``write-back`` puts it in the files.
+    A spelling (language + normal form) another live entity holds is refused, naming that entity,
+    unless ``move``: then it is taken from that entity (logged as a ``move``). The new spelling is
+    marked learned (not yet in a glossary file) so ``write-back`` puts it in the files.
     """
-    text = (text or "").strip()
-    if lang not in VARIANT_LANGS:
-        raise UserError(f"unknown language {lang!r}: use ar, fr or en")
-    if not text:
-        raise UserError("the spelling is empty")
+    _fail(rules.spelling_problem(lang, text or ""))
+    text = rules.clean(text)
     norm = normalize(text, lang)
-    if not norm:
-        raise UserError(f"{text!r} has no letters to match on")
-    stamp = now()
     with transaction(conn):
+        journal = journal or Journal(conn)
         _live(conn, entity_id)
-        owner = conn.execute(
-            """SELECT v.entity_id FROM variants v JOIN entities e ON e.id = v.entity_id
-               WHERE v.lang = ? AND v.norm = ? AND v.deleted_at IS NULL AND e.deleted_at IS NULL
-                 AND v.entity_id <> ? LIMIT 1""",
-            (lang, norm, entity_id),
-        ).fetchone()
+        owner = owner_of(conn, lang, text, other_than=entity_id)
+        if owner and not move:
+            raise UserError(f"{text!r} ({lang}) already belongs to {owner!r}; remove it there first, "
+                            "or move it (--move)")
         if owner:
-            raise UserError(f"{text!r} ({lang}) already belongs to {owner[0]!r}; remove it there first")
+            _take_from(conn, journal, owner, lang, norm)
         row = conn.execute("SELECT id, deleted_at FROM variants WHERE entity_id = ? AND lang = ? AND text = ?",
                            (entity_id, lang, text)).fetchone()
         if row and row[1] is None:
+            if owner:
+                _bump(conn)
             return _variant_state(conn, row[0])
         if row:  # deleted before: bring it back
             before = _variant_state(conn, row[0])
@@ -405,23 +511,93 @@ def add_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str, 
             vid = conn.execute(
                 """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (entity_id, lang, text, norm, source, int(learned), stamp),
+                (entity_id, lang, text, norm, source, int(learned), journal.at),
             ).lastrowid
         after = _variant_state(conn, vid)
-        _log(conn, "add", "variant", vid, before, after, at=stamp)
+        journal.write(action, "variant", vid, before, after)
+        _bump(conn)
+    return after
+
+
+def learn_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str, *, journal: Journal,
+                  action: str, source: str = "review") -> dict | None:
+    """A spelling confirmed in review becomes a learned spelling of the entity; its row, or None.
+
+    Nothing is learned when the entity already has it (same normal form), when it breaks a rule,
+    or when another entity holds it: the decision stands, the spelling stays with its owner.
+    """
+    text = rules.clean(text or "")
+    if not text or rules.spelling_problem(lang, text):
+        return None
+    norm = normalize(text, lang)
+    with transaction(conn):
+        if conn.execute(
+            "SELECT 1 FROM variants WHERE entity_id = ? AND lang = ? AND (norm = ? OR text = ?) AND deleted_at IS NULL",
+            (entity_id, lang, norm, text),
+        ).fetchone():
+            return None
+        if owner_of(conn, lang, text, other_than=entity_id):
+            return None
+        row = conn.execute("SELECT id FROM variants WHERE entity_id = ? AND lang = ? AND text = ?",
+                           (entity_id, lang, text)).fetchone()
+        old = _variant_state(conn, row[0]) if row else None
+        if old is not None:  # soft-deleted earlier: bring it back as learned
+            conn.execute("UPDATE variants SET deleted_at = NULL, learned = 1, norm = ? WHERE id = ?", (norm, old["id"]))
+            vid = old["id"]
+        else:
+            vid = conn.execute(
+                """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
+                   VALUES (?, ?, ?, ?, ?, 1, ?)""",
+                (entity_id, lang, text, norm, source, journal.at),
+            ).lastrowid
+        after = _variant_state(conn, vid)
+        journal.write(action, "variant", vid, old, after)
+        _bump(conn)
+    return after
+
+
+def restore_variant(conn: sqlite3.Connection, variant_id: int, state: dict | None, *, journal: Journal,
+                    undoes: int | None = None) -> dict | None:
+    """Undo: put a spelling back as ``state`` had it (None: it did not exist, so it is deleted)."""
+    with transaction(conn):
+        now_state = _variant_state(conn, variant_id)
+        if now_state is None:
+            return None
+        if state is None:
+            deleted_at, learned = now_state["deleted_at"] or journal.at, now_state["learned"]
+        else:
+            deleted_at, learned = state["deleted_at"], state["learned"]
+        if deleted_at is None and now_state["deleted_at"] is not None:
+            owner = owner_of(conn, now_state["lang"], now_state["text"], other_than=now_state["entity_id"])
+            if owner:
+                raise UserError(f"cannot undo: {now_state['text']!r} ({now_state['lang']}) now belongs to "
+                                f"{owner!r}; remove it there first")
+        conn.execute("UPDATE variants SET deleted_at = ?, learned = ? WHERE id = ?", (deleted_at, learned, variant_id))
+        after = _variant_state(conn, variant_id)
+        journal.write("undo", "variant", variant_id, now_state, after, undoes=undoes)
+        _bump(conn)
     return after
 
 
 def remove_variant(conn: sqlite3.Connection, variant_id: int) -> dict:
     """Mark one spelling deleted."""
-    stamp = now()
     with transaction(conn):
         before = _variant_state(conn, variant_id)
         if before is None:
             raise UserError(f"no spelling with id {variant_id}")
         if before["deleted_at"] is not None:
             return before
-        conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (stamp, variant_id))
+        journal = Journal(conn)
+        conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (journal.at, variant_id))
         after = _variant_state(conn, variant_id)
-        _log(conn, "delete", "variant", variant_id, before, after, at=stamp)
+        journal.write("delete", "variant", variant_id, before, after)
+        _bump(conn)
     return after
+
+
+def mark_written_back(conn: sqlite3.Connection, variant_ids: list[int], folder: str, summary: dict) -> None:
+    """Learned spellings now in the glossary files are no longer marked learned (one logged batch)."""
+    with transaction(conn):
+        conn.executemany("UPDATE variants SET learned = 0 WHERE id = ?", [(vid,) for vid in variant_ids])
+        Journal(conn).write("write-back", "glossary", folder, None, {**summary, "variant_ids": variant_ids})
+        _bump(conn)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
-from workbench.glossary.store import _log
+from workbench.glossary.store import mark_written_back
 from workbench.store.db import transaction
 from workbench.glossary.formats.toml import KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines, parse, quote
 from workbench.names.normalize import normalize
@@ -173,9 +172,14 @@ def _table_name(line: str) -> str:
     return inner.strip('"').strip("'")
 
 
-def write_back(conn: sqlite3.Connection, folder: str | Path = "glossaries", new_into: str | Path | None = None,
+def write_back(conn: sqlite3.Connection, folder: str | Path | None = None, new_into: str | Path | None = None,
                dry_run: bool = False) -> WriteBackReport:
-    """Append every learned spelling to the glossary files in ``folder``; see the module docstring."""
+    """Append every learned spelling to the glossary files in ``folder`` (default: the curated glossary's
+    folder); see the module docstring."""
+    if folder is None:
+        from workbench.glossary.bundled import BUNDLED_DIR
+
+        folder = BUNDLED_DIR
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder; pass --dir with the folder of the glossary files")
@@ -249,13 +253,9 @@ def write_back(conn: sqlite3.Connection, folder: str | Path = "glossaries", new_
     report.files = [str(f.path) for f in changed]
     if dry_run:
         return report
-    with transaction(conn):
-        stamp = now()
-        for vid in done:
-            conn.execute("UPDATE variants SET learned = 0 WHERE id = ?", (vid,))
-        _log(conn, "write-back", "glossary", str(folder), None,
-             {"files": report.files, "written": report.written, "already": report.already,
-              "variant_ids": done}, batch=uuid.uuid4().hex[:16], at=stamp)
+    with transaction(conn):  # the files are written inside it: a failed write leaves the spellings learned
+        mark_written_back(conn, done, str(folder),
+                          {"files": report.files, "written": report.written, "already": report.already})
         from workbench.store.atomic import AtomicFile
 
         for path, text in texts.items():

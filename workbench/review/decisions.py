@@ -7,21 +7,17 @@ batch id per call. Undo restores the before states of a whole batch and appends 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-import unicodedata
-import uuid
 from dataclasses import dataclass
 
-from workbench.names.normalize import normalize
 from workbench.text.tokens import stem_surface
-from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
+from workbench.glossary import rules, store as glossary
+from workbench.glossary.model import ENTITY_TYPES
 from workbench.store.db import transaction
 
 ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
-ENTITY_TYPES = ("person", "place", "org", "other")
 LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
 STATUS_OF = {"confirm": "confirmed", "correct": "confirmed", "new": "confirmed", "reject": "rejected",
              "unsure": "unsure"}
@@ -37,26 +33,7 @@ class Outcome:
     entity_id: str | None
 
 
-class _Log:
-    """Appends decision rows for one batch."""
-
-    def __init__(self, conn: sqlite3.Connection, user: str, batch: str | None = None):
-        self.conn, self.user, self.at = conn, user, now()
-        self.batch = batch or uuid.uuid4().hex[:16]
-        self.ids: list[int] = []
-
-    def write(self, action: str, target: str, target_id, before, after, undoes: int | None = None) -> int:
-        cur = self.conn.execute(
-            """INSERT INTO decisions (at, user, action, target, target_id, before, after, batch, undoes)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (self.at, self.user, action, target, str(target_id), _dump(before), _dump(after), self.batch, undoes),
-        )
-        self.ids.append(cur.lastrowid)
-        return cur.lastrowid
-
-
-def _dump(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+_Log = glossary.Journal  # appends decision rows for one batch (one user, one time)
 
 
 def link_state(conn: sqlite3.Connection, mention_id: int) -> dict | None:
@@ -77,11 +54,11 @@ def _write_link(conn: sqlite3.Connection, mention_id: int, state: dict | None) -
 
 def _mention(conn: sqlite3.Connection, mention_id: int) -> dict:
     row = conn.execute(
-        "SELECT id, norm, lang, surface, prefix FROM mentions WHERE id = ?", (mention_id,)
+        "SELECT id, norm, lang, surface, prefix, counterpart_id FROM mentions WHERE id = ?", (mention_id,)
     ).fetchone()
     if row is None:
         raise UserError(f"no mention with id {mention_id}; `workbench mentions` lists them")
-    return dict(zip(("id", "norm", "lang", "surface", "prefix"), row))
+    return dict(zip(("id", "norm", "lang", "surface", "prefix", "counterpart_id"), row))
 
 
 def _entity_exists(conn: sqlite3.Connection, entity_id: str) -> bool:
@@ -119,9 +96,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         if entity_type is not None and entity_type not in ENTITY_TYPES:
             raise UserError(f"unknown entity type '{entity_type}'; use one of: {', '.join(ENTITY_TYPES)}")
         proposal = json.loads(current["proposal"]) if current and current.get("proposal") else {}
-        canonical = (canonical or proposal.get("canonical_en") or _stem(mention)).strip()
-        if not canonical:
-            raise UserError("new needs a canonical English name (--canonical NAME)")
+        canonical = _new_canonical(conn, mention, canonical, proposal)
     elif action == "unsure":
         entity_id = current and current.get("entity_id")
     log = _Log(conn, user or current_user())
@@ -176,62 +151,44 @@ def _same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | Non
     return out
 
 
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^\w]+", "-", text, flags=re.ASCII).strip("-") or "entity"
+def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, proposal: dict) -> str:
+    """The new entity's English name: ``--canonical``, else the English counterpart, else the proposal.
+
+    Only a Latin-script name is taken: an Arabic spelling is never stored as the English name.
+    """
+    if given is not None:
+        wrong = rules.canonical_problem(given)
+        if wrong:
+            raise UserError(f"--canonical: {wrong}")
+        return rules.clean(given)
+    options = [_stem(mention)] if mention["lang"] == "en" else []
+    row = conn.execute(
+        """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ?)
+           ORDER BY id = ? DESC LIMIT 1""",
+        (mention.get("counterpart_id"), mention["id"], mention.get("counterpart_id")),
+    ).fetchone()
+    if row is not None:
+        options.append(stem_surface(row[0], row[1] or 0))
+    options.append(proposal.get("canonical_en") or "")
+    for option in options:
+        if option and not rules.canonical_problem(option):
+            return rules.clean(option)
+    raise UserError(f"mention {mention['id']} ({mention['surface']!r}) has no English name to use: "
+                    "give one with --canonical NAME (in Latin script)")
 
 
 def _create_entity(conn: sqlite3.Connection, log: _Log, canonical: str, etype: str, mention: dict) -> str:
     if etype not in ENTITY_TYPES:
         etype = "other"
-    base = _slug(canonical)
-    eid, n = base, 1
-    while conn.execute("SELECT 1 FROM entities WHERE id = ?", (eid,)).fetchone():
-        n += 1
-        eid = f"{base}-{n}"
-    conn.execute(
-        """INSERT INTO entities (id, type, canonical_en, origin, created_at, updated_at)
-           VALUES (?, ?, ?, 'review', ?, ?)""",
-        (eid, etype, canonical, log.at, log.at),
-    )
-    log.write("new", "entity", eid, None, {"id": eid, "type": etype, "canonical_en": canonical, "origin": "review"})
+    eid = glossary.add_entity(conn, None, etype, canonical, origin="review", journal=log, action="new")["id"]
     if mention["lang"] != "en":
-        _learn(conn, log, "new", eid, {"lang": "en", "surface": canonical, "prefix": 0})
+        glossary.learn_variant(conn, eid, "en", canonical, journal=log, action="new")
     return eid
-
-
-VARIANT_FIELDS = ("id", "entity_id", "lang", "text", "norm", "source", "learned", "deleted_at")
-
-
-def _variant_state(conn: sqlite3.Connection, where: str, args: tuple) -> dict | None:
-    row = conn.execute(f"SELECT {', '.join(VARIANT_FIELDS)} FROM variants WHERE {where}", args).fetchone()
-    return dict(zip(VARIANT_FIELDS, row)) if row else None
 
 
 def _learn(conn: sqlite3.Connection, log: _Log, action: str, entity_id: str, mention: dict) -> None:
     """Make the mention's spelling a learned variant of the entity, unless it already is one."""
-    text = _stem(mention).strip()
-    lang = mention["lang"]
-    if not text:
-        return
-    n = normalize(text, lang)
-    if conn.execute(
-        "SELECT 1 FROM variants WHERE entity_id = ? AND lang = ? AND (norm = ? OR text = ?) AND deleted_at IS NULL",
-        (entity_id, lang, n, text),
-    ).fetchone():
-        return
-    old = _variant_state(conn, "entity_id = ? AND lang = ? AND text = ?", (entity_id, lang, text))
-    if old is not None:  # soft-deleted earlier: bring it back as learned
-        conn.execute("UPDATE variants SET deleted_at = NULL, learned = 1 WHERE id = ?", (old["id"],))
-        vid = old["id"]
-    else:
-        vid = conn.execute(
-            """INSERT INTO variants (entity_id, lang, text, norm, source, learned, created_at)
-               VALUES (?, ?, ?, ?, 'review', 1, ?)""",
-            (entity_id, lang, text, n, log.at),
-        ).lastrowid
-    log.write(action, "variant", vid, old, _variant_state(conn, "id = ?", (vid,)))
+    glossary.learn_variant(conn, entity_id, mention["lang"], _stem(mention), journal=log, action=action)
 
 
 def _reject(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str, decision_id: int) -> None:
@@ -320,22 +277,13 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 entity = entity or (after or {}).get("entity_id")
                 log.write("undo", target, target_id, now_state, before, undoes=did)
             elif target == "variant":
-                vid = int(target_id)
-                now_state = _variant_state(conn, "id = ?", (vid,))
-                if before is None:
-                    conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (log.at, vid))
-                else:
-                    conn.execute("UPDATE variants SET deleted_at = ?, learned = ? WHERE id = ?",
-                                 (before["deleted_at"], before["learned"], vid))
-                log.write("undo", target, target_id, now_state, _variant_state(conn, "id = ?", (vid,)), undoes=did)
+                glossary.restore_variant(conn, int(target_id), before, journal=log, undoes=did)
             elif target == "rejection":
                 conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
                              (after["norm"], after["entity_id"]))
                 log.write("undo", target, target_id, after, None, undoes=did)
             elif target == "entity":
-                conn.execute("UPDATE entities SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                             (log.at, log.at, target_id))
-                log.write("undo", target, target_id, after, {**after, "deleted_at": log.at}, undoes=did)
+                glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
     mentions.reverse()
     return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity)
 

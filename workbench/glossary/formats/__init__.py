@@ -1,7 +1,8 @@
 """Glossary file formats by name: reader, writer and file suffixes (one line per format).
 
-A reader is ``read(path) -> list[Entity]``, a writer ``write(entities, path)``; both are given as
-``"module:function"`` and imported only when used.
+A checker is ``check(path) -> (list[Entity], list[Problem])`` (every problem, the rules of
+``workbench.glossary.rules``), a writer ``write(entities, path)``; both are given as
+``"module:function"`` and imported only when used. ``read`` is the check that raises on any problem.
 """
 
 from __future__ import annotations
@@ -19,13 +20,23 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...]
-    reader: str | None  # "module:function"
+    checker: str | None  # "module:function"
     writer: str | None
 
-    def read(self, path):
-        if not self.reader:
+    def check(self, path):
+        """(entities, problems) of one file; an unreadable file is a UserError."""
+        if not self.checker:
             raise UserError(f"{path}: the {self.name} format can be written but not read")
-        return _function(self.reader)(path)
+        return _function(self.checker)(path)
+
+    def read(self, path):
+        """The entities of one file; any problem (all of them listed) is a UserError."""
+        from workbench.glossary.rules import report
+
+        entities, problems = self.check(path)
+        if problems:
+            raise UserError(report(problems))
+        return entities
 
     def write(self, entities, path, force: bool = True) -> None:
         if not self.writer:
@@ -36,15 +47,15 @@ class Format:
 FORMATS: dict[str, Format] = {}
 
 
-def register(name: str, suffixes: tuple[str, ...], reader: str | None, writer: str | None) -> None:
-    FORMATS[name] = Format(name, suffixes, reader, writer)
+def register(name: str, suffixes: tuple[str, ...], checker: str | None, writer: str | None) -> None:
+    FORMATS[name] = Format(name, suffixes, checker, writer)
 
 
-register("toml", (".toml",), "workbench.glossary.formats.toml:read_toml", "workbench.glossary.formats.toml:write_toml")
-register("csv", (".csv",), "workbench.glossary.formats.csv:read_csv", "workbench.glossary.formats.csv:write_csv")
-register("tbx", (".tbx",), "workbench.glossary.formats.tbx:read_tbx", "workbench.glossary.formats.tbx:write_tbx")
+register("toml", (".toml",), "workbench.glossary.formats.toml:check_toml", "workbench.glossary.formats.toml:write_toml")
+register("csv", (".csv",), "workbench.glossary.formats.csv:check_csv", "workbench.glossary.formats.csv:write_csv")
+register("tbx", (".tbx",), "workbench.glossary.formats.tbx:check_tbx", "workbench.glossary.formats.tbx:write_tbx")
 # one file per source language: names.txt -> names.ar.txt + names.fr.txt (names.ar.txt -> that file only)
-register("omegat", (".txt", ".tab", ".utf8"), "workbench.glossary.formats.omegat:read_omegat",
+register("omegat", (".txt", ".tab", ".utf8"), "workbench.glossary.formats.omegat:check_omegat",
          "workbench.glossary.formats.omegat:write_omegat")
 
 

@@ -8,27 +8,44 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.glossary.files import read_utf8
-from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
+from workbench.glossary import rules
+from workbench.glossary.model import Entity, Variant
+from workbench.glossary.rules import Problem
 
 HEADER = ("entity_id", "type", "canonical_en", "lang", "variant")
 OPTIONAL = ("note", "wikidata")
 
 
 def read_csv(path: str | Path) -> list[Entity]:
-    """Entities from a CSV file; any problem is a UserError naming the file and line."""
+    """Entities from a CSV file; every problem (file, line, what to write) in one UserError."""
+    entities, problems = check_csv(path)
+    if problems:
+        raise UserError(rules.report(problems))
+    return entities
+
+
+def check_csv(path: str | Path) -> tuple[list[Entity], list[Problem]]:
+    """Entities and every problem of a CSV file (an unreadable file or header is a UserError)."""
     path = Path(path)
     text = read_utf8(path, "a .csv file")
-    return parse(text, str(path))
+    return check(text, str(path))
 
 
 def parse(text: str, where: str = "<csv>") -> list[Entity]:
-    from workbench.glossary.formats.toml import ID_RE, WIKIDATA_RE, check_claims
+    entities, problems = check(text, where)
+    if problems:
+        raise UserError(rules.report(problems))
+    return entities
 
+
+def check(text: str, where: str = "<csv>") -> tuple[list[Entity], list[Problem]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         raise UserError(f"{where}: empty file; the first line must be {','.join(HEADER)}") from None
+    except csv.Error as exc:
+        raise UserError(f"{where}:1: not valid CSV ({exc})") from None
     header = [h.strip() for h in header]
     extra = header[len(HEADER):]
     if tuple(header[: len(HEADER)]) != HEADER or any(h not in OPTIONAL for h in extra) or len(set(extra)) < len(extra):
@@ -36,27 +53,19 @@ def parse(text: str, where: str = "<csv>") -> list[Entity]:
                         f"wikidata); found {','.join(header)}")
     columns = {name: i for i, name in enumerate(header)}
     entities: dict[str, Entity] = {}
+    problems: list[Problem] = []
     try:
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise UserError(f"{where}:{line}: {len(row)} fields, expected {len(header)} "
-                                "(a value with a comma must be in double quotes)")
+                problems.append(Problem(where, line, f"{len(row)} fields, expected {len(header)} "
+                                                     "(a value with a comma must be in double quotes)"))
+                continue
             value = {name: row[i].strip() for name, i in columns.items()}
             entity_id, etype, canonical, lang, text = (value[h] for h in HEADER)
-            if not ID_RE.match(entity_id):
-                raise UserError(f"{where}:{line}: bad entity id {entity_id!r}: use lowercase letters a-z, "
-                                "digits and single hyphens")
-            if etype not in TYPES:
-                raise UserError(f"{where}:{line}: entity {entity_id!r}: unknown type {etype!r} "
-                                "(expected person, place, org or other)")
-            if not canonical:
-                raise UserError(f"{where}:{line}: entity {entity_id!r}: empty canonical_en")
             wikidata = value.get("wikidata") or None
-            if wikidata and not WIKIDATA_RE.match(wikidata):
-                raise UserError(f"{where}:{line}: entity {entity_id!r}: wikidata {wikidata!r} is not a Q number")
             note = value.get("note") or None
             entity = entities.get(entity_id)
             if entity is None:
@@ -66,25 +75,20 @@ def parse(text: str, where: str = "<csv>") -> list[Entity]:
                 for name, mine, theirs in (("type", entity.type, etype), ("canonical_en", entity.canonical, canonical),
                                            ("note", entity.note, note), ("wikidata", entity.wikidata, wikidata)):
                     if theirs and mine != theirs:
-                        raise UserError(f"{where}:{line}: entity {entity_id!r}: {name} {theirs!r} differs from "
-                                        f"{mine!r} on line {entity.line}; give the same value on every row")
+                        problems.append(Problem(where, line, f"entity {entity_id!r}: {name} {theirs!r} differs from "
+                                                             f"{mine!r} on line {entity.line}; give the same value "
+                                                             "on every row"))
             if not lang and not text:
                 continue  # an entity with no spelling yet
-            if lang not in VARIANT_LANGS:
-                raise UserError(f"{where}:{line}: entity {entity_id!r}: unknown lang {lang!r} (expected ar, fr or en)")
-            if not text:
-                raise UserError(f"{where}:{line}: entity {entity_id!r}: empty variant")
             if any(v.lang == lang and v.text == text for v in entity.variants):
                 continue
             entity.variants.append(Variant(lang, text, source=where, line=line))
     except csv.Error as exc:
-        raise UserError(f"{where}:{reader.line_num}: not valid CSV ({exc})") from None
+        problems.append(Problem(where, reader.line_num, f"not valid CSV ({exc}); check the double quotes"))
     found = list(entities.values())
-    problems = check_claims(found)
-    if problems:
-        first = problems[0]
-        raise UserError(f"{where}:{first.line}: {first.message}")
-    return found
+    problems.extend(rules.validate(found, where))
+    bad = {p.line for p in problems}
+    return [e for e in found if e.line not in bad], problems
 
 
 def dumps(entities: list[Entity]) -> str:

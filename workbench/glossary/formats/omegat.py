@@ -13,16 +13,18 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.glossary.files import read_utf8
-from workbench.glossary.model import TYPES, Entity, Variant
-from workbench.glossary.formats.tbx import entity_id, finish, slug
+from workbench.glossary import rules
+from workbench.glossary.model import ENTITY_TYPES, Entity, Variant
+from workbench.glossary.rules import Problem
 
 SUFFIXES = (".txt", ".tab", ".utf8")
 SOURCE_LANGS = ("ar", "fr")
 HEADER = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
 ALSO = "; also: "
-_COMMENT = re.compile(r"^(?P<id>[^\s()]+) \((?P<type>[a-z]+)\)(?:; also: (?P<also>.*))?$")
+ONLY = ", canonical only"  # after the type: the canonical name is not one of the English spellings
+_COMMENT = re.compile(r"^(?P<id>[^\s()]+) \((?P<type>[a-z]+)(?P<only>, canonical only)?\)"
+                      r"(?:; also: (?P<also>.*?))?(?:; wikidata: (?P<wikidata>\S+))?(?:; note: (?P<note>.*))?$")
 _MARKER = re.compile(r"(?:^|[._-])(ar|fr)$", re.IGNORECASE)
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _clean(text: str) -> str:
@@ -61,9 +63,14 @@ def lines(entities: Iterable[Entity], lang: str) -> list[str]:
     for entity in entities:
         canonical = _clean(entity.canonical)
         others = [_clean(v.text) for v in entity.variants if v.lang == "en" and _clean(v.text) != canonical]
-        comment = f"{entity.id} ({entity.type})"
+        listed = any(v.lang == "en" and _clean(v.text) == canonical for v in entity.variants)
+        comment = f"{entity.id} ({entity.type}{'' if listed else ONLY})"
         if others:
             comment += ALSO + " | ".join(dict.fromkeys(others))
+        if entity.wikidata:
+            comment += f"; wikidata: {entity.wikidata}"
+        if entity.note:
+            comment += f"; note: {_clean(entity.note)}"
         for variant in entity.variants:
             if variant.lang == lang and _clean(variant.text):
                 out.append(f"{_clean(variant.text)}\t{canonical}\t{comment}")
@@ -87,44 +94,65 @@ def write_omegat(entities: Iterable[Entity], path: str | Path, force: bool = Fal
 
 
 def read_omegat(path: str | Path) -> list[Entity]:
-    """Entities from one OmegaT tab-separated glossary.
+    """Entities from one OmegaT tab-separated glossary; every problem in one UserError."""
+    entities, problems = check_omegat(path)
+    if problems:
+        raise UserError(rules.report(problems))
+    return entities
+
+
+def check_omegat(path: str | Path) -> tuple[list[Entity], list[Problem]]:
+    """Entities and every problem of one OmegaT tab-separated glossary.
 
     The source language is the one the file name declares, else each term's script (Arabic script
-    -> ar, anything else -> fr). Comments written by workbench give the entity id and type; for
-    other files the id is made from the English term and the type is ``other``.
+    -> ar, anything else -> fr). The comment (third column) gives the entity: ``id (type)``, then
+    optionally ``; also: A | B`` (other English spellings), ``; wikidata: Q..`` and ``; note: ...``.
     """
     path = Path(path)
     text = read_utf8(path, "an OmegaT glossary file (.txt, .tab, .utf8)")
     declared = language_of(path)
     entities: dict[str, Entity] = {}
+    problems: list[Problem] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) < 2 or not cells[0] or not cells[1]:
-            raise UserError(f"{path}:{number}: expected a source term, a tab and an English term; found {line!r}")
+            problems.append(Problem(str(path), number, f"expected a source term, a tab and an English term; "
+                                                       f"found {line!r}"))
+            continue
         source, english = cells[0], cells[1]
         comment = cells[2] if len(cells) > 2 else ""
-        lang = declared or ("ar" if _ARABIC.search(source) else "fr")
+        lang = declared or ("ar" if rules.has_arabic(source) else "fr")
         parsed = _COMMENT.match(comment)
-        where = f"{path}:{number}"
-        if parsed and parsed["type"] in TYPES:
-            ident = entity_id(parsed["id"], english, where)
-            etype = parsed["type"]
-            also = [a.strip() for a in (parsed["also"] or "").split(" | ") if a.strip()]
-        else:
-            ident, etype, also = entity_id(slug(english), english, where), "other", []
+        if not parsed:
+            hint = rules.suggest_id(english) or "entity-id"
+            problems.append(Problem(str(path), number, f"the third column must name the entity as "
+                                                       f"\"ID (TYPE)\", such as \"{hint} (place)\" "
+                                                       f"(TYPE: {', '.join(ENTITY_TYPES)}); found {comment!r}"))
+            continue
+        ident, etype = parsed["id"], parsed["type"]
+        also = [a.strip() for a in (parsed["also"] or "").split(" | ") if a.strip()]
         entity = entities.get(ident)
         if entity is None:
-            entity = entities[ident] = Entity(ident, etype, english, line=number)
-            _add(entity, "en", english, path, number)
-        elif entity.canonical != english:
-            raise UserError(f"{where}: entity {ident!r} has the English {english!r} here but "
-                            f"{entity.canonical!r} on line {entity.line}; use one canonical name")
+            entity = entities[ident] = Entity(ident, etype, english, wikidata=parsed["wikidata"],
+                                              note=parsed["note"], line=number)
+            if not parsed["only"]:
+                _add(entity, "en", english, path, number)
+        else:
+            for name, mine, theirs in (("English term", entity.canonical, english), ("type", entity.type, etype),
+                                       ("wikidata", entity.wikidata, parsed["wikidata"]),
+                                       ("note", entity.note, parsed["note"])):
+                if mine != theirs:
+                    problems.append(Problem(str(path), number, f"entity {ident!r} has the {name} {theirs!r} here "
+                                                               f"but {mine!r} on line {entity.line}; give the same "
+                                                               "on every line"))
         for other in also:
             _add(entity, "en", other, path, number)
         _add(entity, lang, source, path, number)
-    return finish(list(entities.values()), str(path), unit="line")
+    found = list(entities.values())
+    problems.extend(rules.validate(found, str(path)))
+    return found, problems
 
 
 def _add(entity: Entity, lang: str, text: str, path: Path, number: int) -> None:

@@ -10,14 +10,15 @@ canonical English name is the English term marked ``preferredTerm-admn-sts``; th
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import UserError
 from workbench.text.xml import xml_attr, xml_text
-from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
+from workbench.glossary import rules
+from workbench.glossary.model import Entity, Variant
+from workbench.glossary.rules import Problem
 
 SUFFIXES = (".tbx",)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -26,15 +27,18 @@ ADMITTED = "admittedTerm-admn-sts"
 WIKIDATA_URL = "https://www.wikidata.org/wiki/"
 LANGSET_ORDER = ("en", "ar", "fr")  # English first: tools that take the first langSet as source get the canonical
 _QID = re.compile(r"(?<![A-Za-z0-9])(Q[1-9][0-9]*)$")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# on the canonical English term when it is not one of the entity's spellings (read back as such)
+CANONICAL_ONLY = "workbench: canonical name only, not a listed spelling"
 
 
 # ---- writing -------------------------------------------------------------------------------------
 
 
-def _term(text: str, status: str | None = None) -> str:
-    note = f'<termNote type="administrativeStatus">{status}</termNote>' if status else ""
-    return f"          <tig><term>{xml_text(text)}</term>{note}</tig>\n"
+def _term(text: str, status: str | None = None, note: str | None = None) -> str:
+    extra = f'<termNote type="administrativeStatus">{status}</termNote>' if status else ""
+    if note:
+        extra += f"<note>{xml_text(note)}</note>"
+    return f"          <tig><term>{xml_text(text)}</term>{extra}</tig>\n"
 
 
 def entry(entity: Entity) -> str:
@@ -53,9 +57,12 @@ def entry(entity: Entity) -> str:
         out.append(f'        <langSet xml:lang="{lang}">\n')
         if lang == "en" and entity.note:
             out.append(f'          <descrip type="definition">{xml_text(entity.note)}</descrip>\n')
+        listed = any(v.lang == "en" and v.text.strip() == entity.canonical for v in entity.variants)
         for text in spellings:
-            if lang == "en":
-                out.append(_term(text, PREFERRED if text == entity.canonical else ADMITTED))
+            if lang == "en" and text == entity.canonical:
+                out.append(_term(text, PREFERRED, None if listed else CANONICAL_ONLY))
+            elif lang == "en":
+                out.append(_term(text, ADMITTED))
             else:
                 out.append(_term(text))
         out.append("        </langSet>\n")
@@ -144,79 +151,51 @@ def _lang(element) -> str:
     return raw.replace("_", "-").split("-")[0].lower()
 
 
-def slug(text: str) -> str:
-    """An entity id in the glossary's form (lowercase a-z, digits, single hyphens) made from ``text``."""
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_only))
-
-
-def entity_id(raw: str | None, canonical: str, where: str) -> str:
-    """``raw`` if it is a valid id, else a slug of it or of the canonical name."""
-    if raw and _ID.match(raw):
-        return raw
-    made = slug(raw or "") or slug(canonical)
-    if not made:
-        raise UserError(f"{where}: cannot make an entity id from {raw or canonical!r}; give the entry an id "
-                        "of lowercase letters, digits and hyphens")
-    return made
-
-
-def finish(entities: list[Entity], where: str, unit: str = "entry") -> list[Entity]:
-    """Check ids are unique and no spelling is held by two entities (same language and normal form).
-
-    ``unit`` names what ``Entity.line`` counts in this format ("entry", "line").
-    """
-    from workbench.names.normalize import normalize
-
-    ids: dict[str, Entity] = {}
-    owners: dict[tuple[str, str], Entity] = {}
-    for entity in entities:
-        if entity.id in ids:
-            raise UserError(f"{where}: the id {entity.id!r} is used twice ({unit} {ids[entity.id].line} and "
-                            f"{unit} {entity.line}); give each entity its own id")
-        ids[entity.id] = entity
-        for variant in entity.variants:
-            owner = owners.setdefault((variant.lang, normalize(variant.text, variant.lang)), entity)
-            if owner is not entity:
-                raise UserError(f'{where}: "{variant.text}" ({variant.lang}) is held by {owner.id!r} '
-                                f"({unit} {owner.line}) and {entity.id!r} ({unit} {entity.line}); "
-                                "keep it in one entity only")
+def read_tbx(path: str | Path) -> list[Entity]:
+    """Entities from a TBX-Basic (``martif``) or TBX v3 (``tbx``) file; every problem in one UserError."""
+    entities, problems = check_tbx(path)
+    if problems:
+        raise UserError(rules.report(problems))
     return entities
 
 
-def read_tbx(path: str | Path) -> list[Entity]:
-    """Entities from a TBX-Basic (``martif``) or TBX v3 (``tbx``) file.
+def check_tbx(path: str | Path) -> tuple[list[Entity], list[Problem]]:
+    """Entities and every problem of a TBX file, entries counted from 1 (an unreadable file is a UserError).
 
-    Languages other than ar, fr and en are ignored. An entry without an English term is an error:
-    the canonical English name is required. Ids that are not in the glossary's form are turned
-    into one (``TE-001`` -> ``te-001``).
+    Each entry needs an id in the glossary's form, a type (``subjectField`` descrip: person, place,
+    org or other) and an English term (the canonical name); languages are ar, fr and en.
     """
     path = Path(path)
     root = parse_xml_file(path, "TBX")
     if _local(root.tag) not in ("martif", "tbx"):
         raise UserError(f"{path}: not a TBX file (the root element is <{_local(root.tag)}>, expected "
                         "<martif> or <tbx>)")
-    entities = []
+    entities: list[Entity] = []
+    problems: list[Problem] = []
     number = 0
     for element in root.iter():
         if _local(element.tag) not in ("termEntry", "conceptEntry"):
             continue
         number += 1
-        entities.append(_entity(element, number, path))
-    return finish(entities, str(path))
+        entity, wrong = _entity(element, number, path)
+        name = f'entity "{element.get("id")}": ' if element.get("id") else ""
+        problems.extend(rules.at(str(path), number, name + message, "entry") for message in wrong)
+        if entity is not None:
+            entities.append(entity)
+    problems.extend(rules.validate(entities, str(path), unit="entry"))
+    return entities, problems
 
 
-def _entity(element, number: int, path: Path) -> Entity:
-    raw_id = element.get("id")
-    where = f"{path}: entry {number}" + (f" (id {raw_id!r})" if raw_id else "")
-    etype = "other"
+def _entity(element, number: int, path: Path) -> tuple[Entity | None, list[str]]:
+    raw_id = element.get("id") or ""
+    wrong: list[str] = []
+    etype = None
     wikidata = note = None
     canonical = None
     variants: list[Variant] = []
     for child in element:
         name = _local(child.tag)
-        if name == "descrip" and child.get("type") == "subjectField" and _text(child).lower() in TYPES:
+        if name == "descrip" and child.get("type") == "subjectField" and etype is None:
             etype = _text(child).lower()
         elif name == "descrip" and child.get("type") == "definition" and not note:
             note = _text(child) or None
@@ -226,11 +205,15 @@ def _entity(element, number: int, path: Path) -> Entity:
             wikidata = _wikidata(child)
         elif name in ("langSet", "langSec"):
             lang = _lang(child)
+            if lang not in rules.VARIANT_LANGS:
+                wrong.append(f"{rules.lang_problem(lang)} in xml:lang of a langSet; remove that langSet "
+                             "(the glossary keeps ar, fr and en)")
+                continue
             for sub in child:
                 sub_name = _local(sub.tag)
                 if sub_name == "descrip" and sub.get("type") == "definition" and not note:
                     note = _text(sub) or None
-                if sub_name not in ("tig", "ntig", "termSec") or lang not in VARIANT_LANGS:
+                if sub_name not in ("tig", "ntig", "termSec"):
                     continue
                 term = next((t for t in sub.iter() if _local(t.tag) == "term"), None)
                 text = _text(term) if term is not None else ""
@@ -238,14 +221,17 @@ def _entity(element, number: int, path: Path) -> Entity:
                     continue
                 preferred = any(_local(n.tag) == "termNote" and n.get("type") == "administrativeStatus"
                                 and _text(n).startswith("preferredTerm") for n in sub.iter())
+                only = any(_local(n.tag) == "note" and _text(n) == CANONICAL_ONLY for n in sub.iter())
                 if lang == "en" and (canonical is None or (preferred and not canonical[1])):
                     canonical = (text, preferred)
-                if not any(v.lang == lang and v.text == text for v in variants):
+                if not only and not any(v.lang == lang and v.text == text for v in variants):
                     variants.append(Variant(lang, text, source=str(path), line=number))
     if canonical is None:
-        raise UserError(f"{where}: no English term; each entry needs one (its canonical English name)")
-    return Entity(entity_id(raw_id, canonical[0], where), etype, canonical[0], wikidata=wikidata, note=note,
-                  variants=variants, line=number)
+        wrong.append("no English term; each entry needs one (its canonical English name)")
+        return None, wrong
+    if etype is None:
+        etype = ""
+    return Entity(raw_id, etype, canonical[0], wikidata=wikidata, note=note, variants=variants, line=number), wrong
 
 
 def _wikidata(xref) -> str | None:

@@ -13,30 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import UserError
-from workbench.glossary.model import TYPES, VARIANT_LANGS, Entity, Variant
-from workbench.names.normalize import is_arabic, normalize
+from workbench.glossary import rules
+from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
+from workbench.glossary.rules import ID_RE, WIKIDATA_RE, Problem  # noqa: F401 (the names other modules use)
 
 KEYS = ("type", "canonical", "wikidata", "note", *VARIANT_LANGS)
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-WIKIDATA_RE = re.compile(r"^Q[1-9][0-9]*$")
 
 _HEADER = re.compile(r"""^\s*\[\s*(?:"([^"]*)"|'([^']*)'|([^\]\s#]+))\s*\]""")
 _KEY = re.compile(r"""^\s*(?:"([^"]*)"|([A-Za-z0-9_-]+))\s*=""")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TWICE = re.compile(r"Cannot declare \((.*)\) twice")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem: file, line, what is wrong."""
-
-    path: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass
@@ -145,60 +132,28 @@ def parse(text: str, path: str | Path = "<text>") -> tuple[list[Entity], list[Pr
             problem(lines.keys.get((None, entity_id)), f'"{entity_id}" is not an entity table; '
                     "write it as [entity-id] followed by its keys")
             continue
-        if not ID_RE.match(entity_id):
-            problem(at, f'bad entity id "{entity_id}": use lowercase letters a-z, digits and single hyphens')
-            continue
         before = len(problems)
         for key in body:
             if key not in KEYS:
                 problem(lines.keys.get((entity_id, key), at),
                         f'entity "{entity_id}": unknown key "{key}" (expected {", ".join(KEYS)})')
-        etype = body.get("type")
-        if etype not in TYPES:
-            shown = f'unknown type "{etype}"' if etype is not None else "no type"
-            problem(lines.keys.get((entity_id, "type"), at),
-                    f'entity "{entity_id}": {shown} (expected person, place, org or other)')
-        canonical = body.get("canonical")
-        if not isinstance(canonical, str) or not canonical.strip():
-            problem(lines.keys.get((entity_id, "canonical"), at),
-                    f'entity "{entity_id}": empty or missing canonical name')
-        wikidata = body.get("wikidata")
-        if wikidata is not None and (not isinstance(wikidata, str) or not WIKIDATA_RE.match(wikidata)):
-            problem(lines.keys.get((entity_id, "wikidata"), at),
-                    f'entity "{entity_id}": wikidata "{wikidata}" is not a Q number such as Q2429253')
-        note = body.get("note")
-        if note is not None and not isinstance(note, str):
-            problem(lines.keys.get((entity_id, "note"), at), f'entity "{entity_id}": note must be a string')
-        entity = Entity(entity_id, etype if isinstance(etype, str) else "",
-                        canonical if isinstance(canonical, str) else "",
-                        wikidata=wikidata if isinstance(wikidata, str) else None,
-                        note=note if isinstance(note, str) else None, line=at)
+        entity = Entity(entity_id, body.get("type"), body.get("canonical"), wikidata=body.get("wikidata"),
+                        note=body.get("note"), line=at)
         for lang in VARIANT_LANGS:
             if lang not in body:
                 continue
             values = body[lang]
             key_line = lines.keys.get((entity_id, lang), at)
             if not isinstance(values, list):
-                problem(key_line, f'entity "{entity_id}": "{lang}" must be a list of spellings')
+                problem(key_line, f'entity "{entity_id}": "{lang}" must be a list of spellings, such as {lang} = ["..."]')
                 continue
             string_lines = lines.strings.get((entity_id, lang), [])
-            seen: set[str] = set()
             for index, value in enumerate(values):
                 line = string_lines[index] if index < len(string_lines) else key_line
-                if not isinstance(value, str):
-                    problem(line, f'entity "{entity_id}": spelling {value!r} in "{lang}" is not a string')
-                    continue
-                if not value.strip():
-                    problem(line, f'entity "{entity_id}": empty name in "{lang}"')
-                    continue
-                if (lang == "ar") != is_arabic(value):
-                    wanted = "has no Arabic letters" if lang == "ar" else "is in Arabic script"
-                    problem(line, f'entity "{entity_id}": "{value}" in "{lang}" {wanted}; move it to the right list')
-                    continue
-                if value in seen:
-                    continue  # listed twice: harmless, read once
-                seen.add(value)
                 entity.variants.append(Variant(lang, value, source=str(path), line=line))
+        field_lines = {key: lines.keys[(entity_id, key)] for key in KEYS if (entity_id, key) in lines.keys}
+        for line, message in rules.entity_problems(entity, field_lines):
+            problem(line, message)
         if len(problems) == before:
             entities.append(entity)
     problems.sort(key=lambda p: p.line or 0)
@@ -207,35 +162,7 @@ def parse(text: str, path: str | Path = "<text>") -> tuple[list[Entity], list[Pr
 
 def check_claims(entities: Iterable[Entity]) -> list[Problem]:
     """Duplicate ids across files and spellings claimed by two entities (same language, same normal form)."""
-    problems: list[Problem] = []
-    ids: dict[str, Entity] = {}
-    owners: dict[tuple[str, str], tuple[Entity, Variant]] = {}
-    for entity in entities:
-        if entity.id in ids:
-            first = ids[entity.id]
-            problems.append(Problem(_where(entity), entity.line,
-                                    f'duplicate entity id "{entity.id}" (also at {_where(first)}:{first.line})'))
-            continue
-        ids[entity.id] = entity
-        for variant in entity.variants:
-            claim = (variant.lang, normalize(variant.text, variant.lang))
-            held = owners.get(claim)
-            if held is None:
-                owners[claim] = (entity, variant)
-            elif held[0].id != entity.id:
-                other, first = held
-                where = f"line {first.line}" if _where(other) == _where(entity) else f"{_where(other)}:{first.line}"
-                if first.text != variant.text:
-                    where += f', as "{first.text}"'
-                problems.append(Problem(
-                    variant.source or _where(entity), variant.line,
-                    f'"{variant.text}" ({variant.lang}) is claimed by "{other.id}" ({where}) and "{entity.id}"; '
-                    "keep it in one entity only"))
-    return problems
-
-
-def _where(entity: Entity) -> str:
-    return next((v.source for v in entity.variants if v.source), "") or "<glossary>"
+    return rules.claims_problems(entities)
 
 
 def check_files(paths: Iterable[str | Path]) -> tuple[list[Entity], list[Problem]]:
@@ -273,10 +200,13 @@ def read_files(paths: Iterable[str | Path]) -> list[Entity]:
     """Entities of several glossary files loaded together; any problem is a UserError."""
     entities, problems = check_files(paths)
     if problems:
-        more = f" (and {len(problems) - 1} more problem(s); `workbench glossary check` lists them all)" \
-            if len(problems) > 1 else ""
-        raise UserError(f"{problems[0]}{more}")
+        raise UserError(rules.report(problems))
     return entities
+
+
+def check_toml(path: str | Path) -> tuple[list[Entity], list[Problem]]:
+    """Entities and every problem of one glossary file."""
+    return check_files([path])
 
 
 load = read_toml  # the name other modules look for

@@ -123,8 +123,9 @@ class GlossaryEdits:
 
         return store.remove_variant(self.conn, variant_id)
 
-    def write_back(self, folder: str = "glossaries") -> str:
-        """Write learned spellings to the glossary files in ``folder``; returns the service's summary."""
+    def write_back(self, folder: str | None = None) -> str:
+        """Write learned spellings to the glossary files in ``folder`` (default: the curated glossary's);
+        returns the service's summary."""
         from workbench.glossary import write_back
 
         return write_back.write_back(self.conn, folder).summary()
