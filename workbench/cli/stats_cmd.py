@@ -16,9 +16,9 @@ def run(args) -> int:
     from dataclasses import asdict
 
     from workbench import stats
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
-    s = stats.collect(open_db(db_arg(args)).conn)
+    s = stats.collect(open_conn(db_arg(args)))
     if args.json:
         print(json.dumps({**asdict(s), "articles": s.articles}, ensure_ascii=False))
         return 0
