@@ -1,7 +1,9 @@
 """Text folding shared by search and matching: Arabic orthographic variants, Unicode forms.
 
-camel-tools' data-free utilities do the Arabic work; importing them costs ~0.3 s (its charset
-tables), so keep this module off the TUI start-up path.
+camel-tools' data-free normalisers do the Arabic work. Its ``dediac_ar`` is not imported: its module
+imports ``camel_tools.utils.charsets``, which walks all of Unicode to build category tables (0.4 s at
+every start); ``dediac_ar`` below removes the same characters. Keep this module off the TUI start-up
+path all the same.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
     normalize_alef_maksura_ar,
@@ -18,7 +19,15 @@ from camel_tools.utils.normalize import (
 )
 
 TATWEEL = "\u0640"
+# camel_tools.utils.charsets.AR_DIAC_CHARSET: tanwin, harakat, shadda, sukun, dagger alef (tested equal)
+AR_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_AR_DIACRITIC = re.compile(f"[{AR_DIACRITICS}]")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def dediac_ar(text: str) -> str:
+    """Arabic diacritics removed: what ``camel_tools.utils.dediac.dediac_ar`` does, without its import."""
+    return _AR_DIACRITIC.sub("", text)
 
 
 def has_arabic(text: str) -> bool:

@@ -43,7 +43,7 @@ def is_arabic(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _camel():
-    from camel_tools.utils.dediac import dediac_ar
+    from workbench.textnorm import dediac_ar  # camel-tools' own import costs 0.4 s
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
         normalize_alef_maksura_ar,
