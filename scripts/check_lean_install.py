@@ -58,6 +58,13 @@ def dry_run(report: Path) -> list[dict]:
     return json.loads(report.read_text(encoding="utf-8"))["install"]
 
 
+def problems(names: set[str], locked: set[str]) -> tuple[list[str], list[str]]:
+    """(heavy packages, packages outside the lock) among the canonical names pip would install."""
+    forbidden = sorted(name for name in names if FORBIDDEN.match(name))
+    unlocked = sorted(names - locked - {"workbench"})
+    return forbidden, unlocked
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", type=Path, help="keep pip's report in this file")
@@ -65,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         installs = dry_run(args.report or Path(tmp) / "report.json")
     names = {canonical(item["metadata"]["name"]): item["metadata"]["version"] for item in installs}
-    forbidden = sorted(name for name in names if FORBIDDEN.match(name))
-    unlocked = sorted(set(names) - locked_names(ROOT / "requirements-dev.lock") - {"workbench"})
+    forbidden, unlocked = problems(set(names), locked_names(ROOT / "requirements-dev.lock"))
     print(f"lean install check: {len(names)} packages would be installed from the public index")
     if forbidden:
         print(f"FAIL: heavy packages in the set-up: {', '.join(forbidden)}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 
@@ -65,3 +66,20 @@ def test_the_readme_set_up_installs_the_lock_without_dependencies():
     assert "--no-deps -r requirements-dev.lock" in setup[0]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert setup[0].split("#", 1)[0].strip().replace("pip install", "pip install -q") in ci
+
+
+def load_check():
+    spec = importlib.util.spec_from_file_location("check_lean_install", ROOT / "scripts" / "check_lean_install.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_lean_install_check_reads_the_lock_and_flags_heavy_or_unlocked_packages():
+    check = load_check()
+    locked = check.locked_names(ROOT / "requirements-dev.lock")
+    assert locked == set(read_lock("requirements-dev.lock"))
+    assert check.problems(locked | {"workbench"}, locked) == ([], [])
+    names = locked | {"torch", "triton", "nvidia-cublas", "nvidia-cuda-runtime", "stanza"}
+    assert check.problems(names, locked) == (["nvidia-cublas", "nvidia-cuda-runtime", "torch", "triton"],
+                                             ["nvidia-cublas", "nvidia-cuda-runtime", "stanza", "torch", "triton"])
