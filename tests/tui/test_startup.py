@@ -23,6 +23,9 @@ print(json.dumps(sorted(sys.modules)))
 
 
 def test_app_module_and_first_screens_import_nothing_heavy(tmp_path):
+    from workbench.store.db import open_db
+
+    open_db(tmp_path / "w.db").conn.close()  # the TUI opens existing databases only
     out = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "w.db")], capture_output=True, text=True,
                          check=True)
     loaded = set(json.loads(out.stdout))

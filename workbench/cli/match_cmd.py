@@ -43,13 +43,13 @@ def run(args) -> int:
     from workbench.errors import UserError
     from workbench.glossary.store import ensure_norms
     from workbench.names.index import glossary_index
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
     if args.stdin == (args.text is not None):
         raise UserError("give either a TEXT to match or --stdin (not both, not neither)")
     if args.top < 1:
         raise UserError("--top must be at least 1")
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     ensure_norms(conn)
     matcher = glossary_index(conn).matcher
     if not matcher.entity_ids:

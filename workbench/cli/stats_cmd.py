@@ -16,10 +16,10 @@ def run(args) -> int:
     from dataclasses import asdict
 
     from workbench.config import db_path
-    from workbench.store import open_db, stats
+    from workbench.store import open_conn, stats
 
     path = db_path(db_arg(args)).resolve()
-    s = stats.collect(open_db(path, create=False).conn)
+    s = stats.collect(open_conn(path))
     if args.json:
         print(json.dumps({"database": str(path), **asdict(s), "articles": s.articles}, ensure_ascii=False))
         return 0

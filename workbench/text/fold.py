@@ -25,9 +25,20 @@ def has_arabic(text: str) -> bool:
     return bool(_ARABIC.search(text))
 
 
+# camel_tools.utils.charsets.AR_DIAC_CHARSET: tanwin, harakat, shadda, sukun, dagger alef (tested equal).
+# camel-tools' own dediac_ar is not imported: its module builds category tables over all of Unicode
+# (0.4 s at every start).
+AR_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_AR_DIACRITIC = re.compile(f"[{AR_DIACRITICS}]")
+
+
+def dediac_ar(text: str) -> str:
+    """Arabic diacritics removed: what ``camel_tools.utils.dediac.dediac_ar`` does, without its import."""
+    return _AR_DIACRITIC.sub("", text)
+
+
 @lru_cache(maxsize=1)
 def _camel():
-    from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
         normalize_alef_maksura_ar,

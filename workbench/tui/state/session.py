@@ -3,28 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from pathlib import Path
-
-
-def import_sqlite_utils_lean() -> None:
-    """Import sqlite-utils without its optional pandas / numpy support (0.2-0.3 s of start-up).
-
-    sqlite-utils imports pandas and numpy when they are installed (camel-tools installs them) only to
-    map their scalar types; the workbench never hands it such values. Both are hidden for the length
-    of this one import, then visible again to anything that imports them later.
-    """
-    if "sqlite_utils" in sys.modules:
-        return
-    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name) is None:
-                del sys.modules[name]
 
 
 class Session:
@@ -45,10 +24,9 @@ class Session:
     def conn(self) -> sqlite3.Connection:
         """The interface's connection, opened (and migrated) on first use."""
         if self._conn is None:
-            import_sqlite_utils_lean()
-            from workbench.store import open_db
+            from workbench.store import open_conn
 
-            self._conn = open_db(self.path).conn
+            self._conn = open_conn(self.path)
         return self._conn
 
     def connect(self) -> sqlite3.Connection:
