@@ -158,19 +158,18 @@ class PairAssembler:
             else:
                 if pair is not None:
                     yield _finish(pair, englishes)
-                pair = SentencePair(article_id, row[6], (seq, seq), [seg_id], [text], text, english,
-                                    title=row[7], url=row[8], date=row[9])
+                pair = SentencePair(article_id, row[6], (seq, seq), [seg_id], [text], text, english, [], [],
+                                    row[7], row[8], row[9])
                 englishes = [english] if english else []
                 src_offset = en_offset = 0
                 src_len, en_len = len(text), len(english) if english else 0
             while mention is not None:
-                m_article, m_seq = mention[0], mention[1]
+                m_article, m_seq, side, start, end, entity_id, status, score, why, mid = mention
                 if m_article != article_id or m_seq != seq:
                     if (m_article, m_seq) > (article_id, seq):
                         break  # belongs to a later segment
                     mention = next(mentions, None)  # a segment that vanished: never in practice
                     continue
-                _, _, side, start, end, entity_id, status, score, why, mid = mention
                 mention = next(mentions, None)
                 resolved = names_get(entity_id) if entity_id else None
                 if resolved is None and linked_only:
