@@ -132,6 +132,7 @@ class PairAssembler:
         self.dropped = 0
 
     def pairs(self, segments: Iterable[tuple], mentions: Iterable[tuple]) -> Iterator[SentencePair]:
+        """Every pair, translated or not, in the order of ``segments``."""
         mentions = iter(mentions)
         names_get = self.names.get
         linked_only = self.linked_only
@@ -139,7 +140,6 @@ class PairAssembler:
         englishes: list[str] = []  # the non-empty English of the pair's segments
         src_offset = en_offset = 0  # where the current segment's text / English starts in the pair's
         src_len = en_len = 0  # length of the pair's joined source / English so far
-        text = english = ""
         mention = next(mentions, None)
         for row in segments:
             article_id, seq, seg_id, text, english, merged = row[:6]
