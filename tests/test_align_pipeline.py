@@ -149,13 +149,14 @@ def test_arabic_proclitics_and_names_projected_from_english(aligned):
 
 
 def test_canonical_english_replaces_linked_spans_and_keeps_raw(aligned):
-    from workbench.corpus.pairs import sentence_pairs
+    from workbench.corpus.pairs import article_pairs
 
     conn, fr, _ = aligned
-    pairs = sentence_pairs(conn, fr)
-    assert pairs[1]["english"] == FR_ENGLISH[1]  # raw translation untouched
-    assert pairs[1]["canonical"] == "Islamic State fighters attacked a post near Hasakah, according to the Syrian Democratic Forces."
-    assert pairs[0]["canonical"].startswith("Prime Minister Mustafa al-Kadhimi travelled to Mosul")
+    pairs = article_pairs(conn, fr)
+    assert pairs[1].english == FR_ENGLISH[1]  # raw translation untouched
+    assert pairs[1].canonical_english()[0] == ("Islamic State fighters attacked a post near Hasakah, according to "
+                                               "the Syrian Democratic Forces.")
+    assert pairs[0].canonical_english()[0].startswith("Prime Minister Mustafa al-Kadhimi travelled to Mosul")
     raw = conn.execute("SELECT text FROM translations ORDER BY segment_id LIMIT 2").fetchall()
     assert [r[0] for r in raw] == FR_ENGLISH
 

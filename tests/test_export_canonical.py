@@ -8,7 +8,7 @@ import pytest
 
 from workbench.corpus.canonical import render_canonical, render_canonical_with_offsets
 from workbench.export.jsonl import _dumps, encode, record
-from workbench.export.pairs import Pair, Span
+from workbench.corpus.pairs import Mention, SentencePair
 
 
 def test_render_canonical_replaces_spans_and_keeps_the_rest():
@@ -36,17 +36,18 @@ def test_adjacent_spans_and_empty_canonical():
     assert render_canonical("ab", [(0, 1, "X"), (1, 2, "")]) == "X"
 
 
-def _pair(**changes) -> Pair:
+def _pair(**changes) -> SentencePair:
     base = dict(
         article_id=7, title='Title "quoted" \\ back', url=None, date="2022-01-01", lang="ar", seqs=(2, 3),
-        segment_ids=[11, 12], source="داعش\u2028في\tالحسكة\x01", english="ISIS in Hasaka </script>",
-        source_spans=[Span(0, 4, "داعش", "isis", "Islamic State", "confirmed", 1.0)],
-        english_spans=[Span(0, 4, "ISIS", "isis", "Islamic State", "accepted", 0.925),
-                       Span(8, 14, "Hasaka", None, None, None, None),
-                       Span(8, 14, "Hasaka", "hasakah", "Hasakah", "suggested", float("nan"))],
+        segment_ids=[11, 12], sources=["داعش\u2028في", "الحسكة\x01"], source="داعش\u2028في\tالحسكة\x01",
+        english="ISIS in Hasaka </script>",
+        source_mentions=[Mention("source", 0, 4, "داعش", "isis", "Islamic State", "confirmed", 1.0)],
+        english_mentions=[Mention("english", 0, 4, "ISIS", "isis", "Islamic State", "accepted", 0.925),
+                          Mention("english", 8, 14, "Hasaka", None, None, None, None),
+                          Mention("english", 8, 14, "Hasaka", "hasakah", "Hasakah", "suggested", float("nan"))],
     )
     base.update(changes)
-    return Pair(**base)
+    return SentencePair(**base)
 
 
 @pytest.mark.parametrize("canonical", [False, True])

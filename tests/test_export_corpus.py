@@ -130,12 +130,12 @@ def test_pairs_merge_skip_and_offsets(db, corpus):
     assert merged.source == "Les combattants de Daech ont été encerclés. " + FR.split(". ", 2)[2]
     assert len(merged.segment_ids) == 2
     for pair in pairs:
-        for span in pair.source_spans:
+        for span in pair.source_mentions:
             assert pair.source[span.start:span.end] == span.surface
-        for span in pair.english_spans:
+        for span in pair.english_mentions:
             assert pair.english[span.start:span.end] == span.surface
     # the mention of the second (merged) segment is shifted into the joined source text
-    kazimi = [s for s in merged.source_spans if s.surface == "Moustafa al-Kazimi"]
+    kazimi = [s for s in merged.source_mentions if s.surface == "Moustafa al-Kazimi"]
     assert kazimi and kazimi[0].entity_id == "mustafa-al-kadhimi"  # merged entity followed
     assert kazimi[0].canonical == "Mustafa al-Kadhimi"
 

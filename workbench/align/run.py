@@ -147,25 +147,17 @@ def align_articles(
 def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, list[tuple[list, tuple | None]]]:
     """The article's language and its pairs: ``([(segment_id, text)], (segment_id, english) | None)``.
 
-    A segment whose translation row is ``merged`` belongs with the one before (its English is there).
-    English articles have no English side: their text is the source.
+    The pairs are ``workbench.corpus.pairs``' (2:1 merges grouped there); English articles have no
+    English side: their text is the source.
     """
-    row = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()
-    if row is None:
+    from workbench.corpus.pairs import article_pairs
+
+    pairs = article_pairs(conn, article_id, mentions=False)
+    if pairs is None:
         raise UserError(f"no article with id {article_id}")
-    lang = row[0]
-    groups: list[tuple[list, tuple | None]] = []
-    for sid, text, english, merged in conn.execute(
-        """SELECT s.id, s.text, t.text, coalesce(t.merged, 0) FROM segments s
-           LEFT JOIN translations t ON t.segment_id = s.id WHERE s.article_id = ? ORDER BY s.seq""",
-        (article_id,),
-    ):
-        if merged and groups and lang != "en":
-            groups[-1][0].append((sid, text))
-            continue
-        eng = (sid, english) if english and lang != "en" else None
-        groups.append(([(sid, text)], eng))
-    return lang, groups
+    lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    return lang, [(list(zip(p.segment_ids, p.sources)),
+                   (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):

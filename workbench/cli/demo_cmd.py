@@ -43,7 +43,7 @@ def run(args) -> int:
 def demo_align(conn, pairs_shown: int = 4) -> None:
     """Load the curated glossary, align every article, show a few sentence pairs with their names."""
     from workbench.align.run import align_articles
-    from workbench.corpus.pairs import sentence_pairs
+    from workbench.corpus.pairs import article_pairs
     from workbench.glossary.bundled import bundled_files, seed
 
     files = bundled_files()
@@ -63,14 +63,15 @@ def demo_align(conn, pairs_shown: int = 4) -> None:
     for (article_id,) in conn.execute("SELECT id FROM articles WHERE lang <> 'en' ORDER BY id").fetchall():
         if shown >= pairs_shown:
             return
-        for p in sentence_pairs(conn, article_id):  # one pair per article, with a few names in it
-            if not p["english"] or len(p["source_mentions"]) < 3:
+        for p in article_pairs(conn, article_id) or []:  # one pair per article, with a few names in it
+            if not p.english or len(p.source_mentions) < 3:
                 continue
             shown += 1
-            print(f"\n   [{article_id}] {p['source']}")
-            print(f"   EN  {p['english']}")
-            if p["canonical"] != p["english"]:
-                print(f"   CAN {p['canonical']}")
-            for m in p["source_mentions"]:
-                print(f"     {m['surface']} -> {m['entity_id'] or '(new)'} [{m['status']}]")
+            canonical = p.canonical_english()[0]
+            print(f"\n   [{article_id}] {p.source}")
+            print(f"   EN  {p.english}")
+            if canonical != p.english:
+                print(f"   CAN {canonical}")
+            for m in p.source_mentions:
+                print(f"     {m.surface} -> {m.entity_id or '(new)'} [{m.status}]")
             break

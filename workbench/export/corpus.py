@@ -13,8 +13,9 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.export import csv_export, jsonl, tmx
 from workbench.store.atomic import AtomicFile, check_target
+from workbench.corpus.pairs import SentencePair
+from workbench.export.pairs import STATUSES, PairCounts, count_pairs, iter_pairs, languages, present_languages
 from workbench.store.db import transaction
-from workbench.export.pairs import STATUSES, Pair, PairCounts, count_pairs, iter_pairs, languages, present_languages
 
 FORMATS = {
     "tmx": (tmx.write_tmx, {"encoding": "utf-8", "newline": "\n"}),
@@ -166,8 +167,8 @@ def _not_the_database(conn: sqlite3.Connection, target: Path) -> None:
                 raise UserError(f"{target}: is the workbench database itself; choose another file name")
 
 
-def _watch(pairs: Iterator[Pair | None], total: int, on_progress: Callable[[int, int], None] | None,
-           cancel: CancelFlag | None) -> Iterator[Pair]:
+def _watch(pairs: Iterator[SentencePair | None], total: int, on_progress: Callable[[int, int], None] | None,
+           cancel: CancelFlag | None) -> Iterator[SentencePair]:
     """Pass exported pairs through, reporting progress and stopping when the cancel flag is set.
 
     ``pairs`` yields None for each skipped pair, so progress and cancel work while nothing is written.

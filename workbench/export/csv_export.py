@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from workbench.export.pairs import Pair, Span
+from workbench.corpus.pairs import Mention, SentencePair
 
 SUFFIX = ".csv"
 ENCODING = "utf-8-sig"  # the BOM makes Excel read UTF-8 (Arabic) instead of the local code page
@@ -22,7 +22,7 @@ def cell(value: str | None) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def entities(spans: list[Span]) -> str:
+def entities(spans: list[Mention]) -> str:
     """``surface = Canonical [entity-id, status]`` for each span, joined with `` | ``."""
     parts = []
     for s in spans:
@@ -32,7 +32,7 @@ def entities(spans: list[Span]) -> str:
     return " | ".join(parts)
 
 
-def write_csv(fh: IO[str], pairs: Iterable[Pair], *, canonical: bool = False, **_: object) -> None:
+def write_csv(fh: IO[str], pairs: Iterable[SentencePair], *, canonical: bool = False, **_: object) -> None:
     """Stream a header row and one row per pair to ``fh`` (opened with ``newline=''``)."""
     writer = csv.writer(fh, lineterminator="\r\n")
     columns = list(COLUMNS)
@@ -44,5 +44,5 @@ def write_csv(fh: IO[str], pairs: Iterable[Pair], *, canonical: bool = False, **
                cell(pair.source), cell(pair.english)]
         if canonical:
             row.append(cell(pair.canonical_english()[0]))
-        row += [cell(entities(pair.source_spans)), cell(entities(pair.english_spans))]
+        row += [cell(entities(pair.source_mentions)), cell(entities(pair.english_mentions))]
         writer.writerow(row)

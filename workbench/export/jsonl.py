@@ -7,7 +7,7 @@ from math import isfinite
 from collections.abc import Iterable
 from typing import IO
 
-from workbench.export.pairs import Pair, Span
+from workbench.corpus.pairs import Mention, SentencePair
 
 SUFFIX = ".jsonl"
 BATCH = 256  # lines per write call
@@ -19,7 +19,7 @@ def _score(value: float | None) -> float | None:
     return value if value is not None and isfinite(value) else None
 
 
-def _span(span: Span) -> dict:
+def _span(span: Mention) -> dict:
     return {
         "start": span.start, "end": span.end, "surface": span.surface,
         "entity_id": span.entity_id, "canonical": span.canonical,
@@ -27,7 +27,7 @@ def _span(span: Span) -> dict:
     }
 
 
-def record(pair: Pair, canonical: bool = False) -> dict:
+def record(pair: SentencePair, canonical: bool = False) -> dict:
     """The JSON object for one pair (see docs/export-formats.md)."""
     obj = {
         "id": pair.key,
@@ -37,15 +37,15 @@ def record(pair: Pair, canonical: bool = False) -> dict:
         "segment_ids": pair.segment_ids,
         "source": pair.source,
         "english": pair.english,
-        "source_spans": [_span(s) for s in pair.source_spans],
-        "english_spans": [_span(s) for s in pair.english_spans],
+        "source_spans": [_span(s) for s in pair.source_mentions],
+        "english_spans": [_span(s) for s in pair.english_mentions],
     }
     if canonical:
         text, spans = pair.canonical_english()
         obj["english_canonical"] = text
         obj["english_canonical_spans"] = [
             {"start": s.start, "end": s.end, "entity_id": s.entity_id, "canonical": s.canonical}
-            for s in spans
+            for s in spans if s.linked
         ]
     return obj
 
@@ -54,7 +54,7 @@ def _opt(value: str | None) -> str:
     return "null" if value is None else _str(value)
 
 
-def _spans(spans: list[Span]) -> str:
+def _spans(spans: list[Mention]) -> str:
     if not spans:
         return "[]"
     out = []
@@ -68,26 +68,26 @@ def _spans(spans: list[Span]) -> str:
     return "[" + ",".join(out) + "]"
 
 
-def encode(pair: Pair, canonical: bool = False) -> str:
+def encode(pair: SentencePair, canonical: bool = False) -> str:
     """``record(pair)`` as compact JSON, built directly (the same text ``json.dumps`` gives, faster)."""
     line = (
         f'{{"id":"{pair.key}","article":{{"id":{pair.article_id},"title":{_opt(pair.title)},'
         f'"url":{_opt(pair.url)},"date":{_opt(pair.date)}}},"source_lang":{_str(pair.lang)},'
         f'"target_lang":"en","segment_ids":[{",".join(map(str, pair.segment_ids))}],'
         f'"source":{_str(pair.source)},"english":{_str(pair.english)},'
-        f'"source_spans":{_spans(pair.source_spans)},"english_spans":{_spans(pair.english_spans)}'
+        f'"source_spans":{_spans(pair.source_mentions)},"english_spans":{_spans(pair.english_mentions)}'
     )
     if canonical:
         text, spans = pair.canonical_english()
         moved = ",".join(
             f'{{"start":{s.start},"end":{s.end},"entity_id":{_opt(s.entity_id)},"canonical":{_opt(s.canonical)}}}'
-            for s in spans
+            for s in spans if s.linked
         )
         line += f',"english_canonical":{_str(text)},"english_canonical_spans":[{moved}]'
     return line + "}"
 
 
-def write_jsonl(fh: IO[str], pairs: Iterable[Pair], *, canonical: bool = False, **_: object) -> None:
+def write_jsonl(fh: IO[str], pairs: Iterable[SentencePair], *, canonical: bool = False, **_: object) -> None:
     """Stream one line per pair to ``fh`` (lines are handed to the file in small batches)."""
     batch: list[str] = []
     for pair in pairs:

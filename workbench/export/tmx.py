@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from workbench import __version__
-from workbench.export.pairs import Pair
+from workbench.corpus.pairs import SentencePair
 from workbench.text.xml import xml_attr, xml_text
 
 SUFFIX = ".tmx"
@@ -38,7 +38,7 @@ def header(srclang: str, created: str) -> str:
 FOOTER = "  </body>\n</tmx>\n"
 
 
-def unit(pair: Pair, english: str) -> str:
+def unit(pair: SentencePair, english: str) -> str:
     """One ``<tu>``: article metadata as ``<prop>`` elements, then the source and English ``<tuv>``."""
     props = [f'    <prop type="x-article-id">{pair.article_id}</prop>\n']
     if pair.title:
@@ -56,7 +56,7 @@ def unit(pair: Pair, english: str) -> str:
     )
 
 
-def write_tmx(fh: IO[str], pairs: Iterable[Pair], *, srclang: str, created: str,
+def write_tmx(fh: IO[str], pairs: Iterable[SentencePair], *, srclang: str, created: str,
               canonical: bool = False) -> None:
     """Stream ``pairs`` to ``fh``; with ``canonical`` the English side has canonical names."""
     fh.write(header(srclang, created))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from workbench.corpus.pairs import pair_of_segment
 from workbench.vocabulary import PENDING, QUEUE_ORDER
 
 _ORDER = QUEUE_ORDER
@@ -48,7 +49,8 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
             "decided_by", "source_text", "canonical")
     view = dict(zip(keys, row))
     view["proposal"] = json.loads(view["proposal"]) if view["proposal"] else None
-    view["english_text"] = english_of(conn, view["segment"])
+    pair = pair_of_segment(conn, view["segment"], mentions=False)
+    view["english_text"] = pair.english if pair is not None else None
     cp = view["counterpart_id"]
     view["counterpart"] = None
     if cp is not None:
@@ -64,26 +66,3 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
         )
     ]
     return view
-
-
-def english_of(conn: sqlite3.Connection, segment_id: int) -> str | None:
-    """The English of a segment's sentence pair (the previous row's when this one was merged into it)."""
-    row = conn.execute(
-        """SELECT t.text, t.merged, s.article_id, s.seq FROM segments s
-           LEFT JOIN translations t ON t.segment_id = s.id WHERE s.id = ?""",
-        (segment_id,),
-    ).fetchone()
-    if row is None or row[0] is None:
-        return None
-    text, merged, article_id, seq = row
-    while merged and seq > 0:
-        seq -= 1
-        prev = conn.execute(
-            """SELECT t.text, t.merged FROM segments s JOIN translations t ON t.segment_id = s.id
-               WHERE s.article_id = ? AND s.seq = ?""",
-            (article_id, seq),
-        ).fetchone()
-        if prev is None:
-            break
-        text, merged = prev
-    return text

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workbench.corpus.pairs import Mention, SentencePair
 from workbench.tui.render.arabic import BidiText
 from workbench.tui.render.latin import latinise
 from workbench.tui.render.sentence import highlight
-from workbench.tui.state.article import Mention, SentencePair
+from workbench.tui.state.article import status_class
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ def source_text(pair: SentencePair, options: ViewOptions, focus_id: int | None) 
     """The source sentence with its names highlighted (latinised when asked)."""
     mentions = pair.side("source")
     text = pair.source
-    spans = [(m.start, m.end, m.look) for m in mentions]
+    spans = [(m.start, m.end, status_class(m.status)) for m in mentions]
     if options.latin:
         text, where = latinise(text, [x for m in mentions for x in (m.start, m.end)])
         spans = [(where[a], where[b], look) for a, b, look in spans]
@@ -45,7 +46,7 @@ def english_text(pair: SentencePair, options: ViewOptions, focus_id: int | None)
     else:
         text, mentions = pair.english, pair.side("english")
     focus = next((n for n, m in enumerate(mentions) if m.id == focus_id), None)
-    return highlight(text, [(m.start, m.end, m.look) for m in mentions], focus)
+    return highlight(text, [(m.start, m.end, status_class(m.status)) for m in mentions], focus)
 
 
 class PairRow(Widget):

@@ -10,11 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from workbench.corpus.pairs import Mention
 from workbench.tui import keys
 from workbench.tui.article.pair_row import PairRow, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
-from workbench.tui.state.article import ArticleDoc, Mention, load_article
+from workbench.tui.state.article import ArticleDoc, describe, load_article
 from workbench.tui.widgets.nav import NavBar
 
 
@@ -124,7 +125,7 @@ class ArticleScreen(Screen):
             text = Text(f"{where} · no names in this sentence")
         else:
             text = Text(f"{where} · name {self.focus_index + 1}/{count}: ")
-            text.append(mention.describe(lambda t: display_line(t, self.options.bidi)), style="bold")
+            text.append(describe(mention, lambda t: display_line(t, self.options.bidi)), style="bold")
         self.query_one("#article-status", Static).update(text, layout=False)
 
     def _heads(self) -> None:
