@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from workbench.names.lookup import Entry
 from workbench.text.tokens import Token
 from workbench.names.translit import name_key
+from workbench.vocabulary import NEW
 
 
 @dataclass(eq=False)
@@ -28,7 +29,7 @@ class Found:
     pair_sim: float | None = None  # transliteration similarity with the counterpart (None: not computed)
     # set by the linker
     entity_id: str | None = None
-    status: str = "new"
+    status: str = NEW
     score: float = 0.0
     why: str = ""
     proposal: dict | None = None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+from workbench import vocabulary
 from workbench.cli import db_arg
-
-
 from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
 
-# the same as workbench.review.decisions.ACTIONS (not imported: that module loads the glossary service)
-ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
+ACTIONS = vocabulary.ACTIONS
 
 
 def register(sub, common) -> None:

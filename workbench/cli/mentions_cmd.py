@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from workbench.cli import db_arg
+from workbench import vocabulary
 
-STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new", "pending", "unlinked")
+STATUSES = (*vocabulary.STATUSES, "pending", "unlinked")
 
 
 def register(sub, common) -> None:
@@ -20,7 +21,7 @@ def register(sub, common) -> None:
 def query(conn, status: str | None, article: int | None, limit: int | None):
     where, args = [], []
     if status == "pending":
-        where.append("l.status IN ('suggested', 'unsure', 'new')")
+        where.append(f"l.status IN ({', '.join(repr(s) for s in vocabulary.PENDING)})")
     elif status == "unlinked":
         where.append("l.entity_id IS NULL")
     elif status:

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from workbench.corpus.canonical import render_canonical_with_offsets
+from workbench import vocabulary
 
 # link statuses shown and exported as the entity's canonical name: confirmed by the analyst, or
 # accepted automatically above the linking threshold
-LINKED = frozenset({"confirmed", "accepted"})
+LINKED = frozenset(vocabulary.LINKED)
 
 EntityNames = Mapping[str, "tuple[str, str] | None"]  # entity id -> (id after merges, canonical) | None
 

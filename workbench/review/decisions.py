@@ -10,6 +10,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from workbench import vocabulary
 from workbench.text.tokens import stem_surface
 from workbench.config import current_user
 from workbench.errors import UserError
@@ -17,10 +18,9 @@ from workbench.glossary import rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
 from workbench.store.db import transaction
 
-ACTIONS = ("confirm", "reject", "unsure", "correct", "new")
+ACTIONS = vocabulary.ACTIONS
 LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
-STATUS_OF = {"confirm": "confirmed", "correct": "confirmed", "new": "confirmed", "reject": "rejected",
-             "unsure": "unsure"}
+STATUS_OF = vocabulary.STATUS_OF
 
 
 @dataclass
@@ -82,49 +82,49 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
     mention = _mention(conn, mention_id)
     current = link_state(conn, mention_id)
-    if action in ("confirm", "reject"):
+    if action in (vocabulary.CONFIRM, vocabulary.REJECT):
         entity_id = current and current.get("entity_id")
         if not entity_id:
             raise UserError(
                 f"mention {mention_id} is not linked to an entity; use `correct ENTITY_ID` or `new`")
-    elif action == "correct":
+    elif action == vocabulary.CORRECT:
         if not entity_id:
             raise UserError("correct needs the entity id to link to, e.g. `correct mosul`")
         if not _entity_exists(conn, entity_id):
             raise UserError(f"no entity with id '{entity_id}'; `workbench glossary` lists them")
-    elif action == "new":
+    elif action == vocabulary.CREATE:
         if entity_type is not None and entity_type not in ENTITY_TYPES:
             raise UserError(f"unknown entity type '{entity_type}'; use one of: {', '.join(ENTITY_TYPES)}")
         proposal = json.loads(current["proposal"]) if current and current.get("proposal") else {}
         canonical = _new_canonical(conn, mention, canonical, proposal)
-    elif action == "unsure":
+    elif action == vocabulary.MARK_UNSURE:
         entity_id = current and current.get("entity_id")
     log = _Log(conn, user or current_user())
     with transaction(conn):
         targets = [mention]
         if all_same:
-            targets += _same_spelling(conn, mention, entity_id if action in ("confirm", "reject") else None)
-        if action == "new":
+            targets += _same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
+        if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
         status = STATUS_OF[action]
         changed = []
         for m in targets:
             before = current if m["id"] == mention_id else link_state(conn, m["id"])
-            target_entity = (before or {}).get("entity_id") if action == "unsure" else entity_id
+            target_entity = (before or {}).get("entity_id") if action == vocabulary.MARK_UNSURE else entity_id
             after = {
                 "entity_id": target_entity, "status": status,
-                "score": 1.0 if status == "confirmed" else (before or {}).get("score", 0.0),
-                "why": f"{action} by {log.user}", "proposal": (before or {}).get("proposal") if action == "unsure" else None,
+                "score": 1.0 if status == vocabulary.CONFIRMED else (before or {}).get("score", 0.0),
+                "why": f"{action} by {log.user}", "proposal": (before or {}).get("proposal") if action == vocabulary.MARK_UNSURE else None,
                 "decided_by": log.user, "updated_at": log.at,
             }
             _write_link(conn, m["id"], after)
             did = log.write(action, "mention", m["id"], before, after)
             changed.append(m["id"])
-            if action == "reject":
+            if action == vocabulary.REJECT:
                 _reject(conn, log, m["norm"], entity_id, did)
-            if status == "confirmed":
+            if status == vocabulary.CONFIRMED:
                 _learn(conn, log, action, entity_id, m)
-        if action == "reject":
+        if action == vocabulary.REJECT:
             _demote_same_pair(conn, log, mention["norm"], entity_id)
     return Outcome(log.batch, log.ids, changed, entity_id)
 
@@ -223,10 +223,10 @@ def _next_best(conn: sqlite3.Connection, mention_id: int, norm: str, before: dic
     ):
         if score >= SUGGEST and _entity_exists(conn, eid):
             return {**before, "entity_id": eid, "score": score, "proposal": None, "updated_at": at,
-                    "status": "accepted" if score >= ACCEPT else "suggested",
+                    "status": vocabulary.ACCEPTED if score >= ACCEPT else vocabulary.SUGGESTED,
                     "why": "next candidate after a rejected spelling"}
     surface = conn.execute("SELECT surface FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
-    return {**before, "entity_id": None, "status": "new", "score": 0.0, "updated_at": at,
+    return {**before, "entity_id": None, "status": vocabulary.NEW, "score": 0.0, "updated_at": at,
             "why": "its glossary match was rejected",
             "proposal": json.dumps({"canonical_en": surface, "spellings": {}}, ensure_ascii=False)}
 

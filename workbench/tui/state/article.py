@@ -6,8 +6,9 @@ import sqlite3
 from dataclasses import dataclass
 
 from workbench.corpus.pairs import LINKED, Mention, SentencePair, article_pairs
+from workbench import vocabulary
 
-SUGGESTED = ("suggested", "unsure")
+SUGGESTED = (vocabulary.SUGGESTED, vocabulary.UNSURE)
 
 
 def status_class(status: str | None) -> str:

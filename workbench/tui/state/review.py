@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-PENDING = ("suggested", "unsure", "new")
+from workbench import vocabulary
+
+PENDING = vocabulary.PENDING
 SAME_CAP = 500
 
 
