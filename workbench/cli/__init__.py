@@ -77,6 +77,11 @@ def usage(parser: argparse.ArgumentParser):
     return show
 
 
+def command(sub, common: argparse.ArgumentParser, name: str, help: str, description: str | None = None):
+    """Register one command: its parser, taking the options every command takes (``--db``)."""
+    return sub.add_parser(name, parents=[common], help=help, description=description)
+
+
 def db_arg(args: argparse.Namespace) -> str | None:
     """The ``--db`` value given anywhere on the command line, if any."""
     return getattr(args, "db", None)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 from workbench.config import LANGS
 
 KEYS = ("id", "title", "lang", "date", "segments", "translated", "mentions", "to_review")
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "articles", parents=[common], help="list articles: id, title, language and their counts",
-        description="List the articles with their sentences, translated sentences, name mentions and "
-                    "mentions waiting for review. The ids are what --article takes (translate, align, mentions).",
-    )
+    p = command(sub, common, "articles", "list articles: id, title, language and their counts",
+                "List the articles with their sentences, translated sentences, name mentions and "
+                "mentions waiting for review. The ids are what --article takes (translate, align, mentions).")
     p.add_argument("--lang", choices=LANGS, help="only articles in this language")
     p.add_argument("--limit", type=int, metavar="N", help="at most N articles")
     p.add_argument("--json", action="store_true", help="one JSON object per line")

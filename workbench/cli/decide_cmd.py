@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from workbench import vocabulary
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
 
 ACTIONS = vocabulary.ACTIONS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "decide", parents=[common], help="confirm, reject, correct or create the entity of a mention",
-        description="Decide on a mention: confirm its entity, reject it, mark it unsure, correct it to "
-                    "ENTITY_ID, or create a new entity for it. Every decision is logged and can be undone.",
-    )
+    p = command(sub, common, "decide", "confirm, reject, correct or create the entity of a mention",
+                "Decide on a mention: confirm its entity, reject it, mark it unsure, correct it to "
+                "ENTITY_ID, or create a new entity for it. Every decision is logged and can be undone.")
     p.add_argument("mention", type=int, metavar="MENTION_ID")
     p.add_argument("action", choices=ACTIONS)
     p.add_argument("entity", nargs="?", metavar="ENTITY_ID", help="the entity to link to (correct)")

@@ -6,18 +6,16 @@ import sys
 import time
 from pathlib import Path
 
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 
 FORMATS = ("tmx", "jsonl", "csv")
 SUFFIX_FORMATS = {".tmx": "tmx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "export", parents=[common], help="export sentence pairs with entity spans (TMX, JSONL, CSV)",
-        description="Export the aligned corpus: one sentence pair per unit/line/row. The file is written "
-                    "completely or not at all. Formats and fields: docs/export-formats.md.",
-    )
+    p = command(sub, common, "export", "export sentence pairs with entity spans (TMX, JSONL, CSV)",
+                "Export the aligned corpus: one sentence pair per unit/line/row. The file is written "
+                "completely or not at all. Formats and fields: docs/export-formats.md.")
     p.add_argument("out", metavar="OUT", help="output file (an existing one needs --force)")
     p.add_argument("--format", choices=FORMATS, dest="fmt",
                    help="file format (default: from the suffix of OUT: .tmx, .jsonl, .csv)")

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 from workbench.config import LANGS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "import", parents=[common], help="import .txt, .md, .html and .jsonl files or folders",
-        description="Import articles. Each file is all-or-nothing; content already imported is skipped. "
-                    "A new database also gets the curated glossary (unless --no-glossary).",
-    )
+    p = command(sub, common, "import", "import .txt, .md, .html and .jsonl files or folders",
+                "Import articles. Each file is all-or-nothing; content already imported is skipped. "
+                "A new database also gets the curated glossary (unless --no-glossary).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     p.add_argument("--lang", choices=LANGS, help="language of every article (skips detection)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary")

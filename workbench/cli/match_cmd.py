@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 from workbench.config import LANGS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "match", parents=[common], help="which glossary entities a name may be (any script)",
-        description="Match a name against the glossary in the database. With --stdin, read lines "
-                    "LANG<TAB>TEXT and write one JSON object per line, in order.",
-    )
+    p = command(sub, common, "match", "which glossary entities a name may be (any script)",
+                "Match a name against the glossary in the database. With --stdin, read lines "
+                "LANG<TAB>TEXT and write one JSON object per line, in order.")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the name to match")
     p.add_argument("--lang", choices=LANGS, help="language of TEXT (default: ar for Arabic script, else en)")
     p.add_argument("--top", type=int, default=5, metavar="N", help="at most N candidates (default 5)")

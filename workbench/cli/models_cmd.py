@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from workbench.cli import usage
+from workbench.cli import command, usage
 from workbench.config import SOURCE_LANGS
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "models", parents=[common], help="translation models: list, add a package file, install from the index",
-        description="Argos translation packages (xx->en). Location: $ARGOS_PACKAGES_DIR, else "
-                    "~/.local/share/argos-translate/packages (see docs/translation.md).",
-    )
+    p = command(sub, common, "models", "translation models: list, add a package file, install from the index",
+                "Argos translation packages (xx->en). Location: $ARGOS_PACKAGES_DIR, else "
+                "~/.local/share/argos-translate/packages (see docs/translation.md).")
     actions = p.add_subparsers(dest="models_action", metavar="ACTION")
     actions.add_parser("list", parents=[common], help="installed packages: pair, version, size, location")
     add = actions.add_parser("add", parents=[common], help="install a .argosmodel file copied onto this machine")

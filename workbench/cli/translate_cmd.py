@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from workbench.cli import db_arg
+from workbench.cli import command, db_arg
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser(
-        "translate", parents=[common], help="translate untranslated ar/fr sentences to English (resumable)",
-        description="Translate, offline, every ar/fr sentence with no English yet (human versions are kept). "
-                    "Batches are committed as they finish: interrupt at any time and run again to resume.",
-    )
+    p = command(sub, common, "translate", "translate untranslated ar/fr sentences to English (resumable)",
+                "Translate, offline, every ar/fr sentence with no English yet (human versions are kept). "
+                "Batches are committed as they finish: interrupt at any time and run again to resume.")
     p.add_argument("--article", type=int, action="append", metavar="ID", dest="articles",
                    help="only this article (repeat for several)")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N articles that need translating")

@@ -60,13 +60,9 @@ class ExportResult:
                     f"({self.why_empty()}; --allow-empty writes the empty file)")
         parts = [f"{self.pairs} sentence pair(s) written to {self.path} ({self.format})",
                  f"{self.source_spans} source and {self.english_spans} English entity span(s)"]
-        skipped = []
-        if self.untranslated:
-            skipped.append(f"{self.untranslated} not translated yet")
-        if self.no_english:
-            skipped.append(f"{self.no_english} without English (1:0)")
-        if self.english_articles:
-            skipped.append(f"{self.english_articles} English article(s)")
+        skipped = [f"{count} {what}" for count, what in (
+            (self.untranslated, "not translated yet"), (self.no_english, "without English (1:0)"),
+            (self.english_articles, "English article(s)")) if count]
         if self.dropped_spans:
             skipped.append(f"{self.dropped_spans} span(s) with bad offsets")
         if skipped:

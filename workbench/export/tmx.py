@@ -41,12 +41,8 @@ FOOTER = "  </body>\n</tmx>\n"
 def unit(pair: SentencePair, english: str) -> str:
     """One ``<tu>``: article metadata as ``<prop>`` elements, then the source and English ``<tuv>``."""
     props = [f'    <prop type="x-article-id">{pair.article_id}</prop>\n']
-    if pair.title:
-        props.append(f'    <prop type="x-article-title">{xml_text(pair.title)}</prop>\n')
-    if pair.url:
-        props.append(f'    <prop type="x-article-url">{xml_text(pair.url)}</prop>\n')
-    if pair.date:
-        props.append(f'    <prop type="x-article-date">{xml_text(pair.date)}</prop>\n')
+    props += [f'    <prop type="x-article-{kind}">{xml_text(value)}</prop>\n'
+              for kind, value in (("title", pair.title), ("url", pair.url), ("date", pair.date)) if value]
     return (
         f'   <tu tuid="{pair.key}" srclang="{pair.lang}">\n'
         + "".join(props)

@@ -116,14 +116,11 @@ def parse_xml_file(path: Path, what: str):
     import defusedxml
     from defusedxml import ElementTree as SafeET
 
+    from workbench.glossary.files import read_bytes
+
+    raw = read_bytes(path, f"a {what} file")
     try:
-        return SafeET.parse(str(path), forbid_dtd=False, forbid_entities=True, forbid_external=True).getroot()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give a {what} file") from None
-    except PermissionError:
-        raise UserError(f"{path}: no permission to read this file") from None
+        return SafeET.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except defusedxml.EntitiesForbidden as exc:
         raise UserError(f"{path}: refused: the file declares XML entities ({exc.name!r}), which can expand "
                         "without limit or read other files; remove the <!ENTITY> declarations") from None
