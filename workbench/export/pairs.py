@@ -43,6 +43,7 @@ class Pair:
     english: str
     source_spans: list[Span] = field(default_factory=list)
     english_spans: list[Span] = field(default_factory=list)
+    truncated: bool = False  # machine English that stopped at the model's output length cap
 
     @property
     def key(self) -> str:
@@ -127,7 +128,7 @@ def _entity_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str] | None]
 
 
 _SEGMENTS = """
-SELECT a.id, s.seq, s.id, s.text, t.text, t.merged, a.lang, a.title, a.url, a.date
+SELECT a.id, s.seq, s.id, s.text, t.text, t.merged, a.lang, a.title, a.url, a.date, t.truncated
 FROM articles a
 JOIN segments s ON s.article_id = a.id
 LEFT JOIN translations t ON t.segment_id = s.id
@@ -229,7 +230,7 @@ class _Building:
     """A pair being assembled from consecutive segment rows."""
 
     __slots__ = ("article_id", "meta", "seqs", "segment_ids", "sources", "englishes",
-                 "src_offset", "en_offset", "src_spans", "en_spans", "untranslated")
+                 "src_offset", "en_offset", "src_spans", "en_spans", "untranslated", "truncated")
 
     def __init__(self, row: tuple, english: str | None) -> None:
         self.article_id = row[0]
@@ -238,6 +239,7 @@ class _Building:
         self.segment_ids = [row[2]]
         self.sources = [row[3]]
         self.untranslated = english is None
+        self.truncated = bool(row[10])
         self.englishes = [english] if english else []
         self.src_offset = 0  # where the current segment's text starts in the joined source
         self.en_offset = 0  # where the current segment's English starts in the joined English
@@ -286,7 +288,7 @@ class _Building:
         lang, title, url, date = self.meta
         pair = Pair(self.article_id, title, url, date, lang, (self.seqs[0], self.seqs[1]),
                     self.segment_ids, source, english,
-                    _spans(self.src_spans, source), _spans(self.en_spans, english))
+                    _spans(self.src_spans, source), _spans(self.en_spans, english), self.truncated)
         counts.pairs += 1
         counts.source_spans += len(pair.source_spans)
         counts.english_spans += len(pair.english_spans)

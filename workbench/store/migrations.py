@@ -342,3 +342,12 @@ def m0005_incremental_article_stats(db: Database) -> None:
             BEGIN {bump(f"pending = pending - {pending('old.status')}",
                         article_of_mention.format("old.mention_id"))} END""",
     ])
+
+
+@migrations(name="0007_translation_truncated")
+def m0007_translation_truncated(db: Database) -> None:
+    run(db, [
+        # 1: the model stopped at the output length cap (or the input was cut): the English is incomplete
+        "ALTER TABLE translations ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE translation_cache ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
+    ])
