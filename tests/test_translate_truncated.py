@@ -46,6 +46,9 @@ def test_engine_flags_only_output_that_hit_the_cap(package):
     assert capped.truncated and "</s>" not in capped.text
     # the end token does not count in the per-token score
     assert ended.score == pytest.approx(-1.0 * 2 ** 0.2 / 2, abs=1e-3)
+    # an input CTranslate2 would cut (over 1024 tokens) is flagged even when the output ended
+    (long_input,) = engine.translate_tokens([["▁les"] * 1025])
+    assert long_input.text == "the army" and long_input.truncated
 
 
 def test_tiny_model_at_a_tiny_cap_is_flagged(package):

@@ -87,22 +87,25 @@ class Engine:
             return []
         wanted = 1 + max(0, min(MAX_ALTERNATIVES, alternatives))
         opts = self.options
+        cap = opts.max_length(max(len(tokens) for tokens in batch))
         results = self.translator.translate_batch(
             batch,
             target_prefix=[[self.prefix]] * len(batch) if self.prefix else None,
             beam_size=max(opts.beam_size, wanted),
             num_hypotheses=wanted,
             length_penalty=opts.length_penalty,
-            max_decoding_length=opts.max_length(max(len(tokens) for tokens in batch)),
+            max_decoding_length=cap,
             max_input_length=MAX_INPUT_TOKENS,
             replace_unknowns=True,
             return_scores=True,
-            return_end_token=True,  # a best hypothesis without it stopped at max_decoding_length
+            return_end_token=True,  # a hypothesis without it stopped at the cap
         )
         out = []
         for source, result in zip(batch, results):
             best = result.hypotheses[0]
-            truncated = not best or best[-1] != END or len(source) > MAX_INPUT_TOKENS
+            # (the length test too, in case a model's end token is not "</s>"; a prefix may take one)
+            cut_off = bool(best) and best[-1] != END and len(best) >= cap - 1
+            truncated = cut_off or len(source) > MAX_INPUT_TOKENS
             hyps = [
                 (self._detokenize(tokens), _mean_log_prob(score, len(_strip_end(tokens)), opts.length_penalty))
                 for tokens, score in zip(result.hypotheses, result.scores)
