@@ -50,6 +50,8 @@ def generate(path: Path, lang: str, megabytes: float, seed: int = 0) -> int:
         while written < target:
             chunk = " ".join(rng.choice(words) for _ in range(20_000)) + " "
             data = chunk.encode("utf-8")[: target - written].decode("utf-8", "ignore")
+            if not data:  # less room left than one (multi-byte) character
+                break
             fh.write(data)
             written += len(data.encode("utf-8"))
     return written
