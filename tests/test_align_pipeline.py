@@ -239,3 +239,26 @@ def test_import_path_with_human_translation(db, tmp_path):
     eng = mentions(conn, aid, "english")
     assert eng["Mosul"]["entity"] == "mosul"
     assert mentions(conn, aid, "source")["Mossoul"]["counterpart"] == eng["Mosul"]["id"]
+
+
+def test_progress_and_job_count_sentences_not_articles(db):
+    conn = db.conn
+    add_glossary(conn)
+    small = add_article(conn, "fr", FR_SOURCE, FR_ENGLISH)  # 2 sentences
+    long = add_article(conn, "fr", FR_SOURCE * 300, FR_ENGLISH * 300)  # 600 sentences in one article
+    seen = []
+    summary = align_articles(conn, progress=lambda done, total, aid: seen.append((done, total, aid)))
+    assert summary.aligned == [small, long]
+    assert all(total == 602 for _, total, _ in seen)
+    dones = [d for d, _, _ in seen]
+    assert dones == sorted(set(dones)) and dones[0] == 2 and dones[-1] == 602
+    # the long article reports as it goes, not only once at its end
+    during = [d for d, _, aid in seen if aid == long and d < 602]
+    assert len(during) >= 100
+    job = conn.execute("SELECT status, done, total FROM jobs WHERE id = ?", (summary.job_id,)).fetchone()
+    assert job == ("done", 602, 602)
+    # a re-run skips both articles and still counts their sentences
+    again = []
+    rerun = align_articles(conn, progress=lambda done, total, aid: again.append((done, total)))
+    assert rerun.skipped == 2 and again == [(2, 602), (602, 602)]
+    assert conn.execute("SELECT done, total FROM jobs WHERE id = ?", (rerun.job_id,)).fetchone() == (602, 602)

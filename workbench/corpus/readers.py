@@ -115,8 +115,16 @@ def _markdown(text: str) -> RawArticle:
 def _html(text: str, path: Path) -> RawArticle:
     import trafilatura  # only when HTML is imported: it pulls in lxml and friends
 
+    from workbench.corpus.html_date import iso_date, published_date
+
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        raise UserError(f"{path}: no article text found in the HTML (only scripts, menus or boilerplate)")
+    date = published_date(tree)  # before extraction, which prunes the tree
+    # htmldate's extensive search reads the page's text and takes "© 2022" footers for dates: off
     doc = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+        tree, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = _clean(doc.text) if doc is not None and doc.text else ""
     if not body:
@@ -127,7 +135,7 @@ def _html(text: str, path: Path) -> RawArticle:
         text=body,
         title=(doc.title or None),
         url=(doc.url or None),
-        date=(doc.date or None),
+        date=date or iso_date(doc.date),
         lang=lang if lang in LANGS else None,
     )
 

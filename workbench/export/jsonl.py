@@ -37,6 +37,7 @@ def record(pair: SentencePair, canonical: bool = False) -> dict:
         "segment_ids": pair.segment_ids,
         "source": pair.source,
         "english": pair.english,
+        "truncated": pair.truncated,
         "source_spans": [_span(s) for s in pair.source_mentions],
         "english_spans": [_span(s) for s in pair.english_mentions],
     }
@@ -75,6 +76,7 @@ def encode(pair: SentencePair, canonical: bool = False) -> str:
         f'"url":{_opt(pair.url)},"date":{_opt(pair.date)}}},"source_lang":{_str(pair.lang)},'
         f'"target_lang":"en","segment_ids":[{",".join(map(str, pair.segment_ids))}],'
         f'"source":{_str(pair.source)},"english":{_str(pair.english)},'
+        f'"truncated":{"true" if pair.truncated else "false"},'
         f'"source_spans":{_spans(pair.source_mentions)},"english_spans":{_spans(pair.english_mentions)}'
     )
     if canonical:

@@ -50,7 +50,7 @@ def present_languages(conn: sqlite3.Connection, langs: Sequence[str]) -> list[st
 
 
 _SEGMENTS = """
-SELECT a.id, s.seq, s.id, s.text, t.text, t.merged, a.lang, a.title, a.url, a.date
+SELECT a.id, s.seq, s.id, s.text, t.text, t.merged, a.lang, a.title, a.url, a.date, t.truncated
 FROM articles a
 JOIN segments s ON s.article_id = a.id
 LEFT JOIN translations t ON t.segment_id = s.id

@@ -29,6 +29,7 @@ MIGRATIONS = (
     "0005_incremental_article_stats",
     "0006_search_index_deletes",
     "0007_review_order_threshold",
+    "0008_translation_truncated",
 )
 MIGRATION_SET = "workbench"
 

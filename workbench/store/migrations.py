@@ -377,3 +377,12 @@ def m0007_review_order_threshold(db: Database) -> None:
         """CREATE INDEX links_review ON links(abs(score - 0.86), mention_id)
            WHERE status IN ('suggested', 'unsure', 'new')""",
     ])
+
+
+@migrations(name="0008_translation_truncated")
+def m0008_translation_truncated(db: Database) -> None:
+    run(db, [
+        # 1: the model stopped at the output length cap (or the input was cut): the English is incomplete
+        "ALTER TABLE translations ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE translation_cache ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
+    ])

@@ -5,11 +5,18 @@ that continues in lower case); within a paragraph, ``. ! ? ؟ …`` followed by 
 sentence unless the word before is a known abbreviation or an initial, or the next word starts in
 lower case. Closing quotes and brackets (``» ” " ) ]``, with French spacing) stay with the sentence
 they close. Numbers such as ``10.000`` and ``3,5`` never split (no white space after the mark).
+
+No sentence is longer than ``MAX_CHARS`` (500 characters, about 80-100 words): a longer one (a
+text with no sentence punctuation, a run-on list) is cut at the last clause boundary that fits
+(``; : ؛`` first, then ``, ،``, then a spaced dash), failing that at the last space, failing that
+(no space at all) after ``MAX_CHARS`` characters. 500 characters of ar / fr make about 100-200
+model tokens, well inside the translation model's input and its 256-token output cap.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 ABBREVIATIONS = {
     "fr": {
@@ -37,6 +44,17 @@ _WORD_BEFORE = re.compile(r"([^\s«»\"“”(\[]+)$")
 _LATIN_LOWER = re.compile(r"[a-zà-öø-ÿœ]")
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 
+MAX_CHARS = 500  # the longest segment; see the module docstring
+MIN_PIECE = MAX_CHARS // 5  # a cut leaves at least this much before it, unless nothing else fits
+# where a long sentence may be cut, best first: after a clause mark, after a comma, around a spaced
+# dash (the dash opens the next piece), at any white space
+_CUTS = (
+    re.compile(r"[;:؛](?=\s)"),
+    re.compile(r"[,،](?=\s)"),
+    re.compile(r"(?<=\S)(?=\s+[-–—]\s)"),
+    re.compile(r"(?<=\S)(?=\s)"),
+)
+
 
 def split(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)``: ``text[start:end]`` is a sentence without outer white space."""
@@ -60,8 +78,40 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_CHARS:
+        cut = _cut(text, start, end)
+        _add(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where to cut ``text[start:end]`` (longer than ``MAX_CHARS``) so the first piece fits."""
+    limit = start + MAX_CHARS
+    for pattern in _CUTS:
+        best = _last(pattern, text, start + MIN_PIECE, limit)
+        if best is not None:
+            return best
+    best = _last(_CUTS[-1], text, start + 1, limit)  # a word boundary before MIN_PIECE beats a cut word
+    if best is not None:
+        return best
+    cut = limit  # no white space at all: cut between characters, never before a combining mark
+    while cut > start + 1 and unicodedata.combining(text[cut]):
+        cut -= 1
+    return cut
+
+
+def _last(pattern: re.Pattern, text: str, first: int, limit: int) -> int | None:
+    """The last cut ``pattern`` offers in ``[first, limit]`` (it may look a few characters beyond)."""
+    best = None
+    for m in pattern.finditer(text, first, limit + 8):
+        if m.end() > limit:
+            break
+        best = m.end()
+    return best
 
 
 def _blocks(text: str, lang: str):

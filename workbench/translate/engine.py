@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from workbench.translate.packages import InstalledPackage
 
 MAX_ALTERNATIVES = 3
+MAX_INPUT_TOKENS = 1024  # CTranslate2 cuts longer inputs; segments (500 characters at most) stay far below
 
 
 def default_threads() -> int:
@@ -50,6 +51,7 @@ class Translation:
     text: str
     score: float
     alternatives: list[dict] = field(default_factory=list)  # [{"text": ..., "score": ...}]
+    truncated: bool = False  # the output hit the length cap (or the input was cut): incomplete English
 
 
 class Engine:
@@ -85,20 +87,27 @@ class Engine:
             return []
         wanted = 1 + max(0, min(MAX_ALTERNATIVES, alternatives))
         opts = self.options
+        cap = opts.max_length(max(len(tokens) for tokens in batch))
         results = self.translator.translate_batch(
             batch,
             target_prefix=[[self.prefix]] * len(batch) if self.prefix else None,
             beam_size=max(opts.beam_size, wanted),
             num_hypotheses=wanted,
             length_penalty=opts.length_penalty,
-            max_decoding_length=opts.max_length(max(len(tokens) for tokens in batch)),
+            max_decoding_length=cap,
+            max_input_length=MAX_INPUT_TOKENS,
             replace_unknowns=True,
             return_scores=True,
+            return_end_token=True,  # a hypothesis without it stopped at the cap
         )
         out = []
-        for result in results:
+        for source, result in zip(batch, results):
+            best = result.hypotheses[0]
+            # (the length test too, in case a model's end token is not "</s>"; a prefix may take one)
+            cut_off = bool(best) and best[-1] != END and len(best) >= cap - 1
+            truncated = cut_off or len(source) > MAX_INPUT_TOKENS
             hyps = [
-                (self._detokenize(tokens), _mean_log_prob(score, len(tokens), opts.length_penalty))
+                (self._detokenize(tokens), _mean_log_prob(score, len(_strip_end(tokens)), opts.length_penalty))
                 for tokens, score in zip(result.hypotheses, result.scores)
             ]
             best_text, best_score = hyps[0]
@@ -108,7 +117,7 @@ class Engine:
                 if text not in seen:
                     seen.add(text)
                     alts.append({"text": text, "score": score})
-            out.append(Translation(best_text, best_score, alts))
+            out.append(Translation(best_text, best_score, alts, truncated))
         return out
 
     def _detokenize(self, tokens: list[str]) -> str:
@@ -116,6 +125,13 @@ class Engine:
             tokens = tokens[1:]
         tokens = [t for t in tokens if t not in ("<blank>", "<s>", "</s>")]
         return self.tokenizer.decode(tokens)
+
+
+END = "</s>"
+
+
+def _strip_end(tokens: list[str]) -> list[str]:
+    return tokens[:-1] if tokens and tokens[-1] == END else tokens
 
 
 def _mean_log_prob(score: float, length: int, length_penalty: float) -> float:

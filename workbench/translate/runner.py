@@ -48,6 +48,7 @@ class RunResult:
     translated: int = 0  # distinct sentences the model translated
     cached: int = 0  # segments filled from the cache or from a repeat within the run
     passthrough: int = 0  # English segments given their own text
+    truncated: int = 0  # segments whose English stopped at the output length cap (flagged in the row)
     missing: dict[str, int] = field(default_factory=dict)  # lang -> segments left without a model
     models: dict[str, str] = field(default_factory=dict)  # lang -> model id used
     elapsed: float = 0.0
@@ -61,6 +62,9 @@ class RunResult:
             parts.append(f"{self.translated} by the model, {self.cached} from the cache")
         if self.passthrough:
             parts.append(f"{self.passthrough} English passed through")
+        if self.truncated:
+            parts.append(f"{self.truncated} cut off at the model's output length cap"
+                         " (marked truncated in the database and exports)")
         for lang, count in self.missing.items():
             parts.append(f"no model for {lang}: {count} left")
         return "; ".join(parts)
@@ -149,14 +153,14 @@ class _Run:
         found: dict[str, Translation] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            for key, text, score, alts in self.conn.execute(
-                f"SELECT source_key, text, score, alternatives FROM translation_cache"
+            for key, text, score, alts, truncated in self.conn.execute(
+                f"SELECT source_key, text, score, alternatives, truncated FROM translation_cache"
                 f" WHERE model = ? AND source_key IN ({','.join('?' * len(chunk))})", [model_id, *chunk],
             ):
                 if self.alternatives and alts is None:
                     continue  # cached without alternatives: translate again to get them
                 alternatives = json.loads(alts) if alts else []
-                found[key] = Translation(text, score, alternatives[: self.alternatives])
+                found[key] = Translation(text, score, alternatives[: self.alternatives], bool(truncated))
         return found
 
     def write(self, model_id: str, items: list[tuple[str, Translation, list[int]]], fresh: bool) -> None:
@@ -169,18 +173,19 @@ class _Run:
             cache_rows, rows = [], []
             for key, tr, sids in items:
                 alts = json.dumps(tr.alternatives, ensure_ascii=False) if (self.alternatives or tr.alternatives) else None
+                cut = int(tr.truncated)
                 if fresh:
-                    cache_rows.append((model_id, key, tr.text, tr.score, alts, len(sids) - 1))
+                    cache_rows.append((model_id, key, tr.text, tr.score, alts, len(sids) - 1, cut))
                 else:
                     cache_rows.append((model_id, key, len(sids)))
-                rows.extend((sid, model_id, tr.text, tr.score, alts, stamp) for sid in sids if sid not in taken)
+                rows.extend((sid, model_id, tr.text, tr.score, alts, stamp, cut) for sid in sids if sid not in taken)
             if fresh:
                 conn.executemany(
-                    """INSERT INTO translation_cache (model, source_key, text, score, alternatives, hits)
-                       VALUES (?, ?, ?, ?, ?, ?)
+                    """INSERT INTO translation_cache (model, source_key, text, score, alternatives, hits, truncated)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)
                        ON CONFLICT (model, source_key) DO UPDATE SET text = excluded.text,
                          score = excluded.score, alternatives = excluded.alternatives,
-                         hits = hits + excluded.hits""",
+                         hits = hits + excluded.hits, truncated = excluded.truncated""",
                     cache_rows,
                 )
             else:
@@ -190,13 +195,14 @@ class _Run:
                 )
             conn.executemany(
                 "INSERT INTO translations (segment_id, engine, model, text, score, alternatives, merged,"
-                " created_at) VALUES (?, 'argos', ?, ?, ?, ?, 0, ?)",
+                " created_at, truncated) VALUES (?, 'argos', ?, ?, ?, ?, 0, ?, ?)",
                 rows,
             )
             search.sync_segments(conn, [r[0] for r in rows])
             done = self.result.done + len(ids)
             jobs.progress(conn, self.result.job_id, done)
         self.result.done = done
+        self.result.truncated += sum(r[6] for r in rows)
 
 
 def _existing(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
