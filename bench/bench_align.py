@@ -239,7 +239,7 @@ def throughput(kb: int, drop_stats_triggers: bool = False) -> dict:
                 conn.execute(f"DROP TRIGGER {name}")
         t0 = time.perf_counter()
         ctx = build_context(conn)
-        ctx.fuzzy.matcher  # the names matcher index, built on first use
+        ctx.index.matcher  # the names matcher index, built on first use
         setup = time.perf_counter() - t0
         summary = align_articles(conn, ctx=ctx)
         elapsed = time.perf_counter() - t0
