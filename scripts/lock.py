@@ -27,6 +27,9 @@ from check_lean_install import canonical, user_environment  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 NO_DEPS = {"argostranslate", "camel-tools"}
 VENV_OWN = {"pip", "setuptools", "wheel"}
+# declared by htmldate for its extensive date search, which the HTML reader switches off (dates come
+# from the page's metadata): never imported, so left out of the locks
+UNUSED = {"dateparser", "pytz", "tzlocal"}
 
 RUNTIME_HEADER = """\
 # Runtime lock: every package the workbench imports, exactly pinned, for CPython 3.11 on Linux.
@@ -51,7 +54,7 @@ def resolve(requirements: list[str], *pip_args: str) -> dict[str, str]:
                        cwd=ROOT, env=user_environment(), check=True)
         installs = json.loads(report.read_text(encoding="utf-8"))["install"]
     return {canonical(i["metadata"]["name"]): i["metadata"]["version"] for i in installs
-            if canonical(i["metadata"]["name"]) not in VENV_OWN}
+            if canonical(i["metadata"]["name"]) not in VENV_OWN | UNUSED}
 
 
 def main() -> int:
