@@ -68,3 +68,15 @@ def test_index_is_shared_and_rebuilt_after_a_glossary_change(tmp_path):
     assert glossary_index(other.conn).signature == second.signature
     add_entity(other.conn, "qamishli", "place", "Qamishli")
     assert glossary_index(db.conn).search("Qamish", 1)[0].entity_id == "qamishli"
+
+
+@pytest.mark.parametrize("query, lang", [("المرصد السوري لحقوق الإنسان", "ar"),
+                                         ("Observatoire syrien des droits de l'homme", "fr"),
+                                         ("Syrian Observatory for Human Rights", "en")])
+def test_a_translated_organisation_name_meets_its_other_languages(query, lang):
+    from workbench.names.matcher import Matcher
+
+    # the glossary holds only the French name: the words are translated, not spelled, in the others
+    matcher = Matcher([("observatory", "org", "Syrian Observatory for Human Rights",
+                        [("fr", "Observatoire syrien des droits de l'homme")])], include_canonical=False)
+    assert matcher.match(query, lang, top=1)[0].entity_id == "observatory"

@@ -117,6 +117,18 @@ bridge: bridge | pont | جسر
 street: street road | rue route | شارع طريق
 hospital: hospital | hopital | مستشفي
 committee: committee commission | comite commission | لجنه هيئه
+observatory: observatory monitor | observatoire | مرصد
+rights: rights | droits | حقوق
+human: human humans | homme humain humains | انسان
+network: network | reseau | شبكه
+framework: framework | cadre | اطار
+coordination: coordination coordinating | coordination | تنسيقي تنسيق
+administration: administration | administration | اداره
+autonomous: autonomous self | autonome | ذاتيه
+center: center centre | centre | مركز
+institute: institute | institut | معهد
+tribe: tribe tribal tribes | tribu tribal tribale tribus | قبيله عشيره عشائري
+antiterrorism: antiterrorism antiterrorist | antiterroriste | مكافحه
 """
 
 # several words naming one thing (the whole phrase becomes one word)
