@@ -39,7 +39,8 @@ def make_app(corpus_db):
 def pytest_pyfunc_call(pyfuncitem):
     """Run ``async def`` tests in a fresh event loop (no async plugin needed)."""
     if inspect.iscoroutinefunction(pyfuncitem.obj):
-        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        wanted = inspect.signature(pyfuncitem.obj).parameters
+        args = {name: value for name, value in pyfuncitem.funcargs.items() if name in wanted}
         asyncio.run(pyfuncitem.obj(**args))
         return True
     return None
