@@ -113,32 +113,45 @@ def test_canonical_english_when_every_mention_is_replaced():
         (0, 13, "Islamic State", "why", 7), (17, 33, "Republic of Iraq", None, None)]
 
 
-@pytest.fixture
-def tui_db(db):
-    corpus.fill(db.conn)
-    return db.conn
+@pytest.fixture(scope="module")
+def tui_db(tmp_path_factory):
+    """The TUI test corpus, built through the services (import, curated glossary, align, decisions)."""
+    from workbench.store.db import open_db
+
+    path = tmp_path_factory.mktemp("pairs") / "corpus.db"
+    corpus.build(path)
+    return open_db(path).conn
 
 
 def test_article_pairs_reads_groups_mentions_and_english_articles(tui_db):
     pairs = article_pairs(tui_db, 1)
-    assert [p.key for p in pairs] == ["1:0", "1:1-2"]
-    assert pairs[1].source == "وزار الكاظمي المنطقة. والتقى الجرحى."
-    assert [(m.id, m.side, m.surface, m.why) for m in pairs[1].mentions] == [
-        (3, "source", "الكاظمي", "variant الكاظمي (ar)"), (5, "english", "Al-Kazimi", "sounds like al-Kadhimi")]
-    assert [p.english for p in article_pairs(tui_db, 3)] == [None, None]
+    merged = [p for p in pairs if p.seqs[0] != p.seqs[1]]
+    assert len(merged) == 1  # the Arabic article: two sentences given one English sentence
+    pair = merged[0]
+    assert len(pair.segment_ids) == len(pair.sources) == 2 and pair.source == " ".join(pair.sources)
+    assert "الكاظمي" in [m.surface for m in pair.source_mentions]
+    for m in pair.source_mentions:
+        assert pair.source[m.start:m.end] == m.surface  # offsets shifted into the joined text
+    for m in pair.english_mentions:
+        assert pair.english[m.start:m.end] == m.surface
+    untranslated = article_pairs(tui_db, 3)
+    assert untranslated and all(p.english is None for p in untranslated)
     english = article_pairs(tui_db, 4)
     assert english[0].english == english[0].source and not english[0].has_english_side
     assert article_pairs(tui_db, 99) is None
-    assert article_pairs(tui_db, 1, mentions=False)[1].mentions == []
+    assert all(p.mentions == [] for p in article_pairs(tui_db, 1, mentions=False))
 
 
 def test_pair_of_segment_finds_the_pair_a_merged_segment_belongs_to(tui_db):
-    merged = pair_of_segment(tui_db, 3)  # article 1, seq 2: merged into seq 1
-    assert merged.key == "1:1-2" and merged.english.startswith("Al-Kazimi visited")
-    assert [m.id for m in merged.mentions] == [3, 5]
-    assert pair_of_segment(tui_db, 2).key == "1:1-2"
-    assert pair_of_segment(tui_db, 1).key == "1:0"
-    assert pair_of_segment(tui_db, 999) is None
+    pairs = article_pairs(tui_db, 1)
+    merged = next(p for p in pairs if p.seqs[0] != p.seqs[1])
+    for segment_id in merged.segment_ids:
+        found = pair_of_segment(tui_db, segment_id)
+        assert found.key == merged.key and found.english == merged.english
+        assert [m.id for m in found.mentions] == [m.id for m in merged.mentions]
+    single = next(p for p in pairs if p.seqs[0] == p.seqs[1])
+    assert pair_of_segment(tui_db, single.segment_ids[0]).key == single.key
+    assert pair_of_segment(tui_db, 999_999) is None
 
 
 def test_entity_names_follow_merges_and_hide_deleted(tui_db):

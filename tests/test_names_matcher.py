@@ -162,18 +162,37 @@ def test_candidates_come_from_the_index_not_a_scan(full, monkeypatch):
 
 def test_from_db_skips_deleted(db):
     conn = db.conn
-    from workbench.glossary.store import add_entity, add_variant, merge_entities, remove_variant, soft_delete_entity
+    from workbench.glossary.store import (add_entity, add_variant, merge_entities, merge_two_entities,
+                                          remove_variant, soft_delete_entity)
+
+    def spellings(matcher: Matcher) -> set[tuple[str, str]]:
+        return {(matcher.entity_ids[v.entity], v.text) for v in matcher.variants}
 
     merge_entities(conn, sample_entities(), "sample.toml")
     add_entity(conn, "tikrit", "place", "Tikrit")
-    variant = add_variant(conn, "tikrit", "fr", "Tikrit")
-    matcher = Matcher.from_db(conn)
-    assert top(matcher, "تكريت", "ar").entity_id == "tikrit"
-    remove_variant(conn, variant["id"])
-    soft_delete_entity(conn, "hasakah")
-    matcher = Matcher.from_db(conn)
-    assert all(c.entity_id != "hasakah" for c in matcher.match("Hassaké", "fr"))
-    assert "tikrit" not in {c.entity_id for c in matcher.match("Tikrit", "fr") if c.variant != "Tikrit"}
+    removed = add_variant(conn, "tikrit", "ar", "تكريت")
+    kept = add_variant(conn, "tikrit", "fr", "Tikrit (ville)")
+    add_entity(conn, "hasaka-town", "place", "Hasaka Town")
+    add_variant(conn, "hasaka-town", "fr", "Ville de Hassaké")
+    before = Matcher.from_db(conn)
+    assert {"hasakah", "tikrit", "hasaka-town"} <= set(before.entity_ids)  # the checks below are not vacuous
+    assert {("tikrit", "تكريت"), ("hasakah", "Hassaké"), ("hasaka-town", "Ville de Hassaké")} <= spellings(before)
+    assert top(before, "تكريت", "ar").entity_id == "tikrit"
+    assert "hasakah" in {c.entity_id for c in before.match("Hassaké", "fr")}
+
+    remove_variant(conn, removed["id"])  # one spelling gone, the entity stays
+    soft_delete_entity(conn, "hasakah")  # its variant rows stay live: the entity's deletion must hide them
+    merge_two_entities(conn, "baghdad", "hasaka-town")  # merged away: marked deleted, spellings moved
+    after = Matcher.from_db(conn)
+    assert "hasakah" not in after.entity_ids and "hasaka-town" not in after.entity_ids
+    assert "tikrit" in after.entity_ids
+    names = spellings(after)
+    assert ("tikrit", "تكريت") not in names and ("tikrit", kept["text"]) in names
+    assert not any(entity in ("hasakah", "hasaka-town") for entity, _ in names)
+    assert ("baghdad", "Ville de Hassaké") in names  # the merged spelling now counts for the kept entity
+    assert all(c.entity_id != "hasakah" for c in after.match("Hassaké", "fr"))
+    assert all(c.entity_id != "hasakah" for c in after.search("Hassak"))
+    assert "tikrit" not in {c.entity_id for c in after.match("تكريت", "ar") if c.variant == "تكريت"}
 
 
 def rival_glossary() -> Matcher:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import shutil
 import sqlite3
 
 import pytest
@@ -11,10 +12,18 @@ import pytest
 from tests.tui import corpus
 
 
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory):
+    """The corpus of ``tests/tui/corpus.py``, built once per session through the services."""
+    path = tmp_path_factory.mktemp("tui-corpus") / "corpus.db"
+    corpus.build(path)
+    return path
+
+
 @pytest.fixture
-def corpus_db(db, db_path):
-    """Path of a migrated database holding ``tests/tui/corpus.py``."""
-    corpus.fill(db.conn)
+def corpus_db(built_corpus, db_path):
+    """Path of this test's own copy of the corpus database."""
+    shutil.copyfile(built_corpus, db_path)
     return db_path
 
 
@@ -39,7 +48,8 @@ def make_app(corpus_db):
 def pytest_pyfunc_call(pyfuncitem):
     """Run ``async def`` tests in a fresh event loop (no async plugin needed)."""
     if inspect.iscoroutinefunction(pyfuncitem.obj):
-        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        wanted = inspect.signature(pyfuncitem.obj).parameters
+        args = {name: value for name, value in pyfuncitem.funcargs.items() if name in wanted}
         asyncio.run(pyfuncitem.obj(**args))
         return True
     return None
@@ -48,18 +58,10 @@ def pytest_pyfunc_call(pyfuncitem):
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
     """Decisions and jobs get one fixed time: history panes and snapshots do not change."""
-    import workbench.clock
-
-    stamp = lambda: "2022-03-01T09:30:00+00:00"  # noqa: E731
-    monkeypatch.setattr(workbench.clock, "now", stamp)
     for module in ("workbench.review.decisions", "workbench.align.run", "workbench.translate.runner",
                    "workbench.glossary.store", "workbench.export.corpus"):
-        try:
-            mod = __import__(module, fromlist=["now"])
-        except ImportError:
-            continue
-        if hasattr(mod, "now"):
-            monkeypatch.setattr(mod, "now", stamp)
+        __import__(module)
+    corpus.freeze_clock(monkeypatch)
 
 
 def shown(widget) -> str:
@@ -68,6 +70,15 @@ def shown(widget) -> str:
 
     width, height = widget.size
     return "\n".join(strip.text.rstrip() for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+def mention(path, article: int, surface: str, side: str = "source") -> int:
+    """Id of the one mention of ``surface`` on ``side`` of an article in the test database."""
+    conn = sqlite3.connect(path)
+    try:
+        return corpus.mention_id(conn, article, surface, side)
+    finally:
+        conn.close()
 
 
 def query(path, sql: str, *args) -> list[tuple]:

@@ -56,13 +56,15 @@ async def test_focus_names_the_entity(make_app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, 1)
         daesh = display_line("داعش")  # as the terminal shows it: shaped, right to left
-        assert f"{daesh} → Islamic State (suggested 0.62)" in status(screen)
+        assert f"name 1/6: {daesh} → Islamic State (accepted 1.00)" in status(screen)
         await pilot.press("l")
-        assert f"{display_line('ديالى')} → no entity (new" in status(screen)
+        assert f"{display_line('ديالى')} → Diyala (accepted" in status(screen)
+        await pilot.press("l")
+        assert f"{display_line('أم حجر')} → no entity (new" in status(screen)  # not in the glossary
         await pilot.press("l")
         assert "ISIS → Islamic State (accepted" in status(screen)
-        await pilot.press("h", "h")
-        assert daesh in status(screen)
+        await pilot.press("h", "h", "h")
+        assert f"name 1/6: {daesh}" in status(screen)
 
 
 async def test_canonical_latin_and_bidi_toggles(make_app):
@@ -73,7 +75,7 @@ async def test_canonical_latin_and_bidi_toggles(make_app):
         assert english_of(first).startswith("ISIS fighters")
         await pilot.press("c")
         assert english_of(first).startswith("Islamic State fighters")  # accepted link: canonical name
-        assert english_of(screen.rows[1]).startswith("Al-Kazimi")  # suggested only: kept raw
+        assert "Rafid al-Tawil" in english_of(screen.rows[1])  # no entity: kept raw
         await pilot.press("c")
         assert english_of(first).startswith("ISIS fighters")
         await pilot.press("t")
@@ -96,4 +98,4 @@ async def test_r_opens_the_review_queue_for_this_article(make_app):
 
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.state.article_id == 2
-        assert app.screen.queue.total == 3
+        assert app.screen.queue.total == 5  # Sinaa and four mentions of Farhad Rasho

@@ -20,15 +20,31 @@ def listed(screen: GlossaryScreen) -> list[str]:
     return [screen.entities.row_at(i).id for i in range(screen.entities.total)]
 
 
-async def test_lists_entities_and_their_spellings(make_app):
+async def highlight(pilot, screen: GlossaryScreen, text: str, entity_id: str) -> None:
+    """Search for ``text`` and leave the cursor on ``entity_id`` in the list (focused)."""
+    screen.query_one("#glossary-search").value = text
+    await pilot.pause()
+    ids = listed(screen)
+    assert entity_id in ids, ids
+    screen.entities.focus()
+    for _ in range(ids.index(entity_id)):
+        await pilot.press("j")
+    assert screen.current.id == entity_id
+
+
+async def test_lists_entities_and_their_spellings(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_glossary(app, pilot)
-        assert listed(screen) == ["diyala", "hasakah", "islamic-state", "muqtada-al-sadr", "mustafa-al-kadhimi"]
-        await pilot.press("G")
+        assert screen.entities.total == 108  # the bundled glossary
+        ids = listed(screen)
+        canonicals = [screen.entities.row_at(i).canonical.casefold() for i in range(len(ids))]
+        assert canonicals == sorted(canonicals)
+        await highlight(pilot, screen, "ghwayran", "ghwayran-prison")
         variants = [screen.variants.row_at(i) for i in range(screen.variants.total)]
-        assert {(v.lang, v.text) for v in variants} >= {("ar", "الكاظمي"), ("en", "al-Kazimi")}
-        assert [v.text for v in variants if v.learned] == ["al-Kazimi"]
+        assert {(v.lang, v.text) for v in variants} >= {("ar", "سجن الصناعة"), ("en", "Sinaa")}
+        assert [v.text for v in variants if v.learned] == ["Sinaa"]  # confirmed in review, not yet in the file
+        await pilot.press("escape")
         assert "1 learned spelling" in shown(screen.query_one("#glossary-status"))
 
 
@@ -43,7 +59,7 @@ async def test_search_as_you_type_across_scripts(make_app):
         await pilot.pause()
         assert listed(screen)[0] == "hasakah"
         await pilot.press("escape")
-        assert len(listed(screen)) == 5
+        assert len(listed(screen)) == 108
 
 
 async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
@@ -70,7 +86,8 @@ async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
 async def test_edit_and_delete_with_confirm(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_glossary(app, pilot)  # Diyala highlighted
+        screen = await open_glossary(app, pilot)
+        await highlight(pilot, screen, "diyala", "diyala")
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#f-canonical").value = "Diyala Governorate"
@@ -93,7 +110,8 @@ async def test_edit_and_delete_with_confirm(make_app, corpus_db):
 async def test_merge_two_entities(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_glossary(app, pilot)  # Diyala highlighted: merge it into Hasakah (for the test)
+        screen = await open_glossary(app, pilot)
+        await highlight(pilot, screen, "diyala", "diyala")  # merge it into Hasakah (for the test)
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"hasakah")
@@ -110,6 +128,8 @@ async def test_add_and_remove_variants(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_glossary(app, pilot)
+        await highlight(pilot, screen, "diyala", "diyala")
+        spellings = query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")[0][0]
         await pilot.press("v")
         await pilot.pause()
         form = app.screen
@@ -129,14 +149,14 @@ async def test_add_and_remove_variants(make_app, corpus_db):
         await pilot.press("y")
         await pilot.pause()
         left = query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")
-        assert left == [(2,)]
+        assert left == [(spellings,)]  # one added, one removed
 
 
 async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monkeypatch):
     folder = tmp_path / "glossaries"
     folder.mkdir()
     (folder / "test.toml").write_text(
-        '[mustafa-al-kadhimi]\ntype = "person"\ncanonical = "Mustafa al-Kadhimi"\nen = [\n  "Mustafa al-Kadhimi",\n]\n',
+        '[ghwayran-prison]\ntype = "place"\ncanonical = "Ghwayran Prison"\nen = [\n  "Ghwayran prison",\n]\n',
         encoding="utf-8")
     from workbench.glossary import bundled
 
@@ -148,5 +168,5 @@ async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monke
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-    assert "al-Kazimi" in (folder / "test.toml").read_text(encoding="utf-8")
+    assert '"Sinaa",  # learned 2022-03-01 analyst' in (folder / "test.toml").read_text(encoding="utf-8")
     assert query(corpus_db, "SELECT count(*) FROM variants WHERE learned = 1") == [(0,)]

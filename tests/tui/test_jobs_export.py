@@ -28,7 +28,7 @@ async def test_jobs_screen_shows_models_and_waiting_work(make_app):
         assert isinstance(screen, JobsScreen)
         assert "No translation model installed" in shown(screen.query_one("#models"))
         waiting = shown(screen.query_one("#waiting"))
-        assert waiting.split() == ["2", "untranslated", "fr", "4", "articles", "8", "waiting", "for", "review"]
+        assert waiting.split() == ["2", "untranslated", "fr", "4", "articles", "13", "waiting", "for", "review"]
 
 
 async def test_align_runs_in_a_worker_and_is_recorded(make_app, corpus_db):
@@ -39,7 +39,7 @@ async def test_align_runs_in_a_worker_and_is_recorded(make_app, corpus_db):
         await pilot.press("a")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert rows(corpus_db, "SELECT kind, status FROM jobs") == [("align", "done")]
+        assert rows(corpus_db, "SELECT kind, status FROM jobs") == [("align", "done")] * 2  # the corpus's, this one
         assert "align finished" in str(app.screen.query_one("#jobs-status").render())
         assert not app.jobs.running()
 
@@ -53,7 +53,7 @@ async def test_translate_without_a_model_says_so(make_app, corpus_db):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "no model for fr" in str(app.screen.query_one("#jobs-status").render())
-        assert rows(corpus_db, "SELECT kind, status FROM jobs") == [("translate", "done")]
+        assert rows(corpus_db, "SELECT kind, status FROM jobs ORDER BY id") == [("align", "done"), ("translate", "done")]
 
 
 async def test_cancel_sets_the_flag_of_a_running_job(make_app):
@@ -85,7 +85,7 @@ async def test_export_writes_the_file_in_a_worker(make_app, tmp_path):
         await pilot.pause()
         assert target.exists()
         lines = target.read_text(encoding="utf-8").splitlines()
-        assert len(lines) == 4  # translated ar / fr pairs
+        assert len(lines) == 5  # translated ar / fr pairs: 2 + 3
         assert "written to" in str(screen.query_one("#export-result").render())
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.tui.conftest import query, shown
+from tests.tui.conftest import mention, query, shown
 from workbench.tui.review.screen import ReviewScreen
 
 SIZE = (120, 36)
@@ -31,77 +31,108 @@ def current(screen: ReviewScreen) -> int:
     return screen.item.id
 
 
+async def skip_to(pilot, screen: ReviewScreen, surface: str, status: str | None = None) -> None:
+    """Skip down the queue to the first item spelled ``surface`` (and in ``status``, if given)."""
+    for _ in range(screen.queue.total):
+        item = screen.item
+        if item["surface"] == surface and status in (None, item["status"]):
+            return
+        await pilot.press("s")
+    raise AssertionError(f"{surface!r} is not in the queue")
+
+
+def new_decisions(path, since: int, what: str = "action") -> list:
+    return [r[0] for r in query(path, f"SELECT {what} FROM decisions WHERE id > ? ORDER BY id", since)]
+
+
+def last_decision(path) -> int:
+    return query(path, "SELECT coalesce(max(id), 0) FROM decisions")[0][0]
+
+
 async def test_queue_is_most_uncertain_first(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         scores = [screen.queue.row_at(i)["score"] for i in range(screen.queue.total)]
-        assert screen.queue.total == 8  # suggested, unsure and new; not accepted or confirmed
+        assert screen.queue.total == 13  # suggested, unsure and new; not accepted, confirmed or rejected
+        assert {screen.queue.row_at(i)["status"] for i in range(screen.queue.total)} == {"suggested", "unsure", "new"}
         distance = [abs(s - 0.85) for s in scores]
         assert distance == sorted(distance)
 
 
 async def test_one_key_decisions_are_written_to_the_database(make_app, corpus_db):
+    since = last_decision(corpus_db)  # the corpus holds an analyst's earlier decisions
+    rejections = query(corpus_db, "SELECT count(*) FROM rejections")[0][0]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        first = current(screen)  # Hassaké (0.81)
+        first = current(screen)
+        assert first == mention(corpus_db, 2, "Sinaa")  # suggested 0.60: the closest to the 0.85 line
         await pilot.press("y")
-        assert link(corpus_db, first) == ("confirmed", "hasakah", "tester")
+        assert link(corpus_db, first) == ("confirmed", "ghwayran-prison", "tester")
         second = current(screen)
+        assert second == mention(corpus_db, 3, "Maliki")
         await pilot.press("n")
         status, entity, _ = link(corpus_db, second)
-        assert status == "rejected"
-        assert query(corpus_db, "SELECT count(*) FROM rejections")[0][0] >= 1
+        assert (status, entity) == ("rejected", "nouri-al-maliki")
+        assert query(corpus_db, "SELECT count(*) FROM rejections")[0][0] == rejections + 1
         third = current(screen)
         third_before = link(corpus_db, third)
-        decisions = query(corpus_db, "SELECT count(*) FROM decisions")
+        decisions = last_decision(corpus_db)
         await pilot.press("s")  # skip: nothing written
         assert link(corpus_db, third) == third_before
-        assert query(corpus_db, "SELECT count(*) FROM decisions") == decisions
+        assert last_decision(corpus_db) == decisions
         fourth = current(screen)
         assert fourth != third
         await pilot.press("u")
         assert link(corpus_db, fourth)[0] == "unsure"
-        actions = [r[0] for r in query(corpus_db, "SELECT action FROM decisions WHERE target = 'mention' ORDER BY id")]
+        actions = new_decisions(corpus_db, since)
         assert list(dict.fromkeys(actions)) == ["confirm", "reject", "unsure"]
-        users = {r[0] for r in query(corpus_db, "SELECT user FROM decisions")}
-        assert users == {"tester"}
+        assert set(new_decisions(corpus_db, since, "user")) == {"tester"}
 
 
 async def test_bulk_applies_to_every_mention_spelled_the_same(make_app, corpus_db):
     app = make_app()
+    french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
+    english = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'en'")]
+    assert len(french) == len(english) == 2
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        while screen.item["surface"] != "Daech":
-            await pilot.press("s")
+        await skip_to(pilot, screen, "Farhad Rasho")
         await pilot.press("b")
         assert "also applies to 1 other" in shown(screen.query_one("#item"))
-        await pilot.press("y")
-        assert link(corpus_db, 7)[0] == "confirmed" and link(corpus_db, 8)[0] == "confirmed"
-        batches = query(corpus_db, "SELECT count(DISTINCT batch) FROM decisions WHERE target_id IN ('7', '8')")
+        await pilot.press("a")  # one new entity for both French mentions
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [link(corpus_db, m) for m in french] == [("confirmed", "farhad-rasho", "tester")] * 2
+        assert [link(corpus_db, m)[0] for m in english] == ["new", "new"]  # another language: not the same case
+        batches = query(corpus_db, "SELECT count(DISTINCT batch) FROM decisions WHERE target = 'mention'"
+                        " AND target_id IN (?, ?)", *map(str, french))
         assert batches == [(1,)]
         assert screen.state.bulk is False  # one-shot
 
 
 async def test_correct_through_the_picker_across_scripts(make_app, corpus_db):
+    maliki = mention(corpus_db, 3, "Maliki")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await app.workers.wait_for_complete()  # the name index
-        while screen.item["surface"] != "Moqtada Sadr":
-            await pilot.press("s")
+        await skip_to(pilot, screen, "Maliki")
         await pilot.press("c")
         await pilot.pause()
+        picker = app.screen
+        assert [c.entity_id for c in picker.choices] == ["nouri-al-maliki"]  # the mention's candidates
         await pilot.press(*"kazimi")
         await pilot.pause()
-        picker = app.screen
         assert picker.choices and picker.choices[0].entity_id == "mustafa-al-kadhimi"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        assert link(corpus_db, 9)[:2] == ("confirmed", "mustafa-al-kadhimi")
-        assert query(corpus_db, "SELECT action FROM decisions WHERE target_id = '9'")[0] == ("correct",)
+        assert link(corpus_db, maliki)[:2] == ("confirmed", "mustafa-al-kadhimi")
+        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'mention' AND target_id = ?"
+                     " AND user = 'tester'", str(maliki)) == [("correct",)]
 
 
 async def test_picker_search_finds_arabic_from_latin(make_app):
@@ -123,61 +154,67 @@ async def test_new_entity_form_creates_and_links(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        while screen.item["status"] != "new":
-            await pilot.press("s")
-        assert screen.item["surface"] == "ديالى"
+        await skip_to(pilot, screen, "رافد الطويل")
+        assert screen.item["status"] == "new"
         await pilot.press("a")
         await pilot.pause()
         form = app.screen
+        assert form.query_one("#new-canonical").value == "Rafid al-Tawil"  # proposed from the English side
         form.query_one("#new-canonical").value = ""
         await pilot.press("ctrl+s")
         assert "empty" in str(form.query_one("#new-error").render())  # shown in place, form stays
-        form.query_one("#new-canonical").value = "Diyala Governorate"
+        form.query_one("#new-canonical").value = "Rafid al-Tawil (officer)"
+        form.query_one("#new-type").value = "person"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        status, entity, _ = link(corpus_db, 2)
+        status, entity, _ = link(corpus_db, mention(corpus_db, 1, "رافد الطويل"))
         assert status == "confirmed"
-        assert query(corpus_db, "SELECT canonical_en FROM entities WHERE id = ?", entity) == [("Diyala Governorate",)]
+        assert query(corpus_db, "SELECT canonical_en, type FROM entities WHERE id = ?", entity) == [
+            ("Rafid al-Tawil (officer)", "person")]
+        assert ("ar", "رافد الطويل") in query(corpus_db, "SELECT lang, text FROM variants WHERE entity_id = ?", entity)
 
 
 async def test_undo_last_restores_the_link(make_app, corpus_db):
+    since = last_decision(corpus_db)
+    sinaa = mention(corpus_db, 2, "Sinaa")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_review(app, pilot)
-        before = link(corpus_db, 6)
+        before = link(corpus_db, sinaa)
         await pilot.press("y")
-        assert link(corpus_db, 6)[0] == "confirmed"
+        assert link(corpus_db, sinaa)[0] == "confirmed"
         await pilot.press("z")
-        assert link(corpus_db, 6) == before
-        actions = [r[0] for r in query(corpus_db, "SELECT action FROM decisions ORDER BY id")]
+        assert link(corpus_db, sinaa) == before
+        actions = new_decisions(corpus_db, since)
         assert actions[0] == "confirm" and "undo" in actions
 
 
 async def test_history_undo_and_change_ask_first(make_app, corpus_db):
+    sinaa = mention(corpus_db, 2, "Sinaa")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        await pilot.press("y")  # confirm Hassaké (mention 6)
+        await pilot.press("y")  # confirm Sinaa
         await pilot.press("H")
         history = screen.query_one("#history")
-        assert history.has_focus and history.row["mention_id"] == 6
+        assert history.has_focus and history.row["mention_id"] == sinaa
         await pilot.press("z")  # undo: a confirm step first
         await pilot.pause()
         await pilot.press("n")  # no
         await pilot.pause()
-        assert link(corpus_db, 6)[0] == "confirmed"
+        assert link(corpus_db, sinaa)[0] == "confirmed"
         await pilot.press("e")  # change
         await pilot.pause()
         await pilot.press("n")  # to reject
         await pilot.pause()
         await pilot.press("y")  # yes, change it
         await pilot.pause()
-        assert link(corpus_db, 6)[0] == "rejected", str(screen.query_one("#review-status").render())
+        assert link(corpus_db, sinaa)[0] == "rejected", str(screen.query_one("#review-status").render())
         await pilot.press("z")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert link(corpus_db, 6)[0] == "confirmed"  # the change undone
+        assert link(corpus_db, sinaa)[0] == "confirmed"  # the change undone
         await pilot.press("escape")
         assert screen.queue.has_focus
 
@@ -191,4 +228,4 @@ async def test_articles_list_counts_follow_decisions(make_app):
         await pilot.pause()
         table = app.screen.table
         pending = {table.row_at(i).id: table.row_at(i).pending for i in range(table.total)}
-        assert sum(pending.values()) == 6
+        assert sum(pending.values()) == 11  # 13 waited

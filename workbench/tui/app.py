@@ -67,11 +67,12 @@ class WorkbenchApp(App[int]):
         self.preload = preload
         self.jobs = JobControl()
         """Background jobs (translate, align, export): their cancel flags; stopped cleanly on quit."""
-        self.names = EntityIndex()
+        self.names = EntityIndex(lambda: self.session.glossary_version)
         """The glossary name index (picker, glossary search), built in a worker when first needed."""
         self.data_version = 0
         """Bumped by every change to the data, so screens coming back into view know to re-read."""
         self._names_waiting: list = []
+        self._names_building: int | None = None  # the glossary version a running build reads
         self.sub_title = str(self.session.path)
 
     def on_mount(self) -> None:
@@ -84,30 +85,42 @@ class WorkbenchApp(App[int]):
         import workbench.store.search  # noqa: F401
 
     def data_changed(self, *, glossary: bool = False) -> None:
-        """Something was written: screens re-read when they show again; the name index is rebuilt."""
+        """Something was written: screens re-read when they show again; the name index goes stale."""
         self.data_version += 1
         if glossary:
-            self.names.stale = True
+            self.session.glossary_written()
 
     def ensure_names(self, then=None) -> None:
-        """Build (or rebuild) the name index in a worker; ``then`` runs on the interface thread after."""
+        """Build (or rebuild) the name index in a worker; ``then`` runs on the interface thread after.
+
+        One build per glossary version: keys typed while it runs only queue their ``then``.
+        """
         if then is not None:
             self._names_waiting.append(then)
-        if self.names.ready and not self.names.stale:
+        if self.names.current:
             self._names_built()
-            return
-        self._build_names()
+        elif self._names_building != self.session.glossary_version:
+            self._names_building = self.session.glossary_version
+            self._build_names()
 
-    @work(thread=True, exclusive=True, group="names", exit_on_error=False)
+    @work(thread=True, group="names", exit_on_error=False)
     def _build_names(self) -> None:
-        conn = self.session.connect()
         try:
-            self.names.build(conn)
-        finally:
-            conn.close()
+            conn = self.session.connect()
+            try:
+                self.names.build(conn)
+            finally:
+                conn.close()
+        except BaseException:
+            self.call_from_thread(setattr, self, "_names_building", None)  # the next search tries again
+            raise
         self.call_from_thread(self._names_built)
 
     def _names_built(self) -> None:
+        if not self.names.current:  # the glossary changed again during the build
+            self.ensure_names()
+            return
+        self._names_building = None
         waiting, self._names_waiting = self._names_waiting, []
         for callback in waiting:
             callback()

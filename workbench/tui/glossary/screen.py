@@ -195,7 +195,7 @@ class GlossaryScreen(Screen):
         if not text.strip():
             self.list.set_hits("", None)
             return
-        if not self.app.names.ready:
+        if not self.app.names.current:  # searched meanwhile in the old index; again once rebuilt
             self.app.ensure_names(then=lambda: self._typed_again())
         found = self.app.names.search(text, limit=100)
         self.list.set_hits(text, [(c.entity_id, c.score) for c in found])

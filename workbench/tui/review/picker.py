@@ -62,8 +62,9 @@ class EntityPicker(ModalScreen[str | None]):
         self.query_one(Input).focus()
         if self.choices:
             self.query_one(OptionList).highlighted = 0
-        if not self.app.names.ready:
-            self.query_one("#picker-hint", Static).update("building the name index… (candidates shown meanwhile)")
+        if not self.app.names.current:  # never built, or the glossary changed since
+            if not self.app.names.ready:
+                self.query_one("#picker-hint", Static).update("building the name index… (candidates shown meanwhile)")
             self.app.ensure_names(then=self._index_ready)
 
     def _index_ready(self) -> None:

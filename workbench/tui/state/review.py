@@ -51,15 +51,19 @@ class ReviewState:
         return [Item(d) for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
 
     def same_spelling(self, item: Item, cap: int = SAME_CAP) -> int:
-        """How many other undecided mentions share this one's spelling (what bulk would also change).
+        """How many other mentions a bulk decision on this one would also change.
 
+        The rule of ``workbench.review.decisions`` (``all_same``): same normal form and language, not
+        decided by a human; for an item linked to an entity (``y`` / ``n``), linked to that entity too.
         Counted up to ``cap`` (shown as "cap or more"): a common name can have tens of thousands.
         """
-        marks = ",".join("?" * len(PENDING))
+        entity = "AND l.entity_id = ?" if item["entity_id"] else ""
+        args = (item["entity_id"],) if item["entity_id"] else ()
         return self.conn.execute(
-            f"""SELECT count(*) FROM (SELECT 1 FROM mentions m JOIN links l ON l.mention_id = m.id
-                WHERE m.norm = ? AND m.id <> ? AND l.status IN ({marks}) LIMIT ?)""",
-            (item["norm"], item.id, *PENDING, cap)).fetchone()[0]
+            f"""SELECT count(*) FROM (SELECT 1 FROM mentions m LEFT JOIN links l ON l.mention_id = m.id
+                WHERE m.norm = ? AND m.lang = ? AND m.id <> ? AND coalesce(l.decided_by, 'auto') = 'auto'
+                {entity} LIMIT ?)""",
+            (item["norm"], item["lang"], item.id, *args, cap)).fetchone()[0]
 
     # ---- deciding ----------------------------------------------------------------------------------
 

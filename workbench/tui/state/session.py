@@ -19,6 +19,12 @@ class Session:
         self.path: Path = resolve(db_path)
         """Where the database lives."""
         self._conn: sqlite3.Connection | None = None
+        self.glossary_version = 0
+        """Bumped by every glossary write made through the interface (the name index compares it)."""
+
+    def glossary_written(self) -> None:
+        """Record that the glossary changed: indexes built from an older version are out of date."""
+        self.glossary_version += 1
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -12,25 +12,26 @@ class LiveInput(Input):
     """``Input`` whose ``on_value(value)`` runs inside the keystroke (no message round trip).
 
     Search-as-you-type through ``Input.Changed`` repaints twice: the typed letter first, the results a
-    frame or two later. Calling back from the value watcher puts both in one screen update. The
-    watcher also keeps the virtual width at the box width until the text outgrows it: Textual's own
-    sets it to the text width, and each change of virtual size costs a layout pass of the screen.
+    frame or two later. ``watch_value`` (Textual's public watcher of the ``value`` reactive, run right
+    after ``Input``'s own) puts both in one screen update; ``Input.Changed`` is still posted.
+
+    ``content_width`` is at least the box width, so the virtual size ``Input`` derives from it stays the
+    same until the text outgrows the box: each change of virtual size costs a layout pass of the screen.
     """
 
     def __init__(self, *args, on_value: Callable[[str], None] | None = None, **kwargs) -> None:
+        self.on_value = on_value  # before Input sets its value (an initial value calls the watcher)
         super().__init__(*args, **kwargs)
-        self.on_value = on_value
 
-    def _watch_value(self, value: str) -> None:
-        width = max(self.content_width, self.scrollable_content_region.width)
-        if self.virtual_size != Size(width, 1):
-            self.virtual_size = Size(width, 1)
-        self._suggestion = ""
-        if self.suggester and value:
-            self.run_worker(self.suggester._get_suggestion(self, value))
-        if self.styles.auto_dimensions:
-            self.refresh(layout=True)
-        validation = self.validate(value) if "changed" in self.validate_on else None
+    @property
+    def content_width(self) -> int:
+        """The text's width (plus the cursor cell), but never less than the box."""
+        return max(super().content_width, self.scrollable_content_region.width)
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """An auto width still follows the text alone."""
+        return Input.content_width.fget(self)
+
+    def watch_value(self, value: str) -> None:
         if self.on_value is not None and self.is_mounted:
             self.on_value(value)
-        self.post_message(self.Changed(self, value, validation))
