@@ -1,4 +1,4 @@
-"""The glossary name index behind the entity picker and glossary search (workbench.names.matcher)."""
+"""The glossary name index behind the entity picker and glossary search (``names.index``, shared)."""
 
 from __future__ import annotations
 
@@ -37,10 +37,10 @@ class EntityIndex:
 
     def build(self, conn: sqlite3.Connection) -> None:
         """Read the glossary and index it (seconds for tens of thousands of variants: call in a worker)."""
-        from workbench.names.matcher import Matcher
+        from workbench.names.index import glossary_index
 
         version = self._version()  # before reading: a write during the build leaves the index stale
-        matcher = Matcher.from_db(conn)
+        matcher = glossary_index(conn).matcher  # the process's one index, rebuilt when the glossary changed
         matcher.search("a", 1)  # builds the search-as-you-type word lists too
         with self._lock:
             self._matcher = matcher
