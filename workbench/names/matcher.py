@@ -20,6 +20,7 @@ from operator import itemgetter
 
 from workbench.names.candidate import Candidate
 from workbench.names.forms import Form, analyse
+from workbench.names.rows import load_rows
 from workbench.names.normalize import bare_arabic_words, normalize
 from workbench.names.scoring import CONCEPT_WEIGHT, PARTICLE_WEIGHT, Scorer
 from workbench.names.titles import PARTICLES
@@ -148,8 +149,6 @@ class Matcher:
     @classmethod
     def from_db(cls, conn) -> "Matcher":
         """Live entities and spellings of the database (``names.index.load_rows``)."""
-        from workbench.names.index import load_rows
-
         return cls(load_rows(conn))
 
     @classmethod
