@@ -80,3 +80,31 @@ def test_a_translated_organisation_name_meets_its_other_languages(query, lang):
     matcher = Matcher([("observatory", "org", "Syrian Observatory for Human Rights",
                         [("fr", "Observatoire syrien des droits de l'homme")])], include_canonical=False)
     assert matcher.match(query, lang, top=1)[0].entity_id == "observatory"
+
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    ("Le chef chiite Moqatada al-Sadr a parlé.", "fr", ("Moqatada al-Sadr", "muqtada-al-sadr")),
+    ("وانتشرت قوات سورية الديمقراطية في المدينة.", "ar", ("قوات سورية الديمقراطية", "syrian-democratic-forces")),
+])
+def test_a_glossary_spelling_grows_into_the_longer_name_it_is_part_of(bundled, sentence, lang, expected):
+    from workbench.align import linker
+
+    index = glossary_index(bundled)
+    tokens = words(sentence)
+    found = detect(Segment(1, sentence, 0, tokens, [False] * len(tokens)), lang, index.lookup, len(sentence),
+                   index=index)
+    grown = [f for f in found if f.detector == "grown"]
+    assert [f.stem for f in grown] == [expected[0]]
+    for f in grown:
+        f.norm = f.stem
+        linker.link(f, index, set())
+    assert grown[0].entity_id == expected[1] and grown[0].status == "accepted"
+
+
+def test_a_descriptor_does_not_grow_a_name(bundled):
+    index = glossary_index(bundled)
+    sentence = "هاجم تنظيم داعش موقعا."
+    tokens = words(sentence)
+    found = detect(Segment(1, sentence, 0, tokens, [False] * len(tokens)), "ar", index.lookup, len(sentence),
+                   index=index)
+    assert [(f.stem, f.detector) for f in found if f.entity_ids] == [("داعش", "glossary")]

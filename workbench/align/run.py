@@ -189,7 +189,7 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     finder = ctx.finder if lang == "fr" else None
     src: list[Found] = []
     for seg in segs:
-        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder)
+        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index)
     eng: list[Found] = []
     if english is not None:
         toks = words(english[1])
