@@ -10,6 +10,7 @@ that found it and a confidence (the share of such detections that were names on 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.names.arabic_cues import cue_fold as fold
 from workbench.names.arabic_cues import tables
@@ -35,9 +36,14 @@ class Cue:
     confidence: float
 
 
-def _forms(token: Token) -> list[tuple[int, str]]:
+def _forms(token: Token) -> tuple[tuple[int, str], ...]:
     """(proclitic length, folded stem) readings of a token, the bare word first."""
-    return [(p, fold(stem)) for p, stem in proclitic_forms(token.text)]
+    return _word_forms(token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _word_forms(word: str) -> tuple[tuple[int, str], ...]:
+    return tuple((p, fold(stem)) for p, stem in proclitic_forms(word))
 
 
 def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:

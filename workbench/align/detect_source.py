@@ -90,6 +90,12 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
 def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):
     """Longer token spans around a glossary match that could be one name, longest first."""
     tokens, taken = seg.tokens, seg.taken
+    n = len(tokens)
+    can_left = first > 0 and not taken[first - 1] and tokens[first - 1].joins \
+        and _left_ok(tokens[first - 1].text, lang) is not None
+    can_right = last + 1 < n and not taken[last + 1] and tokens[last].joins and _right_ok(tokens[last + 1].text, lang)
+    if not (can_left or can_right):
+        return []  # the common case: nothing around the match could belong to it
     options = []
     for left in (1, 0):
         for right in (2, 1, 0):

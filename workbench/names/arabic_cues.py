@@ -116,6 +116,7 @@ _NOT_NAME = """
 """.split()
 
 
+@lru_cache(maxsize=200_000)
 def cue_fold(word: str) -> str:
     """How words are compared with these lists: marks stripped, alef and teh marbuta folded, but
     alef maksura kept (على, on, is not علي, Ali)."""
