@@ -170,6 +170,7 @@ def _html(text: str, path: str, limits: Limits = DEFAULT) -> RawArticle:
 
 # ---- JSONL ----------------------------------------------------------------------------------------
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = {"text", "title", "lang", "url", "date", "translation", "id", "source"}
 
 
@@ -224,6 +225,10 @@ def _jsonl(text: str, path: str, limits: Limits = DEFAULT) -> list[RawArticle]:
         for key in ("title", "lang", "url", "date", "translation"):
             if obj.get(key) is not None and not isinstance(obj[key], str):
                 raise UserError(f"{where}: field \"{key}\" must be a string")
+        for key in ("text", "title", "lang", "url", "date", "translation"):
+            if isinstance(obj.get(key), str) and _SURROGATE.search(obj[key]):
+                raise UserError(f"{where}: field \"{key}\" holds a lone \\uD800-\\uDFFF escape, "
+                                "which is not a character; fix the JSON writer")
         lang = obj.get("lang")
         if lang is not None and lang not in LANGS:
             raise UserError(
