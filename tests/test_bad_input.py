@@ -251,3 +251,15 @@ def test_corpus_export_onto_a_link(db, db_path, tmp_path, capsys):
     os.mkfifo(fifo)
     assert main(["--db", str(db_path), "export", str(fifo), "--force", "-q"]) == 2
     assert "not a regular file (a named pipe" in capsys.readouterr().err
+
+
+def test_markdown_marks_that_never_close_stay_linear():
+    from workbench.corpus.readers import _markdown
+
+    # each of these lines took minutes with unbounded lazy spans (quadratic); now they read in well under a second
+    for unit in ("*a ", "[a", "![a](", "```a\n"):
+        article = _markdown("Les Forces ont repris la prison. " + unit * 40_000)
+        assert article.text.startswith("Les Forces")
+    text = _markdown("Les *Forces* ont **repris** [la prison](http://x) `ici`.\n\n```\nx = 1\n```\nFin.").text
+    assert text == "Les Forces ont repris la prison ici.\n\nFin."
+    assert "```" in _markdown("Avant.\n```\nnever closed\n").text  # an unclosed fence is text

@@ -71,18 +71,39 @@ def _clean(text: str) -> str:
 # ---- Markdown ---------------------------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# Spans are bounded ({1,300}, {0,500}): an unbounded lazy span makes a line of many unmatched marks
+# ("*a *a *a ...") quadratic, minutes for 100 kB; longer spans simply keep their marks.
 _MD_RULES = [
-    (re.compile(r"^```.*?^```[ \t]*$", re.S | re.M), ""),  # code blocks
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # images
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links keep their text
+    (re.compile(r"!\[([^\]]{0,300})\]\([^)]{0,500}\)"), ""),  # images
+    (re.compile(r"\[([^\]]{1,300})\]\([^)]{0,500}\)"), r"\1"),  # links keep their text
     (re.compile(r"^#{1,6}[ \t]+", re.M), ""),  # heading marks
     (re.compile(r"^[ \t]*>[ \t]?", re.M), ""),  # block quotes
     (re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.M), ""),  # list bullets
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # italic
-    (re.compile(r"`([^`]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(.{1,300}?)\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\w*])\*(?!\s)(.{1,300}?)(?<!\s)\*(?![\w*])"), r"\1"),  # italic
+    (re.compile(r"`([^`]{1,300})`"), r"\1"),
     (re.compile(r"^[ \t]*(?:-{3,}|\*{3,})[ \t]*$", re.M), ""),  # rules
 ]
+
+
+def _drop_code_blocks(text: str) -> str:
+    """Remove fenced code blocks (a ``` line to the next ``` line); an unclosed fence is kept as text."""
+    out: list[str] = []
+    block: list[str] | None = None
+    for line in text.split("\n"):
+        if block is None:
+            if line.startswith("```"):
+                block = [line]
+            else:
+                out.append(line)
+        elif line.startswith("```") and not line[3:].strip():
+            block = None  # closed: dropped, and the closing line with it
+            out.append("")
+        else:
+            block.append(line)
+    if block is not None:
+        out.extend(block)
+    return "\n".join(out)
 
 
 _META_KEY = re.compile(r"[A-Za-z_][\w-]*$")
@@ -112,6 +133,7 @@ def _markdown(text: str, name: str = "<markdown>") -> RawArticle:
     elif re.match(r"---[ \t]*\n", text) and re.search(r"^[A-Za-z_][\w-]*:", text[4:200], re.M):
         raise UserError(f"{name}: line 1: front matter opened with '---' is never closed; "
                         "end it with a line of '---' (or remove the first line)")
+    text = _drop_code_blocks(text)
     heading = re.search(r"^#[ \t]+(.+)$", text, re.M)
     for pattern, repl in _MD_RULES:
         text = pattern.sub(repl, text)
@@ -140,7 +162,7 @@ def _html(text: str, path: str, limits: Limits = DEFAULT) -> RawArticle:
     tags = sum(1 for _ in _TAG.finditer(text))
     if tags > limits.max_html_elements:
         raise UserError(f"{path}: HTML has {tags:,} elements (the limit is {limits.max_html_elements:,}); "
-                        "not a single article? raise the limit with WORKBENCH_MAX_HTML_ELEMENTS")
+                        "not a single article? raise the limit with --max-html-elements")
     import trafilatura  # only when HTML is imported: it pulls in lxml and friends
 
     from workbench.corpus.html_date import iso_date, published_date
@@ -205,7 +227,7 @@ def _jsonl(text: str, path: str, limits: Limits = DEFAULT) -> list[RawArticle]:
         # cheap test first: only a line with many brackets is scanned
         if line.count("[") + line.count("{") > limits.max_json_depth and _depth(line) > limits.max_json_depth:
             raise UserError(f"{where}: JSON nested deeper than {limits.max_json_depth} levels; "
-                            "an article is one flat object (raise the limit with WORKBENCH_MAX_JSON_DEPTH)")
+                            "an article is one flat object (raise the limit with --max-json-depth)")
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
