@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -61,7 +62,11 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     ignored: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long, say: import_file says what is wrong with it
+            is_dir = False
+        if is_dir:
             # everything but folders: a FIFO, socket, device or dangling link gets its own rejection line
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
@@ -117,8 +122,12 @@ def import_file(conn: sqlite3.Connection, path: Path, lang: str | None = None,
     """
     result = FileResult(path=path)
     try:
-        if not path.exists() and not path.is_symlink():
-            raise UserError(f"{shown(path)}: no such file or folder")
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            raise UserError(f"{shown(path)}: no such file or folder") from None
+        except OSError as exc:
+            raise UserError(f"{shown(path)}: cannot read the file ({exc.strerror or exc})") from None
         try:
             str(path).encode("utf-8")
         except UnicodeEncodeError:
