@@ -27,6 +27,9 @@ def register(sub, common) -> None:
                    help="also give the English with confirmed names replaced by canonical names "
                         "(TMX: the English side itself)")
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="OUT is a symbolic link: write the file it points to (replaced atomically); "
+                        "without this a link is refused")
     p.add_argument("--allow-empty", action="store_true",
                    help="write the file even when no sentence pair has English yet (otherwise: exit 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -79,11 +82,14 @@ def run(args) -> int:
     from workbench.export import export_corpus
     from workbench.store import open_db
 
+    from workbench.store.atomic import follow
+
     fmt = pick_format(args.out, args.fmt)
+    out = str(follow(args.out)) if args.follow_symlinks else args.out
     db = open_db(db_arg(args), create=False)
     bar = ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
     try:
-        result = export_corpus(db.conn, args.out, fmt, status=args.status, lang=args.lang,
+        result = export_corpus(db.conn, out, fmt, status=args.status, lang=args.lang,
                                canonical=args.canonical, force=args.force, on_progress=bar,
                                allow_empty=args.allow_empty)
     except KeyboardInterrupt:

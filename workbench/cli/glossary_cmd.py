@@ -31,6 +31,8 @@ def register(sub, common) -> None:
     exp.add_argument("path", metavar="FILE", help="output file; its suffix gives the format")
     exp.add_argument("--format", help="file format (default: from the file suffix)")
     exp.add_argument("--force", action="store_true", help="overwrite an existing file")
+    exp.add_argument("--follow-symlinks", action="store_true",
+                     help="FILE is a symbolic link: write the file it points to (without this a link is refused)")
     exp.set_defaults(func=run_export)
 
     chk = gsub.add_parser("check", parents=[common], help="validate glossary files and list every problem",
@@ -137,14 +139,15 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
-    from workbench.store.atomic import check_target
+    from workbench.store.atomic import check_target, follow
     from workbench.glossary import formats
     from workbench.glossary.store import load_entities
 
     fmt = formats.for_path(args.path, args.format)
-    check_target(args.path, args.force)
+    out = follow(args.path) if args.follow_symlinks else args.path
+    check_target(out, args.force)
     entities = load_entities(_db(args))
-    fmt.write(entities, args.path, force=args.force)
+    fmt.write(entities, out, force=args.force)
     spellings = sum(len(e.variants) for e in entities)
     print(f"{args.path}: {len(entities)} entities, {spellings} spellings written ({fmt.name})")
     return 0

@@ -27,7 +27,12 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         if data.startswith(magic):
             raise UserError(f"{name}: binary file ({what}), not text; export it to .txt, .html or .jsonl first")
     if data.startswith(b"\xef\xbb\xbf"):
-        return _checked(data[3:].decode("utf-8", errors="strict"), name), "utf-8-sig"
+        try:
+            return _checked(data[3:].decode("utf-8", errors="strict"), name), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start + 3].count(b"\n") + 1
+            raise UserError(f"{name}: line {line}: starts with a UTF-8 mark (BOM) but is not valid UTF-8 "
+                            "(mixed encodings?); re-save it as UTF-8") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return _checked(data.decode("utf-16"), name), "utf-16"

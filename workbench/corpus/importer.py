@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -10,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.clock import now
-from workbench.errors import UserError
+from workbench.errors import UserError, shown
 from workbench.corpus import langdetect
+from workbench.corpus.limits import DEFAULT, Limits
 from workbench.text import segment
 from workbench.corpus.readers import SUFFIXES, RawArticle, read_file
 from workbench.store import search
@@ -27,6 +29,7 @@ class FileResult:
     duplicates: list[str] = field(default_factory=list)  # "line 3: same as article 12"
     error: str | None = None
     encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)  # "line 3: ..." (the file was imported)
 
     @property
     def ok(self) -> bool:
@@ -59,8 +62,13 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     ignored: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long, say: import_file says what is wrong with it
+            is_dir = False
+        if is_dir:
+            # everything but folders: a FIFO, socket, device or dangling link gets its own rejection line
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 (files if child.suffix.lower() in SUFFIXES else ignored).append(child)
@@ -80,12 +88,16 @@ def import_paths(
     paths: Iterable[str | Path],
     lang: str | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    limits: Limits = DEFAULT,
 ) -> ImportSummary:
-    """Import every file under ``paths``; ``lang`` overrides detection for all of them."""
+    """Import every file under ``paths``; ``lang`` overrides detection for all of them.
+
+    Every file is tried: a file that cannot be imported, for whatever reason, is one rejected result.
+    """
     files, ignored = expand(paths)
     summary = ImportSummary(ignored=ignored)
     for path in files:
-        result = import_file(conn, path, lang)
+        result = import_file(conn, path, lang, limits)
         summary.files.append(result)
         if on_file:
             on_file(result)
@@ -101,13 +113,27 @@ class _Prepared:
     spans: list[tuple[int, int]]
 
 
-def import_file(conn: sqlite3.Connection, path: Path, lang: str | None = None) -> FileResult:
-    """Import one file in one transaction; on any problem nothing of it is written."""
+def import_file(conn: sqlite3.Connection, path: Path, lang: str | None = None,
+                limits: Limits = DEFAULT) -> FileResult:
+    """Import one file in one transaction; on any problem nothing of it is written.
+
+    Never raises for a bad file (only KeyboardInterrupt and the like pass): a problem the user can fix is
+    the ``UserError`` message; any other exception is reported as an unexpected error to report.
+    """
     result = FileResult(path=path)
     try:
-        if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
-        articles, result.encoding = read_file(path)
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            raise UserError(f"{shown(path)}: no such file or folder") from None
+        except OSError as exc:
+            raise UserError(f"{shown(path)}: cannot read the file ({exc.strerror or exc})") from None
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError(f"{shown(path)}: the file name is not valid UTF-8 (bytes shown as \\xNN); "
+                            "rename the file") from None
+        articles, result.encoding = read_file(path, limits)
         prepared = [_prepare(raw, path, lang) for raw in articles]
         try:
             with transaction(conn):
@@ -120,13 +146,22 @@ def import_file(conn: sqlite3.Connection, path: Path, lang: str | None = None) -
         result.error = str(exc)
         result.duplicates.clear()
     except sqlite3.Error as exc:
-        result.error = f"{path}: database error, nothing imported ({exc})"
+        result.error = f"{shown(path)}: database error, nothing imported ({exc})"
         result.duplicates.clear()
+    except (RecursionError, MemoryError) as exc:
+        result.error = f"{shown(path)}: too large or too deeply nested to read ({type(exc).__name__}); nothing imported"
+        result.duplicates.clear()
+    except Exception as exc:  # one file's bug must not stop the run: its one line, then the next file
+        result.error = (f"{shown(path)}: unexpected error: {type(exc).__name__}: {shown(str(exc)[:200])}; "
+                        "nothing imported; please report it")
+        result.duplicates.clear()
+    else:
+        result.warnings = [w for raw in articles for w in raw.warnings]
     return result
 
 
 def _prepare(raw: RawArticle, path: Path, forced: str | None) -> _Prepared:
-    where = f"{path}: line {raw.line}" if raw.line else str(path)
+    where = f"{shown(path)}: line {raw.line}" if raw.line else shown(path)
     if forced:
         lang, method = forced, "option"
     elif raw.lang:

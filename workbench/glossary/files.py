@@ -5,18 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.errors import UserError
+from workbench.store.reading import read_input
 
 
 def read_bytes(path: Path, what: str) -> bytes:
-    """The file's bytes; ``what`` names the expected file in messages ("a TBX file")."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a folder; give {what}") from None
-    except PermissionError:
-        raise UserError(f"{path}: no permission to read this file") from None
+    """The file's bytes; ``what`` names the expected file in messages ("a TBX file").
+
+    Regular files only (a FIFO, socket, device or a link to one is refused before opening), at most
+    the input size limit (50 MB, ``WORKBENCH_MAX_FILE_SIZE``).
+    """
+    return read_input(path, what=what)
 
 
 def read_utf8(path: Path, what: str) -> str:

@@ -4,26 +4,49 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from workbench.errors import UserError
+from workbench.errors import UserError, shown
+from workbench.store.reading import kind
 
 BUFFER = 1 << 20  # 1 MiB write buffer: exports are many small writes
 
 
+def follow(path: str | os.PathLike) -> Path:
+    """The file a symbolic link points to (links followed to the end), else ``path`` itself."""
+    target = Path(os.fspath(path))
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
 def check_target(path: str | os.PathLike, force: bool = False) -> Path:
-    """The output path, or a UserError saying why it cannot be written."""
+    """The output path, or a UserError saying why it cannot be written.
+
+    Only a regular file is ever replaced: a device, FIFO or socket is refused, and so is a symbolic
+    link (replacing it would break the link and leave the file it points to stale): resolve it first
+    with :func:`follow` (``--follow-symlinks``) to write the file it points to.
+    """
     raw = os.fspath(path)
     if not str(raw).strip():
         raise UserError("no output file given; name one, such as corpus.tmx")
     if "\0" in str(raw):
         raise UserError(f"{raw!r}: a file name cannot contain a NUL character")
     target = Path(raw)
+    name = shown(target)
     if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name inside it, such as {target / 'corpus.tmx'}")
+        raise UserError(f"{name}: is a folder; give a file name inside it, such as {shown(target / 'corpus.tmx')}")
+    if target.is_symlink():
+        raise UserError(f"{name}: is a symbolic link (to {shown(os.readlink(target))}); pass --follow-symlinks "
+                        "to write the file it points to, or give another name")
+    try:
+        mode = target.lstat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UserError(f"{name}: not a regular file ({kind(mode)}); an export only writes regular files")
     if (target.exists() or target.is_symlink()) and not force:
         raise UserError(f"{target}: already exists; pass --force to overwrite it")
     parent = target.parent

@@ -27,7 +27,10 @@ class Format:
         """(entities, problems) of one file; an unreadable file is a UserError."""
         if not self.checker:
             raise UserError(f"{path}: the {self.name} format can be written but not read")
-        return _function(self.checker)(path)
+        try:
+            return _function(self.checker)(path)
+        except RecursionError:  # a parser recursing into absurd nesting: that file's one line
+            raise UserError(f"{path}: nested too deeply to read; not a glossary file?") from None
 
     def read(self, path):
         """The entities of one file; any problem (all of them listed) is a UserError."""

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from workbench.errors import UserError
 from workbench.glossary import rules
+from workbench.glossary.files import read_bytes
 from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
 from workbench.glossary.rules import ID_RE, WIKIDATA_RE, Problem  # noqa: F401 (the names other modules use)
 
@@ -119,6 +120,9 @@ def parse(text: str, path: str | Path = "<text>") -> tuple[list[Entity], list[Pr
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return [], [_decode_error(path, text, exc)]
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        return [], [Problem(str(path), None, "arrays or tables nested too deeply to read; "
+                                             "a glossary entity needs only flat lists")]
     lines = _scan(text)
     problems: list[Problem] = []
     entities: list[Entity] = []
@@ -171,14 +175,11 @@ def check_files(paths: Iterable[str | Path]) -> tuple[list[Entity], list[Problem
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
+        data = read_bytes(path, "a .toml file")  # regular files only, size-limited
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except FileNotFoundError:
-            raise UserError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise UserError(f"{path}: is a folder; give a .toml file") from None
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            line = data[: exc.start].count(b"\n") + 1
             problems.append(Problem(str(path), line, "not UTF-8 text; save the file as UTF-8"))
             continue
         found, bad = parse(text, path)
