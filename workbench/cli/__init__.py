@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "workbench.cli.decide_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.match_cmd",
+    "workbench.cli.check_cmd",
 ]
 
 
