@@ -96,3 +96,19 @@ def test_align_while_deciding(tmp_path, capsys):
                         (started, finished)).fetchone()[0] > 0  # they ran at once (to the second)
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 0
+
+
+def test_two_commands_creating_one_database(tmp_path, capsys):
+    """Both migrate a new database at once: one waits for the other's migrations instead of failing."""
+    write_corpus(tmp_path / "c", files=2)
+    dbs = [tmp_path / f"new-{i}.db" for i in range(8)]
+    calls = [["import", "-q", "--no-glossary", "--db", str(db), str(tmp_path / "c" / "part-000.jsonl")]
+             for db in dbs]
+    results = together(tmp_path / "unused.db", calls, calls)
+    for status, stderr in results:
+        assert "not a usable" not in stderr and "locked" not in stderr, stderr
+        assert status == [0] * len(dbs)
+    capsys.readouterr()
+    for db in dbs:
+        assert main(["--db", str(db), "check"]) == 0
+        assert capsys.readouterr().out.count("ok ") == 5
