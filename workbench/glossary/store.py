@@ -600,15 +600,15 @@ def created_entity_use(conn: sqlite3.Connection, entity_id: str, made: dict, spe
         return "it is no longer in the database"
     if now_state != made:
         return "it was edited, deleted or merged since"
+    row = conn.execute("SELECT mention_id FROM links WHERE entity_id = ? AND coalesce(decided_by, 'auto') <> 'auto'"
+                       " ORDER BY mention_id LIMIT 1", (entity_id,)).fetchone()
+    if row:
+        return f"mention {row[0]} was linked to it since"
     for vid, lang, text in conn.execute("SELECT id, lang, text FROM variants WHERE entity_id = ?", (entity_id,)):
         if vid not in spellings:
             return f"the spelling {text!r} ({lang}) was added to it since"
         if _variant_state(conn, vid) != spellings[vid]:
             return f"its spelling {text!r} ({lang}) was changed since (written back or removed)"
-    row = conn.execute("SELECT mention_id FROM links WHERE entity_id = ? AND coalesce(decided_by, 'auto') <> 'auto'"
-                       " ORDER BY mention_id LIMIT 1", (entity_id,)).fetchone()
-    if row:
-        return f"mention {row[0]} was linked to it since"
     row = conn.execute("SELECT norm FROM rejections WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
     if row:
         return f"it was rejected for the spelling {row[0]!r} since"
