@@ -70,7 +70,8 @@ def test_each_problem_is_found_with_its_repair_and_exit_1(conn, db_path, capsys)
     assert "row(s) of variants whose entity_id names a missing row of entities" in text
     assert "row(s) of links whose entity_id names a missing row of entities" in text
     assert "article counts: 1 article(s) whose counts differ from a recount (article 2: pending" in text
-    assert f"search index: 1 sentence(s) whose search index entry is missing, stale or stray (segment {broken['segment']})" in text
+    assert ("search index: 1 sentence(s) whose search index entry is missing, stale or stray "
+            f"(segment {broken['segment']})") in text
     assert f"jobs: 1 job(s) marked running whose process is gone: {broken['job']} (align)" in text
     assert all("; " in line and ("--repair" in line or "no safe automatic repair" in line) for line in problems)
     assert "ok       integrity" in lines

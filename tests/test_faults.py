@@ -45,7 +45,8 @@ def write_corpus(folder: Path, files: int = 16, per_file: int = 3) -> int:
                                 f"dépêche {n}-{i}." for i in range(3))
                 lines.append({"text": text, "lang": "fr", "title": f"Dépêche {n}"})
             else:
-                text = " ".join(f"{AR_SENTENCES[i % 3][:-1]} قرب {AR_NAMES[(n + i) % 8]} رقم {n}-{i}." for i in range(3))
+                text = " ".join(f"{AR_SENTENCES[i % 3][:-1]} قرب {AR_NAMES[(n + i) % 8]} رقم {n}-{i}."
+                                for i in range(3))
                 lines.append({"text": text, "lang": "ar", "title": f"خبر {n}"})
         (folder / f"part-{f:03d}.jsonl").write_text(
             "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")

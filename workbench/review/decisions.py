@@ -140,8 +140,10 @@ def _refuse_second_new(conn: sqlite3.Connection, mention_id: int, current: dict 
     if not entity_id or not _entity_exists(conn, entity_id):
         return
     row = conn.execute(
-        """SELECT (SELECT min(b.id) FROM decisions b WHERE b.batch = d.batch) FROM decisions d WHERE d.target = 'mention' AND d.target_id = ? AND d.action = ?
-           AND json_extract(d.after, '$.entity_id') = ? AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+        """SELECT (SELECT min(b.id) FROM decisions b WHERE b.batch = d.batch) FROM decisions d
+           WHERE d.target = 'mention' AND d.target_id = ? AND d.action = ?
+             AND json_extract(d.after, '$.entity_id') = ?
+             AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
            ORDER BY d.id DESC LIMIT 1""", (str(mention_id), vocabulary.CREATE, entity_id)).fetchone()
     if row:
         raise UserError(f"mention {mention_id} already has the entity '{entity_id}' that `new` made for it "
