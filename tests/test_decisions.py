@@ -106,19 +106,20 @@ def test_new_entity_with_bulk_and_undo(conn):
     for x in same:
         assert link(conn, x) == {"entity": "karim-haddad", "status": "confirmed", "by": "tester"}
     assert len({r[6] for r in decisions(conn)}) == 1  # one batch
-    # undo the whole batch: links back, entity soft-deleted, learned variants removed
+    # undo the whole batch: links back, the entity and its spellings gone (the log keeps them)
     back = undo(conn)
-    assert sorted(back.mention_ids) == sorted(same)
+    assert sorted(back.mention_ids) == sorted(same) and back.notes == []
     for x in same:
         assert link(conn, x)["status"] == "new"
-    assert conn.execute("SELECT deleted_at IS NOT NULL FROM entities WHERE id = 'karim-haddad'").fetchone()[0] == 1
-    assert conn.execute(
-        "SELECT count(*) FROM variants WHERE entity_id = 'karim-haddad' AND deleted_at IS NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM entities WHERE id = 'karim-haddad'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'karim-haddad'").fetchone()[0] == 0
     undo_rows = [r for r in decisions(conn) if r[1] == "undo"]
     assert undo_rows and all(r[7] is not None for r in undo_rows)
-    # the same name again gets a fresh id: the soft-deleted one is kept
+    gone = [r for r in undo_rows if r[2] == "entity"]
+    assert len(gone) == 1 and json.loads(gone[0][4])["id"] == "karim-haddad" and gone[0][5] is None
+    # nothing is left of it: the same name again gets the same id
     again = decide(conn, m, "new", canonical="Karim Haddad")
-    assert again.entity_id == "karim-haddad-2"
+    assert again.entity_id == "karim-haddad"
 
 
 def test_bulk_skips_human_decisions(conn):

@@ -26,7 +26,15 @@ COMMAND_MODULES = [
     "workbench.cli.decide_cmd",
     "workbench.cli.glossary_cmd",
     "workbench.cli.match_cmd",
+    "workbench.cli.check_cmd",
 ]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line error: what is wrong with which argument, and where the help is."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}; see `{self.prog} --help`\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", default=argparse.SUPPRESS, metavar="PATH",
         help="database file (default: $WORKBENCH_DB or db/workbench.db)",
     )
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="workbench",
         description="Offline translation-and-alignment workbench for Arabic and French news.",
         parents=[common],
@@ -50,9 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        args = parser.parse_args([*argv, "tui"])  # bare `workbench` opens the TUI
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            args = parser.parse_args([*argv, "tui"])  # bare `workbench` opens the TUI
+    except SystemExit as exc:  # a usage error (one line printed), --help or --version
+        return exc.code if isinstance(exc.code, int) else 2
     try:
         return args.func(args) or 0
     except UserError as exc:

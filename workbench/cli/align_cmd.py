@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 
 from workbench.cli import command, db_arg
+from workbench.cli.numbers import ARTICLE_ID
 
 
 def register(sub, common) -> None:
     p = command(sub, common, "align", "find name mentions on both sides and link them to the glossary",
                 "Align mentions for each article (default: all). Articles already aligned against "
                 "the current glossary and translations are skipped; analysts' decisions are kept.")
-    p.add_argument("--article", type=int, action="append", metavar="ID",
+    p.add_argument("--article", type=ARTICLE_ID, action="append", metavar="ID",
                    help="only this article (repeatable; `workbench articles` lists them)")
     p.add_argument("--force", action="store_true", help="re-align articles that are up to date")
     p.add_argument("--ner", action="store_true",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.cli import command, db_arg
+from workbench.cli.numbers import count
 from workbench.config import LANGS
 
 KEYS = ("id", "title", "lang", "date", "segments", "translated", "mentions", "to_review")
@@ -13,7 +14,7 @@ def register(sub, common) -> None:
                 "List the articles with their sentences, translated sentences, name mentions and "
                 "mentions waiting for review. The ids are what --article takes (translate, align, mentions).")
     p.add_argument("--lang", choices=LANGS, help="only articles in this language")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N articles")
+    p.add_argument("--limit", type=count(), metavar="N", help="at most N articles")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(func=run)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench import vocabulary
 from workbench.cli import command, db_arg
+from workbench.cli.numbers import DECISION_ID, MENTION_ID
 from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
 
 ACTIONS = vocabulary.ACTIONS
@@ -13,7 +14,7 @@ def register(sub, common) -> None:
     p = command(sub, common, "decide", "confirm, reject, correct or create the entity of a mention",
                 "Decide on a mention: confirm its entity, reject it, mark it unsure, correct it to "
                 "ENTITY_ID, or create a new entity for it. Every decision is logged and can be undone.")
-    p.add_argument("mention", type=int, metavar="MENTION_ID")
+    p.add_argument("mention", type=MENTION_ID, metavar="MENTION_ID")
     p.add_argument("action", choices=ACTIONS)
     p.add_argument("entity", nargs="?", metavar="ENTITY_ID", help="the entity to link to (correct)")
     p.add_argument("--all-same", action="store_true",
@@ -23,7 +24,7 @@ def register(sub, common) -> None:
     p.set_defaults(func=run_decide)
 
     u = sub.add_parser("undo", parents=[common], help="undo a decision (default: the last one) and its batch")
-    u.add_argument("decision", type=int, nargs="?", metavar="DECISION_ID")
+    u.add_argument("decision", type=DECISION_ID, nargs="?", metavar="DECISION_ID")
     u.set_defaults(func=run_undo)
 
 
@@ -51,4 +52,6 @@ def run_undo(args) -> int:
     out = undo(conn, args.decision)
     print(f"undone: {len(out.mention_ids)} mention(s) {', '.join(map(str, out.mention_ids[:10]))} restored "
           f"(batch {out.batch})")
+    for note in out.notes:
+        print(f"note: {note}")
     return 0

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli import db_arg, usage
+from workbench.cli.numbers import count
 from workbench.glossary.model import ENTITY_TYPES
 
 
@@ -55,7 +56,8 @@ def register(sub, common) -> None:
 
     search = gsub.add_parser("search", parents=[common], help="find entities as you would in the picker (any script)")
     search.add_argument("text", metavar="TEXT")
-    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--limit", type=count(1, 10_000), default=20, metavar="N",
+                        help="at most N entities (default 20)")
     search.set_defaults(func=run_search)
 
     wb = gsub.add_parser("write-back", parents=[common], help="append learned spellings to the glossary files",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from workbench.cli import command, db_arg
+from workbench.cli.numbers import count
 from workbench.config import LANGS
 
 
@@ -14,7 +15,7 @@ def register(sub, common) -> None:
                 "LANG<TAB>TEXT and write one JSON object per line, in order.")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the name to match")
     p.add_argument("--lang", choices=LANGS, help="language of TEXT (default: ar for Arabic script, else en)")
-    p.add_argument("--top", type=int, default=5, metavar="N", help="at most N candidates (default 5)")
+    p.add_argument("--top", type=count(1, 1000), default=5, metavar="N", help="at most N candidates (default 5)")
     p.add_argument("--json", action="store_true", help="one JSON object per query")
     p.add_argument("--stdin", action="store_true", help="read LANG<TAB>TEXT lines from standard input")
     p.set_defaults(func=run)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.cli import db_arg
+from workbench.cli.numbers import ARTICLE_ID, count
 from workbench import vocabulary
 
 STATUSES = (*vocabulary.STATUSES, "pending", "unlinked")
@@ -12,9 +13,10 @@ def register(sub, common) -> None:
     p = sub.add_parser("mentions", parents=[common], help="list name mentions and their links")
     p.add_argument("--status", choices=STATUSES,
                    help="only this link status ('pending': suggested, unsure or new)")
-    p.add_argument("--article", type=int, metavar="ID", help="only this article (`workbench articles` lists them)")
+    p.add_argument("--article", type=ARTICLE_ID, metavar="ID",
+                   help="only this article (`workbench articles` lists them)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--limit", type=int, metavar="N", help="at most N mentions")
+    p.add_argument("--limit", type=count(), metavar="N", help="at most N mentions")
     p.set_defaults(func=run)
 
 

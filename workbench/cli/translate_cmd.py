@@ -5,35 +5,24 @@ from __future__ import annotations
 import sys
 
 from workbench.cli import command, db_arg
+from workbench.cli.numbers import ARTICLE_ID, count
 
 
 def register(sub, common) -> None:
     p = command(sub, common, "translate", "translate untranslated ar/fr sentences to English (resumable)",
                 "Translate, offline, every ar/fr sentence with no English yet (human versions are kept). "
                 "Batches are committed as they finish: interrupt at any time and run again to resume.")
-    p.add_argument("--article", type=int, action="append", metavar="ID", dest="articles",
+    p.add_argument("--article", type=ARTICLE_ID, action="append", metavar="ID", dest="articles",
                    help="only this article (repeat for several)")
-    p.add_argument("--limit", type=int, metavar="N", help="only the first N articles that need translating")
-    p.add_argument("--batch-size", type=_positive, default=None, metavar="N",
+    p.add_argument("--limit", type=count(), metavar="N", help="only the first N articles that need translating")
+    p.add_argument("--batch-size", type=count(1, 1024), default=None, metavar="N",
                    help="sentences per model call (default 16)")
-    p.add_argument("--threads", type=_positive, default=None, metavar="N",
+    p.add_argument("--threads", type=count(1, 1024), default=None, metavar="N",
                    help="CPU threads for the model (default: $WORKBENCH_THREADS, else all cores)")
-    p.add_argument("--alternatives", type=int, choices=range(4), default=0, metavar="N",
+    p.add_argument("--alternatives", type=count(0, 3), default=0, metavar="N",
                    help="also keep up to N (0-3) alternative translations with their scores")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    import argparse
-
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def run(args) -> int:

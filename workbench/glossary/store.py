@@ -557,11 +557,20 @@ def learn_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str
 
 
 def restore_variant(conn: sqlite3.Connection, variant_id: int, state: dict | None, *, journal: Journal,
-                    undoes: int | None = None) -> dict | None:
-    """Undo: put a spelling back as ``state`` had it (None: it did not exist, so it is deleted)."""
+                    undoes: int | None = None, made: dict | None = None) -> dict | None:
+    """Undo: put a spelling back as ``state`` had it (None: it did not exist, so it is deleted).
+
+    ``made``: the row as the undone decision wrote it. A spelling the decision created and nobody
+    touched since (written back, removed) goes completely; otherwise it is only marked deleted.
+    """
     with transaction(conn):
         now_state = _variant_state(conn, variant_id)
         if now_state is None:
+            return None
+        if state is None and made is not None and now_state == made:
+            conn.execute("DELETE FROM variants WHERE id = ?", (variant_id,))  # untouched since: gone
+            journal.write("undo", "variant", variant_id, now_state, None, undoes=undoes)
+            _bump(conn)
             return None
         if state is None:
             deleted_at, learned = now_state["deleted_at"] or journal.at, now_state["learned"]
@@ -577,6 +586,56 @@ def restore_variant(conn: sqlite3.Connection, variant_id: int, state: dict | Non
         journal.write("undo", "variant", variant_id, now_state, after, undoes=undoes)
         _bump(conn)
     return after
+
+
+def created_entity_use(conn: sqlite3.Connection, entity_id: str, made: dict, spellings: dict[int, dict]) -> str | None:
+    """Why an entity a decision created (``made``, with ``spellings``: id -> row) must stay; None if unused.
+
+    It is in use when it changed since (edited, deleted, merged), has a spelling the decision did not
+    give it or one changed since (written back, removed), an analyst linked a mention to it, rejected
+    it for a spelling, or another entity was merged into it. Automatic links and candidates are not use.
+    """
+    now_state = _entity_state(conn, entity_id)
+    if now_state is None:
+        return "it is no longer in the database"
+    if now_state != made:
+        return "it was edited, deleted or merged since"
+    row = conn.execute("SELECT mention_id FROM links WHERE entity_id = ? AND coalesce(decided_by, 'auto') <> 'auto'"
+                       " ORDER BY mention_id LIMIT 1", (entity_id,)).fetchone()
+    if row:
+        return f"mention {row[0]} was linked to it since"
+    for vid, lang, text in conn.execute("SELECT id, lang, text FROM variants WHERE entity_id = ?", (entity_id,)):
+        if vid not in spellings:
+            return f"the spelling {text!r} ({lang}) was added to it since"
+        if _variant_state(conn, vid) != spellings[vid]:
+            return f"its spelling {text!r} ({lang}) was changed since (written back or removed)"
+    row = conn.execute("SELECT norm FROM rejections WHERE entity_id = ? LIMIT 1", (entity_id,)).fetchone()
+    if row:
+        return f"it was rejected for the spelling {row[0]!r} since"
+    row = conn.execute("SELECT id FROM entities WHERE merged_into = ? LIMIT 1", (entity_id,)).fetchone()
+    if row:
+        return f"the entity {row[0]!r} was merged into it since"
+    return None
+
+
+def delete_created_entity(conn: sqlite3.Connection, entity_id: str, *, journal: Journal,
+                          undoes: dict[str, int] | None = None) -> None:
+    """Undo of the decision that created an unused entity: the entity and its spellings go completely.
+
+    The caller has checked ``created_entity_use`` and moved automatic links and candidates off it;
+    the rows stay in the decision log (``undoes``: decision id by ``"entity"`` / variant id).
+    """
+    undoes = undoes or {}
+    with transaction(conn):
+        for vid in [r[0] for r in conn.execute("SELECT id FROM variants WHERE entity_id = ? ORDER BY id DESC",
+                                               (entity_id,))]:
+            before = _variant_state(conn, vid)
+            conn.execute("DELETE FROM variants WHERE id = ?", (vid,))
+            journal.write("undo", "variant", vid, before, None, undoes=undoes.get(str(vid)))
+        before = _entity_state(conn, entity_id)
+        conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+        journal.write("undo", "entity", entity_id, before, None, undoes=undoes.get("entity"))
+        _bump(conn)
 
 
 def remove_variant(conn: sqlite3.Connection, variant_id: int) -> dict:

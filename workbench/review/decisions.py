@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workbench import vocabulary
 from workbench.text.tokens import stem_surface
@@ -21,6 +21,7 @@ from workbench.store.db import transaction
 ACTIONS = vocabulary.ACTIONS
 LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
 STATUS_OF = vocabulary.STATUS_OF
+MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger id names no row
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Outcome:
     decision_ids: list[int]
     mention_ids: list[int]
     entity_id: str | None
+    notes: list[str] = field(default_factory=list)  # what an undo left in place, and why
 
 
 _Log = glossary.Journal  # appends decision rows for one batch (one user, one time)
@@ -53,6 +55,8 @@ def _write_link(conn: sqlite3.Connection, mention_id: int, state: dict | None) -
 
 
 def _mention(conn: sqlite3.Connection, mention_id: int) -> dict:
+    if not 0 < mention_id <= MAX_ID:
+        raise UserError(f"no mention with id {mention_id}; `workbench mentions` lists them")
     row = conn.execute(
         "SELECT id, norm, lang, surface, prefix, counterpart_id FROM mentions WHERE id = ?", (mention_id,)
     ).fetchone()
@@ -95,6 +99,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     elif action == vocabulary.CREATE:
         if entity_type is not None and entity_type not in ENTITY_TYPES:
             raise UserError(f"unknown entity type '{entity_type}'; use one of: {', '.join(ENTITY_TYPES)}")
+        _refuse_second_new(conn, mention_id, current)
         proposal = json.loads(current["proposal"]) if current and current.get("proposal") else {}
         canonical = _new_canonical(conn, mention, canonical, proposal)
     elif action == vocabulary.MARK_UNSURE:
@@ -127,6 +132,23 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         if action == vocabulary.REJECT:
             _demote_same_pair(conn, log, mention["norm"], entity_id)
     return Outcome(log.batch, log.ids, changed, entity_id)
+
+
+def _refuse_second_new(conn: sqlite3.Connection, mention_id: int, current: dict | None) -> None:
+    """``new`` on a mention already linked to the entity a ``new`` made for it would mint ``x-2``: refused."""
+    entity_id = (current or {}).get("entity_id")
+    if not entity_id or not _entity_exists(conn, entity_id):
+        return
+    row = conn.execute(
+        """SELECT (SELECT min(b.id) FROM decisions b WHERE b.batch = d.batch) FROM decisions d
+           WHERE d.target = 'mention' AND d.target_id = ? AND d.action = ?
+             AND json_extract(d.after, '$.entity_id') = ?
+             AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+           ORDER BY d.id DESC LIMIT 1""", (str(mention_id), vocabulary.CREATE, entity_id)).fetchone()
+    if row:
+        raise UserError(f"mention {mention_id} already has the entity '{entity_id}' that `new` made for it "
+                        f"(decision {row[0]}); `workbench undo {row[0]}` removes it, "
+                        f"`correct ENTITY_ID` links the mention elsewhere")
 
 
 def _stem(mention: dict) -> str:
@@ -246,7 +268,8 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
             raise UserError("nothing to undo: no decision is left that has not been undone")
         batch = row[0]
     else:
-        row = conn.execute("SELECT batch, action FROM decisions WHERE id = ?", (decision_id,)).fetchone()
+        row = conn.execute("SELECT batch, action FROM decisions WHERE id = ?",
+                           (decision_id,)).fetchone() if 0 < decision_id <= MAX_ID else None
         if row is None:
             raise UserError(f"no decision with id {decision_id}; the review screen's history pane lists them, "
                             "and `workbench undo` alone undoes the last one")
@@ -264,10 +287,18 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
     log = _Log(conn, user or current_user())
     mentions: list[int] = []
     entity = None
+    notes: list[str] = []
+    made = {r[2]: (r[0], json.loads(r[4])) for r in rows if r[1] == "entity" and r[3] is None and r[4]}
+    made_spellings: dict[str, dict[int, dict]] = {eid: {} for eid in made}
+    undoes_of: dict[str, dict[str, int]] = {eid: {"entity": made[eid][0]} for eid in made}
     with transaction(conn):
         for did, target, target_id, before_s, after_s in reversed(rows):
             before = json.loads(before_s) if before_s else None
             after = json.loads(after_s) if after_s else None
+            if target == "variant" and before is None and after and after.get("entity_id") in made:
+                made_spellings[after["entity_id"]][int(target_id)] = after  # goes (or stays) with its entity
+                undoes_of[after["entity_id"]][target_id] = did
+                continue
             if target == "mention":
                 mid = int(target_id)
                 now_state = link_state(conn, mid)
@@ -277,15 +308,35 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 entity = entity or (after or {}).get("entity_id")
                 log.write("undo", target, target_id, now_state, before, undoes=did)
             elif target == "variant":
-                glossary.restore_variant(conn, int(target_id), before, journal=log, undoes=did)
+                glossary.restore_variant(conn, int(target_id), before, journal=log, undoes=did, made=after)
             elif target == "rejection":
                 conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
                              (after["norm"], after["entity_id"]))
                 log.write("undo", target, target_id, after, None, undoes=did)
-            elif target == "entity":
+            elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
+        for eid, (_, state) in made.items():
+            reason = glossary.created_entity_use(conn, eid, state, made_spellings[eid])
+            if reason:
+                notes.append(f"entity '{eid}' kept with its spellings: {reason}")
+                continue
+            _release(conn, log, eid)
+            glossary.delete_created_entity(conn, eid, journal=log, undoes=undoes_of[eid])
     mentions.reverse()
-    return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity)
+    return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity, notes)
+
+
+def _release(conn: sqlite3.Connection, log: _Log, entity_id: str) -> None:
+    """Automatic links and candidates leave an entity about to go (as re-aligning would do)."""
+    conn.execute("DELETE FROM candidates WHERE entity_id = ?", (entity_id,))
+    for mid, norm in conn.execute(
+        """SELECT l.mention_id, m.norm FROM links l JOIN mentions m ON m.id = l.mention_id
+           WHERE l.entity_id = ? AND coalesce(l.decided_by, 'auto') = 'auto'""", (entity_id,)
+    ).fetchall():
+        before = link_state(conn, mid)
+        after = _next_best(conn, mid, norm, before, log.at)
+        _write_link(conn, mid, after)
+        log.write("undo", "mention", mid, before, after)
 
 
 # ---- history ----------------------------------------------------------------------------------------

@@ -76,7 +76,8 @@ def _migrate(conn: sqlite3.Connection) -> sqlite_utils.Database:
     from workbench.store.migrations import migrations
 
     db = sqlite_utils.Database(conn)
-    migrations.apply(db)
+    with transaction(conn):  # the write lock first: two processes opening a new database migrate it once
+        migrations.apply(db)
     return db
 
 

@@ -52,28 +52,38 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def reap_stale(conn: sqlite3.Connection, kind: str | None = None) -> int:
-    """Mark 'running' jobs whose process on this host is gone (killed) as failed; return how many."""
-    sql = "SELECT id, params FROM jobs WHERE status = ?"
+def stale(conn: sqlite3.Connection, kind: str | None = None) -> list[tuple[int, str]]:
+    """(id, kind) of 'running' jobs whose process on this host is gone (killed); reads only."""
+    sql = "SELECT id, kind, params FROM jobs WHERE status = ?"
     args: list = [RUNNING]
     if kind is not None:
         sql += " AND kind = ?"
         args.append(kind)
-    reaped = 0
-    for job_id, params in conn.execute(sql, args).fetchall():
+    out = []
+    for job_id, job_kind, params in conn.execute(sql, args).fetchall():
         try:
             info = json.loads(params or "{}")
         except ValueError:
             info = {}
-        pid = info.get("pid") if isinstance(info, dict) else None
+        if not isinstance(info, dict):
+            continue
+        pid = info.get("pid")
         if (info.get("host") == platform.node() and isinstance(pid, int) and pid != os.getpid()
                 and not _alive(pid)):
-            conn.execute(
-                "UPDATE jobs SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = ?",
-                (FAILED, now(), "interrupted: the process ended before finishing; finished batches are kept",
-                 job_id, RUNNING),
-            )
-            reaped += 1
+            out.append((job_id, job_kind))
+    return out
+
+
+def reap_stale(conn: sqlite3.Connection, kind: str | None = None) -> int:
+    """Mark 'running' jobs whose process on this host is gone (killed) as failed; return how many."""
+    reaped = 0
+    for job_id, _ in stale(conn, kind):
+        conn.execute(
+            "UPDATE jobs SET status = ?, finished_at = ?, message = ? WHERE id = ? AND status = ?",
+            (FAILED, now(), "interrupted: the process ended before finishing; finished batches are kept",
+             job_id, RUNNING),
+        )
+        reaped += 1
     return reaped
 
 
