@@ -202,7 +202,7 @@ class ReviewScreen(Screen):
             self.say(str(exc), error=True)
             return
         self.app.data_changed(glossary=True)
-        self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were")
+        self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were" + _kept(outcome))
         self.queue.reload()
         self.show_item()
         self.refresh_history()
@@ -295,14 +295,19 @@ class ReviewScreen(Screen):
                 self.say("nothing undone")
                 return
             try:
-                self.state.undo(row["decision_id"])
+                outcome = self.state.undo(row["decision_id"])
             except UserError as exc:
                 self.say(str(exc), error=True)
                 return
             self.app.data_changed(glossary=True)
-            self.say(f"undone: {row['action']} of “{row.get('surface')}”")
+            self.say(f"undone: {row['action']} of “{row.get('surface')}”" + _kept(outcome))
             self.queue.reload()
             self.show_item()
             self.refresh_history()
 
         self.app.push_screen(ConfirmDialog(question, "The links go back to what they were before."), answered)
+
+
+def _kept(outcome) -> str:
+    """What an undo left in place, for the status line (an entity the analyst has used since)."""
+    return "".join(f" · {note}" for note in getattr(outcome, "notes", []))
