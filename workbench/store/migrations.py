@@ -386,3 +386,67 @@ def m0008_translation_truncated(db: Database) -> None:
         "ALTER TABLE translations ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE translation_cache ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
     ])
+
+
+@migrations(name="0009_compact_store")
+def m0009_compact_store(db: Database) -> None:
+    run(db, [
+        # a link whose only candidate is its own entity keeps no candidate row
+        # (workbench.align.run.keeps_candidates): most links, accepted exact matches
+        f"""DELETE FROM candidates WHERE mention_id IN (
+                SELECT c.mention_id FROM candidates c JOIN links l ON l.mention_id = c.mention_id
+                WHERE l.status NOT IN {_PENDING}
+                GROUP BY c.mention_id HAVING count(*) = 1 AND max(c.entity_id = l.entity_id) = 1)""",
+        # no query filters or sorts links by (status, score) but the review queue's, served by links_review
+        "DROP INDEX IF EXISTS links_status",
+    ])
+
+
+# ---- whole-database counters for `workbench stats` (kept by triggers) ------------------------------
+# name -> rows: 'articles:<lang>', 'segments', 'translations:<engine>', 'mentions', 'links:<status>'.
+# Counting these tables takes seconds at 50,000 articles; the counters are read in one small query.
+# Delete triggers also fire for rows removed by ON DELETE CASCADE; nothing in the workbench writes these
+# tables with INSERT OR REPLACE (a REPLACE deletes without firing delete triggers).
+
+def _bump(name: str, delta: str) -> str:
+    return (f"INSERT INTO stats_counters (name, n) VALUES ({name}, {delta})"
+            f" ON CONFLICT (name) DO UPDATE SET n = n + excluded.n;")
+
+
+_COUNTED = [  # (table, trigger suffix, counter name of a row r)
+    ("articles", "article", "'articles:' || {r}.lang"),
+    ("segments", "segment", "'segments'"),
+    ("translations", "translation", "'translations:' || {r}.engine"),
+    ("mentions", "mention", "'mentions'"),
+    ("links", "link", "'links:' || {r}.status"),
+]
+
+
+@migrations(name="0010_stats_counters")
+def m0010_stats_counters(db: Database) -> None:
+    statements = [
+        """CREATE TABLE stats_counters (
+            name TEXT PRIMARY KEY,
+            n INTEGER NOT NULL
+        ) WITHOUT ROWID""",
+        """INSERT INTO stats_counters (name, n)
+           SELECT 'articles:' || lang, count(*) FROM articles GROUP BY lang
+           UNION ALL SELECT 'segments', count(*) FROM segments
+           UNION ALL SELECT 'translations:' || engine, count(*) FROM translations GROUP BY engine
+           UNION ALL SELECT 'mentions', count(*) FROM mentions
+           UNION ALL SELECT 'links:' || status, count(*) FROM links GROUP BY status""",
+    ]
+    for table, suffix, name in _COUNTED:
+        statements += [
+            f"""CREATE TRIGGER stats_counters_{suffix}_insert AFTER INSERT ON {table}
+                BEGIN {_bump(name.format(r="new"), "1")} END""",
+            f"""CREATE TRIGGER stats_counters_{suffix}_delete AFTER DELETE ON {table}
+                BEGIN {_bump(name.format(r="old"), "-1")} END""",
+        ]
+        if "{r}" in name:
+            column = name.rsplit(".", 1)[1]
+            statements.append(
+                f"""CREATE TRIGGER stats_counters_{suffix}_update AFTER UPDATE OF {column} ON {table}
+                    WHEN new.{column} IS NOT old.{column}
+                    BEGIN {_bump(name.format(r="old"), "-1")} {_bump(name.format(r="new"), "1")} END""")
+    run(db, statements)

@@ -26,22 +26,21 @@ class Stats:
 
 
 def collect(conn: sqlite3.Connection) -> Stats:
-    """Read every count in one pass of small aggregate queries."""
+    """Read every count: the big tables' from ``stats_counters`` (kept by triggers), the small ones counted."""
     s = Stats()
-    s.articles_by_lang = dict(conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY lang"))
-    s.segments = conn.execute("SELECT count(*) FROM segments").fetchone()[0]
-    s.translations_by_engine = dict(
-        conn.execute("SELECT engine, count(*) FROM translations GROUP BY engine ORDER BY engine")
-    )
+    groups: dict[str, dict[str, int]] = {}
+    for name, n in conn.execute("SELECT name, n FROM stats_counters WHERE n <> 0 ORDER BY name"):
+        table, _, key = name.partition(":")
+        groups.setdefault(table, {})[key] = n
+    s.articles_by_lang = groups.get("articles", {})
+    s.segments = groups.get("segments", {}).get("", 0)
+    s.translations_by_engine = groups.get("translations", {})
     s.translated = sum(s.translations_by_engine.values())
+    s.mentions = groups.get("mentions", {}).get("", 0)
+    by_status = groups.get("links", {})
+    unlinked = s.mentions - sum(by_status.values())
+    s.mentions_by_status = dict(sorted({**by_status, **({"unlinked": unlinked} if unlinked else {})}.items()))
     s.entities = conn.execute("SELECT count(*) FROM entities WHERE deleted_at IS NULL").fetchone()[0]
     s.variants = conn.execute("SELECT count(*) FROM variants WHERE deleted_at IS NULL").fetchone()[0]
-    s.mentions = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
-    s.mentions_by_status = dict(
-        conn.execute(
-            """SELECT coalesce(l.status, 'unlinked'), count(*) FROM mentions m
-               LEFT JOIN links l ON l.mention_id = m.id GROUP BY 1 ORDER BY 1"""
-        )
-    )
     s.decisions = conn.execute("SELECT count(*) FROM decisions").fetchone()[0]
     return s
