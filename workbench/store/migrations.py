@@ -403,50 +403,51 @@ def m0009_compact_store(db: Database) -> None:
 
 
 # ---- whole-database counters for `workbench stats` (kept by triggers) ------------------------------
-# name -> rows: 'articles:<lang>', 'segments', 'translations:<engine>', 'mentions', 'links:<status>'.
-# Counting these tables takes seconds at 50,000 articles; the counters are read in one small query.
-# Delete triggers also fire for rows removed by ON DELETE CASCADE; nothing in the workbench writes these
-# tables with INSERT OR REPLACE (a REPLACE deletes without firing delete triggers).
+# Counting links by status or translations by engine takes seconds at 50,000 articles; these counters
+# are read in one small query ('links:<status>', 'translations:<engine>'). Segments, translations and
+# mentions are summed from article_stats, articles counted on the articles_lang index. Delete triggers
+# also fire for rows removed by ON DELETE CASCADE; nothing in the workbench writes these tables with
+# INSERT OR REPLACE (a REPLACE deletes without firing delete triggers). A link status is one of a fixed
+# set (a CHECK): its rows exist from the start and a trigger only adds to one (the aligner's hot path);
+# an engine is any text: its row is created on first use.
 
-def _bump(name: str, delta: str) -> str:
-    return (f"INSERT INTO stats_counters (name, n) VALUES ({name}, {delta})"
-            f" ON CONFLICT (name) DO UPDATE SET n = n + excluded.n;")
+_LINK_STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new")  # = links' CHECK
 
 
-_COUNTED = [  # (table, trigger suffix, counter name of a row r)
-    ("articles", "article", "'articles:' || {r}.lang"),
-    ("segments", "segment", "'segments'"),
-    ("translations", "translation", "'translations:' || {r}.engine"),
-    ("mentions", "mention", "'mentions'"),
-    ("links", "link", "'links:' || {r}.status"),
-]
+def _add_link(status: str, delta: str) -> str:
+    return f"UPDATE stats_counters SET n = n + {delta} WHERE name = 'links:' || {status};"
+
+
+def _add_engine(engine: str, delta: str) -> str:
+    return (f"INSERT INTO stats_counters (name, n) VALUES ('translations:' || {engine}, {delta})"
+            " ON CONFLICT (name) DO UPDATE SET n = n + excluded.n;")
 
 
 @migrations(name="0010_stats_counters")
 def m0010_stats_counters(db: Database) -> None:
-    statements = [
+    seed = " UNION ALL ".join(f"SELECT 'links:{s}', 0" for s in _LINK_STATUSES)
+    run(db, [
         """CREATE TABLE stats_counters (
             name TEXT PRIMARY KEY,
             n INTEGER NOT NULL
         ) WITHOUT ROWID""",
-        """INSERT INTO stats_counters (name, n)
-           SELECT 'articles:' || lang, count(*) FROM articles GROUP BY lang
-           UNION ALL SELECT 'segments', count(*) FROM segments
-           UNION ALL SELECT 'translations:' || engine, count(*) FROM translations GROUP BY engine
-           UNION ALL SELECT 'mentions', count(*) FROM mentions
-           UNION ALL SELECT 'links:' || status, count(*) FROM links GROUP BY status""",
-    ]
-    for table, suffix, name in _COUNTED:
-        statements += [
-            f"""CREATE TRIGGER stats_counters_{suffix}_insert AFTER INSERT ON {table}
-                BEGIN {_bump(name.format(r="new"), "1")} END""",
-            f"""CREATE TRIGGER stats_counters_{suffix}_delete AFTER DELETE ON {table}
-                BEGIN {_bump(name.format(r="old"), "-1")} END""",
-        ]
-        if "{r}" in name:
-            column = name.rsplit(".", 1)[1]
-            statements.append(
-                f"""CREATE TRIGGER stats_counters_{suffix}_update AFTER UPDATE OF {column} ON {table}
-                    WHEN new.{column} IS NOT old.{column}
-                    BEGIN {_bump(name.format(r="old"), "-1")} {_bump(name.format(r="new"), "1")} END""")
-    run(db, statements)
+        f"INSERT INTO stats_counters (name, n) {seed}",
+        """INSERT INTO stats_counters (name, n) SELECT 'translations:' || engine, count(*) FROM translations
+           GROUP BY engine""",
+        """UPDATE stats_counters SET n = (SELECT count(*) FROM links WHERE 'links:' || status = stats_counters.name)
+           WHERE name LIKE 'links:%'""",
+        f"""CREATE TRIGGER stats_counters_link_insert AFTER INSERT ON links
+            BEGIN {_add_link("new.status", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_link_delete AFTER DELETE ON links
+            BEGIN {_add_link("old.status", "-1")} END""",
+        f"""CREATE TRIGGER stats_counters_link_update AFTER UPDATE OF status ON links
+            WHEN new.status IS NOT old.status
+            BEGIN {_add_link("old.status", "-1")} {_add_link("new.status", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_insert AFTER INSERT ON translations
+            BEGIN {_add_engine("new.engine", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_delete AFTER DELETE ON translations
+            BEGIN {_add_engine("old.engine", "-1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_update AFTER UPDATE OF engine ON translations
+            WHEN new.engine IS NOT old.engine
+            BEGIN {_add_engine("old.engine", "-1")} {_add_engine("new.engine", "1")} END""",
+    ])
