@@ -94,3 +94,8 @@ def test_migration_drops_only_candidates_that_repeat_their_link(tmp_path):
 
     s = collect(conn)  # the counters start from the rows already there
     assert {key: getattr(s, key) for key in full_count(conn)} == full_count(conn)
+    decide(conn, first, "confirm")  # a status no link had before the migration is counted too
+    decide(conn, pending, "unsure")
+    s = collect(conn)
+    assert s.mentions_by_status["confirmed"] == 1
+    assert {key: getattr(s, key) for key in full_count(conn)} == full_count(conn)

@@ -431,11 +431,10 @@ def m0010_stats_counters(db: Database) -> None:
             name TEXT PRIMARY KEY,
             n INTEGER NOT NULL
         ) WITHOUT ROWID""",
-        f"INSERT INTO stats_counters (name, n) {seed}",
+        "INSERT INTO stats_counters (name, n) SELECT 'links:' || status, count(*) FROM links GROUP BY status",
+        f"INSERT OR IGNORE INTO stats_counters (name, n) {seed}",
         """INSERT INTO stats_counters (name, n) SELECT 'translations:' || engine, count(*) FROM translations
            GROUP BY engine""",
-        """UPDATE stats_counters SET n = (SELECT count(*) FROM links WHERE 'links:' || status = stats_counters.name)
-           WHERE name LIKE 'links:%'""",
         f"""CREATE TRIGGER stats_counters_link_insert AFTER INSERT ON links
             BEGIN {_add_link("new.status", "1")} END""",
         f"""CREATE TRIGGER stats_counters_link_delete AFTER DELETE ON links
