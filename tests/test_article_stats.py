@@ -14,11 +14,33 @@ RECOUNT = (
 )
 
 
+def full_count(conn) -> dict:
+    """What ``workbench stats`` shows, counted from the tables themselves."""
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles_by_lang": dict(conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang ORDER BY lang")),
+        "segments": one("SELECT count(*) FROM segments"),
+        "translations_by_engine": dict(conn.execute(
+            "SELECT engine, count(*) FROM translations GROUP BY engine ORDER BY engine")),
+        "mentions": one("SELECT count(*) FROM mentions"),
+        "mentions_by_status": dict(conn.execute(
+            """SELECT coalesce(l.status, 'unlinked'), count(*) FROM mentions m
+               LEFT JOIN links l ON l.mention_id = m.id GROUP BY 1 ORDER BY 1""")),
+    }
+
+
 def assert_consistent(conn):
+    from workbench.store.stats import collect
+
     stored = conn.execute(
         "SELECT article_id, sentences, translated, mentions, pending FROM article_stats ORDER BY article_id"
     ).fetchall()
     assert stored == conn.execute(RECOUNT).fetchall()
+    s = collect(conn)
+    counted = full_count(conn)
+    assert {key: getattr(s, key) for key in counted} == counted
+    assert list(s.mentions_by_status) == list(counted["mentions_by_status"])  # same order as before
+    assert s.translated == sum(counted["translations_by_engine"].values())
 
 
 def test_counts_follow_every_writer(db):
@@ -49,6 +71,10 @@ def test_counts_follow_every_writer(db):
         conn.execute("DELETE FROM links WHERE mention_id = ?", (pending[1],))
         conn.execute("DELETE FROM mentions WHERE id = ?", (pending[2],))
         conn.execute("DELETE FROM translations WHERE segment_id = (SELECT min(id) FROM segments)")
+    assert_consistent(conn)
+    with conn:  # a change of engine or of status by any writer moves the count
+        conn.execute("UPDATE translations SET engine = 'argos' WHERE segment_id = (SELECT max(segment_id) FROM translations)")
+        conn.execute("UPDATE links SET status = 'rejected' WHERE mention_id = (SELECT max(mention_id) FROM links)")
     assert_consistent(conn)
     with conn:  # a segment with mentions, then a whole article, cascading
         seg = conn.execute("SELECT segment_id FROM mentions ORDER BY id DESC LIMIT 1").fetchone()[0]

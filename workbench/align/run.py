@@ -25,6 +25,7 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store.db import transaction
+from workbench.vocabulary import PENDING
 
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
 PROGRESS_STEPS = 200  # within a long article, progress is reported about every 1/200 of the run
@@ -299,5 +300,15 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
     conn.executemany(
         "INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
         ((ids[id(f)], rank, eid, score, variant, why)
-         for f in auto for rank, (eid, score, variant, why) in enumerate(f.candidates, start=1)),
+         for f in auto if keeps_candidates(f)
+         for rank, (eid, score, variant, why) in enumerate(f.candidates, start=1)),
     )
+
+
+def keeps_candidates(f: Found) -> bool:
+    """False for a link whose only candidate is its own entity (an accepted exact match, most links).
+
+    Such a row would repeat the link: the review shows the link as its candidate, and a rejection
+    falls back to no candidate (the rejected entity is never suggested again) either way.
+    """
+    return not (f.status not in PENDING and len(f.candidates) == 1 and f.candidates[0][0] == f.entity_id)

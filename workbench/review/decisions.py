@@ -236,6 +236,12 @@ def _demote_same_pair(conn: sqlite3.Connection, log: _Log, norm: str, entity_id:
 
 
 def _next_best(conn: sqlite3.Connection, mention_id: int, norm: str, before: dict, at: str) -> dict:
+    """The mention's best candidate not rejected for its spelling, else a proposal for a new entity.
+
+    A link whose only candidate was its own entity stores no candidate row (an accepted exact match,
+    ``workbench.align.run.keeps_candidates``): that entity is the rejected one, so no row means no
+    next candidate, as the row would have.
+    """
     from workbench.vocabulary import ACCEPT, SUGGEST
 
     for eid, score in conn.execute(

@@ -65,4 +65,8 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
             (mention_id,),
         )
     ]
+    if not view["candidates"] and view["entity_id"] is not None:
+        # an accepted exact match stores no candidate row (workbench.align.run.keeps_candidates): its link is it
+        view["candidates"] = [{"rank": 1, "entity_id": view["entity_id"], "score": view["score"], "variant": None,
+                               "why": view["why"], "canonical": view["canonical"]}]
     return view

@@ -30,6 +30,8 @@ MIGRATIONS = (
     "0006_search_index_deletes",
     "0007_review_order_threshold",
     "0008_translation_truncated",
+    "0009_compact_store",
+    "0010_stats_counters",
 )
 MIGRATION_SET = "workbench"
 

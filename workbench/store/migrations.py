@@ -386,3 +386,67 @@ def m0008_translation_truncated(db: Database) -> None:
         "ALTER TABLE translations ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE translation_cache ADD COLUMN truncated INTEGER NOT NULL DEFAULT 0",
     ])
+
+
+@migrations(name="0009_compact_store")
+def m0009_compact_store(db: Database) -> None:
+    run(db, [
+        # a link whose only candidate is its own entity keeps no candidate row
+        # (workbench.align.run.keeps_candidates): most links, accepted exact matches
+        f"""DELETE FROM candidates WHERE mention_id IN (
+                SELECT c.mention_id FROM candidates c JOIN links l ON l.mention_id = c.mention_id
+                WHERE l.status NOT IN {_PENDING}
+                GROUP BY c.mention_id HAVING count(*) = 1 AND max(c.entity_id = l.entity_id) = 1)""",
+        # no query filters or sorts links by (status, score) but the review queue's, served by links_review
+        "DROP INDEX IF EXISTS links_status",
+    ])
+
+
+# ---- whole-database counters for `workbench stats` (kept by triggers) ------------------------------
+# Counting links by status or translations by engine takes seconds at 50,000 articles; these counters
+# are read in one small query ('links:<status>', 'translations:<engine>'). Segments, translations and
+# mentions are summed from article_stats, articles counted on the articles_lang index. Delete triggers
+# also fire for rows removed by ON DELETE CASCADE; nothing in the workbench writes these tables with
+# INSERT OR REPLACE (a REPLACE deletes without firing delete triggers). A link status is one of a fixed
+# set (a CHECK): its rows exist from the start and a trigger only adds to one (the aligner's hot path);
+# an engine is any text: its row is created on first use.
+
+_LINK_STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new")  # = links' CHECK
+
+
+def _add_link(status: str, delta: str) -> str:
+    return f"UPDATE stats_counters SET n = n + {delta} WHERE name = 'links:' || {status};"
+
+
+def _add_engine(engine: str, delta: str) -> str:
+    return (f"INSERT INTO stats_counters (name, n) VALUES ('translations:' || {engine}, {delta})"
+            " ON CONFLICT (name) DO UPDATE SET n = n + excluded.n;")
+
+
+@migrations(name="0010_stats_counters")
+def m0010_stats_counters(db: Database) -> None:
+    seed = " UNION ALL ".join(f"SELECT 'links:{s}', 0" for s in _LINK_STATUSES)
+    run(db, [
+        """CREATE TABLE stats_counters (
+            name TEXT PRIMARY KEY,
+            n INTEGER NOT NULL
+        ) WITHOUT ROWID""",
+        "INSERT INTO stats_counters (name, n) SELECT 'links:' || status, count(*) FROM links GROUP BY status",
+        f"INSERT OR IGNORE INTO stats_counters (name, n) {seed}",
+        """INSERT INTO stats_counters (name, n) SELECT 'translations:' || engine, count(*) FROM translations
+           GROUP BY engine""",
+        f"""CREATE TRIGGER stats_counters_link_insert AFTER INSERT ON links
+            BEGIN {_add_link("new.status", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_link_delete AFTER DELETE ON links
+            BEGIN {_add_link("old.status", "-1")} END""",
+        f"""CREATE TRIGGER stats_counters_link_update AFTER UPDATE OF status ON links
+            WHEN new.status IS NOT old.status
+            BEGIN {_add_link("old.status", "-1")} {_add_link("new.status", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_insert AFTER INSERT ON translations
+            BEGIN {_add_engine("new.engine", "1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_delete AFTER DELETE ON translations
+            BEGIN {_add_engine("old.engine", "-1")} END""",
+        f"""CREATE TRIGGER stats_counters_translation_update AFTER UPDATE OF engine ON translations
+            WHEN new.engine IS NOT old.engine
+            BEGIN {_add_engine("old.engine", "-1")} {_add_engine("new.engine", "1")} END""",
+    ])
