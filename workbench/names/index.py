@@ -102,11 +102,3 @@ def glossary_index(conn: sqlite3.Connection) -> GlossaryIndex:
         _INDEXES[key] = (stamp, index)
     return index
 
-
-def forget(conn: sqlite3.Connection | None = None) -> None:
-    """Drop the cached index of one database (or all): the next call rebuilds it."""
-    with _GUARD:
-        if conn is None:
-            _INDEXES.clear()
-        else:
-            _INDEXES.pop(_database_key(conn), None)
