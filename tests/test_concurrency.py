@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.test_faults import write_corpus
 from workbench.cli import main
+from workbench.store.db import _use_wal
 
 CHILD = r"""
 import json, sys
@@ -57,7 +61,7 @@ def test_two_imports_at_once(tmp_path, capsys):
     results = together(db, [["import", "-q", str(tmp_path / "a")]], [["import", "-q", str(tmp_path / "b")]])
     for status, stderr in results:
         assert status == [0] and "locked" not in stderr, stderr
-    conn = __import__("sqlite3").connect(db)
+    conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == a + b
     assert conn.execute("SELECT count(DISTINCT content_hash) FROM articles").fetchone()[0] == a + b
     folders = [Path(r[0]).parent.name for r in conn.execute("SELECT source FROM articles WHERE id > 3 ORDER BY id")]
@@ -71,7 +75,7 @@ def test_align_while_deciding(tmp_path, capsys):
     write_corpus(tmp_path / "corpus", files=12)
     assert main(["--db", str(db), "import", "-q", str(tmp_path / "corpus")]) == 0
     assert main(["--db", str(db), "align", "-q"]) == 0
-    conn = __import__("sqlite3").connect(db)
+    conn = sqlite3.connect(db)
     linked = [r[0] for r in conn.execute(
         "SELECT mention_id FROM links WHERE status = 'accepted' ORDER BY mention_id")]
     decided = linked[::4][:40]
@@ -112,3 +116,32 @@ def test_two_commands_creating_one_database(tmp_path, capsys):
     for db in dbs:
         assert main(["--db", str(db), "check"]) == 0
         assert capsys.readouterr().out.count("ok ") == 5
+
+
+class _SwitchingFile:
+    """A connection whose journal-mode switch is refused while another process switches the file."""
+
+    def __init__(self, refusals: int, error: str = "database is locked"):
+        self.refusals, self.error, self.calls = refusals, error, 0
+
+    def execute(self, sql):
+        self.calls += 1
+        if self.calls <= self.refusals:
+            raise sqlite3.OperationalError(self.error)
+        return self
+
+    def fetchone(self):
+        return ("wal",)
+
+
+def test_wal_switch_waits_for_the_other_process():
+    conn = _SwitchingFile(refusals=3)
+    _use_wal(conn)
+    assert conn.calls == 4
+
+
+def test_wal_switch_reports_other_errors_at_once():
+    conn = _SwitchingFile(refusals=1, error="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        _use_wal(conn)
+    assert conn.calls == 1
