@@ -16,6 +16,7 @@ from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary import rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
+from workbench.review import stale
 from workbench.store.db import transaction
 
 ACTIONS = vocabulary.ACTIONS
@@ -80,12 +81,18 @@ def _is_human(state: dict | None) -> bool:
 
 def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id: str | None = None,
            canonical: str | None = None, entity_type: str | None = None, all_same: bool = False,
-           user: str | None = None) -> Outcome:
-    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike)."""
+           user: str | None = None, expect: dict | None = None) -> Outcome:
+    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike).
+
+    ``expect``: the link as the caller last saw it (``stale.seen``); if it changed since, nothing is
+    written and ``stale.StaleView`` says who changed it and to what. Without it, the current state is decided.
+    """
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
     mention = _mention(conn, mention_id)
     current = link_state(conn, mention_id)
+    if expect is not None:
+        stale.refuse_changed(conn, mention, current, expect)
     if action in (vocabulary.CONFIRM, vocabulary.REJECT):
         entity_id = current and current.get("entity_id")
         if not entity_id:
@@ -106,6 +113,8 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         entity_id = current and current.get("entity_id")
     log = _Log(conn, user or current_user())
     with transaction(conn):
+        if expect is not None:  # again under the write lock: another writer may have come in between
+            stale.refuse_changed(conn, mention, link_state(conn, mention_id), expect)
         targets = [mention]
         if all_same:
             targets += _same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)

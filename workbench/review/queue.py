@@ -38,7 +38,7 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
     row = conn.execute(
         """SELECT m.id, m.segment_id, s.article_id, s.seq, m.side, m.start, m.end, m.surface, m.norm, m.lang,
                   m.detector, m.counterpart_id, l.entity_id, l.status, l.score, l.why, l.proposal,
-                  l.decided_by, s.text, e.canonical_en
+                  l.decided_by, l.updated_at, s.text, e.canonical_en
            FROM mentions m JOIN segments s ON s.id = m.segment_id
            LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
            WHERE m.id = ?""",
@@ -46,7 +46,7 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
     ).fetchone()
     keys = ("id", "segment", "article_id", "seq", "side", "start", "end", "surface", "norm", "lang",
             "detector", "counterpart_id", "entity_id", "status", "score", "why", "proposal",
-            "decided_by", "source_text", "canonical")
+            "decided_by", "updated_at", "source_text", "canonical")
     view = dict(zip(keys, row))
     view["proposal"] = json.loads(view["proposal"]) if view["proposal"] else None
     pair = pair_of_segment(conn, view["segment"], mentions=False)

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from workbench.errors import UserError
+from workbench.review.stale import StaleView
 from workbench.tui import keys
 from workbench.tui.review import detail
 from workbench.tui.review.history import HistoryPane
@@ -133,7 +134,10 @@ class ReviewScreen(Screen):
             outcome = self.state.decide(item, action, **kwargs)
         except UserError as exc:
             self.say(str(exc), error=True)
-            self.show_item(force=True)
+            if isinstance(exc, StaleView):  # another analyst decided it: show what is there now
+                self.action_reload()
+            else:
+                self.show_item(force=True)
             return
         self.app.data_changed(glossary=action in ("new", "correct", "confirm"))
         count = len(outcome.mention_ids)
@@ -216,6 +220,7 @@ class ReviewScreen(Screen):
 
     def action_reload(self) -> None:
         self.queue.reload()
+        self.show_item(force=True)
         self.refresh_history()
 
     def action_clear_filter(self) -> None:
@@ -266,9 +271,11 @@ class ReviewScreen(Screen):
                 self.say("nothing changed")
                 return
             try:
-                self.state.redecide(row["mention_id"], action, entity_id=entity_id)
+                self.state.redecide(row, action, entity_id=entity_id)
             except UserError as exc:
                 self.say(str(exc), error=True)
+                if isinstance(exc, StaleView):
+                    self.action_reload()
                 return
             self.app.data_changed(glossary=True)
             self.say(f"changed: “{row.get('surface')}” is now {action}{target}")

@@ -69,18 +69,22 @@ class ReviewState:
 
     def decide(self, item: Item, action: str, *, entity_id: str | None = None, canonical: str | None = None,
                entity_type: str | None = None):
-        """Record a decision (``bulk`` applies it to the same spelling and is then switched off)."""
+        """Record a decision on the item as shown (refused if its link changed since: ``StaleView``);
+        ``bulk`` applies it to the same spelling and is then switched off."""
         from workbench.review.decisions import decide
+        from workbench.review.stale import seen
 
         all_same, self.bulk = self.bulk, False
         return decide(self.conn, item.id, action, entity_id=entity_id, canonical=canonical,
-                      entity_type=entity_type, all_same=all_same)
+                      entity_type=entity_type, all_same=all_same, expect=seen(item.data))
 
-    def redecide(self, mention_id: int, action: str, *, entity_id: str | None = None):
-        """Change an earlier decision on one mention (from the history pane)."""
+    def redecide(self, row: dict, action: str, *, entity_id: str | None = None):
+        """Change an earlier decision (a history row) on its mention: refused if the mention's link is no
+        longer what that decision left (``StaleView``)."""
         from workbench.review.decisions import decide
 
-        return decide(self.conn, mention_id, action, entity_id=entity_id)
+        expect = {"status": row.get("status"), "entity_id": row.get("entity_id")}
+        return decide(self.conn, row["mention_id"], action, entity_id=entity_id, expect=expect)
 
     def undo(self, decision_id: int | None = None):
         """Undo a decision's whole batch (default: the latest one not undone)."""
