@@ -58,6 +58,7 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 _AR_TABLE = {cp: None for cp in range(0x0600, 0x0700)}
 _AR_TABLE.update({ord(ch): value for ch, value in _AR_MAP.items()})
+_AR_DISPLAY_TABLE = {**_AR_TABLE, ord("ع"): "ʿ"}  # shown to people: ayn kept (matching drops it)
 
 _COARSE = str.maketrans({"z": "d", "T": "t"})
 _LOOSE = str.maketrans({"g": "k", "j": "k", "x": "k", "S": "s", "h": None})
@@ -73,9 +74,9 @@ def fold_doubles(text: str) -> str:
     return _DOUBLES.sub(_first, text) if _DOUBLES.search(text) else text
 
 
-def read_arabic(word: str) -> str:
+def read_arabic(word: str, table: dict = _AR_TABLE) -> str:
     """The reading of a normalised Arabic word: كاظمي -> kazmi (final ه / ة read as a vowel)."""
-    out = word.translate(_AR_TABLE)
+    out = word.translate(table)
     if len(word) > 2 and word[-1] in "هة":
         out = out[:-1] + "a"
     return fold_doubles(out)
@@ -183,11 +184,10 @@ def key(word: str) -> Key:
 
 
 def romanize(text: str) -> str:
-    """A rough Latin reading of normalised Arabic text, for display and search ranking."""
+    """A rough Latin reading of normalised Arabic text, for display: ayn is kept (عراق -> ʿrak)."""
     words = []
     for word in text.split():
-        k = key(word)
-        reading = k.reading if k.arabic else word
+        reading = read_arabic(word.replace("_", ""), _AR_DISPLAY_TABLE) if key(word).arabic else word
         words.append(reading.replace("S", "sh").replace("x", "kh").replace("T", "th"))
     return " ".join(words)
 

@@ -450,3 +450,13 @@ def m0010_stats_counters(db: Database) -> None:
             WHEN new.engine IS NOT old.engine
             BEGIN {_add_engine("old.engine", "-1")} {_add_engine("new.engine", "1")} END""",
     ])
+
+
+@migrations(name="0013_search_bare_words")
+def m0013_search_bare_words(db: Database) -> None:
+    """The full-text index also holds each Arabic word without its proclitics and article
+    (``workbench.store.search.index_form``): its rows are rewritten."""
+    if db.execute("SELECT 1 FROM segments LIMIT 1").fetchone():  # a new database has nothing to rewrite
+        from workbench.store.search import rebuild
+
+        rebuild(db.conn)

@@ -6,10 +6,26 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
-from workbench.text.fold import search_form
+from workbench.text.fold import has_arabic, search_form
+from workbench.text.tokens import bare_word
 
 
+_TOKEN = re.compile(r"\w+", re.UNICODE)
 CHUNK = 500  # segment ids per statement (SQLite's variable limit is 999 on old builds)
+
+
+def index_form(text: str) -> str:
+    """What the index holds of a text: ``search_form``, each Arabic word that has proclitics or the
+    article followed by its bare form (``text.tokens.bare_word``), which queries look for."""
+    form = search_form(text)
+    if not has_arabic(form):
+        return form
+    return _TOKEN.sub(lambda m: _with_bare(m.group()), form)
+
+
+def _with_bare(word: str) -> str:
+    bare = bare_word(word)
+    return word if bare == word else f"{word} {bare}"
 
 
 def sync_segments(conn: sqlite3.Connection, segment_ids: Iterable[int]) -> None:
@@ -31,7 +47,7 @@ def sync_segments(conn: sqlite3.Connection, segment_ids: Iterable[int]) -> None:
         conn.execute(f"DELETE FROM segments_fts WHERE rowid IN ({marks})", chunk)
         conn.executemany(
             "INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, ?)",
-            ((sid, search_form(src), search_form(eng or "")) for sid, src, eng in rows),
+            ((sid, index_form(src), index_form(eng or "")) for sid, src, eng in rows),
         )
 
 
@@ -51,17 +67,19 @@ def out_of_step(conn: sqlite3.Connection) -> list[int]:
     for sid, src, eng in conn.execute(
         "SELECT s.id, s.text, t.text FROM segments s LEFT JOIN translations t ON t.segment_id = s.id"
     ):
-        if indexed.pop(sid, None) != (search_form(src), search_form(eng or "")):
+        if indexed.pop(sid, None) != (index_form(src), index_form(eng or "")):
             wrong.append(sid)
     return sorted(wrong + list(indexed))
 
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def fts_query(text: str) -> str | None:
-    """A safe FTS5 query from what the user typed: every word must match, the last as a prefix."""
-    words = _TOKEN.findall(search_form(text))
+    """A safe FTS5 query from what the user typed: every word must match, the last as a prefix.
+
+    An Arabic word is looked for bare: الحسكة finds والحسكة and the other way round.
+    """
+    words = [bare_word(w) for w in _TOKEN.findall(search_form(text))]
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]

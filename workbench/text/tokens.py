@@ -84,6 +84,19 @@ def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(forms)
 
 
+def bare_word(word: str) -> str:
+    """An Arabic word without its proclitics and article: والحسكة, بالحسكة, للحسكة, الحسكة -> حسكة.
+
+    The reading of ``proclitic_forms`` with the longest prefix, then ال, each only while two letters
+    or more are left; a word in another script comes back as it is.
+    """
+    forms = proclitic_forms(word)
+    stem = max(forms, key=lambda form: form[0])[1]
+    if stem.startswith("ال") and len(stem) >= 4:
+        stem = stem[2:]
+    return stem
+
+
 def stem_surface(surface: str, prefix_len: int) -> str:
     """The surface without its proclitics (restoring the alef of ال after ل)."""
     if not prefix_len:

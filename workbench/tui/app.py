@@ -150,6 +150,15 @@ class WorkbenchApp(App[int]):
         self.session.close()
         self.exit(0)
 
+    def notify(self, message: str, **options) -> None:
+        """A notice, its Arabic shaped and in reading order like every other line (see ``bidi``)."""
+        from workbench.tui.render.arabic import display_line
+
+        shown = display_line(message, self.bidi)
+        if shown != message:
+            options["markup"] = False  # mirrored brackets are not markup
+        super().notify(shown, **options)
+
     def get_key_display(self, binding: Binding) -> str:
         if binding.key_display:
             return binding.key_display

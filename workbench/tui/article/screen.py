@@ -17,6 +17,7 @@ from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
 from workbench.tui.state.article import ArticleDoc, describe, load_article
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.status_line import StatusLine
 
 
 def legend() -> Text:
@@ -53,7 +54,7 @@ class ArticleScreen(Screen):
             yield Static(id="source-head", classes="head")
             yield Static(id="english-head", classes="head")
         yield VerticalScroll(id="pairs", can_focus=False)
-        yield Static(id="article-status", classes="status-line")
+        yield StatusLine(id="article-status", classes="status-line")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -125,8 +126,8 @@ class ArticleScreen(Screen):
             text = Text(f"{where} · no names in this sentence")
         else:
             text = Text(f"{where} · name {self.focus_index + 1}/{count}: ")
-            text.append(describe(mention, lambda t: display_line(t, self.options.bidi)), style="bold")
-        self.query_one("#article-status", Static).update(text, layout=False)
+            text.append(describe(mention), style="bold")
+        self.query_one("#article-status", StatusLine).say(text)
 
     def _heads(self) -> None:
         if self.doc is None:

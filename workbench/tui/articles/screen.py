@@ -12,7 +12,9 @@ from textual.widgets import Footer, Input, Static
 
 from workbench.tui import keys
 from workbench.tui.state.articles import ArticleList, ArticleRow, search_ids
+from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = (Column("Title"), Column("Lang", 4), Column("Date", 10), Column("Sent.", 5, "right"),
@@ -49,12 +51,12 @@ class ArticlesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield NavBar("articles")
-        yield Input(placeholder="/ search source and English (Arabic or Latin; accents and diacritics "
+        yield BidiInput(placeholder="/ search source and English (Arabic or Latin; accents and diacritics "
                                 "do not matter)", id="articles-search")
         yield VirtualTable(COLUMNS, cells, id="articles-table", bidi=self.app.bidi, row_key=lambda row: row,
                            empty="No articles here. Import some with `workbench import FILES`, or change "
                                  "the filters (l, f) or the search (esc clears it).")
-        yield Static(id="articles-status", classes="status-line")
+        yield StatusLine(id="articles-status", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -71,7 +73,7 @@ class ArticlesScreen(Screen):
     def _update_status(self, note: str = "") -> None:
         total = self.table.total
         text = f"{total:,} article{'s' if total != 1 else ''} · {self.list.describe()}"
-        self.query_one("#articles-status", Static).update(text + (f" · {note}" if note else ""), layout=False)
+        self.query_one("#articles-status", StatusLine).say(text + (f" · {note}" if note else ""))
 
     def _refresh(self, cursor: int | None = 0) -> None:
         self.table.reload(cursor=cursor)

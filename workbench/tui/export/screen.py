@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
+from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.nav import NavBar
 
 FORMATS = (("TMX (translation memory)", "tmx"), ("JSONL with entity spans", "jsonl"), ("CSV", "csv"))
@@ -40,7 +41,7 @@ class ExportScreen(Screen):
                 yield Static("Languages")
                 yield Select(LANGS, value="both", allow_blank=False, id="export-lang")
                 yield Static("Destination")
-                yield Input(str(DEFAULT_DIR / "corpus.tmx"), id="export-path")
+                yield BidiInput(str(DEFAULT_DIR / "corpus.tmx"), id="export-path")
                 yield Static("")
                 yield Checkbox("English with canonical names", id="export-canonical")
                 yield Static("")

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
+from workbench.tui.widgets.bidi_input import BidiInput
 
 TYPES = ("person", "place", "org", "other")
 LANGS = ("ar", "fr", "en")
@@ -71,15 +72,15 @@ class EntityForm(_Form):
         e = self.entity
         if not e:
             yield Static("Id (lower-case words with hyphens, e.g. tal-afar)")
-            yield Input(id="f-id")
+            yield BidiInput(id="f-id")
         yield Static("Canonical English name")
-        yield Input(e.get("canonical") or "", id="f-canonical")
+        yield BidiInput(e.get("canonical") or "", id="f-canonical")
         yield Static("Type")
         yield Select([(t, t) for t in TYPES], value=e.get("type") or "other", allow_blank=False, id="f-type")
         yield Static("Wikidata id (optional, e.g. Q12345)")
-        yield Input(e.get("wikidata") or "", id="f-wikidata")
+        yield BidiInput(e.get("wikidata") or "", id="f-wikidata")
         yield Static("Note (optional)")
-        yield Input(e.get("note") or "", id="f-note")
+        yield BidiInput(e.get("note") or "", id="f-note")
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
@@ -96,7 +97,7 @@ class VariantForm(_Form):
         yield Static("Language")
         yield Select([(lang, lang) for lang in LANGS], value=self.lang, allow_blank=False, id="f-lang")
         yield Static("Spelling")
-        yield Input(id="f-text")
+        yield BidiInput(id="f-text")
 
     def on_mount(self) -> None:
         self.query_one("#f-text", Input).focus()

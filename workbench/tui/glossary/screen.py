@@ -17,6 +17,7 @@ from workbench.tui.state.glossary import (EntityList, EntityRow, GlossaryEdits, 
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.live_input import LiveInput
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
 ENTITY_COLUMNS = (Column("Canonical"), Column("Type", 6), Column("Id"), Column("Var.", 4, "right"),
@@ -96,7 +97,7 @@ class GlossaryScreen(Screen):
                 yield Static("Spellings · enter to go there, v add, x remove", classes="pane-title")
                 yield VariantsTable(VARIANT_COLUMNS, variant_cells, id="variants", bidi=self.app.bidi,
                                     empty="No spelling yet: v adds one.")
-        yield Static(id="glossary-status", classes="status-line")
+        yield StatusLine(id="glossary-status", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -136,7 +137,7 @@ class GlossaryScreen(Screen):
                     f" · {learned} learned spelling(s) not yet in the glossary files (w writes them)")
         if message:
             text = Text(message, style="bold red" if error else "bold")
-        self.query_one("#glossary-status", Static).update(text, layout=False)
+        self.query_one("#glossary-status", StatusLine).say(text)
 
     # ---- showing ---------------------------------------------------------------------------------
 

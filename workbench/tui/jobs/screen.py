@@ -16,6 +16,7 @@ from workbench.errors import UserError
 from workbench.tui import keys
 from workbench.tui.state import jobs
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.status_line import StatusLine
 
 KINDS = {"translate": jobs.run_translate, "align": jobs.run_align}
 
@@ -99,7 +100,7 @@ class JobsScreen(Screen):
         yield JobPanel("align", "a")
         yield Static("Recent jobs", classes="pane-title")
         yield Static(id="recent")
-        yield Static(id="jobs-status", classes="status-line")
+        yield StatusLine(id="jobs-status", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -115,7 +116,7 @@ class JobsScreen(Screen):
         self.query_one("#recent", Static).update(jobs_table(jobs.recent_jobs(conn, 12)))
 
     def say(self, message: str, error: bool = False) -> None:
-        self.query_one("#jobs-status", Static).update(Text(message, style="bold red" if error else ""))
+        self.query_one("#jobs-status", StatusLine).say(message, "bold red" if error else "")
 
     def action_translate(self) -> None:
         self._start("translate")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -181,13 +182,36 @@ def fit(text: str, width: int) -> str:
     return text[:_fit(text, max(1, width - 1))].rstrip() + "…"
 
 
+def reorders(text: str, mode: str = SHAPE) -> bool:
+    """True when the workbench shapes and orders this line itself: it holds Arabic, and the terminal
+    does not do bidi (``mode``)."""
+    return mode != TERMINAL and _ARABIC.search(text) is not None
+
+
+def visual_cells(chars: str, styles: list) -> list[tuple[str, object]]:
+    """One line's characters with their styles, shaped and in display order (left to right).
+
+    The line's direction is that of its first strong character: Arabic inside a left-to-right line
+    (``ar variant "الحسكة"``) is ordered within it. Combining marks are dropped, as in ``rtl_lines``.
+    """
+    order = visual_order(shape(chars), 1 if is_rtl(chars) else 0)
+    return [(ch, styles[i]) for i, ch in order if not unicodedata.combining(ch)]
+
+
 @lru_cache(maxsize=8192)
 def display_line(text: str, mode: str = SHAPE) -> str:
-    """One short line (a title, a name in a list) ready for the terminal; no wrapping.
-
-    Arabic inside a left-to-right line (``ar variant "الحسكة"``) is ordered too.
-    """
-    if mode == TERMINAL or not _ARABIC.search(text):
+    """One short line (a title, a name in a list) ready for the terminal; no wrapping."""
+    if not reorders(text, mode):
         return text
-    order = visual_order(shape(text), 1 if is_rtl(text) else 0)
-    return "".join(ch for _, ch in order if not unicodedata.combining(ch))
+    return "".join(ch for ch, _ in visual_cells(text, [None] * len(text)))
+
+
+def display_text(text: Text, mode: str = SHAPE) -> Text:
+    """``display_line`` for styled text (a status line): each character keeps its style."""
+    plain = text.plain
+    if not reorders(plain, mode):
+        return text
+    out = Text(style=text.style, end=text.end, no_wrap=text.no_wrap, overflow=text.overflow)
+    for style, run in groupby(visual_cells(plain, _styles(text)), key=lambda cell: cell[1]):
+        out.append("".join(ch for ch, _ in run), style)
+    return out

@@ -54,7 +54,7 @@ def link_line(item: dict, bidi: str = "shape") -> Text:
         text.append(f" [{item['entity_id']}]", style="dim")
         text.append(f"  {item['status']} {item['score']:.2f}", style="yellow")
     if item.get("why"):
-        text.append(f"\n  why: {item['why']}", style="italic")
+        text.append(f"\n  why: {display_line(item['why'], bidi)}", style="italic")
     return text
 
 

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from workbench.tui import keys
 from workbench.tui.render.arabic import display_line
+from workbench.tui.widgets.bidi_input import BidiInput
 
 TYPES = ("person", "place", "org", "other")
 
@@ -39,7 +40,7 @@ class NewEntityForm(ModalScreen[NewEntity | None]):
         with Vertical(id="new-entity"):
             yield Static(f"New entity for “{display_line(self.surface, self.app.bidi)}”", classes="pane-title")
             yield Static("Canonical English name")
-            yield Input(self.canonical, id="new-canonical")
+            yield BidiInput(self.canonical, id="new-canonical")
             yield Static("Type")
             yield Select([(t, t) for t in TYPES], value=self.etype, allow_blank=False, id="new-type")
             yield Static("", id="new-error", classes="error")

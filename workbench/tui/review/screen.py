@@ -17,6 +17,7 @@ from workbench.tui.review.history import HistoryPane
 from workbench.tui.state.review import Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
 QUEUE_COLUMNS = (Column("Score", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 4))
@@ -57,7 +58,7 @@ class ReviewScreen(Screen):
                 yield Static("History · H to enter, z undo, e change", classes="pane-title")
                 yield HistoryPane(id="history")
             yield Static(id="item")
-        yield Static(id="review-status", classes="status-line")
+        yield StatusLine(id="review-status", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -116,8 +117,7 @@ class ReviewScreen(Screen):
         self.query_one(HistoryPane).show(self.state.history(50))
 
     def say(self, message: str, error: bool = False) -> None:
-        self.query_one("#review-status", Static).update(Text(message, style="bold red" if error else ""),
-                                                        layout=False)
+        self.query_one("#review-status", StatusLine).say(message, "bold red" if error else "")
 
     def show_article(self, article_id: int | None) -> None:
         """Limit the queue to one article (called by the article view's ``r``)."""
@@ -135,6 +135,7 @@ class ReviewScreen(Screen):
         except UserError as exc:
             self.say(str(exc), error=True)
             if isinstance(exc, StaleView):  # another analyst decided it: show what is there now
+                self.app.notify(str(exc), title="not written", severity="warning")
                 self.action_reload()
             else:
                 self.show_item(force=True)

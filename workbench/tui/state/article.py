@@ -20,15 +20,13 @@ def status_class(status: str | None) -> str:
     return "unknown"
 
 
-def describe(mention: Mention, show=lambda text: text) -> str:
-    """One line naming the mention's entity, for the status bar when the mention has focus.
-
-    ``show`` prepares Arabic for the terminal (``render.arabic.display_line``).
-    """
+def describe(mention: Mention) -> str:
+    """One line naming the mention's entity, for the status bar when the mention has focus (in logical
+    order: the status line orders Arabic for the terminal)."""
     what = mention.canonical or "no entity"
     score = f" {mention.score:.2f}" if mention.score is not None else ""
-    why = f" · {show(mention.why)}" if mention.why else ""
-    return f"{show(mention.surface)} → {what} ({mention.status or 'not linked'}{score}){why}"
+    why = f" · {mention.why}" if mention.why else ""
+    return f"{mention.surface} → {what} ({mention.status or 'not linked'}{score}){why}"
 
 
 @dataclass(slots=True)

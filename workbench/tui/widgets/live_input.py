@@ -7,13 +7,16 @@ from collections.abc import Callable
 from textual.geometry import Size
 from textual.widgets import Input
 
+from workbench.tui.widgets.bidi_input import BidiInput
 
-class LiveInput(Input):
+
+class LiveInput(BidiInput):
     """``Input`` whose ``on_value(value)`` runs inside the keystroke (no message round trip).
 
     Search-as-you-type through ``Input.Changed`` repaints twice: the typed letter first, the results a
     frame or two later. ``watch_value`` (Textual's public watcher of the ``value`` reactive, run right
-    after ``Input``'s own) puts both in one screen update; ``Input.Changed`` is still posted.
+    after ``Input``'s own) puts both in one screen update; ``Input.Changed`` is still posted. Arabic is
+    drawn as ``BidiInput`` draws it.
 
     ``content_width`` is at least the box width, so the virtual size ``Input`` derives from it stays the
     same until the text outgrows the box: each change of virtual size costs a layout pass of the screen.
