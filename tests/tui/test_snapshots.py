@@ -27,6 +27,14 @@ class TestArticles:
     def test_arabic_article_side_by_side(self, app, snap_compare):
         assert snap_compare(app, press=["G", "enter", "j", "l"], terminal_size=SIZE, run_before=_settle)
 
+    def test_arabic_search_input(self, app, snap_compare):
+        """Typed Arabic shows shaped and right to left in the search box (the cursor at its left end)."""
+        async def before(pilot):
+            await pilot.press("slash", *"وديالى")
+            await _settle(pilot)
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
     def test_french_article_canonical(self, app, snap_compare):
         assert snap_compare(app, press=["j", "j", "enter", "c"], terminal_size=SIZE, run_before=_settle)
 

@@ -1,0 +1,114 @@
+"""Arabic shaped and in reading order everywhere it is shown: inputs, status lines, notices, the why-line;
+the value typed stays in logical order; ``b`` hands the ordering to the terminal; the Latin view keeps ayn."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import mention, query, shown
+from tests.tui.test_review_flow import SIZE, last_decision, link, open_review, skip_to
+from workbench.tui.render.arabic import display_line
+
+
+def ids(screen) -> list[int]:
+    return [screen.table.row_at(i).id for i in range(screen.table.total)]
+
+
+async def test_search_box_shows_arabic_shaped_and_keeps_the_typed_value(make_app, corpus_db):
+    since = last_decision(corpus_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("slash", *"الجيش")  # the article has للجيش: the article and ل are ignored
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = screen.query_one("#articles-search")
+        assert box.value == "الجيش"  # logical order, unshaped: what the search gets
+        assert display_line("الجيش") in box.render_line(0).text and "الجيش" not in box.render_line(0).text
+        assert ids(screen) == [1]
+        status = shown(screen.query_one("#articles-status"))
+        assert "1 found" in status
+        await pilot.press("enter", "enter")  # to the list, open the article; b: the terminal does bidi now
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.bidi == "terminal"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.value == "الجيش" and "الجيش" in box.render_line(0).text
+    assert last_decision(corpus_db) == since  # searching writes nothing
+
+
+async def test_status_line_and_why_line_show_arabic_in_reading_order(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "أم حجر")
+        pane = shown(screen.query_one("#item"))
+        assert "why: no glossary entity matches this name; a name by its place head" in pane
+        assert display_line("قرية") in pane and "قرية" not in pane
+        await pilot.press("u")
+        await pilot.pause()
+        assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"
+        status = shown(screen.query_one("#review-status"))
+        assert f"unsure: “{display_line('أم حجر')}”" in status and "أم حجر" not in status
+
+
+async def test_picker_query_in_arabic(make_app, corpus_db):
+    maliki = mention(corpus_db, 3, "Maliki")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await app.workers.wait_for_complete()
+        await skip_to(pilot, screen, "Maliki")
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"والكاظمي")  # with a proclitic
+        await pilot.pause()
+        picker = app.screen
+        box = picker.query_one("#picker-input")
+        assert box.value == "والكاظمي" and display_line("والكاظمي") in box.render_line(0).text
+        assert picker.choices[0].entity_id == "mustafa-al-kadhimi"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert link(corpus_db, maliki)[:2] == ("confirmed", "mustafa-al-kadhimi")
+
+
+def test_notices_show_arabic_in_reading_order(make_app, monkeypatch):
+    from textual.app import App
+
+    sent = []
+    monkeypatch.setattr(App, "notify", lambda self, message, **options: sent.append((message, options)))
+    app = make_app()
+    app.notify("saved under [b]الحسكة[/b]", timeout=2)
+    app.notify("no Arabic: [b]markup[/b] kept")
+    assert sent[0] == (display_line("saved under [b]الحسكة[/b]"), {"timeout": 2, "markup": False})
+    assert sent[1] == ("no Arabic: [b]markup[/b] kept", {})
+    app.bidi = "terminal"
+    app.notify("الحسكة")
+    assert sent[2] == ("الحسكة", {})
+
+
+async def test_glossary_search_ignores_the_proclitic(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"والحسكة")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        found = [screen.entities.row_at(i).id for i in range(screen.entities.total)]
+        assert found[0] == "hasakah"
+        assert display_line("والحسكة") in screen.query_one("#glossary-search").render_line(0).text
+
+
+async def test_latin_view_keeps_ayn(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G", "enter")  # the Arabic article: عناصر
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        text = "\n".join(shown(row) for row in app.screen.query("PairRow Static.source"))
+        assert "ʿnasr" in text
