@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -80,3 +81,21 @@ def test_cli_choices_match_the_service():
     from workbench.cli import decide_cmd
 
     assert decide_cmd.ACTIONS == decisions.ACTIONS and decide_cmd.ENTITY_TYPES == decisions.ENTITY_TYPES
+
+
+def test_mentions_number_sentences_from_one(dbfile, capsys):
+    """The sentence of a mention is shown 1-based, as in the article and review screens."""
+    assert main(["--db", dbfile, "align"]) == 0
+    capsys.readouterr()
+    assert main(["--db", dbfile, "mentions", "--json"]) == 0
+    rows = lines(capsys)
+    conn = sqlite3.connect(dbfile)
+    try:
+        seqs = dict(conn.execute("SELECT m.id, s.seq FROM mentions m JOIN segments s ON s.id = m.segment_id"))
+    finally:
+        conn.close()
+    assert [r["sentence"] for r in rows] == [seqs[r["id"]] + 1 for r in rows]
+    assert min(r["sentence"] for r in rows) == 1 and len({r["sentence"] for r in rows}) > 1
+    assert main(["--db", dbfile, "mentions"]) == 0
+    first = capsys.readouterr().out.splitlines()[0].split()
+    assert first[:3] == [str(rows[0]["id"]), "a1", f"s{rows[0]['sentence']}"]

@@ -21,6 +21,11 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return DEFAULT_DB
 
 
+def data_dir(db: str | os.PathLike | None = None) -> Path:
+    """The data folder: the one the database is in (``db/`` by default)."""
+    return db_path(db).absolute().parent
+
+
 def current_user() -> str:
     """Who is making decisions: ``$WORKBENCH_USER``, else the login name."""
     user = os.environ.get("WORKBENCH_USER")

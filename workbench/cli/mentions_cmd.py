@@ -32,14 +32,14 @@ def query(conn, status: str | None, article: int | None, limit: int | None):
     if article is not None:
         where.append("s.article_id = ?")
         args.append(article)
-    sql = f"""SELECT m.id, s.article_id, m.segment_id, m.side, m.start, m.end, m.surface, m.norm, m.lang,
+    sql = f"""SELECT m.id, s.article_id, m.segment_id, s.seq + 1, m.side, m.start, m.end, m.surface, m.norm, m.lang,
                      m.detector, l.entity_id, l.status, l.score, l.why, l.decided_by, m.counterpart_id
               FROM mentions m JOIN segments s ON s.id = m.segment_id LEFT JOIN links l ON l.mention_id = m.id
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY s.article_id, s.seq, m.side DESC, m.start"""
     if limit:
         sql += f" LIMIT {int(limit)}"
-    keys = ("id", "article_id", "segment", "side", "start", "end", "surface", "norm", "lang", "detector",
+    keys = ("id", "article_id", "segment", "sentence", "side", "start", "end", "surface", "norm", "lang", "detector",
             "entity_id", "status", "score", "why", "decided_by", "counterpart_id")
     for row in conn.execute(sql, args):
         yield dict(zip(keys, row))
@@ -59,6 +59,6 @@ def run(args) -> int:
             print(json.dumps(m, ensure_ascii=False))
         else:
             entity = m["entity_id"] or "-"
-            print(f"{m['id']:>7}  a{m['article_id']}:{m['segment']}  {m['side']:7}  {m['status'] or '-':9} "
+            print(f"{m['id']:>7}  a{m['article_id']} s{m['sentence']:<3}  {m['side']:7}  {m['status'] or '-':9} "
                   f"{(m['score'] or 0):.2f}  {m['surface']}  -> {entity}")
     return 0

@@ -159,10 +159,46 @@ class WorkbenchApp(App[int]):
             options["markup"] = False  # mirrored brackets are not markup
         super().notify(shown, **options)
 
+    def say(self, message: str, error: bool = False) -> None:
+        """One line in the current screen's status line (a notice on a screen without one)."""
+        from workbench.tui.widgets.status_line import StatusLine
+
+        lines = self.screen.query(StatusLine)
+        if lines:
+            lines.first().say(message, "bold red" if error else "")
+        else:
+            self.notify(message, severity="error" if error else "information", markup=False)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG of the screen (f12, or Screenshot in the palette) in ~/Downloads, or in the data
+        folder (the database's) when there is no ~/Downloads; the status line says where."""
+        from workbench.config import data_dir
+
+        if path is None:
+            downloads = Path.home() / "Downloads"
+            path = str(downloads if downloads.is_dir() else data_dir(self.session.path))
+        try:
+            saved = self.save_screenshot(filename, path, time_format)
+        except OSError as exc:
+            self.say(f"screenshot not saved in {path}: {exc.strerror or exc}", error=True)
+            return None
+        self.say(f"screenshot saved: {_short(saved)}")
+        return saved
+
     def get_key_display(self, binding: Binding) -> str:
         if binding.key_display:
             return binding.key_display
         return keys._readable(binding.key)
+
+
+def _short(path: str) -> str:
+    """A path as short as it can be said: relative to the working folder, else with ``~`` for home."""
+    full = Path(path).absolute()
+    for base, shown in ((Path.cwd(), ""), (Path.home(), "~/")):
+        if full.is_relative_to(base):
+            return shown + str(full.relative_to(base))
+    return str(full)
 
 
 def run(db_path: str | Path | None = None) -> int:

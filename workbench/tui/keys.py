@@ -90,6 +90,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("app", "4", "go('jobs')", "Jobs", key_display="4", group="screens"),
     Action("app", "5", "go('export')", "Export", key_display="5", group="screens"),
     Action("app", "ctrl+p", "command_palette", "Commands", builtin=True),
+    Action("app", "f12", "screenshot", "Screenshot (SVG)", show=False),
     Action("app", "q", "quit", "Quit"),
     Action("app", "ctrl+q", "quit", "Quit (also inside a text field)", show=False, priority=True),
     # ---- any list (virtual tables) -------------------------------------------------------------

@@ -13,7 +13,7 @@ from workbench.corpus.pairs import Mention, SentencePair
 from workbench.tui.render.arabic import BidiText
 from workbench.tui.render.latin import latinise
 from workbench.tui.render.sentence import highlight
-from workbench.tui.state.article import status_class
+from workbench.tui.state.article import sentence_label, status_class
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,6 @@ class PairRow(Widget):
     def show(self, options: ViewOptions, focus: Mention | None = None, layout: bool = True) -> None:
         """Draw the pair; ``layout=False`` when only highlights change (the text, so the height, stays)."""
         focus_id = focus.id if focus else None
-        first, last = self.pair.seqs
-        label = f"{first + 1}" if first == last else f"{first + 1}-{last + 1}"
-        self.query_one(".seq", Static).update(label, layout=layout)
+        self.query_one(".seq", Static).update(sentence_label(self.pair), layout=layout)
         self.query_one(".source", Static).update(source_text(self.pair, options, focus_id), layout=layout)
         self.query_one(".english", Static).update(english_text(self.pair, options, focus_id), layout=layout)

@@ -15,7 +15,7 @@ from workbench.tui import keys
 from workbench.tui.article.pair_row import PairRow, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
-from workbench.tui.state.article import ArticleDoc, describe, load_article
+from workbench.tui.state.article import ArticleDoc, describe, load_article, sentence_label
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 
@@ -41,6 +41,7 @@ class ArticleScreen(Screen):
         self.article_id = article_id
         self.step = step
         self.start_sentence = sentence
+        """The sentence to show first: its ``seq`` (0-based as stored; shown 1-based everywhere)."""
         self.doc: ArticleDoc | None = None
         self.cursor = 0
         self.focus_index = 0  # which mention of the current pair has focus
@@ -62,7 +63,7 @@ class ArticleScreen(Screen):
         await self.load(self.article_id, self.start_sentence)
 
     async def load(self, article_id: int, sentence: int = 0) -> None:
-        """Show another article (``[`` / ``]`` reuse the screen)."""
+        """Show another article (``[`` / ``]`` reuse the screen), at sentence ``seq`` ``sentence``."""
         self.article_id = article_id
         self.doc = load_article(self.app.session.conn, article_id)
         pairs = self.query_one("#pairs", VerticalScroll)
@@ -77,7 +78,7 @@ class ArticleScreen(Screen):
         await pairs.mount_all(rows)
         for row in rows:
             row.show(self.options)
-        self.cursor = max(0, min(sentence, len(rows) - 1))
+        self.cursor = self.doc.pair_of_seq(sentence)
         self.focus_index = 0
         self._move(self.cursor, self.cursor)
         self._heads()
@@ -118,10 +119,9 @@ class ArticleScreen(Screen):
     def _status(self) -> None:
         if self.doc is None:
             return
-        total = len(self.doc.pairs)
         mention = self.focused_mention()
         count = len(self._mentions())
-        where = f"sentence {self.cursor + 1}/{total}"
+        where = f"sentence {sentence_label(self.doc.pairs[self.cursor])}/{self.doc.sentences}"
         if mention is None:
             text = Text(f"{where} · no names in this sentence")
         else:

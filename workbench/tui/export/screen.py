@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select, Static
 
@@ -15,6 +15,7 @@ from workbench.errors import UserError
 from workbench.tui import keys
 from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.tick_box import TickBox
 
 FORMATS = (("TMX (translation memory)", "tmx"), ("JSONL with entity spans", "jsonl"), ("CSV", "csv"))
 STATUSES = (("confirmed links only", "confirmed"), ("every link", "all"))
@@ -31,7 +32,7 @@ class ExportScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield NavBar("export")
-        with Vertical(id="export-form"):
+        with VerticalScroll(id="export-form"):  # scrolls on a small terminal: the footer never covers it
             yield Static("Export the aligned corpus", classes="pane-title")
             with Grid(id="export-grid"):
                 yield Static("Format")
@@ -43,9 +44,9 @@ class ExportScreen(Screen):
                 yield Static("Destination")
                 yield BidiInput(str(DEFAULT_DIR / "corpus.tmx"), id="export-path")
                 yield Static("")
-                yield Checkbox("English with canonical names", id="export-canonical")
+                yield TickBox("English with canonical names", id="export-canonical")
                 yield Static("")
-                yield Checkbox("Overwrite an existing file", id="export-force")
+                yield TickBox("Overwrite an existing file", id="export-force")
             yield Static("", id="export-error", classes="error")
             yield ProgressBar(total=1, show_eta=False, id="export-bar")
             yield Static("ctrl+s exports · ctrl+x cancels · tab moves between fields", id="export-result",

@@ -20,6 +20,12 @@ def status_class(status: str | None) -> str:
     return "unknown"
 
 
+def sentence_label(pair: SentencePair) -> str:
+    """The sentence number(s) of a pair as the analyst sees them: 1-based, ``2-3`` for a merged pair."""
+    first, last = pair.seqs
+    return f"{first + 1}" if first == last else f"{first + 1}-{last + 1}"
+
+
 def describe(mention: Mention) -> str:
     """One line naming the mention's entity, for the status bar when the mention has focus (in logical
     order: the status line orders Arabic for the terminal)."""
@@ -38,6 +44,18 @@ class ArticleDoc:
     lang: str
     date: str
     pairs: list[SentencePair]
+
+    def pair_of_seq(self, seq: int) -> int:
+        """Index of the pair holding sentence ``seq`` (0-based, as stored; 0 when none does)."""
+        for index, pair in enumerate(self.pairs):
+            if pair.seqs[0] <= seq <= pair.seqs[1]:
+                return index
+        return 0
+
+    @property
+    def sentences(self) -> int:
+        """How many sentences the article has (merged pairs count each of theirs)."""
+        return self.pairs[-1].seqs[1] + 1 if self.pairs else 0
 
     def pair_of_segment(self, segment_id: int) -> int:
         """Index of the pair holding a segment (0 when none does)."""

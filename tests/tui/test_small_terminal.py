@@ -1,0 +1,132 @@
+"""80x24 and small defects: nothing under the footer or off the screen, honest checkboxes, one sentence
+numbering (1-based), and a screenshot that always lands somewhere and says where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Footer
+
+from tests.tui.conftest import query, shown
+from tests.tui.test_review_flow import last_decision, open_review, skip_to
+
+SMALL = (80, 24)
+
+# every screen and dialog, reached from the start by these keys (each run starts a fresh app)
+PLACES = {
+    "articles": [],
+    "article": ["enter"],
+    "review": ["2"],
+    "picker": ["2", "c"],
+    "new entity": ["2", "a"],
+    "change a decision": ["2", "H", "e"],
+    "glossary": ["3"],
+    "add entity": ["3", "a"],
+    "edit entity": ["3", "e"],
+    "add variant": ["3", "v"],
+    "jobs": ["4"],
+    "export": ["5"],
+    "keys": ["question_mark"],
+}
+
+
+def hidden(screen) -> list[str]:
+    """Widgets drawn under the footer or below the screen, where no scrolling brings them into view."""
+    footers = list(screen.query(Footer))
+    limit = footers[0].region.y if footers else screen.region.bottom
+    out = []
+    for widget in screen.walk_children(with_self=False):
+        if not widget.display or not widget.region.area or any(f in widget.ancestors_with_self for f in footers):
+            continue
+        scrolls = any(a.styles.overflow_y in ("auto", "scroll") for a in widget.ancestors if a is not screen
+                      and hasattr(a, "styles") and a is not screen.app)
+        if widget.region.bottom > limit and not scrolls:
+            out.append(f"{type(widget).__name__}#{widget.id} {tuple(widget.region)}")
+    return out
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+async def test_nothing_is_hidden_under_the_footer_at_80x24(make_app, place):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await app.workers.wait_for_complete()
+        for key in PLACES[place]:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert hidden(app.screen) == []
+        for line in app.screen.query(".status-line"):  # a screen's status line sits right above its footer
+            assert line.region.bottom == app.screen.query_one(Footer).region.y
+
+
+def box(checkbox) -> str:
+    """What a checkbox shows: its box and label."""
+    return checkbox.render().plain
+
+
+async def test_export_checkboxes_are_ticked_only_when_they_are(make_app, corpus_db, tmp_path):
+    out = tmp_path / "corpus.jsonl"
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        screen = app.screen
+        canonical, force = screen.query_one("#export-canonical"), screen.query_one("#export-force")
+        assert not canonical.value and "X" not in box(canonical) and "X" not in box(force)
+        canonical.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert canonical.value and "X" in box(canonical) and "X" not in box(force)
+        screen.query_one("#export-format").value = "jsonl"
+        screen.query_one("#export-path").value = str(out)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = out.read_text(encoding="utf-8")
+    assert "Islamic State" in text  # the ticked box did what it shows: English with canonical names
+
+
+def numbers(label: str) -> range:
+    """The sentences a label such as ``3`` or ``2-3`` names."""
+    first, _, last = label.partition("-")
+    return range(int(first), int(last or first) + 1)
+
+
+async def test_one_sentence_numbering_from_review_to_article(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "رافد الطويل")  # the third sentence, shown merged with the second
+        (seq,), = query(corpus_db, "SELECT s.seq FROM segments s JOIN mentions m ON m.segment_id = s.id"
+                        " WHERE m.id = ?", screen.item.id)
+        assert seq == 2 and f"sentence {seq + 1} " in shown(screen.query_one("#item"))
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        article = app.screen
+        status = shown(article.query_one("#article-status")).split()
+        assert status[0] == "sentence"
+        label, total = status[1].split("/")
+        assert seq + 1 in numbers(label) and total == "3"  # every sentence counted, merged or not
+        row = article.query_one(".pair.-cursor")
+        assert shown(row.query_one(".seq")).strip() == label
+
+
+async def test_screenshot_without_downloads_goes_to_the_data_folder(make_app, corpus_db):
+    since = last_decision(corpus_db)
+    assert not (Path.home() / "Downloads").exists()
+    app = make_app()
+    async with app.run_test(size=(200, 36)) as pilot:  # wide enough for the whole path
+        await pilot.press("f12")
+        await pilot.pause()
+        saved = sorted(corpus_db.parent.glob("*.svg"))
+        assert len(saved) == 1 and saved[0].read_text(encoding="utf-8").startswith("<svg")
+        assert f"screenshot saved: {saved[0]}" in shown(app.screen.query_one("#articles-status"))
+        (Path.home() / "Downloads").mkdir()
+        await pilot.press("f12")
+        await pilot.pause()
+        downloads = list((Path.home() / "Downloads").glob("*.svg"))
+        assert len(downloads) == 1 and len(list(corpus_db.parent.glob("*.svg"))) == 1
+        assert f"screenshot saved: ~/Downloads/{downloads[0].name}" in shown(app.screen.query_one("#articles-status"))
+    assert last_decision(corpus_db) == since
