@@ -31,3 +31,29 @@ async def test_stale_decision_is_refused_and_the_queue_refreshed(make_app, corpu
         assert status.strip().startswith("nothing written: “Sinaa” changed since you saw it: bob (reject) made it")
         assert screen.queue.total == total - 1  # refreshed: the rejected name left the queue
         assert screen.item.id != sinaa
+
+
+async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
+    sinaa = mention(corpus_db, 2, "Sinaa")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("y", "H")  # confirm Sinaa; the history shows that decision
+        assert screen.query_one("#history").row["mention_id"] == sinaa
+        other = open_db(corpus_db).conn  # another analyst changes it to unsure meanwhile
+        try:
+            decide(other, sinaa, "unsure", user="bob")
+        finally:
+            other.close()
+        since = last_decision(corpus_db)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("n")  # change to reject
+        await pilot.pause()
+        await pilot.press("y")  # yes
+        await pilot.pause()
+        assert link(corpus_db, sinaa) == ("unsure", "ghwayran-prison", "bob")
+        assert last_decision(corpus_db) == since
+        status = shown(screen.query_one("#review-status")).strip()
+        assert status.startswith("nothing written: “Sinaa” changed since you saw it: bob (unsure)")
+        assert screen.query_one("#history").row["user"] == "bob"  # the history was read again
