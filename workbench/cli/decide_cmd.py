@@ -43,6 +43,8 @@ def run_decide(args) -> int:
     n = len(out.mention_ids)
     print(f"{args.action}: {n} mention(s) {', '.join(map(str, out.mention_ids[:10]))}"
           f"{'...' if n > 10 else ''} -> {out.entity_id or '-'} (decision {out.decision_ids[0]}, batch {out.batch})")
+    for note in out.notes:
+        print(f"note: {note}")
     return 0
 
 

@@ -97,11 +97,20 @@ def signature(conn: sqlite3.Connection) -> str:
     return digest.hexdigest()[:16]
 
 
-def load(conn: sqlite3.Connection, learned_only: bool = False) -> list[NotName]:
-    """The remembered non-names, by language and spelling (``learned_only``: not yet in a file)."""
-    where = "WHERE learned = 1" if learned_only else ""
+def load(conn: sqlite3.Connection) -> list[NotName]:
+    """The remembered non-names, by language and spelling."""
     return [NotName(lang, spelling, origin) for lang, spelling, origin in conn.execute(
-        f"SELECT lang, spelling, origin FROM not_names {where} ORDER BY lang, spelling")]
+        "SELECT lang, spelling, origin FROM not_names ORDER BY lang, spelling")]
+
+
+def learned(conn: sqlite3.Connection) -> list[tuple[NotName, str, str | None]]:
+    """(non-name, date, user who dismissed it) of every one dismissed in review and not yet in a file."""
+    rows = conn.execute(
+        f"""SELECT n.lang, n.spelling, n.origin, n.created_at,
+                   (SELECT d.user FROM decisions d WHERE d.target = '{TARGET}'
+                    AND d.target_id = n.lang || char(9) || n.norm ORDER BY d.id DESC LIMIT 1)
+            FROM not_names n WHERE n.learned = 1 ORDER BY n.lang, n.spelling""").fetchall()
+    return [(NotName(lang, spelling, origin), created[:10], user) for lang, spelling, origin, created, user in rows]
 
 
 def glossary_has(conn: sqlite3.Connection, lang: str, norm: str) -> list[str]:
