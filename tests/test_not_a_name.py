@@ -8,23 +8,13 @@ import pytest
 import sqlite_utils
 
 from tests.test_align_pipeline import FR_ENGLISH, FR_SOURCE, add_article, add_glossary
-from tests.test_decisions import link, mid
+from tests.test_decisions import conn, link, mid  # noqa: F401 (conn: the decisions tests' fixture)
 from workbench.align.run import align_articles
 from workbench.errors import UserError
 from workbench.review.decisions import decide, undo
 from workbench.review.queue import review_queue
 from workbench.store import db as store_db
 from workbench.store.migrations import migrations
-
-
-@pytest.fixture
-def conn(db):
-    c = db.conn
-    add_glossary(c)
-    add_article(c, "fr", FR_SOURCE, FR_ENGLISH)
-    add_article(c, "fr", ["Karim Haddad a quitté Mossoul."], ["Karim Haddad left Mosul."])
-    align_articles(c)
-    return c
 
 
 def everything(conn) -> dict:
@@ -69,7 +59,7 @@ def test_align_does_not_propose_a_remembered_non_name_again_in_that_language(con
     english = mid(conn, "Karim Haddad", side="english")
     decide(conn, first, "not-a-name")
     summary = align_articles(conn)  # the non-names changed: both articles are aligned again
-    assert len(summary.aligned) == 2
+    assert summary.aligned and summary.skipped == 0
     assert conn.execute("SELECT status, entity_id, decided_by, why FROM links WHERE mention_id = ?",
                         (second,)).fetchone() == ("dismissed", None, "auto", "remembered as not a name")
     assert link(conn, first) == {"entity": None, "status": "dismissed", "by": "tester"}
@@ -136,3 +126,27 @@ def test_migration_keeps_links_and_counters(tmp_path, monkeypatch):
     assert conn.execute("SELECT sum(pending) FROM article_stats").fetchone()[0] == sum(
         1 for _ in conn.execute("SELECT 1 FROM links WHERE status IN ('new', 'suggested', 'unsure')"))
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_only_the_not_names_service_writes_the_table():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    writes = re.compile(r"\b(INSERT(\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(\s+OR\s+\w+)?|DELETE\s+FROM)\s+"
+                        r"[\"'`\[]?not_names\b", re.IGNORECASE)
+    assert writes.search("UPDATE not_names SET learned = 0")  # the check can fail
+    allowed = {Path("workbench/glossary/not_names.py")}
+    offenders = [str(p.relative_to(root)) for p in sorted((root / "workbench").rglob("*.py"))
+                 if p.relative_to(root) not in allowed and writes.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_normal_forms_are_recomputed_with_the_glossary_s(conn):
+    from workbench.glossary.store import ensure_norms
+
+    decide(conn, mid(conn, "Karim Haddad"), "not-a-name")
+    conn.execute("UPDATE not_names SET norm = 'stale'")  # as an older normalize would have left it
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'norm_version'")
+    assert ensure_norms(conn)
+    assert conn.execute("SELECT lang, norm FROM not_names").fetchall() == [("fr", "karim haddad")]

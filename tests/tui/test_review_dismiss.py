@@ -34,3 +34,11 @@ async def test_x_dismisses_in_bulk_remembers_and_z_undoes(make_app, corpus_db):
         assert [link(corpus_db, m) for m in french + english] == before
         assert query(corpus_db, "SELECT count(*) FROM not_names") == [(0,)]
         assert screen.queue.total == total
+
+
+def test_a_dismissed_mention_is_set_apart_in_the_article_view():
+    from workbench.tui.render.sentence import LOOKS
+    from workbench.tui.state.article import status_class
+
+    assert status_class("dismissed") == "dismissed" and status_class("new") == "unknown"
+    assert LOOKS["dismissed"] != LOOKS["unknown"]

@@ -456,28 +456,21 @@ def m0010_stats_counters(db: Database) -> None:
 def m0011_not_names(db: Database) -> None:
     """Links may be 'dismissed' (not a name); the non-names the analyst dismissed are remembered.
 
-    A CHECK cannot be changed in place: ``links`` is rebuilt with the wider one, and its indexes and
-    triggers are created again from their stored SQL. Rows are copied with no trigger on the new
+    A CHECK cannot be changed in place: ``links`` is rebuilt from its stored SQL with the wider one,
+    and its indexes and triggers are created again from theirs. Rows are copied with no trigger on the new
     table, and dropping the old one fires none either, so article_stats and stats_counters stay right.
     The counter of dismissed links is seeded (the counter triggers only add to existing rows).
     """
     kept = [r[0] for r in db.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name = 'links' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
         " ORDER BY type, name").fetchall()]
+    table = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'links'").fetchone()[0]
+    wider = table.replace("'unsure', 'new')", "'unsure', 'new', 'dismissed')", 1)
+    if wider == table or not table.startswith("CREATE TABLE links ("):
+        raise RuntimeError("0011_not_names: the links table is not the one 0001 created; cannot widen its CHECK")
     run(db, [
-        """CREATE TABLE links_0011 (
-            mention_id INTEGER PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
-            entity_id TEXT REFERENCES entities(id) ON UPDATE CASCADE,
-            status TEXT NOT NULL CHECK (status IN
-                ('accepted', 'suggested', 'confirmed', 'rejected', 'unsure', 'new', 'dismissed')),
-            score REAL NOT NULL DEFAULT 0,
-            why TEXT,
-            proposal TEXT,                     -- JSON: suggested canonical name for a new entity
-            decided_by TEXT,                   -- 'auto' or the analyst
-            updated_at TEXT NOT NULL
-        )""",
-        "INSERT INTO links_0011 SELECT mention_id, entity_id, status, score, why, proposal, decided_by, updated_at"
-        " FROM links",
+        wider.replace("CREATE TABLE links (", "CREATE TABLE links_0011 (", 1),
+        "INSERT INTO links_0011 SELECT * FROM links",  # the same columns in the same order
         "DROP TABLE links",
         # triggers on other tables name `links`: the legacy rename leaves them as they are (the modern
         # one checks them first and fails, as the old table is gone)
