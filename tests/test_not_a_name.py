@@ -142,7 +142,7 @@ def test_only_the_not_names_service_writes_the_table():
     assert offenders == []
 
 
-def test_normal_forms_are_recomputed_with_the_glossary_s(conn):
+def test_normal_forms_are_recomputed_when_normalize_changes(conn):
     from workbench.glossary.store import ensure_norms
 
     decide(conn, mid(conn, "Karim Haddad"), "not-a-name")
