@@ -5,14 +5,15 @@ names matcher's fuzzy or cross-script score, and the entity of the counterpart o
 the sentence pair (weighted by how alike the two spellings are). Independent evidence combines as
 ``1 - (1 - a)(1 - b)``. At or above ``ACCEPT`` the link is made ('accepted' by 'auto'); above
 ``SUGGEST`` it is 'suggested'; with no plausible entity the mention is 'new', with a proposal.
-A (spelling, entity) pair the analyst rejected is never proposed.
+A (spelling, entity) pair the analyst rejected is never proposed. A remembered non-name
+(``workbench.glossary.not_names``) is 'dismissed' unless a glossary entity has that very spelling.
 """
 
 from __future__ import annotations
 
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
-from workbench.vocabulary import ACCEPT, ACCEPTED, NEW, SUGGEST, SUGGESTED
+from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 KEEP_CANDIDATES = 3
 
@@ -82,6 +83,16 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     if found.cue:
         found.why += f"; a name by its {found.cue}"
     found.proposal = proposal(found)
+
+
+def dismiss_known(found: Found, not_names: set[tuple[str, str]], rejected: set[tuple[str, str]]) -> None:
+    """A remembered non-name is dismissed, unless an entity not rejected for it has this very spelling."""
+    if (found.lang, found.norm) not in not_names:
+        return
+    if any((found.norm, eid) not in rejected for eid in found.entity_ids):
+        return  # the glossary's entity wins over a non-name
+    found.entity_id, found.status, found.score, found.proposal, found.candidates = None, DISMISSED, 0.0, None, []
+    found.why = "remembered as not a name"
 
 
 def proposal(found: Found) -> dict:

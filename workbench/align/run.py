@@ -1,7 +1,7 @@
 """The ``align`` job: per article, find, pair and link mentions on both sides; resumable and idempotent.
 
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
-of the glossary, the rejections and its translations: a re-run skips articles whose fingerprint has
+of the glossary, the rejections, the remembered non-names and its translations: a re-run skips articles whose fingerprint has
 not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
 (one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
 """
@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workbench.align import detect_english, detect_source, linker
+from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
@@ -51,6 +52,7 @@ class Context:
     rejected: set[tuple[str, str]]
     glossary_sig: str
     finder: detect_source.NameFinder | None = None
+    not_names: set[tuple[str, str]] = field(default_factory=set)  # (lang, norm) remembered as no name
 
 
     @property
@@ -61,13 +63,13 @@ class Context:
 def build_context(conn: sqlite3.Connection, finder=None) -> Context:
     index = glossary_index(conn)
     rejected = {(n, e) for n, e in conn.execute("SELECT norm, entity_id FROM rejections")}
-    return Context(index, rejected, run_signature(conn, index), finder)
+    return Context(index, rejected, run_signature(conn, index), finder, not_names.known(conn))
 
 
 def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
-    """The glossary's fingerprint and the analyst's rejections: what every article is aligned against."""
+    """The glossary's fingerprint, the analyst's rejections and non-names: what every article is aligned against."""
     row = conn.execute("SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections").fetchone()
-    return hashlib.sha1(f"{index.signature}|{row[0]}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
 
 
 def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
@@ -208,6 +210,9 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     for f in everything:  # a mention without exact spelling leans on its counterpart's link
         if not f.entries and f.counterpart is not None:
             linker.link(f, ctx.index, ctx.rejected)
+    if ctx.not_names:
+        for f in everything:
+            linker.dismiss_known(f, ctx.not_names, ctx.rejected)
     return src, eng
 
 

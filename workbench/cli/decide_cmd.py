@@ -13,7 +13,9 @@ ACTIONS = vocabulary.ACTIONS
 def register(sub, common) -> None:
     p = command(sub, common, "decide", "confirm, reject, correct or create the entity of a mention",
                 "Decide on a mention: confirm its entity, reject it, mark it unsure, correct it to "
-                "ENTITY_ID, or create a new entity for it. Every decision is logged and can be undone.")
+                "ENTITY_ID, create a new entity for it, or dismiss it as not a name (its spelling is "
+                "remembered: align does not propose it again in that language). Every decision is "
+                "logged and can be undone.")
     p.add_argument("mention", type=MENTION_ID, metavar="MENTION_ID")
     p.add_argument("action", choices=ACTIONS)
     p.add_argument("entity", nargs="?", metavar="ENTITY_ID", help="the entity to link to (correct)")
@@ -41,6 +43,8 @@ def run_decide(args) -> int:
     n = len(out.mention_ids)
     print(f"{args.action}: {n} mention(s) {', '.join(map(str, out.mention_ids[:10]))}"
           f"{'...' if n > 10 else ''} -> {out.entity_id or '-'} (decision {out.decision_ids[0]}, batch {out.batch})")
+    for note in out.notes:
+        print(f"note: {note}")
     return 0
 
 

@@ -14,7 +14,7 @@ from workbench import vocabulary
 from workbench.text.tokens import stem_surface
 from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.glossary import rules, store as glossary
+from workbench.glossary import not_names, rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
 from workbench.store.db import transaction
 
@@ -84,6 +84,10 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike)."""
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
+    if action == vocabulary.DISMISS:  # its own module, which uses this one's helpers
+        from workbench.review.dismiss import dismiss
+
+        return dismiss(conn, mention_id, all_same=all_same, user=user)
     mention = _mention(conn, mention_id)
     current = link_state(conn, mention_id)
     if action in (vocabulary.CONFIRM, vocabulary.REJECT):
@@ -319,6 +323,8 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
                              (after["norm"], after["entity_id"]))
                 log.write("undo", target, target_id, after, None, undoes=did)
+            elif target == not_names.TARGET:
+                not_names.restore(conn, target_id, before, journal=log, undoes=did)
             elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
         for eid, (_, state) in made.items():

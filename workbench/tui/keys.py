@@ -133,6 +133,7 @@ REGISTRY: tuple[Action, ...] = (
     Action("review", "s", "skip", "Skip"),
     Action("review", "c", "correct", "Correct"),
     Action("review", "a", "new_entity", "New"),
+    Action("review", "x", "decide('not-a-name')", "Not a name"),
     Action("review", "b", "toggle_bulk", "Bulk"),
     Action("review", "z", "undo_last", "Undo"),
     Action("review", "H", "focus_history", "History", key_display="H"),

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from workbench import vocabulary
 from workbench.errors import UserError
 from workbench.tui import keys
 from workbench.tui.review import detail
@@ -138,8 +139,12 @@ class ReviewScreen(Screen):
         self.app.data_changed(glossary=action in ("new", "correct", "confirm"))
         count = len(outcome.mention_ids)
         entity = self.state.canonical_of(outcome.entity_id) or outcome.entity_id or ""
-        self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
-                 f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
+        if action == vocabulary.DISMISS:
+            self.say(f"not a name: “{item['surface']}” dismissed{f' ({count} mentions)' if count > 1 else ''}; "
+                     f"align will not propose it again ({item['lang']}) · z undoes" + _kept(outcome))
+        else:
+            self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
+                     f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
         cursor = self.queue.cursor + (1 if action == "unsure" else 0)
         self.queue.reload(cursor=cursor)
         self.show_item()
@@ -309,5 +314,6 @@ class ReviewScreen(Screen):
 
 
 def _kept(outcome) -> str:
-    """What an undo left in place, for the status line (an entity the analyst has used since)."""
+    """What a decision or undo left in place, for the status line (an entity the analyst has used since,
+    a glossary entity that keeps a dismissed spelling)."""
     return "".join(f" · {note}" for note in getattr(outcome, "notes", []))
