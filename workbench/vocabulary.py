@@ -25,6 +25,7 @@ MARK_UNSURE = "unsure"
 CORRECT = "correct"
 CREATE = "new"
 ACTIONS = (CONFIRM, REJECT, MARK_UNSURE, CORRECT, CREATE)
+EDIT_SPAN = "span"  # not a link decision: moves the mention's start and end (workbench.review.spans)
 STATUS_OF = {CONFIRM: CONFIRMED, CORRECT: CONFIRMED, CREATE: CONFIRMED, REJECT: REJECTED, MARK_UNSURE: UNSURE}
 
 AUTO = "auto"  # ``links.decided_by`` of a link the aligner made; anything else is an analyst's name

@@ -3,7 +3,8 @@
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
 of the glossary, the rejections and its translations: a re-run skips articles whose fingerprint has
 not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
-(one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
+(one row per ``(segment, side, start, end)``), never touches a link an analyst decided, and keeps a
+span the analyst set (``workbench.review.spans``) as it is, dropping the names found over it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from workbench.align import detect_english, detect_source, linker
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
-from workbench.align.spans import Found, Segment
+from workbench.align.spans import EDITED, Found, Segment
 from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
@@ -233,15 +234,20 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
     """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
     stamp = now()
-    existing = {
-        (sid, side, start, end): (mid, decided_by)
-        for mid, sid, side, start, end, decided_by in conn.execute(
-            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
+    existing: dict[tuple, tuple] = {}
+    edited: dict[tuple[int, str], list[tuple[int, int]]] = {}  # the analyst's spans, kept as they are
+    for mid, sid, side, start, end, decided_by, detector in conn.execute(
+            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by, m.detector FROM segments s
                JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
                WHERE s.article_id = ?""",
-            (article_id,),
-        )
-    }
+            (article_id,)):
+        if detector == EDITED:
+            edited.setdefault((sid, side), []).append((start, end))
+        else:
+            existing[(sid, side, start, end)] = (mid, decided_by)
+    if edited:  # a name found over (or inside) a span the analyst set is that span
+        found = [f for f in found
+                 if not any(f.start < e and f.end > s for s, e in edited.get((f.segment_id, f.side), ()))]
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
     ids: dict[int, int] = {}  # id(Found) -> mention id
     fresh: list[Found] = []

@@ -319,6 +319,10 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
                              (after["norm"], after["entity_id"]))
                 log.write("undo", target, target_id, after, None, undoes=did)
+            elif target == "span":  # an edited span goes back, candidates too
+                from workbench.review.spans import undo_span
+
+                log.write("undo", target, target_id, undo_span(conn, int(target_id), before), before, undoes=did)
             elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
         for eid, (_, state) in made.items():
