@@ -124,6 +124,35 @@ def test_realign_keeps_the_analysts_span(conn):
     assert state(conn, m)["surface"] == "Daech" and state(conn, m)["detector"] == "glossary"
 
 
+def test_realign_matches_the_analysts_span_again_against_a_changed_glossary(conn):
+    from workbench.glossary import store as glossary
+
+    m = mid(conn, "Karim Haddad")
+    sentence = FR_SOURCE[0]
+    edit_span(conn, m, sentence.index("Haddad"), sentence.index("Haddad") + len("Haddad"))
+    assert state(conn, m)["status"] == "new"
+    entity = glossary.add_entity(conn, None, "person", "Haddad clan", origin="test")["id"]
+    glossary.add_variant(conn, entity, "fr", "Haddad")
+    align_articles(conn)
+    s = state(conn, m)
+    assert (s["surface"], s["detector"], s["entity"], s["status"], s["by"]) == \
+        ("Haddad", "analyst", entity, "accepted", "auto")
+    decide(conn, m, "reject")  # the analyst's decision on the span is never re-matched
+    align_articles(conn, force=True)
+    assert (state(conn, m)["status"], state(conn, m)["entity"]) == ("rejected", entity)
+
+
+def test_realign_keeps_the_pair_of_two_analyst_spans(conn):
+    source, english = mid(conn, "Karim Haddad"), mid(conn, "Karim Haddad", side="english")
+    edit_span(conn, source, *stepped(conn, source, "left", 1))  # "avec Karim Haddad"
+    edit_span(conn, english, *stepped(conn, english, "left", 1))  # "with Karim Haddad"
+    align_articles(conn, force=True)
+    rows = conn.execute("SELECT id, surface, counterpart_id FROM mentions WHERE id IN (?, ?) ORDER BY id",
+                        (source, english)).fetchall()
+    assert rows == [(source, "avec Karim Haddad", english), (english, "with Karim Haddad", source)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
 @pytest.mark.parametrize("span, message", [
     ((5, 5), "is empty"), ((9, 3), "is empty"), ((0, 10_000), "not inside its sentence"),
     ((18, 30), "cuts the word"), ((22, 23), "holds no word"), ((17, 41), "overlaps mention"),

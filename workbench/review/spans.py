@@ -4,7 +4,7 @@ Offsets are characters of the mention's sentence: the source segment's text (sou
 English of its sentence pair (English side), as ``workbench mentions --json`` prints them. A span is
 snapped to the words it covers; one that cuts a word, covers none or overlaps another mention of the
 same side is refused. The edited mention is matched as the aligner matches one (``align.linker``),
-marked as the analyst's (``align.spans.EDITED``: re-aligning keeps it), and logged as two rows of one
+marked as the analyst's (``align.spans.EDITED``: re-aligning keeps it and matches it again), and logged as two rows of one
 batch: the span (``target = 'span'``, with its candidates) and the link; ``undo`` restores both.
 """
 
@@ -14,32 +14,19 @@ import json
 import sqlite3
 
 from workbench import vocabulary
-from workbench.align import linker
-from workbench.align.detect_english import ENGLISH_LANGS
-from workbench.align.detect_source import GLOSSARY_LANGS
+from workbench.align.edited import matched, sentence_of
 from workbench.align.run import keeps_candidates
-from workbench.align.spans import EDITED, Found, Segment, make_found
+from workbench.align.spans import EDITED, Found
 from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.names.index import GlossaryIndex, glossary_index
-from workbench.names.normalize import normalize
+from workbench.names.index import glossary_index
 from workbench.review.decisions import Outcome, _Log, _mention, _write_link, link_state
 from workbench.store.db import transaction
-from workbench.text.tokens import Token, words
+from workbench.text.tokens import words
 
 SPAN_FIELDS = ("start", "end", "surface", "norm", "prefix", "detector")
 CANDIDATE_FIELDS = ("rank", "entity_id", "score", "variant", "why")
 LEFT, RIGHT = "left", "right"
-
-
-def sentence_of(conn: sqlite3.Connection, segment_id: int, side: str) -> str:
-    """The text a mention's offsets count in: its segment (source) or its pair's English."""
-    if side == "source":
-        return conn.execute("SELECT text FROM segments WHERE id = ?", (segment_id,)).fetchone()[0]
-    from workbench.corpus.pairs import pair_of_segment
-
-    pair = pair_of_segment(conn, segment_id, mentions=False)
-    return (pair.english or "") if pair is not None else ""
 
 
 def _row(conn: sqlite3.Connection, mention_id: int) -> dict:
@@ -58,24 +45,6 @@ def span_state(conn: sqlite3.Connection, mention_id: int) -> dict:
 
 
 # ---- where the span may go --------------------------------------------------------------------------
-
-
-def covered(tokens: list[Token], start: int, end: int, text: str) -> tuple[int, int]:
-    """The first token and the count of tokens that ``[start, end)`` covers; refuses a cut word."""
-    if end <= start:
-        raise UserError(f"span {start}-{end} is empty: END must be greater than START")
-    if not 0 <= start < end <= len(text):
-        raise UserError(f"span {start}-{end} is not inside its sentence (0-{len(text)}): "
-                        "START and END count characters of the sentence")
-    inside = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
-    if not inside:
-        raise UserError(f"span {start}-{end} ({text[start:end]!r}) holds no word")
-    for k in (inside[0], inside[-1]):
-        t = tokens[k]
-        if t.start < start or t.end > end:
-            raise UserError(f"span {start}-{end} cuts the word {t.text!r} ({t.start}-{t.end}); "
-                            "start and end on whole words")
-    return inside[0], len(inside)
 
 
 def _overlap(conn: sqlite3.Connection, mention: dict, start: int, end: int) -> None:
@@ -105,49 +74,13 @@ def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int)
     return tokens[first].start, tokens[last].end
 
 
-# ---- matching ----------------------------------------------------------------------------------------
-
-
-def found_at(conn: sqlite3.Connection, index: GlossaryIndex, mention: dict, start: int, end: int,
-             text: str | None = None) -> Found:
-    """The mention over ``[start, end)`` as the aligner would hold it: surface, stem, norm, glossary entries."""
-    text = sentence_of(conn, mention["segment_id"], mention["side"]) if text is None else text
-    tokens = words(text)
-    first, count = covered(tokens, start, end, text)
-    langs = GLOSSARY_LANGS[mention["lang"]] if mention["side"] == "source" else ENGLISH_LANGS
-    hit = index.lookup.match_at(tokens, first, langs, limit=first + count)
-    exact = hit is not None and (hit.first, hit.count) == (first, count)
-    if exact:
-        prefix = hit.prefix
-    else:  # not a glossary spelling: the proclitics the mention had, while it starts on the same word
-        prefix = mention["prefix"] if tokens[first].start == mention["start"] else 0
-    seg = Segment(mention["segment_id"], text, 0, tokens, [False] * len(tokens))
-    found = make_found(mention["side"], seg, first, count, prefix, mention["lang"], EDITED, len(text))
-    found.entries = hit.entries if exact else []
-    found.norm = normalize(found.stem, found.lang)
-    return found
-
-
-def rematch(conn: sqlite3.Connection, mention: dict, start: int, end: int) -> Found:
-    """Find and link the span against the glossary, beside the mention's counterpart."""
-    index = glossary_index(conn)
-    found = found_at(conn, index, mention, start, end)
-    cp = mention.get("counterpart_id")
-    if cp is not None:
-        other = _row(conn, cp)
-        found.counterpart = found_at(conn, index, other, other["start"], other["end"])
-    rejected = set(conn.execute("SELECT norm, entity_id FROM rejections WHERE norm = ?", (found.norm,)).fetchall())
-    linker.link(found, index, rejected)
-    return found
-
-
 # ---- writing -----------------------------------------------------------------------------------------
 
 
 def edit_span(conn: sqlite3.Connection, mention_id: int, start: int, end: int, *, user: str | None = None) -> Outcome:
     """Move the mention to ``[start, end)`` of its sentence and re-match it; one logged, undoable batch."""
     mention = _row(conn, mention_id)
-    found = rematch(conn, mention, start, end)
+    found = matched(conn, glossary_index(conn), None, mention, start, end)
     if (found.start, found.end) == (mention["start"], mention["end"]):
         raise UserError(f"mention {mention_id} already spans {found.start}-{found.end} ({mention['surface']!r})")
     _overlap(conn, mention, found.start, found.end)
