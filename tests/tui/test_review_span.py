@@ -84,3 +84,28 @@ async def test_concordance_lists_the_same_spelling(make_app, corpus_db):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_concordance_of_an_arabic_name_and_span_keys_on_it(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "أم حجر")
+        mid = screen.item.id
+        await pilot.press("w")
+        await pilot.pause()
+        body = shown(app.screen.query_one("#concordance-body"))
+        assert "1-1 shown" in body and f"#{mid}" in body
+        await pilot.press("w")  # w closes it too
+        await pilot.pause()
+        assert app.screen is screen
+        before = span(corpus_db, mid)
+        await pilot.press("left_square_bracket")  # shown right to left: its left edge is the name's end
+        await pilot.pause()
+        assert "already reaches the end of its sentence" in status_line(screen)
+        assert span(corpus_db, mid) == before
+        await pilot.press("right_square_bracket")  # its right edge is the name's start
+        await pilot.pause()
+        after = span(corpus_db, mid)
+        assert (after[0], after[2]) == ("قرية أم حجر", before[2]) and after[1] < before[1]
+        assert "“أم حجر” → “قرية أم حجر”" in status_line(screen)

@@ -70,7 +70,7 @@ def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int)
     if first > last:
         raise UserError(f"{m['surface']!r} is one word: it cannot be narrower")
     if first < 0 or last >= len(tokens):
-        raise UserError(f"{m['surface']!r} already reaches the {'start' if edge == LEFT else 'end'} of its sentence")
+        raise UserError(f"{m['surface']!r} already reaches the {'start' if first < 0 else 'end'} of its sentence")
     return tokens[first].start, tokens[last].end
 
 

@@ -77,9 +77,16 @@ class ReviewState:
                       entity_type=entity_type, all_same=all_same)
 
     def edit_span(self, item: Item, edge: str, by: int):
-        """Move one edge of the mention's span by a word (``by`` 1: wider, -1: narrower) and re-match it."""
-        from workbench.review.spans import edit_span, stepped
+        """Move one edge of the mention's span by a word (``by`` 1: wider, -1: narrower) and re-match it.
 
+        ``edge`` is 'left' or 'right' as the screen shows the sentence: Arabic runs right to left, so
+        its left edge is the end of the name.
+        """
+        from workbench.review.spans import LEFT, RIGHT, edit_span, stepped
+        from workbench.text.tokens import is_arabic
+
+        if is_arabic(item["surface"]):
+            edge = RIGHT if edge == LEFT else LEFT
         return edit_span(self.conn, item.id, *stepped(self.conn, item.id, edge, by))
 
     def position(self, mention_id: int) -> int | None:
