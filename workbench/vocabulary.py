@@ -29,6 +29,7 @@ DISMISS = "not-a-name"  # the mention is no name: dismissed, and its spelling re
 ACTIONS = (CONFIRM, REJECT, MARK_UNSURE, CORRECT, CREATE, DISMISS)
 STATUS_OF = {CONFIRM: CONFIRMED, CORRECT: CONFIRMED, CREATE: CONFIRMED, REJECT: REJECTED, MARK_UNSURE: UNSURE,
              DISMISS: DISMISSED}
+EDIT_SPAN = "span"  # not a link decision: moves the mention's start and end (workbench.review.spans)
 
 AUTO = "auto"  # ``links.decided_by`` of a link the aligner made; anything else is an analyst's name
 

@@ -3,7 +3,8 @@
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
 of the glossary, the rejections, the remembered non-names and its translations: a re-run skips articles whose fingerprint has
 not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
-(one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
+(one row per ``(segment, side, start, end)``), never touches a link an analyst decided, and keeps a
+span the analyst set (``align.edited``), matching it again and dropping the names found over it.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import detect_english, detect_source, linker
+from workbench.align import detect_english, detect_source, edited, linker
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
-from workbench.align.spans import Found, Segment
+from workbench.align.spans import EDITED, Found, Segment
 from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
@@ -231,6 +232,7 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
+    found += edited.refound(conn, ctx.index, ctx.rejected, article_id, found)
     store(conn, article_id, found)
     return len(found), len(groups)
 
@@ -238,15 +240,21 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
     """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
     stamp = now()
-    existing = {
-        (sid, side, start, end): (mid, decided_by)
-        for mid, sid, side, start, end, decided_by in conn.execute(
-            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
-               JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+    existing: dict[tuple, tuple] = {}
+    analyst: dict[tuple[int, str], list[tuple[int, int]]] = {}  # the analyst's spans: kept, matched again
+    analyst_keys: dict[tuple, int | None] = {}  # key -> its counterpart's id
+    for mid, sid, side, start, end, decided_by, detector, cp in conn.execute(
+            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by, m.detector, m.counterpart_id
+               FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
                WHERE s.article_id = ?""",
-            (article_id,),
-        )
-    }
+            (article_id,)):
+        existing[(sid, side, start, end)] = (mid, decided_by)
+        if detector == EDITED:
+            analyst.setdefault((sid, side), []).append((start, end))
+            analyst_keys[(sid, side, start, end)] = cp
+    if analyst:  # a name found over (or inside) a span the analyst set is that span
+        found = [f for f in found if f.detector == EDITED
+                 or not any(f.start < e and f.end > s for s, e in analyst.get((f.segment_id, f.side), ()))]
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
     ids: dict[int, int] = {}  # id(Found) -> mention id
     fresh: list[Found] = []
@@ -270,10 +278,14 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
                 human.add(old[0])
 
     def counterpart(f: Found) -> int | None:
-        return ids.get(id(f.counterpart)) if f.counterpart is not None else None
+        cp = ids.get(id(f.counterpart)) if f.counterpart is not None else None
+        if cp is None and f.detector == EDITED:  # its counterpart was not found again in this run
+            cp = analyst_keys.get((f.segment_id, f.side, f.start, f.end))
+            return None if cp in stale else cp
+        return cp
 
-    stale = [mid for key, (mid, decided_by) in existing.items()
-             if key not in seen and decided_by in (None, "auto")]
+    stale = {mid for key, (mid, decided_by) in existing.items()
+             if key not in seen and key not in analyst_keys and decided_by in (None, "auto")}
     if stale:
         conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workbench.cli import db_arg
-from workbench.cli.numbers import ARTICLE_ID, count
+from workbench.cli.numbers import ARTICLE_ID, MENTION_ID, count
 from workbench import vocabulary
 
 STATUSES = (*vocabulary.STATUSES, "pending", "unlinked")
@@ -17,6 +17,9 @@ def register(sub, common) -> None:
                    help="only this article (`workbench articles` lists them)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--limit", type=count(), metavar="N", help="at most N mentions")
+    p.add_argument("--same-as", type=MENTION_ID, metavar="ID",
+                   help="the concordance of mention ID: every mention with its normalised spelling and "
+                        "language, with its sentence, and the glossary spellings ID matched")
     p.set_defaults(func=run)
 
 
@@ -52,6 +55,8 @@ def run(args) -> int:
     from workbench.store import open_db
 
     conn = open_db(db_arg(args), create=False).conn
+    if args.same_as is not None:
+        return same_as(conn, args)
     if args.article is not None and not conn.execute("SELECT 1 FROM articles WHERE id = ?", (args.article,)).fetchone():
         raise UserError(f"no article with id {args.article}; `workbench articles` lists them")
     for m in query(conn, args.status, args.article, args.limit):
@@ -59,6 +64,33 @@ def run(args) -> int:
             print(json.dumps(m, ensure_ascii=False))
         else:
             entity = m["entity_id"] or "-"
-            print(f"{m['id']:>7}  a{m['article_id']}:{m['segment']}  {m['side']:7}  {m['status'] or '-':9} "
-                  f"{(m['score'] or 0):.2f}  {m['surface']}  -> {entity}")
+            print(f"{m['id']:>7}  a{m['article_id']}:{m['segment']}  {m['side']:7}  {m['start']}-{m['end']}  "
+                  f"{m['status'] or '-':9} {(m['score'] or 0):.2f}  {m['surface']}  -> {entity}")
+    return 0
+
+
+def same_as(conn, args) -> int:
+    """``--same-as ID``: the concordance (one page of ``--limit``, default 50) and the candidates."""
+    import json
+
+    from workbench.errors import UserError
+    from workbench.review.concordance import PAGE, concordance
+
+    if args.status or args.article is not None:
+        raise UserError("--same-as lists one spelling everywhere: it takes neither --status nor --article")
+    c = concordance(conn, args.same_as, limit=args.limit or PAGE)
+    if args.json:
+        print(json.dumps({"mention": args.same_as, "norm": c.mention["norm"], "lang": c.mention["lang"],
+                          "total": c.total, "candidates": c.candidates}, ensure_ascii=False))
+        for row in c.rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    print(f"{c.total} mention(s) of {c.mention['norm']!r} ({c.mention['lang']})"
+          f"{f', first {len(c.rows)} shown' if len(c.rows) < c.total else ''}")
+    for cand in c.candidates:
+        print(f"  matched {cand['entity_id']} {cand['score']:.2f}  {cand.get('variant') or '-'}  {cand.get('why') or ''}")
+    for row in c.rows:
+        text = row["text"]
+        print(f"{row['id']:>7}  a{row['article_id']}:{row['segment']}  {row['side']:7}  {row['start']}-{row['end']}  "
+              f"{row['status'] or '-':9} {text[:row['start']]}[{text[row['start']:row['end']]}]{text[row['end']:]}")
     return 0

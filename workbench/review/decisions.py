@@ -325,6 +325,10 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 log.write("undo", target, target_id, after, None, undoes=did)
             elif target == not_names.TARGET:
                 not_names.restore(conn, target_id, before, journal=log, undoes=did)
+            elif target == "span":  # an edited span goes back, candidates too
+                from workbench.review.spans import undo_span
+
+                log.write("undo", target, target_id, undo_span(conn, int(target_id), before), before, undoes=did)
             elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
         for eid, (_, state) in made.items():

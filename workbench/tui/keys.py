@@ -50,6 +50,7 @@ class Action:
 _NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "space": "space",
     "left_square_bracket": "[", "right_square_bracket": "]", "plus": "+", "minus": "-",
+    "left_curly_bracket": "{", "right_curly_bracket": "}",
     "pageup": "pgup", "pagedown": "pgdn", "up": "↑", "down": "↓", "left": "←", "right": "→",
 }
 
@@ -69,6 +70,7 @@ SCOPES: dict[str, str] = {
     "review": "Review queue",
     "history": "Review history pane",
     "change": "Change a decision (history)",
+    "concordance": "Same spelling (concordance)",
     "picker": "Entity picker",
     "glossary": "Glossary",
     "variants": "Glossary variants pane",
@@ -137,6 +139,15 @@ REGISTRY: tuple[Action, ...] = (
     Action("review", "b", "toggle_bulk", "Bulk"),
     Action("review", "z", "undo_last", "Undo"),
     Action("review", "H", "focus_history", "History", key_display="H"),
+    Action("review", "left_square_bracket", "span('left', 1)", "Span: one word more on the left",
+           key_display="[", group="span"),
+    Action("review", "left_curly_bracket", "span('left', -1)", "Span: one word less on the left",
+           key_display="{", group="span"),
+    Action("review", "right_curly_bracket", "span('right', -1)", "Span: one word less on the right",
+           key_display="}", group="span"),
+    Action("review", "right_square_bracket", "span('right', 1)", "Span: one word more on the right",
+           key_display="]", group="span"),
+    Action("review", "w", "concordance", "Why"),
     Action("review", "o", "open_article", "Article", show=False),
     Action("review", "r", "reload", "Reload", show=False),
     Action("review", "escape", "clear_filter", "All articles", show=False),
@@ -148,6 +159,9 @@ REGISTRY: tuple[Action, ...] = (
     Action("change", "u", "pick('unsure')", "Unsure"),
     Action("change", "c", "pick('correct')", "Correct…"),
     Action("change", "escape", "cancel", "Cancel"),
+    Action("concordance", "pagedown,space", "next_page", "Next page"),
+    Action("concordance", "pageup", "previous_page", "Previous page"),
+    Action("concordance", "escape,w", "close", "Close"),
     # ---- entity picker (correct) ---------------------------------------------------------------
     Action("picker", "down", "cursor_down", "Next", show=False, priority=True),
     Action("picker", "up", "cursor_up", "Previous", show=False, priority=True),

@@ -200,6 +200,33 @@ class ReviewScreen(Screen):
 
         self.app.push_screen(form, done)
 
+    def action_span(self, edge: str, by: int) -> None:
+        """Move one edge of the mention's span by a word, re-match it at once, and say what changed."""
+        item = self.item
+        if item is None:
+            return
+        try:
+            outcome = self.state.edit_span(item, edge, by)
+        except UserError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.app.data_changed()
+        now = self.state.mention(item.id)
+        entity = self.state.canonical_of(outcome.entity_id) or "no entity (new)"
+        where = self.state.position(item.id)
+        self.say(f"span: “{item['surface']}” → “{now['surface']}” · {now['status']} {now['score']:.2f} {entity}"
+                 f"{' · left the queue' if where is None else ''} · z undoes")
+        self.queue.reload(cursor=self.queue.cursor if where is None else where)
+        self.show_item(force=True)
+        self.refresh_history()
+
+    def action_concordance(self) -> None:
+        from workbench.tui.review.concordance import ConcordanceScreen
+
+        item = self.item
+        if item is not None:
+            self.app.push_screen(ConcordanceScreen(self.state, item, self.app.bidi))
+
     def action_undo_last(self) -> None:
         try:
             outcome = self.state.undo()

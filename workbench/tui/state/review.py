@@ -76,6 +76,50 @@ class ReviewState:
         return decide(self.conn, item.id, action, entity_id=entity_id, canonical=canonical,
                       entity_type=entity_type, all_same=all_same)
 
+    def edit_span(self, item: Item, edge: str, by: int):
+        """Move one edge of the mention's span by a word (``by`` 1: wider, -1: narrower) and re-match it.
+
+        ``edge`` is 'left' or 'right' as the screen shows the sentence: Arabic runs right to left, so
+        its left edge is the end of the name.
+        """
+        from workbench.review.spans import LEFT, RIGHT, edit_span, stepped
+        from workbench.text.tokens import is_arabic
+
+        if is_arabic(item["surface"]):
+            edge = RIGHT if edge == LEFT else LEFT
+        return edit_span(self.conn, item.id, *stepped(self.conn, item.id, edge, by))
+
+    def position(self, mention_id: int) -> int | None:
+        """Where the mention now stands in the queue (None: it is no longer waiting)."""
+        row = self.conn.execute("SELECT l.status, s.article_id FROM links l JOIN mentions m ON m.id = l.mention_id"
+                                " JOIN segments s ON s.id = m.segment_id WHERE l.mention_id = ?",
+                                (mention_id,)).fetchone()
+        if row is None or row[0] not in PENDING or self.article_id not in (None, row[1]):
+            return None
+        order = vocabulary.QUEUE_ORDER
+        waiting = f"l.status IN ({', '.join(repr(s) for s in PENDING)})"  # literal: the partial index serves it
+        ahead = f"({order}, l.mention_id) < (SELECT {order.replace('l.', 'x.')}, x.mention_id FROM links x" \
+                " WHERE x.mention_id = ?)"
+        if self.article_id is None:
+            return self.conn.execute(f"SELECT count(*) FROM links l INDEXED BY links_review WHERE {waiting}"
+                                     f" AND {ahead}", (mention_id,)).fetchone()[0]
+        return self.conn.execute(
+            f"""SELECT count(*) FROM segments s JOIN mentions m ON m.segment_id = s.id
+                JOIN links l ON l.mention_id = m.id WHERE s.article_id = ? AND {waiting} AND {ahead}""",
+            (self.article_id, mention_id)).fetchone()[0]
+
+    def mention(self, mention_id: int) -> dict:
+        """The mention as the review shows it (also when it has left the queue)."""
+        from workbench.review.queue import mention_view
+
+        return mention_view(self.conn, mention_id)
+
+    def concordance(self, item: Item, offset: int = 0):
+        """One page of the sentences spelled like the mention, and what it matched."""
+        from workbench.review.concordance import concordance
+
+        return concordance(self.conn, item.id, offset=offset)
+
     def redecide(self, mention_id: int, action: str, *, entity_id: str | None = None):
         """Change an earlier decision on one mention (from the history pane)."""
         from workbench.review.decisions import decide
