@@ -56,7 +56,8 @@ class Filters:
             where.append("coalesce(e.type, json_extract(l.proposal, '$.type'), 'other') = ?")
             args.append(self.entity_type)
         if self.article_id is not None:
-            source = f"segments s JOIN mentions m ON m.segment_id = s.id JOIN links l ON l.mention_id = m.id{joins}"
+            source = (f"segments s CROSS JOIN mentions m ON m.segment_id = s.id"  # CROSS: the article first, always
+                      f" CROSS JOIN links l ON l.mention_id = m.id{joins}")
             where.append("s.article_id = ?")
             args.append(self.article_id)
         else:
@@ -108,7 +109,7 @@ def mention_ids(conn: sqlite3.Connection, key: dict, filters: Filters = Filters(
     args.append(key["entity_id"])
     for column in ("lang", "norm"):
         if key.get(column) is not None:
-            where += f" AND m.{column} = ?"
+            where += f" AND +m.{column} = ?"  # unary +: never the mentions_norm index (every mention so spelled)
             args.append(key[column])
     return [r[0] for r in conn.execute(
         f"SELECT m.id FROM {source} WHERE {where} ORDER BY m.id",
