@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from workbench import vocabulary
 from workbench.errors import UserError
-from workbench.review.groups import BY, Filters
+from workbench.review.groups import BY, Filters, groups, mention_ids
+
+if TYPE_CHECKING:
+    from workbench.review.preview import Preview
 
 PENDING = vocabulary.PENDING
 SAME_CAP = 500
@@ -57,7 +61,7 @@ class Plan:
     mention_id: int
     action: str
     options: dict = field(default_factory=dict)
-    preview: object = None
+    preview: Preview | None = None
 
 
 class GroupQueue:
@@ -68,8 +72,6 @@ class GroupQueue:
         self.rows: list[dict] = []
 
     def count(self) -> int:
-        from workbench.review.groups import groups
-
         self.rows = groups(self.state.conn, self.state.mode, self.state.filters())
         return len(self.rows)
 
@@ -148,7 +150,6 @@ class ReviewState:
     def plan(self, row: Item | Group, action: str, **options) -> Plan:
         """A decision on a row, previewed (nothing written): on a group, on exactly its counted mentions;
         on a mention, with ``bulk`` on, on every mention spelled the same (``bulk`` is switched off here)."""
-        from workbench.review.groups import mention_ids
         from workbench.review.preview import preview
 
         all_same, self.bulk = self.bulk, False
