@@ -40,3 +40,6 @@ SUGGEST = 0.5  # below this no entity is suggested
 # the review queue shows the most uncertain first: scores nearest the threshold. The links_review
 # index (migration 0003) is built on this very expression, so the queue is served by it.
 QUEUE_ORDER = f"abs(l.score - {ACCEPT})"
+
+# score bands of the grouped review queue (a filter, and where a group's scores lie): name, from, below
+SCORE_BANDS = (("low", 0.0, SUGGEST), ("mid", SUGGEST, 0.7), ("high", 0.7, ACCEPT), ("top", ACCEPT, 2.0))

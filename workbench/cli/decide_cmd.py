@@ -26,6 +26,8 @@ def register(sub, common) -> None:
                    help="also every undecided mention with the same normalised spelling")
     p.add_argument("--canonical", metavar="NAME", help="canonical English name of the new entity (new)")
     p.add_argument("--type", choices=ENTITY_TYPES, help="type of the new entity (new)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="change nothing: print every link the decision would change, and how")
     p.set_defaults(func=run_decide)
 
     u = sub.add_parser("undo", parents=[common], help="undo a decision (default: the last one) and its batch")
@@ -45,8 +47,10 @@ def run_decide(args) -> int:
     if args.entity and args.action != "correct":
         raise UserError(f"ENTITY_ID is only for `correct`; `{args.action}` takes none")
     conn = open_db(db_arg(args), create=False).conn
-    out = decide(conn, args.mention, args.action, entity_id=args.entity, canonical=args.canonical,
-                 entity_type=args.type, all_same=args.all_same)
+    options = dict(entity_id=args.entity, canonical=args.canonical, entity_type=args.type, all_same=args.all_same)
+    if args.dry_run:
+        return print_preview(conn, args.mention, args.action, options)
+    out = decide(conn, args.mention, args.action, **options)
     n = len(out.mention_ids)
     print(f"{args.action}: {n} mention(s) {', '.join(map(str, out.mention_ids[:10]))}"
           f"{'...' if n > 10 else ''} -> {out.entity_id or '-'} (decision {out.decision_ids[0]}, batch {out.batch})")
@@ -88,6 +92,22 @@ def _run_span(args) -> int:
     print(f"span: mention {args.mention} {surface!r} {start}-{end} (was {old[0]!r} {old[1]}-{old[2]}) -> "
           f"{out.entity_id or '-'} {status} {score:.2f} (decision {out.decision_ids[0]}, batch {out.batch})")
     return 0
+
+
+def print_preview(conn, mention_id: int, action: str, options: dict) -> int:
+    """``--dry-run``: the summary, the count of each kind of change, then one line per changed link."""
+    from workbench.review.preview import preview
+
+    p = preview(conn, mention_id, action, **options)
+    print(f"dry run, nothing changed: {p.summary()}")
+    print("  " + ", ".join(f"{kind} {n}" for kind, n in p.counts.items()))
+    for c in p.changes:
+        print(f"  {c.mention_id:>7}  {c.kind:13}  {_state(c.before)} -> {_state(c.after)}")
+    return 0
+
+
+def _state(link: dict | None) -> str:
+    return f"{link.get('entity_id') or '-'} {link.get('status')}" if link else "(no link)"
 
 
 def run_undo(args) -> int:

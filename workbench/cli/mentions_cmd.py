@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.cli import db_arg
 from workbench.cli.numbers import ARTICLE_ID, MENTION_ID, count
 from workbench import vocabulary
+from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
 
 STATUSES = (*vocabulary.STATUSES, "pending", "unlinked")
 
@@ -16,7 +17,15 @@ def register(sub, common) -> None:
     p.add_argument("--article", type=ARTICLE_ID, metavar="ID",
                    help="only this article (`workbench articles` lists them)")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--limit", type=count(), metavar="N", help="at most N mentions")
+    p.add_argument("--limit", type=count(), metavar="N", help="at most N mentions (with --group: groups)")
+    p.add_argument("--group", choices=("spelling", "entity"),
+                   help="the mentions waiting for review in groups, with counts: by language, spelling and "
+                        "proposed entity, or by proposed entity")
+    p.add_argument("--lang", metavar="LANG", help="with --group: only mentions in this language (ar, fr, en)")
+    p.add_argument("--type", choices=ENTITY_TYPES, help="with --group: only this type of proposed entity")
+    p.add_argument("--band", choices=[b[0] for b in vocabulary.SCORE_BANDS],
+                   help="with --group: only scores in this band (" + ", ".join(
+                       f"{name} {low:g}-{min(high, 1):g}" for name, low, high in vocabulary.SCORE_BANDS) + ")")
     p.add_argument("--same-as", type=MENTION_ID, metavar="ID",
                    help="the concordance of mention ID: every mention with its normalised spelling and "
                         "language, with its sentence, and the glossary spellings ID matched")
@@ -54,11 +63,15 @@ def run(args) -> int:
     from workbench.errors import UserError
     from workbench.store import open_db
 
+    if args.group is None and (args.lang or args.type or args.band):
+        raise UserError("--lang, --type and --band filter the groups: add --group spelling or --group entity")
     conn = open_db(db_arg(args), create=False).conn
     if args.same_as is not None:
         return same_as(conn, args)
     if args.article is not None and not conn.execute("SELECT 1 FROM articles WHERE id = ?", (args.article,)).fetchone():
         raise UserError(f"no article with id {args.article}; `workbench articles` lists them")
+    if args.group is not None:
+        return show_groups(conn, args)
     for m in query(conn, args.status, args.article, args.limit):
         if args.json:
             print(json.dumps(m, ensure_ascii=False))
@@ -93,4 +106,24 @@ def same_as(conn, args) -> int:
         text = row["text"]
         print(f"{row['id']:>7}  a{row['article_id']}:{row['segment']}  {row['side']:7}  {row['start']}-{row['end']}  "
               f"{row['status'] or '-':9} {text[:row['start']]}[{text[row['start']:row['end']]}]{text[row['end']:]}")
+    return 0
+
+
+def show_groups(conn, args) -> int:
+    """``--group``: one line (or JSON object) per group of pending mentions, the largest first."""
+    import json
+
+    from workbench.review.groups import Filters, groups
+
+    status = None if args.status == "pending" else args.status
+    found = groups(conn, args.group, Filters(lang=args.lang, entity_type=args.type, status=status, band=args.band,
+                                             article_id=args.article))
+    for g in found[:args.limit] if args.limit else found:
+        if args.json:
+            print(json.dumps(g, ensure_ascii=False))
+            continue
+        entity = f"{g['canonical']} [{g['entity_id']}]" if g["entity_id"] else "(new entity)"
+        mix = ", ".join(f"{s} {n}" for s, n in g["status"].items())
+        print(f"{g['count']:>7}  {','.join(g['langs']):8}  {' | '.join(g['spellings'][:3])}"
+              f"{' ...' if len(g['spellings']) > 3 else ''}  -> {entity}  [{mix}; {g['band']}]  first {g['first']}")
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench import vocabulary
@@ -80,8 +81,9 @@ def _is_human(state: dict | None) -> bool:
 
 def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id: str | None = None,
            canonical: str | None = None, entity_type: str | None = None, all_same: bool = False,
-           user: str | None = None) -> Outcome:
-    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike)."""
+           also: Sequence[int] = (), user: str | None = None) -> Outcome:
+    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike;
+    ``also``: and to these mentions, a group of the queue, ``workbench.review.groups``)."""
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
     if action == vocabulary.DISMISS:  # its own module, which uses this one's helpers
@@ -113,6 +115,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         targets = [mention]
         if all_same:
             targets += _same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
+        targets += _listed(conn, also, targets, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
         status = STATUS_OF[action]
@@ -134,7 +137,8 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             if status == vocabulary.CONFIRMED:
                 _learn(conn, log, action, entity_id, m)
         if action == vocabulary.REJECT:
-            _demote_same_pair(conn, log, mention["norm"], entity_id)
+            for norm in dict.fromkeys(m["norm"] for m in targets):
+                _demote_same_pair(conn, log, norm, entity_id)
     return Outcome(log.batch, log.ids, changed, entity_id)
 
 
@@ -174,6 +178,20 @@ def _same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | Non
         if entity_id is not None and eid != entity_id:
             continue  # confirming / rejecting this entity: mentions linked elsewhere are not the same case
         out.append({"id": mid, "norm": n, "lang": lang, "surface": surface, "prefix": prefix})
+    return out
+
+
+def _listed(conn: sqlite3.Connection, ids: Sequence[int], chosen: list[dict], entity_id: str | None) -> list[dict]:
+    """The mentions of ``ids`` not chosen yet; confirming / rejecting an entity, each must be linked to it."""
+    seen = {m["id"] for m in chosen}
+    out = []
+    for mid in dict.fromkeys(ids):
+        if mid in seen:
+            continue
+        if entity_id is not None and (link_state(conn, mid) or {}).get("entity_id") != entity_id:
+            raise UserError(f"mention {mid} is not linked to '{entity_id}': confirm and reject apply to the "
+                            "mentions of one entity; decide it on its own")
+        out.append(_mention(conn, mid))
     return out
 
 

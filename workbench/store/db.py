@@ -34,6 +34,7 @@ MIGRATIONS = (
     "0009_compact_store",
     "0010_stats_counters",
     "0011_not_names",
+    "0012_review_groups",
 )
 MIGRATION_SET = "workbench"
 
