@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from tests.tui.conftest import query, shown
-from tests.tui.test_review_flow import SIZE, link, open_review, skip_to
+from tests.tui.test_review_flow import SIZE, dialog_text, link, open_review, skip_to
+from workbench.tui.widgets.confirm import ConfirmDialog
 
 
 async def test_x_dismisses_in_bulk_remembers_and_z_undoes(make_app, corpus_db):
@@ -19,6 +20,11 @@ async def test_x_dismisses_in_bulk_remembers_and_z_undoes(make_app, corpus_db):
         at = screen.item.id
         assert at in french
         await pilot.press("b", "x")
+        await pilot.pause()
+        # two mentions change: the confirm step shows the preview first, nothing is written yet
+        assert isinstance(app.screen, ConfirmDialog) and "2 mentions" in dialog_text(app.screen)
+        assert [link(corpus_db, m) for m in french] == before[:2]
+        await pilot.press("y")
         await pilot.pause()
         assert [link(corpus_db, m) for m in french] == [("dismissed", None, "tester")] * 2
         assert [link(corpus_db, m)[0] for m in english] == ["new", "new"]  # another language: not the same case
