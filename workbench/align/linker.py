@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
+from workbench.names.lookup import is_facility
 from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 KEEP_CANDIDATES = 3
@@ -55,8 +56,9 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
     if not exact:
         for c in index.candidates(found.stem, found.lang):
-            if not type_fits(found, lexicon.types.get(c.entity_id)):
-                continue  # a person's name never links to a place on sound alone
+            if not type_fits(found, lexicon.types.get(c.entity_id)) or \
+                    (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
+                continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             weight = 1.0 if c.accepted else UNSURE_FUZZY
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")

@@ -182,8 +182,10 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
                    (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
 
 
-def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):
-    """Find, pair and link the mentions of one sentence pair (no database access)."""
+def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
+                 memory: detect_source.Memory | None = None):
+    """Find, pair and link the mentions of one sentence pair (no database access); ``memory`` holds
+    the names of the article's earlier pairs."""
     segs, base = [], 0
     for sid, text in sources:
         toks = words(text)
@@ -193,7 +195,7 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     finder = ctx.finder if lang == "fr" else None
     src: list[Found] = []
     for seg in segs:
-        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index)
+        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index, memory)
     eng: list[Found] = []
     if english is not None:
         toks = words(english[1])
@@ -226,8 +228,9 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
     lang, groups = sentence_groups(conn, article_id)
     found: list[Found] = []
     segments = 0
+    memory = detect_source.Memory()
     for sources, english in groups:
-        src, eng = analyse_pair(ctx, lang, sources, english)
+        src, eng = analyse_pair(ctx, lang, sources, english, memory)
         found += src + eng
         segments += len(sources)
         if on_segments is not None:
