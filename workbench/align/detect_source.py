@@ -62,6 +62,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found += others
+        if lang == "fr" and index is not None:
+            found = french_tails(seg, found, index, total)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
         cued = arabic_cued_names(seg, total, memory)
@@ -244,6 +246,67 @@ def _right_ok(word: str, lang: str) -> bool:
     return word[:1].isupper() and word.casefold() not in STOP
 
 
+FACILITY_HEADS_FR = {"prison", "camp", "aéroport", "base"}
+# adjectives that make a French organisation's name another one (Armée syrienne libre)
+NAME_ADJECTIVES = {
+    "libre", "libres", "populaire", "populaires", "national", "nationale", "nationaux", "nationales",
+    "islamique", "islamiques", "démocratique", "démocratiques", "révolutionnaire", "révolutionnaires",
+    "unifié", "unifiée", "unifiés", "unifiées", "suprême", "central", "centrale", "nouvelle", "nouveau",
+    "spéciale", "spéciales", "républicaine", "républicaines", "patriotique", "patriotiques",
+}
+
+
+def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
+    """French names longer than what was found: a facility head before a facility's name (prison
+    Ghwayran, prison d'al-Sina'a, but not la prison de Hassaké: the city) when the matcher accepts
+    the whole for a facility; a glossary organisation followed by an adjective of its own name
+    (Armée syrienne libre is not the Syrian army: a new name); a glossary name qualified by the
+    country it is in (Kurdistan d'Irak), when the matcher still finds its entity in the whole."""
+    from workbench.align.capnames import LINKING
+
+    tokens = seg.tokens
+    start_of = {t.start: k for k, t in enumerate(tokens)}
+    end_of = {t.end: k for k, t in enumerate(tokens)}
+    out: list[Found] = []
+    by_start = {f.start: f for f in found}
+    merged: set[int] = set()
+    for f in found:
+        first, last = start_of.get(f.start), end_of.get(f.end)
+        if id(f) in merged:
+            continue
+        if first is None or last is None:
+            out.append(f)
+            continue
+        after = by_start.get(tokens[last + 2].start) if last + 2 < len(tokens) else None
+        if f.entries and after is not None and after.entries and tokens[last].joins and tokens[last + 1].joins \
+                and tokens[last + 1].text.casefold() in ("de", "d", "du"):
+            hits = index.candidates(seg.text[f.start:after.end], "fr")
+            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_ORG:
+                merged.add(id(after))
+                whole = make_found("source", seg, first, end_of[after.end] - first + 1, 0, "fr", "glossary", total)
+                whole.entries = f.entries
+                out.append(whole)
+                continue
+        a = first - 1
+        if a > 0 and tokens[a].text.casefold() in LINKING and tokens[a - 1].joins:
+            a -= 1
+        if a >= 0 and tokens[a].joins and tokens[a].text.casefold() in FACILITY_HEADS_FR and not seg.taken[a]:
+            hits = index.candidates(seg.text[tokens[a].start:f.end], "fr")
+            if hits and hits[0].accepted and hits[0].score >= GROWN_MIN \
+                    and is_facility(index.lookup.canonical.get(hits[0].entity_id)):
+                out.append(make_found("source", seg, a, last - a + 1, 0, "fr", "grown", total))
+                continue
+        nxt = last + 1
+        if f.entries and tokens[first].text.casefold() in NAME_HEADS and nxt < len(tokens) \
+                and tokens[last].joins and not seg.taken[nxt] and tokens[nxt].text in NAME_ADJECTIVES:
+            hits = index.candidates(seg.text[f.start:tokens[nxt].end], "fr")
+            if not (hits and hits[0].accepted and hits[0].entity_id in f.entity_ids):
+                out.append(make_found("source", seg, first, nxt - first + 1, 0, "fr", "caps", total))
+                continue
+        out.append(f)
+    return sorted(out, key=lambda x: x.start)
+
+
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
     from workbench.names.places import place_lookup
@@ -297,7 +360,7 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
         if lang == "fr" and head in NAME_HEADS:
             if count == 1 and (memory is None or head not in memory.heads):
                 continue
-            if memory is not None:
-                memory.heads.add(head)
+            if memory is not None and not head.endswith(("s", "x")):
+                memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
         out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
     return out

@@ -54,7 +54,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         for eid in cp.entity_ids:
             add(eid, counterpart_evidence(sim), cp.surface,
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
-    if not exact:
+    if not exact and sounds_like_a_name(found):
         for c in index.candidates(found.stem, found.lang):
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
@@ -118,6 +118,17 @@ def proposal(found: Found) -> dict:
         if english is None:
             out["canonical_en"] = place_names().get(found.place, canonical)
     return out
+
+
+def sounds_like_a_name(found: Found) -> bool:
+    """Whether fuzzy matching may link this mention: not an acronym (ASL is not Islamic State, RIC is
+    not Raqqa: an acronym links by its exact spelling only) nor a lone French head noun (le Cadre)."""
+    from workbench.align.capnames import NAME_HEADS
+
+    stem = found.stem
+    if found.lang != "ar" and " " not in stem and stem.isupper() and len(stem) <= 6:
+        return False
+    return not (found.lang == "fr" and stem.casefold() in NAME_HEADS)
 
 
 def type_fits(found: Found, entity_type: str | None) -> bool:
