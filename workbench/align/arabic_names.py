@@ -161,6 +161,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         if count and not (word.startswith(("ال", "لل")) or construct
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
+        before = fold(tokens[k - 1].text)
+        if count and before.startswith("ال") and _adjective(before) and not (_adjective(word) or construct):
+            break  # انتقد التيار المدني القرار: after an adjective, a noun is the verb's object
         count += 1
         k += 1
     first = fold(tokens[i].text)
@@ -179,8 +182,8 @@ def _adjective(word: str) -> bool:
 def _outlet_prefix(token: Token) -> int:
     """Proclitic letters before an outlet's foreign name (لنورث برس، وفرانس برس): و, then ل or ب."""
     word = token.text
-    prefix = 1 if word.startswith("و") and len(word) > 4 else 0
-    if word[prefix:prefix + 1] in ("ل", "ب") and len(word) - prefix > 4:
+    prefix = 1 if word.startswith("و") and len(word) >= 4 else 0
+    if word[prefix:prefix + 1] in ("ل", "ب") and len(word) - prefix >= 4:
         prefix += 1
     return prefix
 

@@ -147,7 +147,7 @@ def learn(found: list[Found], memory: Memory) -> None:
 
 
 GROWN_MIN = 0.9  # the matcher's score for the longer name (and it must accept it)
-GROWN_ORG = 0.8  # an Arabic organisation head before a glossary place: the matcher's score for an org
+GROWN_SAME = 0.8  # the matcher's score for a name qualified by its country (Kurdistan d'Irak): same entity
 
 
 def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list[Found]:
@@ -165,7 +165,7 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
             for a, b, prefix in _extensions(seg, first, last, f.prefix, lang):
                 text = seg.text[tokens[a].start + prefix:tokens[b].end]
                 hits = index.candidates(text, lang)
-                if hits and _grows(hits[0], f, seg, (first, last), (a, b, prefix), lang, index):
+                if hits and _grows(hits[0], f, seg, first, a, prefix):
                     best = (a, b, prefix)
                     break
         if best is None:
@@ -178,23 +178,18 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
     return out
 
 
-def _grows(hit, f: Found, seg: Segment, inner: tuple[int, int], outer: tuple[int, int, int], lang: str,
-           index) -> bool:
-    """Whether the matcher's best entity for the longer span makes it one name: accepted for any
-    entity but the same one by a descriptor alone (قوات التحالف الدولي stays التحالف الدولي), or
-    an organisation likely enough after an Arabic organisation head (حكومة كردستان: the government)."""
-    (first, last), (a, b, prefix) = inner, outer
-    same = hit.entity_id in f.entity_ids
-    if hit.accepted and hit.score >= GROWN_MIN:
-        if not same:
-            return True
-        from workbench.names.lookup import FRONT_WORDS
-        from workbench.text.tokens import stem_surface, word_key
+def _grows(hit, f: Found, seg: Segment, first: int, a: int, prefix: int) -> bool:
+    """Whether the matcher's best entity for the longer span (from token ``a``) makes it one name:
+    accepted, and for the same entity not by a descriptor alone (قوات التحالف الدولي stays التحالف
+    الدولي)."""
+    if not (hit.accepted and hit.score >= GROWN_MIN):
+        return False
+    if hit.entity_id not in f.entity_ids:
+        return True
+    from workbench.names.lookup import FRONT_WORDS
+    from workbench.text.tokens import stem_surface, word_key
 
-        descriptor = a < first and word_key(stem_surface(seg.tokens[a].text, prefix)) in FRONT_WORDS
-        return b > last or (a < first and not descriptor)
-    return lang == "ar" and a < first and b == last and not same and hit.score >= GROWN_ORG \
-        and index.lookup.types.get(hit.entity_id) == "org"
+    return a == first or word_key(stem_surface(seg.tokens[a].text, prefix)) not in FRONT_WORDS
 
 
 def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):
@@ -281,7 +276,7 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
         if f.entries and after is not None and after.entries and tokens[last].joins and tokens[last + 1].joins \
                 and tokens[last + 1].text.casefold() in ("de", "d", "du"):
             hits = index.candidates(seg.text[f.start:after.end], "fr")
-            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_ORG:
+            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
                 merged.add(id(after))
                 whole = make_found("source", seg, first, end_of[after.end] - first + 1, 0, "fr", "glossary", total)
                 whole.entries = f.entries
