@@ -97,3 +97,20 @@ def test_organisations_and_outlets(text, expected):
 def test_described_forces_and_plural_areas_are_not_names():
     assert found("وانتشرت الأجهزة الأمنية في المناطق المحاذية للنهر.") == []
     assert [n for n, k, _ in found("انسحبت القوات الحكومية من المناطق مستغلة الظلام.")] == []
+
+
+def test_what_a_title_heads_is_not_a_person():
+    # رئيس + a definite noun is "head of the ...": the person comes after it, or there is none
+    names = found("وأطلقوا النار على رئيس المجلس البلدي أحمد الخلف أمس.")
+    assert ("أحمد الخلف", "person", "title") in names
+    assert not [n for n, k, _ in names if k == "person" and n.startswith("المجلس")]
+    assert [n for n, k, _ in found("وقال رئيس الاتحاد، إن الاجتماع تأجل.") if k == "person"] == []
+
+
+def test_a_definite_head_and_another_head_are_not_names():
+    assert found("وتضم المحافظة بدءا من الشمال عدة بلدات.") == []  # المحافظة: the province
+    assert [n for n, k, _ in found("وصل الوفد إلى مركز مدينة الرقة.") if k == "org"] == []
+
+
+def test_an_outlet_of_three_words():
+    assert ("الشرق ديلي بريس", "org", "outlet head") in found("وقال مصدر لوكالة الشرق ديلي بريس إن الطريق مغلق.")

@@ -71,3 +71,8 @@ def test_french_name_closed_by_a_known_name_and_generic_acronyms_left_out():
 
 def test_french_so_called_leaves_the_head_alone():
     assert french_names("Les Forces dites Jaych al-Nasr ont avancé.") == ["Forces", "Jaych al-Nasr"]
+
+
+def test_french_heads_of_federations_and_resistance_and_their_demonyms():
+    text = "La Résistance islamique a visé les Gardiens de la révolution iraniens près de la Fédération sportive."
+    assert french_names(text) == ["Résistance islamique", "Gardiens de la révolution", "Fédération sportive"]

@@ -151,7 +151,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         word = fold(tokens[k].text)
         closes = construct and word.startswith("ال") and _adjective(word)  # للدراسات الشرقية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
-            and "\u0621" <= word[0] <= "\u064a"
+            and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a"
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and _joined(tokens, k)
@@ -194,8 +194,11 @@ def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
     if i >= n or taken[i]:
         return 0
     word = fold(tokens[i].text)
-    if i + 1 < n and not taken[i + 1] and _joined(tokens, i) and fold(tokens[i + 1].text) in t["outlet_end"]:
-        return 2
+    for count in (2, 3):  # فرانس برس، العرب ديلي برس
+        k = i + count - 1
+        if k < n and not any(taken[i + 1:k + 1]) and all(_joined(tokens, m) for m in range(i, k)) \
+                and fold(tokens[k].text) in t["outlet_end"]:
+            return count
     return 1 if word in t["outlet"] else 0
 
 
@@ -295,9 +298,13 @@ def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
         token = tokens[i]
         prefix = _is(token, t["title"]) if found is None else None
         if prefix is not None:
-            j = i + 1  # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place
+            # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place, and
+            # after a title without the article what it heads (رئيس المجلس المدني: not a person)
+            heads = not fold(token.text)[prefix:].startswith("ال")
+            j = i + 1
             while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
                     taken[j] or fold(tokens[j].text) in t["complement"]
+                    or (heads and fold(tokens[j].text).startswith("ال"))
                     or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])):
                 j += 1
             count = _person(tokens, taken, j, t, after_title=True) if j < n and _joined(tokens, j - 1) else 0
@@ -307,7 +314,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
                 and fold(tokens[i + 1].text) in t["outlet_end"]:
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
         head = _is(token, t["place_head"])
-        if found is None and head is not None and i + 1 < n and _joined(tokens, i):
+        if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
+                and not fold(token.text)[head:].startswith("ال"):  # المحافظة، the province: no name follows
             count = _place(tokens, taken, i + 1, t)
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])

@@ -51,7 +51,10 @@ STOP = {
     "christian", "christians", "muslim", "muslims", "european", "israeli", "israelis", "lebanese",
     "jordanian", "saudi", "gulf", "northern", "southern", "islamic", "irakien", "irakienne",
     "syrien", "syrienne", "kurde", "kurdes", "chiite", "chiites", "sunnite", "sunnites",
-    "américain", "américains", "irakiens", "irakiennes", "syriens", "syriennes",
+    "américain", "américains", "irakiens", "irakiennes", "syriens", "syriennes", "américaine", "américaines",
+    "iranien", "iranienne", "iraniens", "iraniennes", "turc", "turque", "turcs", "turques", "russe", "russes",
+    "libanais", "libanaise", "libanaises", "israélien", "israélienne", "israéliens", "israéliennes",
+    "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
     # generic acronyms (non-governmental organisation, headquarters)
     "ong", "ngo", "qg",
 }
@@ -142,6 +145,7 @@ NAME_HEADS = {
     "coordination", "syndicat", "mission", "tribunal", "cour", "commission", "garde", "gardiens",
     "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
+    "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
 }
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
@@ -149,8 +153,8 @@ _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", 
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
                       "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "e", "es")
 _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
-                "surnommé", "surnommée", "baptisé", "baptisée", "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur",
-                "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
+                "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
+                "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
                 "fait", "contre", "dans", "selon", "après", "avant", "depuis", "lors", "vers", "sur", "sous",
                 "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non"}
 
