@@ -88,6 +88,8 @@ def test_a_quoted_name_swallows_the_known_place_inside_it(index):
 @pytest.mark.parametrize("sentence, expected", [
     ("Des détenus se sont évadés de la prison de Ghwayran jeudi.", [("prison de Ghwayran", "ghwayran-prison")]),
     ("Des détenus se sont évadés de la prison de Hassaké jeudi.", [("Hassaké", "hasakah")]),
+    ("Des détenus se sont évadés de la prison d’al-Sina’a jeudi.", [("prison d’al-Sina’a", "ghwayran-prison")]),
+    ("Des détenus se sont évadés de la prison de Sinaa jeudi.", [("Sinaa", "ghwayran-prison")]),
     ("La route du Kurdistan d’Irak est fermée.", [("Kurdistan d’Irak", "kurdistan-region")]),
     ("Des combattants de l’Armée syrienne libre ont reculé.", [("Armée syrienne libre", None)]),
 ])

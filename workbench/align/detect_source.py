@@ -252,12 +252,12 @@ NAME_ADJECTIVES = {
 
 
 def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
-    """French names longer than what was found: a facility head before a facility's name (prison
-    Ghwayran, prison d'al-Sina'a, but not la prison de Hassaké: the city) when the matcher accepts
-    the whole for a facility; a glossary organisation followed by an adjective of its own name
+    """French names longer than what was found: a facility head before a facility's own name (a
+    glossary facility: prison Ghwayran; a name with the Arabic article: prison d'al-Sina'a; not la
+    prison de Hassaké: the city) when the matcher accepts the whole for a facility; a glossary organisation followed by an adjective of its own name
     (Armée syrienne libre is not the Syrian army: a new name); a glossary name qualified by the
     country it is in (Kurdistan d'Irak), when the matcher still finds its entity in the whole."""
-    from workbench.align.capnames import LINKING
+    from workbench.align.capnames import ARTICLES, LINKING
 
     tokens = seg.tokens
     start_of = {t.start: k for k, t in enumerate(tokens)}
@@ -285,10 +285,12 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
         a = first - 1
         if a > 0 and tokens[a].text.casefold() in LINKING and tokens[a - 1].joins:
             a -= 1
-        if a >= 0 and tokens[a].joins and tokens[a].text.casefold() in FACILITY_HEADS_FR and not seg.taken[a]:
+        if a >= 0 and tokens[a].joins and tokens[a].text.casefold() in FACILITY_HEADS_FR and not seg.taken[a] \
+                and (f.entries or tokens[first].text.casefold() in ARTICLES):
             hits = index.candidates(seg.text[tokens[a].start:f.end], "fr")
-            if hits and hits[0].accepted and hits[0].score >= GROWN_MIN \
-                    and is_facility(index.lookup.canonical.get(hits[0].entity_id)):
+            eid = hits[0].entity_id if hits else None
+            if hits and hits[0].accepted and hits[0].score >= GROWN_MIN and index.lookup.types.get(eid) == "place" \
+                    and is_facility(index.lookup.canonical.get(eid)):
                 out.append(make_found("source", seg, a, last - a + 1, 0, "fr", "grown", total))
                 continue
         nxt = last + 1
