@@ -38,6 +38,10 @@ def test_words_that_look_like_names_are_not_names():
     assert found("سيطرت القوات على مدار الساعة على معظم أجزاء الحي.") == []
     assert found("انتشرت القوات العراقية في المنطقة المحاذية.") == []
     assert found("قال إن الأمل كبير.") == []
+    # an indefinite head described by an adjective: a military post, an official agency
+    assert found("هاجم مسلحون موقعا عسكريا قرب النهر.") == [] and found("هاجم مسلحون موقع عسكري قرب النهر.") == []
+    assert found("ونقلت وكالة رسمية عن مصدر أمني.") == []
+    assert ("الخابور", "org", "outlet head") in found("ونقل موقع الخابور المحلي الخبر.")
 
 
 def test_proclitics_stay_outside_the_name():

@@ -213,6 +213,8 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         word = fold(tokens[k].text)
         if count and (not word.startswith(("ال", "لل")) or _adjective(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
+        if not count and not word.startswith(("ال", "لل")) and _adjective(word):
+            break  # موقع عسكري، وكالة رسمية: an indefinite head described (a military post), not named
         count += 1
         k += 1
         if k >= n or not _joined(tokens, k - 1):
