@@ -83,6 +83,36 @@ def test_cli_choices_match_the_service():
     assert decide_cmd.ACTIONS == decisions.ACTIONS and decide_cmd.ENTITY_TYPES == decisions.ENTITY_TYPES
 
 
+def test_mentions_group_and_decide_dry_run(dbfile, db, capsys):
+    from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE
+
+    add_article(db.conn, "fr", ["Karim Haddad a quitté Mossoul."], ["Karim Haddad left Mosul."])
+    add_article(db.conn, "ar", AR_SOURCE, AR_ENGLISH)
+    main(["--db", dbfile, "align"])
+    capsys.readouterr()
+    assert main(["--db", dbfile, "mentions", "--group", "spelling", "--lang", "fr", "--json"]) == 0
+    groups = lines(capsys)
+    assert [(g["spellings"], g["count"], g["status"]) for g in groups] == [(["Karim Haddad"], 2, {"new": 2})]
+    assert main(["--db", dbfile, "mentions", "--group", "entity", "--band", "low"]) == 0
+    text = capsys.readouterr().out
+    assert "Karim Haddad  -> (new entity)  [new 2; low]" in text and "al-Karkhi" in text
+    first = groups[0]["first"]
+    links_before = db.conn.execute("SELECT * FROM links ORDER BY mention_id").fetchall()
+    assert main(["--db", dbfile, "decide", str(first), "new", "--all-same", "--canonical", "Karim Haddad",
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("dry run, nothing changed: new: 2 mentions of “Karim Haddad” (fr) → new entity Karim Haddad; "
+                      "2 spellings learned")
+    assert out[1] == "  this 1, same_spelling 1, moved 0, demoted 0, other 0"
+    assert len(out) == 4 and all("- new -> karim-haddad confirmed" in line for line in out[2:])
+    assert db.conn.execute("SELECT * FROM links ORDER BY mention_id").fetchall() == links_before
+    assert db.conn.execute("SELECT count(*) FROM decisions").fetchone()[0] == 0
+    assert main(["--db", dbfile, "mentions", "--group", "spelling", "--status", "accepted"]) == 2
+    assert "not in the review queue" in capsys.readouterr().err
+    assert main(["--db", dbfile, "mentions", "--lang", "fr"]) == 2
+    assert "add --group" in capsys.readouterr().err
+
+
 def test_mentions_number_sentences_from_one(dbfile, capsys):
     """The sentence of a mention is shown 1-based, as in the article and review screens."""
     assert main(["--db", dbfile, "align"]) == 0
@@ -98,4 +128,4 @@ def test_mentions_number_sentences_from_one(dbfile, capsys):
     assert min(r["sentence"] for r in rows) == 1 and len({r["sentence"] for r in rows}) > 1
     assert main(["--db", dbfile, "mentions"]) == 0
     first = capsys.readouterr().out.splitlines()[0].split()
-    assert first[:3] == [str(rows[0]["id"]), "a1", f"s{rows[0]['sentence']}"]
+    assert first[:2] == [str(rows[0]["id"]), f"a1:{rows[0]['sentence']}"]

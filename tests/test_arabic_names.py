@@ -11,8 +11,8 @@ from workbench.text.tokens import words
 def found(text: str, taken_words: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
     tokens = words(text)
     taken = [t.text in taken_words for t in tokens]
-    return [(text[tokens[c.first].start:tokens[c.first + c.count - 1].end], c.type, c.cue)
-            for c in arabic_names.find(tokens, taken)]
+    return [(text[tokens[c.first].start + c.prefix:tokens[c.first + c.count - 1].end], c.type, c.cue)
+            for c in arabic_names.find(tokens, taken, text)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -38,9 +38,83 @@ def test_words_that_look_like_names_are_not_names():
     assert found("سيطرت القوات على مدار الساعة على معظم أجزاء الحي.") == []
     assert found("انتشرت القوات العراقية في المنطقة المحاذية.") == []
     assert found("قال إن الأمل كبير.") == []
+    # an indefinite head described by an adjective: a military post, an official agency
+    assert found("هاجم مسلحون موقعا عسكريا قرب النهر.") == [] and found("هاجم مسلحون موقع عسكري قرب النهر.") == []
+    assert found("ونقلت وكالة رسمية عن مصدر أمني.") == []
+    assert ("الخابور", "org", "outlet head") in found("ونقل موقع الخابور المحلي الخبر.")
 
 
 def test_proclitics_stay_outside_the_name():
     tokens = words("والتقى الوفد بمحمد الجبوري.")
     (cue,) = arabic_names.find(tokens, [False] * len(tokens))
     assert cue.prefix == 1 and tokens[cue.first].text == "بمحمد"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation after what names it: an outlet head, a title, لـ, «so-called»; or a head inside it
+    ('ونقل موقع "الرافدين" الإخباري الخبر.', ("الرافدين", "org", "quoted after")),
+    ('واعتقلت الدورية المدعو "سامر" أمس.', ("سامر", "person", "title")),
+    ('وقال في تصريح لـ"الأفق الجديد" إن الوضع هادئ.', ("الأفق الجديد", "org", "quoted after")),
+    ('وهاجم مسلحون مقر ما يسمى "إقليم الجزيرة" ليلا.', ("إقليم الجزيرة", "place", "so-called")),
+    ('واجتمع "المجلس المدني" في البلدة.', ("المجلس المدني", "org", "quoted head")),
+    ('وقتل رجل يدعى (حامد سالم الفرج) أمس.', ("حامد سالم الفرج", "person", "title")),
+])
+def test_a_quotation_is_a_name_when_its_cue_says_so(text, expected):
+    assert expected in found(text)
+
+
+def test_a_quoted_phrase_is_not_a_name():
+    assert found('ودعا إلى "مقاومة الجهات المعادية" في المنطقة.') == []
+
+
+def test_a_dual_head_names_two_places():
+    text = "وهاجم المسلحون حواجز في بلدتي السويدة والكرامة أمس."
+    assert found(text)[:2] == [("السويدة", "place", "place head"), ("الكرامة", "place", "place head")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("دخلت الدورية قرية حويجة صكر فجرا.", "حويجة صكر"),  # a bare first word takes a second
+    ("دخلت الدورية قرية جديدة الغانم فجرا.", "جديدة الغانم"),  # جديدة opens village names
+    ("وصلت التعزيزات إلى قرية الصبحة ليلا.", "الصبحة"),  # a definite name stops
+    ("سيطروا على بلدة الحصان بالكامل.", "الحصان"),  # بالكامل starts a new phrase
+])
+def test_how_many_words_a_place_takes_after_its_head(text, expected):
+    assert [name for name, kind, _ in found(text) if kind == "place"] == [expected]
+
+
+def test_a_long_name_after_a_title_ends_on_its_family_name():
+    assert ("حمدان سليم فرحان العلي", "person", "title") in found("وقتل الشيخ حمدان سليم فرحان العلي أمس.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("حصلت كتلة الوفاق للتغيير على عشرة مقاعد.", "الوفاق للتغيير"),  # a bloc head stays outside
+    ("انتقد التيار المدني القرار.", "التيار المدني"),  # a definite head and a nisba: a name
+    ("وأعلن الحرس الوطني الإيراني التعبئة.", "الحرس الوطني"),  # the nationality is not part of it
+    ("أصدر مركز دمشق للأبحاث الشرقية تقريرا.", "مركز دمشق للأبحاث الشرقية"),  # an adjective closes لـ
+    ("وقال مصدر لنبض برس إن الطريق مغلق.", "نبض برس"),  # the outlet's proclitic stays outside
+    ("وذكرت شبكة الوادي ميديا أن القصف استمر.", "الوادي ميديا"),
+])
+def test_organisations_and_outlets(text, expected):
+    assert expected in [name for name, kind, _ in found(text) if kind == "org"]
+
+
+def test_described_forces_and_plural_areas_are_not_names():
+    assert found("وانتشرت الأجهزة الأمنية في المناطق المحاذية للنهر.") == []
+    assert [n for n, k, _ in found("انسحبت القوات الحكومية من المناطق مستغلة الظلام.")] == []
+
+
+def test_what_a_title_heads_is_not_a_person():
+    # رئيس + a definite noun is "head of the ...": the person comes after it, or there is none
+    names = found("وأطلقوا النار على رئيس المجلس البلدي أحمد الخلف أمس.")
+    assert ("أحمد الخلف", "person", "title") in names
+    assert not [n for n, k, _ in names if k == "person" and n.startswith("المجلس")]
+    assert [n for n, k, _ in found("وقال رئيس الاتحاد، إن الاجتماع تأجل.") if k == "person"] == []
+
+
+def test_a_definite_head_and_another_head_are_not_names():
+    assert found("وتضم المحافظة بدءا من الشمال عدة بلدات.") == []  # المحافظة: the province
+    assert [n for n, k, _ in found("وصل الوفد إلى مركز مدينة الرقة.") if k == "org"] == []
+
+
+def test_an_outlet_of_three_words():
+    assert ("الشرق ديلي بريس", "org", "outlet head") in found("وقال مصدر لوكالة الشرق ديلي بريس إن الطريق مغلق.")

@@ -89,13 +89,13 @@ def test_canonical_english_with_overlapping_spans():
         _m(0, 2, None, None, 2),  # starts inside a replaced span: left out
         _m(8, 16, "Abu Bakr al-Baghdadi", "confirmed", 3),  # "Abu Bakr"
         _m(12, 28, "Bakr", "confirmed", 4),  # overlaps the span before: not replaced, left out
-        _m(17, 28, None, "suggested", 5),  # "al-Baghdadi": after the replaced span, shifted
+        _m(17, 28, None, "suggested", 5),  # "al-Baghdadi": the canonical name says it already, left out
         _m(32, 36, "Iraq", "suggested", 6),  # suggested only: kept raw, shifted
     ]
     pair = SentencePair(1, "ar", (0, 0), [1], ["x"], "x", english, english_mentions=mentions)
     text, moved = pair.canonical_english()
-    assert text == "Islamic State of Abu Bakr al-Baghdadi al-Baghdadi in Iraq"
-    assert [m.id for m in moved] == [1, 3, 5, 6]
+    assert text == "Islamic State of Abu Bakr al-Baghdadi in Iraq"
+    assert [m.id for m in moved] == [1, 3, 6]
     for m in moved:
         assert text[m.start:m.end] == m.surface
     assert [m.id for m in moved if m.linked] == [1, 3]  # the replaced ones
@@ -160,3 +160,14 @@ def test_entity_names_follow_merges_and_hide_deleted(tui_db):
     names = entity_names(tui_db, ["diyala", "hasakah"])
     assert names["diyala"] == ("islamic-state", "Islamic State") and names["hasakah"] is None
     assert entity_names(tui_db)["diyala"] == names["diyala"]
+
+
+def test_canonical_name_does_not_repeat_the_words_around_its_span():
+    english = "The Ghwayran prison held them; Mobilization Forces of the Popular Mobilization Forces left."
+    mentions = [Mention("english", 4, 12, "Ghwayran", "p", "Ghwayran prison", "accepted", 0.9),
+                Mention("english", 31, 50, "Mobilization Forces", "f", "Popular Mobilization Forces", "confirmed", 1.0),
+                Mention("english", 66, 85, "Mobilization Forces", "f", "Popular Mobilization Forces", "confirmed", 1.0)]
+    text, moved = SentencePair(1, "ar", (0, 0), [1], ["x"], "x", english, english_mentions=mentions).canonical_english()
+    assert text == ("The Ghwayran prison held them; Popular Mobilization Forces of the "
+                    "Popular Mobilization Forces left.")
+    assert [text[m.start:m.end] for m in moved] == [m.canonical for m in mentions]

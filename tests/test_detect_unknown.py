@@ -47,3 +47,32 @@ def test_place_list_leaves_out_frequent_words():
     tokens = words(sentence)
     assert gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence)) == []
     assert lookup.canonical  # the list is loaded
+
+
+def test_french_names_alone_in_brackets_or_quotes():
+    text = "La police locale (Asayish) a cité l'agence « Tanmia ». Elle a parlé."
+    assert french_names(text) == ["Asayish", "Tanmia"]
+
+
+def test_french_transliterated_apostrophe_stays_inside_a_name():
+    assert french_names("Les blessés de Ras al-Ma’ara et d’Idleb.") == ["Ras al-Ma’ara", "Idleb"]
+
+
+def test_french_name_not_repeated_inside_itself_nor_closed_by_a_demonym():
+    text = "Selon l’Observatoire syrien des droits de l’Homme, le Front de libération chiite a parlé."
+    assert french_names(text) == ["Observatoire syrien des droits de l’Homme", "Front de libération"]
+
+
+def test_french_name_closed_by_a_known_name_and_generic_acronyms_left_out():
+    assert french_names("Le Bureau des médias YPG cite une ONG.", taken_words=("YPG",)) == \
+        ["Bureau des médias YPG"]
+    assert french_names("Centre des médias FDS", taken_words=("FDS",)) == ["Centre des médias FDS"]
+
+
+def test_french_so_called_leaves_the_head_alone():
+    assert french_names("Les Forces dites Jaych al-Nasr ont avancé.") == ["Forces", "Jaych al-Nasr"]
+
+
+def test_french_heads_of_federations_and_resistance_and_their_demonyms():
+    text = "La Résistance islamique a visé les Gardiens de la révolution iraniens près de la Fédération sportive."
+    assert french_names(text) == ["Résistance islamique", "Gardiens de la révolution", "Fédération sportive"]

@@ -120,7 +120,8 @@ def problem(parser: argparse.ArgumentParser, hint: str) -> str | None:
             return f"`{current.prog}`: {tok!r} is not one of {', '.join(map(str, arg.choices))}"
         if tok.isupper() or _PLACEHOLDER.match(tok) and tok[0].isupper():
             wanted = arg.metavar or arg.dest.upper()
-            if _stem(tok) != _stem(wanted) and not (_stem(tok).endswith("ID") and _stem(wanted).endswith("ID")):
+            if not any(_stem(tok) == _stem(w) or _stem(tok).endswith("ID") and _stem(w).endswith("ID")
+                       for w in wanted.split("|")):  # ENTITY_ID|START: one of them
                 return f"`{current.prog}` expects {wanted} here, not {tok}"
     return None
 
@@ -135,11 +136,13 @@ def all_hints() -> list[tuple[str, str]]:
 def test_the_checker_catches_known_bad_hints():
     parser = build_parser()
     for bad in ["workbench models install FILE.argosmodel", "workbench decisions", "workbench stats --ids",
-                "workbench glossary frobnicate", "workbench export OUT --format xml"]:
+                "workbench glossary frobnicate", "workbench export OUT --format xml",
+                "workbench decide MENTION_ID span START FILE"]:
         assert problem(parser, bad), bad
     for good in ["workbench models add FILE.argosmodel", "workbench import FILE --db PATH", "workbench",
                  "workbench --db {x} tui", "workbench mentions --article ID", "workbench glossary",
-                 "workbench models install ar", "workbench decide MENTION_ID correct ENTITY_ID"]:
+                 "workbench models install ar", "workbench decide MENTION_ID correct ENTITY_ID",
+                 "workbench decide MENTION_ID span START END"]:
         assert problem(parser, good) is None, good
 
 

@@ -20,6 +20,7 @@ TARGETS = {
     "review": "workbench.tui.review.screen:ReviewScreen",
     "history": "workbench.tui.review.history:HistoryPane",
     "change": "workbench.tui.review.change:ChangeDialog",
+    "concordance": "workbench.tui.review.concordance:ConcordanceScreen",
     "picker": "workbench.tui.review.picker:EntityPicker",
     "glossary": "workbench.tui.glossary.screen:GlossaryScreen",
     "variants": "workbench.tui.glossary.screen:VariantsTable",

@@ -6,6 +6,7 @@ import sqlite3
 
 from tests.tui.conftest import mention, query, shown
 from workbench.tui.review.screen import ReviewScreen
+from workbench.tui.widgets.confirm import ConfirmDialog
 
 SIZE = (120, 36)
 
@@ -25,6 +26,11 @@ async def open_review(app, pilot) -> ReviewScreen:
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
     return screen
+
+
+def dialog_text(dialog) -> str:
+    """What a dialog shows, its wrapped lines joined by single spaces."""
+    return " ".join(" ".join(shown(w) for w in dialog.query("Static")).split())
 
 
 def current(screen: ReviewScreen) -> int:
@@ -105,12 +111,41 @@ async def test_bulk_applies_to_every_mention_spelled_the_same(make_app, corpus_d
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
+        # it changes another link than this one: a confirm step shows the preview, nothing is written yet
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "new: 2 mentions of “Farhad Rasho” (fr) → new entity Farhad Rasho" in dialog_text(app.screen)
+        assert [link(corpus_db, m)[0] for m in french] == ["new", "new"]
+        assert screen.state.bulk is False  # one-shot: used by the preview
+        await pilot.press("y")
+        await pilot.pause()
         assert [link(corpus_db, m) for m in french] == [("confirmed", "farhad-rasho", "tester")] * 2
         assert [link(corpus_db, m)[0] for m in english] == ["new", "new"]  # another language: not the same case
         batches = query(corpus_db, "SELECT count(DISTINCT batch) FROM decisions WHERE target = 'mention'"
                         " AND target_id IN (?, ?)", *map(str, french))
         assert batches == [(1,)]
-        assert screen.state.bulk is False  # one-shot
+        assert screen.state.bulk is False
+
+
+async def test_bulk_cancelled_at_the_confirm_step_changes_nothing(make_app, corpus_db):
+    app = make_app()
+    french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
+    since = last_decision(corpus_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Farhad Rasho")
+        await pilot.press("b", "a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "nothing changed" in shown(screen.query_one("#review-status"))
+        assert [link(corpus_db, m) for m in french] == [("new", None, "auto")] * 2
+        assert last_decision(corpus_db) == since
+        assert query(corpus_db, "SELECT count(*) FROM entities WHERE id = 'farhad-rasho'") == [(0,)]
+        assert screen.state.bulk is False
+        assert "also applies" not in shown(screen.query_one("#item"))
 
 
 async def test_correct_through_the_picker_across_scripts(make_app, corpus_db):

@@ -44,6 +44,20 @@ class TestReview:
 
         assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
+    def test_grouped_queue(self, app, snap_compare):
+        assert snap_compare(app, press=["2", "m"], terminal_size=SIZE, run_before=_settle)
+
+    def test_group_decision_confirm_shows_the_preview(self, app, snap_compare):
+        async def before(pilot):
+            await pilot.press("2")
+            await _settle(pilot)
+            await pilot.press("m", "l", "l", "a")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=before)
+
 
     def test_arabic_picker_query(self, app, snap_compare):
         """Arabic typed in an input shows shaped and right to left (the cursor at its left end)."""

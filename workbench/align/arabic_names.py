@@ -92,7 +92,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 count, k = 1, k + 1
             else:
                 break
-        elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]):
+        elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
+                                           or (after_title and _family_name_next(tokens, taken, k, t))):
             count += 1  # a third word must be a family name (ال...) or a given name: not a verb
             k += 1
         else:
@@ -104,16 +105,35 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     return count
 
 
+def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:
+    """The word after ``k`` closes a personal name: a family name (ال...) joined to it."""
+    return k + 1 < len(tokens) and not taken[k + 1] and _joined(tokens, k) \
+        and fold(tokens[k + 1].text).startswith("ال") and _name_word(tokens[k + 1], t)
+
+
+def _new_phrase(token: Token, t: dict) -> bool:
+    """A word that starts a new phrase behind a proclitic: بالحسكة، والجرذي، بمدينة."""
+    return any(prefix and (stem.startswith("ال") or stem in t["place_head"])
+               for prefix, stem in _forms(token))
+
+
 def _place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
-    """How many tokens from ``i`` make a place name after a head."""
+    """How many tokens from ``i`` make a place name after a head: one word, or two when the first
+    opens compound names (تل تمر، جديد X) or is bare (حوايج ذيبان; a definite name stops: الصبحة ليلا)."""
     n = len(tokens)
-    if i >= n or taken[i] or not _name_word(tokens[i], t) or _is(tokens[i], t["place_head"]) is not None:
+    if i >= n or taken[i] or _is(tokens[i], t["place_head"]) is not None:
         return 0  # سجن بمدينة ...: another head, not a name
     word = fold(tokens[i].text)
+    opener = word in t["place_first"]
+    if not (opener or _name_word(tokens[i], t)):
+        return 0
     count = 1
-    if word in t["place_first"] and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
-            and _name_word(tokens[i + 1], t):
+    if i + 1 < n and _joined(tokens, i) and not taken[i + 1] and _name_word(tokens[i + 1], t) \
+            and (opener or (not word.startswith("ال") and not _new_phrase(tokens[i + 1], t)
+                            and not _adjective(fold(tokens[i + 1].text)))):
         count = 2
+    elif opener:
+        return 0  # جديد alone is a word
     return count
 
 
@@ -126,10 +146,12 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     n = len(tokens)
     count = 0
     k = i
+    construct = False
     while k < n and count < MAX_ORG and not taken[k] and _joined(tokens, k - 1):
         word = fold(tokens[k].text)
-        usable = word not in t["not_name"] and word not in t["title"] and len(word) >= 2 \
-            and "\u0621" <= word[0] <= "\u064a"
+        closes = construct and word.startswith("ال") and _adjective(word)  # للدراسات الشرقية
+        usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
+            and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a"
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and _joined(tokens, k)
@@ -139,10 +161,16 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         if count and not (word.startswith(("ال", "لل")) or construct
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
+        before = fold(tokens[k - 1].text)
+        if count and before.startswith("ال") and _adjective(before) and not (_adjective(word) or construct):
+            break  # انتقد التيار المدني القرار: after an adjective, a noun is the verb's object
         count += 1
         k += 1
-    if count == 1 and _adjective(fold(tokens[i].text)):
-        return 0  # القوات العراقية، قوات عشائرية: a force described, not named
+    first = fold(tokens[i].text)
+    if count == 1 and _adjective(first) and (not definite_head or first in t["describing"]):
+        return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
+    while count >= 2 and fold(tokens[i + count - 1].text) in t["describing"]:
+        count -= 1  # الحرس الثوري الإيراني: the name, not its nationality
     return count
 
 
@@ -151,14 +179,26 @@ def _adjective(word: str) -> bool:
     return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
+def _outlet_prefix(token: Token) -> int:
+    """Proclitic letters before an outlet's foreign name (لنورث برس، وفرانس برس): و, then ل or ب."""
+    word = token.text
+    prefix = 1 if word.startswith("و") and len(word) >= 4 else 0
+    if word[prefix:prefix + 1] in ("ل", "ب") and len(word) - prefix >= 4:
+        prefix += 1
+    return prefix
+
+
 def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
     """How many tokens from ``i`` name a news outlet: a known one, or one ending in برس / نيوز."""
     n = len(tokens)
     if i >= n or taken[i]:
         return 0
     word = fold(tokens[i].text)
-    if i + 1 < n and not taken[i + 1] and _joined(tokens, i) and fold(tokens[i + 1].text) in t["outlet_end"]:
-        return 2
+    for count in (2, 3):  # فرانس برس، العرب ديلي برس
+        k = i + count - 1
+        if k < n and not any(taken[i + 1:k + 1]) and all(_joined(tokens, m) for m in range(i, k)) \
+                and fold(tokens[k].text) in t["outlet_end"]:
+            return count
     return 1 if word in t["outlet"] else 0
 
 
@@ -171,8 +211,10 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and _name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith("ال") or _adjective(word)):
-            break  # قبيلة العكيدات العربية: the name, not its description
+        if count and (not word.startswith(("ال", "لل")) or _adjective(word)):
+            break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
+        if not count and not word.startswith(("ال", "لل")) and _adjective(word):
+            break  # موقع عسكري، وكالة رسمية: an indefinite head described (a military post), not named
         count += 1
         k += 1
         if k >= n or not _joined(tokens, k - 1):
@@ -180,31 +222,111 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     return count
 
 
-def find(tokens: list[Token], taken: list[bool]) -> list[Cue]:
-    """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right."""
+OPEN_QUOTES = "\"“”«("
+CLOSE_QUOTES = "\"“”»)"
+MAX_QUOTED = 4  # words of a quoted name
+
+# words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
+_CALLED = ("يسمى", "تسمى", "المسمى", "المسماه")
+_TO = "لـ"  # ل with a tatweel: لـ"العربي الجديد" (to the outlet ...)
+
+
+def _quoted(tokens: list[Token], taken: list[bool], i: int, text: str) -> int:
+    """How many tokens from ``i`` fill a quotation (or brackets) that opens right before token ``i``."""
+    n = len(tokens)
+    before = text[tokens[i - 1].end if i else max(0, tokens[i].start - 2):tokens[i].start]
+    if not any(q in before for q in OPEN_QUOTES):
+        return 0
+    k = i
+    while k < n and k - i < MAX_QUOTED:
+        after = text[tokens[k].end:tokens[k + 1].start if k + 1 < n else len(text)]
+        if any(q in after for q in CLOSE_QUOTES):
+            return k - i + 1
+        if not tokens[k].joins:
+            return 0
+        k += 1
+    return 0
+
+
+def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
+    """A name in quotes or brackets, when the word before it or its own first word says it is one:
+    an outlet, bloc or organisation head, a title (المدعو «لقمان»), «so-called», لـ«...», or a head
+    inside the quotes («مجلس ... العسكري»: the whole quotation is the name)."""
+    count = _quoted(tokens, taken, i, text)
+    if not count or taken[i] or all(taken[i:i + count]):
+        return None
+    headed = _is(tokens[i], t["org_head"], clitics=False) is not None
+    words = [fold(tok.text) for tok in tokens[i + headed:i + count]]
+    if not words or words[0] in t["not_name"] or any(w in t["not_name"] for w in words if not w.startswith("ال")):
+        return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
+    if headed:
+        return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
+    word = tokens[i - 1].text if i else ""
+    folded = fold(word)
+    if i and _is(tokens[i - 1], t["title"]) is not None:
+        return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
+    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word == _TO):
+        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
+    if i and _is(tokens[i - 1], t["org_head"]) is not None:
+        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
+    if i and folded in _CALLED:
+        head = "place" if _is(tokens[i], t["place_head"]) is not None else "org"
+        return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
+    return None
+
+
+def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict) -> Cue | None:
+    """The second place after a dual or plural head: بلدتي الطيانة والجرذي."""
+    k = found.first + found.count
+    if k >= len(tokens) or taken[k] or not tokens[k - 1].joins or not tokens[k].text.startswith("و"):
+        return None
+    token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
+    if len(token.text) < 3 or not _name_word(token, t) or fold(token.text) in t["describing"]:
+        return None
+    return Cue(k, 1, 1, found.type, found.cue, found.word, found.confidence)
+
+
+def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
+    """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right;
+    ``text`` (the segment) lets quotation marks count as a cue."""
     t = tables()
     out: list[Cue] = []
     i, n = 0, len(tokens)
     while i < n:
-        if taken[i]:
+        found = _quoted_name(tokens, taken, i, t, text) if text else None
+        if found is None and taken[i]:
             i += 1
             continue
         token = tokens[i]
-        found = None
-        prefix = _is(token, t["title"])
+        prefix = _is(token, t["title"]) if found is None else None
         if prefix is not None:
-            j = i + 1  # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place
+            # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place, and
+            # after a title without the article what it heads (رئيس المجلس المدني: not a person)
+            heads = not fold(token.text)[prefix:].startswith("ال")
+            j = i + 1
             while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
                     taken[j] or fold(tokens[j].text) in t["complement"]
+                    or (heads and fold(tokens[j].text).startswith("ال"))
                     or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])):
                 j += 1
             count = _person(tokens, taken, j, t, after_title=True) if j < n and _joined(tokens, j - 1) else 0
             if count:
                 found = Cue(j, count, 0, "person", "title", token.text, CONFIDENCE["title"])
-        if found is None and _is(token, t["place_head"]) is not None and i + 1 < n and _joined(tokens, i):
+        if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
+                and fold(tokens[i + 1].text) in t["outlet_end"]:
+            found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
+        head = _is(token, t["place_head"])
+        if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
+                and not fold(token.text)[head:].startswith("ال"):  # المحافظة، the province: no name follows
             count = _place(tokens, taken, i + 1, t)
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
+                if fold(token.text)[head:] in t["plural_place_head"]:
+                    second = _and_next(tokens, taken, found, t)
+                    if second is not None:
+                        out.append(found)
+                        taken[i + 1:i + 1 + count] = [True] * count
+                        found = second
         facility = _is(token, t["facility_head"])
         if found is None and facility is not None and not fold(token.text)[facility:].startswith("ال") \
                 and i + 1 < n and _joined(tokens, i):
@@ -215,14 +337,17 @@ def find(tokens: list[Token], taken: list[bool]) -> list[Cue]:
         if found is None and _is(token, t["outlet_head"]) is not None and i + 1 < n and _joined(tokens, i):
             count = _after_head(tokens, taken, i + 1, t)
             if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
+                k = i + 1 + count
+                if count == 1 and k < n and not taken[k] and _joined(tokens, k - 1) \
+                        and _adjective(fold(tokens[k].text)):
+                    count += 1
                 found = Cue(i, count + 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
             elif count:
                 found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
         if found is None:
-            prefix = _is(token, t["outlet"] | t["outlet_end"])
-            count = _outlet(tokens, taken, i, t) if prefix is not None or i + 1 < n else 0
-            if count:
-                found = Cue(i, count, prefix or 0, "org", "news outlet", token.text, CONFIDENCE["org head"])
+            prefix = _is(token, t["outlet"])
+            if prefix is not None:
+                found = Cue(i, 1, prefix, "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None:
             prefix = _is(token, t["org_head"])
             if prefix is not None and i + 1 < n and _joined(tokens, i):

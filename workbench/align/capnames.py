@@ -51,8 +51,17 @@ STOP = {
     "christian", "christians", "muslim", "muslims", "european", "israeli", "israelis", "lebanese",
     "jordanian", "saudi", "gulf", "northern", "southern", "islamic", "irakien", "irakienne",
     "syrien", "syrienne", "kurde", "kurdes", "chiite", "chiites", "sunnite", "sunnites",
-    "américain", "américains", "irakiens", "irakiennes", "syriens", "syriennes",
+    "américain", "américains", "irakiens", "irakiennes", "syriens", "syriennes", "américaine", "américaines",
+    "iranien", "iranienne", "iraniens", "iraniennes", "turc", "turque", "turcs", "turques", "russe", "russes",
+    "libanais", "libanaise", "libanaises", "israélien", "israélienne", "israéliens", "israéliennes",
+    "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
+    # generic acronyms (non-governmental organisation, headquarters)
+    "ong", "ngo", "qg",
 }
+
+# French elided words before an apostrophe: d'Erbil, l'EI, qu'il (an apostrophe after anything else is
+# inside a transliterated name: al-Sina'a, Ba'th)
+ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu"}
 
 
 def _cap(token: Token) -> bool:
@@ -78,24 +87,43 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool]) -> list
             continue
         j = i
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
-            _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1)
+            _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
         ):
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
         while run and tokens[run[0]].text.casefold() in STOP:
             run.pop(0)
-        while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES):
+        while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
+                and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)):
             run.pop()
         if not run:
             continue
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1:
             continue  # an initial or a letter (F-16)
-        if len(run) == 1 and _opens_sentence(text, first.start) and not first.text.isupper():
-            continue  # a capitalised word opening a sentence
+        if len(run) == 1 and _opens_sentence(text, first.start) and not first.text.isupper() \
+                and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS:
+            continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
+            # nor a head that a lower-case name may follow: Centre des médias ...)
+        if out and run[0] < sum(out[-1]):
+            continue
         out.append((run[0], len(run)))
     return out
+
+
+def _ayn(text: str, tokens: list[Token], j: int) -> bool:
+    """The next token goes on a transliterated name after an apostrophe (Sina'a), not an elision."""
+    gap = text[tokens[j].end:tokens[j + 1].start]
+    return gap in ("'", "’") and tokens[j].text.casefold() not in ELIDED and len(tokens[j].text) >= 2 \
+        and tokens[j + 1].text.islower() and _cap(tokens[j])
+
+
+def _enclosed(text: str, token: Token) -> bool:
+    """A word alone in brackets or quotes: (Asayish), « Shafaq »."""
+    before = text[max(0, token.start - 2):token.start].strip()
+    after = text[token.end:token.end + 2].strip()
+    return before[-1:] in ("(", "«", "“", '"') and after[:1] in (")", "»", "”", '"')
 
 
 def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: int) -> bool:
@@ -117,30 +145,42 @@ NAME_HEADS = {
     "coordination", "syndicat", "mission", "tribunal", "cour", "commission", "garde", "gardiens",
     "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
+    "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
 }
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
                       "iste", "istes", "ique", "iques", "aire", "aires", "al", "ale", "aux", "ales", "el", "elle",
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
                       "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "e", "es")
-_NOT_CONTENT = {"ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur",
-                "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
+_NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
+                "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
+                "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
                 "fait", "contre", "dans", "selon", "après", "avant", "depuis", "lors", "vers", "sur", "sous",
                 "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non"}
 
 
 def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """French names that go on in lower case after a head word: adjectives and ``de`` + noun phrases."""
-    out = []
+    """French names that go on in lower case after a head word: adjectives and ``de`` + noun phrases;
+    a known name may close them (Centre des médias FDS); a demonym after the complement does not
+    (Cadre de coordination chiite)."""
+    out: list[tuple[int, int]] = []
     for first, count in runs:
+        if out and first < sum(out[-1]):
+            continue  # inside the name just extended (l'Homme of Observatoire ... de l'Homme)
         if tokens[first].text.casefold() not in NAME_HEADS:
             out.append((first, count))
             continue
         end = first + count  # one past the last token of the name
         k = end
-        while k < len(tokens) and k - end < 7 and tokens[k - 1].joins and not taken[k]:
+        linked = False
+        while k < len(tokens) and k - end < 7 and tokens[k - 1].joins:
             word = tokens[k].text.casefold()
+            if taken[k]:
+                if k == end > first + count and tokens[k].text[:1].isupper():
+                    end = k + 1
+                break
             if word in LINKING:
+                linked = True
                 j = k
                 while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
                     j += 1
@@ -151,7 +191,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
                 if taken[j]:
                     break
-            elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)):
+            elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
+                    and not (linked and word in STOP):
                 k = end = k + 1
             else:
                 break

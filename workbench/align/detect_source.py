@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.capnames import STOP, capitalised_names, extend_names
-from workbench.names.lookup import Lexicon
+from workbench.align.capnames import NAME_HEADS, STOP, capitalised_names, extend_names
+from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
@@ -37,25 +38,116 @@ def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...]
     return out
 
 
+@dataclass
+class Memory:
+    """Names found earlier in one article: their later short forms are mentions too (خليل الوحش ...
+    اعتقال الوحش; Cadre de coordination ... le Cadre)."""
+
+    words: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded word -> (type, full name)
+    firsts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a person's first word -> name words
+    pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
+    heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
+
+
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
-           finder: NameFinder | None = None, index=None) -> list[Found]:
+           finder: NameFinder | None = None, index=None, memory: Memory | None = None) -> list[Found]:
     """Mentions in one source segment: glossary first (grown to the longer names they are part of,
-    when the glossary ``index`` is given), then NER spans or capitalised names, Arabic cues and places."""
+    when the glossary ``index`` is given), then NER spans or capitalised names, Arabic cues and places;
+    ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if index is not None and found:
         found = grow(seg, found, lang, index, total)
     if lang in ("fr", "en"):
-        others = other_names("source", seg, lang, total, finder)
+        others = other_names("source", seg, lang, total, finder, memory)
         # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found += others
+        if lang == "fr" and index is not None:
+            found = french_tails(seg, found, index, total)
     elif lang == "ar":
-        found += gazetteer_places(seg, total)
-        found += arabic_cued_names(seg, total)
+        found = context_guard(seg, found, lexicon)
+        cued = arabic_cued_names(seg, total, memory)
+        # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
+        found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
+        found += cued + gazetteer_places(seg, total)
+        if memory is not None:
+            found += remembered(seg, total, memory)
+            learn(found, memory)
     return sorted(found, key=lambda f: f.start)
 
 
+def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Glossary names whose context contradicts their entity's kind become new names: a facility after
+    a place head is the place (حي غويران: the neighbourhood, not Ghwayran prison); a one-word place
+    that speaks is a person (وقال كوباني، في تصريح: not the town)."""
+    tokens = seg.tokens
+    t = arabic_names.tables()
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    for f in found:
+        k = start_of.get(f.start)
+        ids = f.entity_ids
+        if not k or not ids or not tokens[k - 1].joins:
+            continue
+        before = {arabic_names.fold(stem) for _, stem in arabic_names.proclitic_forms(tokens[k - 1].text)}
+        if before & t["place_head"] and all(is_facility(lexicon.canonical.get(e)) for e in ids):
+            f.etype, f.cue = "place", f"place head '{tokens[k - 1].text}'"
+        elif before & t["speech"] and len(f.words) == 1 and _clause_ends(seg, f.end) \
+                and all(lexicon.types.get(e) == "place" for e in ids):
+            f.etype, f.cue = "person", f"speaks after '{tokens[k - 1].text}'"
+        else:
+            continue
+        f.entries, f.detector = [], "cue"
+        f.confidence = arabic_names.CONFIDENCE["title"]
+    return found
+
+
+def _clause_ends(seg: Segment, end: int) -> bool:
+    """A comma or إن / أن follows: the subject of a verb of saying ends there."""
+    rest = seg.text[end:end + 4].lstrip()
+    return rest[:1] in ("،", ",") or rest[:2] in ("إن", "أن", "ان")
+
+
+def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
+    """Untaken words that are a short form of a name found earlier in the article."""
+    out: list[Found] = []
+    tokens, taken = seg.tokens, seg.taken
+    for k, token in enumerate(tokens):
+        if taken[k]:
+            continue
+        for prefix, stem in arabic_names.proclitic_forms(token.text):
+            key = arabic_names.fold(stem)
+            hit, count = memory.words.get(key), 1
+            if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
+                hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
+            if hit is not None:
+                found = make_found("source", seg, k, count, prefix, "ar", "cue", total)
+                found.etype, found.confidence = hit[0], arabic_names.CONFIDENCE["title"]
+                found.cue = f"earlier in the article '{hit[1]}'"
+                out.append(found)
+                break
+    return out
+
+
+def learn(found: list[Found], memory: Memory) -> None:
+    """Remember the new names of a segment: a person's family name and rare first word, an
+    organisation's head and first word, a one-word name as it is."""
+    given = arabic_names.tables()["given"]
+    for f in found:
+        if f.detector != "cue" or f.cue.startswith("earlier"):
+            continue
+        words = tuple(arabic_names.fold(w) for w in f.words)
+        if len(words) == 1:
+            memory.words.setdefault(words[0], (f.etype or "org", f.stem))
+        elif f.etype == "person":
+            if len(words[-1]) >= 4 and words[-1] not in given:
+                memory.words.setdefault(words[-1], ("person", f.stem))
+            memory.firsts.setdefault(words[0], words)
+        elif f.etype == "org":
+            memory.pairs.setdefault(words[:2], ("org", f.stem))
+
+
 GROWN_MIN = 0.9  # the matcher's score for the longer name (and it must accept it)
+GROWN_SAME = 0.8  # the matcher's score for a name qualified by its country (Kurdistan d'Irak): same entity
 
 
 def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list[Found]:
@@ -73,8 +165,7 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
             for a, b, prefix in _extensions(seg, first, last, f.prefix, lang):
                 text = seg.text[tokens[a].start + prefix:tokens[b].end]
                 hits = index.candidates(text, lang)
-                if hits and hits[0].accepted and hits[0].score >= GROWN_MIN and \
-                        not (a == first and hits[0].entity_id in f.entity_ids and b - last == 0):
+                if hits and _grows(hits[0], f, seg, first, a, prefix):
                     best = (a, b, prefix)
                     break
         if best is None:
@@ -85,6 +176,20 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
             seg.taken[k] = False
         out.append(make_found("source", seg, a, b - a + 1, prefix, lang, "grown", total))
     return out
+
+
+def _grows(hit, f: Found, seg: Segment, first: int, a: int, prefix: int) -> bool:
+    """Whether the matcher's best entity for the longer span (from token ``a``) makes it one name:
+    accepted, and for the same entity not by a descriptor alone (قوات التحالف الدولي stays التحالف
+    الدولي)."""
+    if not (hit.accepted and hit.score >= GROWN_MIN):
+        return False
+    if hit.entity_id not in f.entity_ids:
+        return True
+    from workbench.names.lookup import FRONT_WORDS
+    from workbench.text.tokens import stem_surface, word_key
+
+    return a == first or word_key(stem_surface(seg.tokens[a].text, prefix)) not in FRONT_WORDS
 
 
 def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):
@@ -136,6 +241,69 @@ def _right_ok(word: str, lang: str) -> bool:
     return word[:1].isupper() and word.casefold() not in STOP
 
 
+FACILITY_HEADS_FR = {"prison", "camp", "aéroport", "base"}
+# adjectives that make a French organisation's name another one (Armée syrienne libre)
+NAME_ADJECTIVES = {
+    "libre", "libres", "populaire", "populaires", "national", "nationale", "nationaux", "nationales",
+    "islamique", "islamiques", "démocratique", "démocratiques", "révolutionnaire", "révolutionnaires",
+    "unifié", "unifiée", "unifiés", "unifiées", "suprême", "central", "centrale", "nouvelle", "nouveau",
+    "spéciale", "spéciales", "républicaine", "républicaines", "patriotique", "patriotiques",
+}
+
+
+def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
+    """French names longer than what was found: a facility head before a facility's own name (a
+    glossary facility: prison Ghwayran; a name with the Arabic article: prison d'al-Sina'a; not la
+    prison de Hassaké: the city) when the matcher accepts the whole for a facility; a glossary organisation followed by an adjective of its own name
+    (Armée syrienne libre is not the Syrian army: a new name); a glossary name qualified by the
+    country it is in (Kurdistan d'Irak), when the matcher still finds its entity in the whole."""
+    from workbench.align.capnames import ARTICLES, LINKING
+
+    tokens = seg.tokens
+    start_of = {t.start: k for k, t in enumerate(tokens)}
+    end_of = {t.end: k for k, t in enumerate(tokens)}
+    out: list[Found] = []
+    by_start = {f.start: f for f in found}
+    merged: set[int] = set()
+    for f in found:
+        first, last = start_of.get(f.start), end_of.get(f.end)
+        if id(f) in merged:
+            continue
+        if first is None or last is None:
+            out.append(f)
+            continue
+        after = by_start.get(tokens[last + 2].start) if last + 2 < len(tokens) else None
+        if f.entries and after is not None and after.entries and tokens[last].joins and tokens[last + 1].joins \
+                and tokens[last + 1].text.casefold() in ("de", "d", "du"):
+            hits = index.candidates(seg.text[f.start:after.end], "fr")
+            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
+                merged.add(id(after))
+                whole = make_found("source", seg, first, end_of[after.end] - first + 1, 0, "fr", "glossary", total)
+                whole.entries = f.entries
+                out.append(whole)
+                continue
+        a = first - 1
+        if a > 0 and tokens[a].text.casefold() in LINKING and tokens[a - 1].joins:
+            a -= 1
+        if a >= 0 and tokens[a].joins and tokens[a].text.casefold() in FACILITY_HEADS_FR and not seg.taken[a] \
+                and (f.entries or tokens[first].text.casefold() in ARTICLES):
+            hits = index.candidates(seg.text[tokens[a].start:f.end], "fr")
+            eid = hits[0].entity_id if hits else None
+            if hits and hits[0].accepted and hits[0].score >= GROWN_MIN and index.lookup.types.get(eid) == "place" \
+                    and is_facility(index.lookup.canonical.get(eid)):
+                out.append(make_found("source", seg, a, last - a + 1, 0, "fr", "grown", total))
+                continue
+        nxt = last + 1
+        if f.entries and tokens[first].text.casefold() in NAME_HEADS and nxt < len(tokens) \
+                and tokens[last].joins and not seg.taken[nxt] and tokens[nxt].text in NAME_ADJECTIVES:
+            hits = index.candidates(seg.text[f.start:tokens[nxt].end], "fr")
+            if not (hits and hits[0].accepted and hits[0].entity_id in f.entity_ids):
+                out.append(make_found("source", seg, first, nxt - first + 1, 0, "fr", "caps", total))
+                continue
+        out.append(f)
+    return sorted(out, key=lambda x: x.start)
+
+
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
     from workbench.names.places import place_lookup
@@ -149,10 +317,20 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     return out
 
 
-def arabic_cued_names(seg: Segment, total: int) -> list[Found]:
-    """Arabic names outside the glossary, found by titles, heads and the structure of names."""
+def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None) -> list[Found]:
+    """Arabic names outside the glossary, found by titles, heads and the structure of names; a
+    person's name seen earlier in the article ends where it ended then (الشيخ طليوش عُرف)."""
     out: list[Found] = []
-    for cue in arabic_names.find(seg.tokens, list(seg.taken)):
+    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text):
+        if memory is not None and cue.type == "person" and cue.count > 1:
+            words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
+            words[0] = words[0][cue.prefix:]
+            known = memory.firsts.get(words[0], ())
+            common = 0
+            while common < min(len(words), len(known)) and words[common] == known[common]:
+                common += 1
+            if common:
+                cue.count = common
         found = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
         found.etype, found.confidence = cue.type, cue.confidence
         found.cue = f"{cue.cue} '{cue.word}'"
@@ -160,8 +338,10 @@ def arabic_cued_names(seg: Segment, total: int) -> list[Found]:
     return out
 
 
-def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFinder | None) -> list[Found]:
-    """Names outside the glossary: spans from ``finder`` if given, else capitalised runs."""
+def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFinder | None,
+                memory: Memory | None = None) -> list[Found]:
+    """Names outside the glossary: spans from ``finder`` if given, else capitalised runs; in French a
+    head word alone (Forces, République) is a common noun unless a name of the article began with it."""
     out: list[Found] = []
     if finder is not None:
         for start, end in finder(seg.text, lang):
@@ -173,5 +353,11 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
     if lang == "fr":
         runs = extend_names(seg.text, seg.tokens, seg.taken, runs)
     for first, count in runs:
+        head = seg.tokens[first].text.casefold()
+        if lang == "fr" and head in NAME_HEADS:
+            if count == 1 and (memory is None or head not in memory.heads):
+                continue
+            if memory is not None and not head.endswith(("s", "x")):
+                memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
         out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
     return out

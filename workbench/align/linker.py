@@ -5,14 +5,16 @@ names matcher's fuzzy or cross-script score, and the entity of the counterpart o
 the sentence pair (weighted by how alike the two spellings are). Independent evidence combines as
 ``1 - (1 - a)(1 - b)``. At or above ``ACCEPT`` the link is made ('accepted' by 'auto'); above
 ``SUGGEST`` it is 'suggested'; with no plausible entity the mention is 'new', with a proposal.
-A (spelling, entity) pair the analyst rejected is never proposed.
+A (spelling, entity) pair the analyst rejected is never proposed. A remembered non-name
+(``workbench.glossary.not_names``) is 'dismissed' unless a glossary entity has that very spelling.
 """
 
 from __future__ import annotations
 
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
-from workbench.vocabulary import ACCEPT, ACCEPTED, NEW, SUGGEST, SUGGESTED
+from workbench.names.lookup import is_facility
+from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 KEEP_CANDIDATES = 3
 
@@ -52,10 +54,11 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         for eid in cp.entity_ids:
             add(eid, counterpart_evidence(sim), cp.surface,
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
-    if not exact:
+    if not exact and sounds_like_a_name(found):
         for c in index.candidates(found.stem, found.lang):
-            if not type_fits(found, lexicon.types.get(c.entity_id)):
-                continue  # a person's name never links to a place on sound alone
+            if not type_fits(found, lexicon.types.get(c.entity_id)) or \
+                    (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
+                continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             weight = 1.0 if c.accepted else UNSURE_FUZZY
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
@@ -84,6 +87,16 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     found.proposal = proposal(found)
 
 
+def dismiss_known(found: Found, not_names: set[tuple[str, str]], rejected: set[tuple[str, str]]) -> None:
+    """A remembered non-name is dismissed, unless an entity not rejected for it has this very spelling."""
+    if (found.lang, found.norm) not in not_names:
+        return
+    if any((found.norm, eid) not in rejected for eid in found.entity_ids):
+        return  # the glossary's entity wins over a non-name
+    found.entity_id, found.status, found.score, found.proposal, found.candidates = None, DISMISSED, 0.0, None, []
+    found.why = "remembered as not a name"
+
+
 def proposal(found: Found) -> dict:
     """A new entity suggested from the English side and the spellings seen."""
     cp = found.counterpart
@@ -105,6 +118,17 @@ def proposal(found: Found) -> dict:
         if english is None:
             out["canonical_en"] = place_names().get(found.place, canonical)
     return out
+
+
+def sounds_like_a_name(found: Found) -> bool:
+    """Whether fuzzy matching may link this mention: not an acronym (ASL is not Islamic State, RIC is
+    not Raqqa: an acronym links by its exact spelling only) nor a lone French head noun (le Cadre)."""
+    from workbench.align.capnames import NAME_HEADS
+
+    stem = found.stem
+    if found.lang != "ar" and " " not in stem and stem.isupper() and len(stem) <= 6:
+        return False
+    return not (found.lang == "fr" and stem.casefold() in NAME_HEADS)
 
 
 def type_fits(found: Found, entity_type: str | None) -> bool:

@@ -1,9 +1,10 @@
 """The ``align`` job: per article, find, pair and link mentions on both sides; resumable and idempotent.
 
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
-of the glossary, the rejections and its translations: a re-run skips articles whose fingerprint has
+of the glossary, the rejections, the remembered non-names and its translations: a re-run skips articles whose fingerprint has
 not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
-(one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
+(one row per ``(segment, side, start, end)``), never touches a link an analyst decided, and keeps a
+span the analyst set (``align.edited``), matching it again and dropping the names found over it.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import detect_english, detect_source, linker
+from workbench.align import detect_english, detect_source, edited, linker
+from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
-from workbench.align.spans import Found, Segment
+from workbench.align.spans import EDITED, Found, Segment
 from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
@@ -51,6 +53,7 @@ class Context:
     rejected: set[tuple[str, str]]
     glossary_sig: str
     finder: detect_source.NameFinder | None = None
+    not_names: set[tuple[str, str]] = field(default_factory=set)  # (lang, norm) remembered as no name
 
 
     @property
@@ -61,13 +64,13 @@ class Context:
 def build_context(conn: sqlite3.Connection, finder=None) -> Context:
     index = glossary_index(conn)
     rejected = {(n, e) for n, e in conn.execute("SELECT norm, entity_id FROM rejections")}
-    return Context(index, rejected, run_signature(conn, index), finder)
+    return Context(index, rejected, run_signature(conn, index), finder, not_names.known(conn))
 
 
 def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
-    """The glossary's fingerprint and the analyst's rejections: what every article is aligned against."""
+    """The glossary's fingerprint, the analyst's rejections and non-names: what every article is aligned against."""
     row = conn.execute("SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections").fetchone()
-    return hashlib.sha1(f"{index.signature}|{row[0]}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
 
 
 def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
@@ -179,8 +182,10 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
                    (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
 
 
-def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None):
-    """Find, pair and link the mentions of one sentence pair (no database access)."""
+def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
+                 memory: detect_source.Memory | None = None):
+    """Find, pair and link the mentions of one sentence pair (no database access); ``memory`` holds
+    the names of the article's earlier pairs."""
     segs, base = [], 0
     for sid, text in sources:
         toks = words(text)
@@ -190,7 +195,7 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     finder = ctx.finder if lang == "fr" else None
     src: list[Found] = []
     for seg in segs:
-        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index)
+        src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index, memory)
     eng: list[Found] = []
     if english is not None:
         toks = words(english[1])
@@ -208,6 +213,9 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     for f in everything:  # a mention without exact spelling leans on its counterpart's link
         if not f.entries and f.counterpart is not None:
             linker.link(f, ctx.index, ctx.rejected)
+    if ctx.not_names:
+        for f in everything:
+            linker.dismiss_known(f, ctx.not_names, ctx.rejected)
     return src, eng
 
 
@@ -220,12 +228,14 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
     lang, groups = sentence_groups(conn, article_id)
     found: list[Found] = []
     segments = 0
+    memory = detect_source.Memory()
     for sources, english in groups:
-        src, eng = analyse_pair(ctx, lang, sources, english)
+        src, eng = analyse_pair(ctx, lang, sources, english, memory)
         found += src + eng
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
+    found += edited.refound(conn, ctx.index, ctx.rejected, article_id, found)
     store(conn, article_id, found)
     return len(found), len(groups)
 
@@ -233,15 +243,21 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
     """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
     stamp = now()
-    existing = {
-        (sid, side, start, end): (mid, decided_by)
-        for mid, sid, side, start, end, decided_by in conn.execute(
-            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
-               JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+    existing: dict[tuple, tuple] = {}
+    analyst: dict[tuple[int, str], list[tuple[int, int]]] = {}  # the analyst's spans: kept, matched again
+    analyst_keys: dict[tuple, int | None] = {}  # key -> its counterpart's id
+    for mid, sid, side, start, end, decided_by, detector, cp in conn.execute(
+            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by, m.detector, m.counterpart_id
+               FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
                WHERE s.article_id = ?""",
-            (article_id,),
-        )
-    }
+            (article_id,)):
+        existing[(sid, side, start, end)] = (mid, decided_by)
+        if detector == EDITED:
+            analyst.setdefault((sid, side), []).append((start, end))
+            analyst_keys[(sid, side, start, end)] = cp
+    if analyst:  # a name found over (or inside) a span the analyst set is that span
+        found = [f for f in found if f.detector == EDITED
+                 or not any(f.start < e and f.end > s for s, e in analyst.get((f.segment_id, f.side), ()))]
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
     ids: dict[int, int] = {}  # id(Found) -> mention id
     fresh: list[Found] = []
@@ -265,10 +281,14 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
                 human.add(old[0])
 
     def counterpart(f: Found) -> int | None:
-        return ids.get(id(f.counterpart)) if f.counterpart is not None else None
+        cp = ids.get(id(f.counterpart)) if f.counterpart is not None else None
+        if cp is None and f.detector == EDITED:  # its counterpart was not found again in this run
+            cp = analyst_keys.get((f.segment_id, f.side, f.start, f.end))
+            return None if cp in stale else cp
+        return cp
 
-    stale = [mid for key, (mid, decided_by) in existing.items()
-             if key not in seen and decided_by in (None, "auto")]
+    stale = {mid for key, (mid, decided_by) in existing.items()
+             if key not in seen and key not in analyst_keys and decided_by in (None, "auto")}
     if stale:
         conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner

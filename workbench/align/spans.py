@@ -9,6 +9,8 @@ from workbench.text.tokens import Token
 from workbench.names.translit import name_key
 from workbench.vocabulary import NEW
 
+EDITED = "analyst"  # ``mentions.detector`` of a span the analyst set: re-aligning keeps it as it is
+
 
 @dataclass(eq=False)
 class Found:

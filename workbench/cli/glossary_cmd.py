@@ -121,37 +121,50 @@ def run_import(args) -> int:
     from workbench.glossary import formats
     from workbench.glossary.bundled import BUNDLED_DIR, origin_of
     from workbench.glossary.formats import toml as toml_format
-    from workbench.glossary.store import merge_entities
+    from workbench.glossary.not_names import merge_file
 
     files = _files(args, _unambiguous_suffixes())
     # read everything first: a bad file stops the import before anything is written
     tomls = [p for p in files if formats.for_path(p, args.format).name == "toml"]
     if len(tomls) > 1:  # TOML files loaded together: ids and spellings checked across them
         toml_format.read_files(tomls)
-    batches = [(path, formats.for_path(path, args.format).read(path)) for path in files]
+    batches = [(path, *_read(formats.for_path(path, args.format), path)) for path in files]
     conn = _db(args, create=True)
-    for path, entities in batches:
+    for path, entities, not_names in batches:
         curated = path.resolve().parent == BUNDLED_DIR
-        report = merge_entities(conn, entities, origin_of(path) if curated else str(path), move=args.move,
-                                check=False)
+        report = merge_file(conn, entities, not_names, origin_of(path) if curated else str(path), move=args.move)
         print(f"{path}: {report.summary()}")
         for note in report.notes:
             print(f"  kept: {note}")
     return 0
 
 
+def _read(fmt, path: Path) -> tuple[list, list]:
+    """A file's entities and non-names (only TOML files carry non-names)."""
+    if fmt.carries_not_names:
+        from workbench.glossary.formats.toml import read_glossary
+
+        parsed = read_glossary([path])
+        return parsed.entities, parsed.not_names
+    return fmt.read(path), []
+
+
 def run_export(args) -> int:
     from workbench.store.atomic import check_target, follow
     from workbench.glossary import formats
+    from workbench.glossary.not_names import load as load_not_names
     from workbench.glossary.store import load_entities
 
     fmt = formats.for_path(args.path, args.format)
     out = follow(args.path) if args.follow_symlinks else args.path
     check_target(out, args.force)
-    entities = load_entities(_db(args))
-    fmt.write(entities, out, force=args.force)
+    conn = _db(args)
+    entities = load_entities(conn)
+    not_names = load_not_names(conn) if fmt.carries_not_names else []
+    fmt.write(entities, out, force=args.force, not_names=not_names)
     spellings = sum(len(e.variants) for e in entities)
-    print(f"{args.path}: {len(entities)} entities, {spellings} spellings written ({fmt.name})")
+    also = f", {len(not_names)} non-name(s)" if not_names else ""
+    print(f"{args.path}: {len(entities)} entities, {spellings} spellings{also} written ({fmt.name})")
     return 0
 
 

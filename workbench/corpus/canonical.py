@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 
@@ -35,3 +36,24 @@ def render_canonical_with_offsets(
         pos = end
     parts.append(text[pos:])
     return "".join(parts), moved
+
+
+def absorb_repeated_words(text: str, start: int, end: int, canonical: str) -> tuple[int, int]:
+    """The span widened over words around it that the canonical name already says.
+
+    ``Ghwayran prison`` for the span ``Ghwayran`` in "the Ghwayran prison was" would otherwise read
+    "the Ghwayran prison prison was": the canonical name's last words are taken from the text after
+    the span when they are there (and its first words from before it), compared without case.
+    """
+    words = canonical.split()
+    for k in range(len(words) - 1, 0, -1):
+        tail = re.match(r"\s+" + r"\s+".join(map(re.escape, words[-k:])) + r"\b", text[end:], re.IGNORECASE)
+        if tail and not text[start:end].casefold().endswith(" ".join(words[-k:]).casefold()):
+            end += tail.end()
+            break
+    for k in range(len(words) - 1, 0, -1):
+        head = re.search(r"\b" + r"\s+".join(map(re.escape, words[:k])) + r"\s+$", text[:start], re.IGNORECASE)
+        if head and not text[start:end].casefold().startswith(" ".join(words[:k]).casefold()):
+            start = head.start()
+            break
+    return start, end

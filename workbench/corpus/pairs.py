@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from workbench.corpus.canonical import render_canonical_with_offsets
+from workbench.corpus.canonical import absorb_repeated_words, render_canonical_with_offsets
 from workbench import vocabulary
 
 # link statuses shown and exported as the entity's canonical name: confirmed by the analyst, or
@@ -85,27 +85,31 @@ class SentencePair:
         english = self.english or ""
         mentions = self.english_mentions
         chosen: list[Mention] = []
+        spans: list[tuple[int, int]] = []  # where each chosen mention's replacement goes in ``english``
         end = -1
         for m in mentions:
             if m.status in LINKED and m.canonical and m.start >= end:
+                a, b = absorb_repeated_words(english, m.start, m.end, m.canonical)
+                if a < end:
+                    a = m.start
                 chosen.append(m)
-                end = m.end
-        text, moved = render_canonical_with_offsets(english, [(m.start, m.end, m.canonical) for m in chosen])
+                spans.append((a, b))
+                end = b
+        text, moved = render_canonical_with_offsets(english, [(a, b, m.canonical) for m, (a, b) in zip(chosen, spans)])
         if len(chosen) == len(mentions):
             return text, [Mention(m.side, a, b, m.canonical, m.entity_id, m.canonical, m.status, m.score,
                                   m.why, m.id) for m, (a, b) in zip(chosen, moved)]
         out: list[Mention] = []
         done = delta = 0  # chosen spans ending before the current mention, and how far they moved it
         for m in mentions:
-            while done < len(chosen) and chosen[done] is not m and chosen[done].end <= m.start:
-                c = chosen[done]
-                delta += len(c.canonical) - (c.end - c.start)
+            while done < len(chosen) and chosen[done] is not m and spans[done][1] <= m.start:
+                delta += len(chosen[done].canonical) - (spans[done][1] - spans[done][0])
                 done += 1
             if done < len(chosen) and chosen[done] is m:
                 a, b = moved[done]
                 out.append(Mention(m.side, a, b, m.canonical, m.entity_id, m.canonical, m.status, m.score,
                                    m.why, m.id))
-            elif not (done < len(chosen) and chosen[done].start <= m.start):  # not inside a replaced span
+            elif not (done < len(chosen) and spans[done][0] <= m.start):  # not inside a replaced span
                 out.append(Mention(m.side, m.start + delta, m.end + delta, m.surface, m.entity_id,
                                    m.canonical, m.status, m.score, m.why, m.id))
         return text, out

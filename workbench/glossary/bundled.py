@@ -21,21 +21,22 @@ def origin_of(path: Path) -> str:
 
 
 def load_files(conn: sqlite3.Connection, paths: list[Path], origin=None) -> int:
-    """Merge TOML glossary files into the database through the glossary service; entities read.
+    """Merge TOML glossary files (entities and non-names) into the database through the glossary service;
+    entities read.
 
     The files are checked together first (ids and spellings across files); each file is then
     merged all or nothing. ``origin(path)`` names the origin stored (default: the path).
     """
-    from workbench.glossary.formats.toml import read_files
-    from workbench.glossary.store import merge_entities
+    from workbench.glossary.formats.toml import read_files, read_glossary
+    from workbench.glossary.not_names import merge_file
 
     if len(paths) > 1:
         read_files(paths)  # checked together first: a problem in any file writes nothing
     total = 0
     for path in paths:
-        entities = read_files([path])
-        merge_entities(conn, entities, origin(path) if origin else str(path), check=False)
-        total += len(entities)
+        parsed = read_glossary([path])
+        merge_file(conn, parsed.entities, parsed.not_names, origin(path) if origin else str(path))
+        total += len(parsed.entities)
     return total
 
 

@@ -25,6 +25,16 @@ class Variant:
 
 
 @dataclass
+class NotName:
+    """A spelling in one language that is not a name (dismissed in review, or listed in a glossary file)."""
+
+    lang: str
+    spelling: str
+    source: str = ""
+    line: int | None = None
+
+
+@dataclass
 class Entity:
     """A person, place or organisation with its canonical English name and known spellings."""
 

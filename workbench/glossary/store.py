@@ -37,11 +37,12 @@ class MergeReport:
     unchanged: int = 0
     variants_added: int = 0
     moved: int = 0  # spellings moved here from another entity (``move=True``)
+    not_names_added: int = 0  # non-names remembered (``workbench.glossary.not_names.merge_file``)
     notes: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.variants_added)
+        return bool(self.added or self.updated or self.variants_added or self.not_names_added)
 
     def summary(self) -> str:
         if not self.changed:
@@ -52,6 +53,8 @@ class MergeReport:
                     f"{self.unchanged} unchanged; {self.variants_added} spelling(s) added")
         if self.moved:
             head += f" ({self.moved} moved from other entities)"
+        if self.not_names_added:
+            head += f"; {self.not_names_added} non-name(s) remembered"
         if self.notes:
             head += f"; {len(self.notes)} difference(s) kept as the database has them"
         return head
@@ -129,6 +132,9 @@ def ensure_norms(conn: sqlite3.Connection) -> bool:
                     conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?", (norm, entity_id))
                     conn.execute("INSERT OR IGNORE INTO rejections (norm, entity_id, decision_id) VALUES (?, ?, ?)",
                                  (fresh, entity_id, decision_id))
+        from workbench.glossary import not_names
+
+        not_names.renormalize(conn)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('norm_version', ?)", (NORM_VERSION,))
         _bump(conn)
     return True

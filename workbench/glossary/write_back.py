@@ -2,7 +2,8 @@
 
 Each learned spelling is appended at the end of its language list in the file that defines its
 entity, with a trailing ``# learned <date> <user>`` comment; nothing else in the file moves. An
-entity no file defines is appended as a new table (to ``new_into``). Files are validated before
+entity no file defines is appended as a new table (to ``new_into``), and so is each non-name
+dismissed in review (a ``[[not_a_name]]`` table marked ``# dismissed <date> <user>``). Files are validated before
 they are written, and written atomically; the spellings are then no longer marked learned.
 """
 
@@ -16,10 +17,12 @@ from pathlib import Path
 from workbench.clock import now
 from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
+from workbench.glossary import not_names
+from workbench.glossary.model import VARIANT_LANGS, Entity, NotName, Variant
 from workbench.glossary.store import mark_written_back
 from workbench.store.db import transaction
-from workbench.glossary.formats.toml import KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines, parse, quote
+from workbench.glossary.formats.toml import (KEYS, _KEY, _STRING, _strip_comment, check_claims, entity_lines,
+                                             not_name_conflicts, not_name_lines, parse_file, quote)
 from workbench.names.normalize import normalize
 
 _HEADER_LINE = re.compile(r"^\s*\[")
@@ -30,17 +33,20 @@ class WriteBackReport:
     """What a write-back did."""
 
     written: int = 0  # spellings added to files
-    already: int = 0  # learned spellings a file already had
+    already: int = 0  # learned spellings (and non-names) a file already had
     new_entities: int = 0
+    not_names: int = 0  # non-names added to files
     files: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        if not (self.written or self.already or self.skipped):
+        if not (self.written or self.already or self.skipped or self.not_names):
             return "nothing to write: no learned spelling in the database"
         parts = [f"{self.written} learned spelling(s) written"]
         if self.new_entities:
             parts.append(f"{self.new_entities} new entit{'y' if self.new_entities == 1 else 'ies'}")
+        if self.not_names:
+            parts.append(f"{self.not_names} non-name(s)")
         if self.already:
             parts.append(f"{self.already} already in the files")
         if self.files:
@@ -55,6 +61,7 @@ class _File:
     path: Path
     lines: list[str]
     entities: dict[str, Entity]
+    not_names: list[NotName] = field(default_factory=list)
     inserts: dict[int, list[str]] = field(default_factory=dict)  # before line index -> new lines
     replaced: dict[int, list[str]] = field(default_factory=dict)
     appended: list[str] = field(default_factory=list)
@@ -101,13 +108,13 @@ def _load(folder: Path) -> list[_File]:
     files = []
     for path in sorted(folder.glob("*.toml")):
         text = path.read_text(encoding="utf-8-sig")
-        entities, problems = parse(text, path)
-        if problems:
-            raise UserError(f"{problems[0]}; fix the file before writing learned spellings back")
-        for entity in entities:
+        parsed = parse_file(text, path)
+        if parsed.problems:
+            raise UserError(f"{parsed.problems[0]}; fix the file before writing learned spellings back")
+        for entity in parsed.entities:
             for variant in entity.variants:
                 variant.source = str(path)
-        files.append(_File(path, text.splitlines(), {e.id: e for e in entities}))
+        files.append(_File(path, text.splitlines(), {e.id: e for e in parsed.entities}, parsed.not_names))
     return files
 
 
@@ -185,7 +192,8 @@ def write_back(conn: sqlite3.Connection, folder: str | Path | None = None, new_i
         raise UserError(f"{folder}: no such folder; pass --dir with the folder of the glossary files")
     report = WriteBackReport()
     learned = _learned(conn)
-    if not learned:
+    dismissed = not_names.learned(conn)
+    if not learned and not dismissed:
         return report
     files = _load(folder)
     owner_file = {eid: f for f in files for eid in f.entities}
@@ -222,12 +230,7 @@ def write_back(conn: sqlite3.Connection, folder: str | Path | None = None, new_i
         report.written += 1
         done.append(vid)
     if new_tables:
-        target_file = next((f for f in files if f.path == target), None)
-        if target_file is None:
-            existing = target.read_text(encoding="utf-8").splitlines() if target.exists() else [
-                "# Learned glossary entries written by workbench.", "# Format: docs/glossary-format.md."]
-            target_file = _File(target, existing, {})
-            files.append(target_file)
+        target_file = _target_file(files, target)
         for entity_id, spellings in new_tables.items():
             entity = _db_entity(conn, entity_id)
             known = {(v.lang, v.text) for v, _ in spellings}
@@ -236,18 +239,21 @@ def write_back(conn: sqlite3.Connection, folder: str | Path | None = None, new_i
             target_file.appended.extend(([""] if target_file.appended else []) + entity_lines(entity, comments))
             report.new_entities += 1
             report.written += len(spellings)
+    done_not_names = _add_not_names(files, target, dismissed, claims, report)
     changed = [f for f in files if f.changed]
     texts = {f.path: f.text() for f in changed}
     everything: list[Entity] = []
+    listed: list[NotName] = []
     for f in files:
-        found, problems = parse(texts.get(f.path, "\n".join(f.lines) + "\n"), f.path)
-        if problems:
-            raise UserError(f"{problems[0]}; write-back stopped, nothing was written")
-        for entity in found:
+        parsed = parse_file(texts.get(f.path, "\n".join(f.lines) + "\n"), f.path)
+        if parsed.problems:
+            raise UserError(f"{parsed.problems[0]}; write-back stopped, nothing was written")
+        for entity in parsed.entities:
             for variant in entity.variants:
                 variant.source = str(f.path)
-        everything.extend(found)
-    problems = check_claims(everything)
+        everything.extend(parsed.entities)
+        listed.extend(parsed.not_names)
+    problems = check_claims(everything) + not_name_conflicts(everything, listed)
     if problems:
         raise UserError(f"{problems[0]}; write-back stopped, nothing was written")
     report.files = [str(f.path) for f in changed]
@@ -256,12 +262,48 @@ def write_back(conn: sqlite3.Connection, folder: str | Path | None = None, new_i
     with transaction(conn):  # the files are written inside it: a failed write leaves the spellings learned
         mark_written_back(conn, done, str(folder),
                           {"files": report.files, "written": report.written, "already": report.already})
+        not_names.mark_written_back(conn, done_not_names)
         from workbench.store.atomic import AtomicFile
 
         for path, text in texts.items():
             with AtomicFile(path, force=True) as handle:
                 handle.write(text)
     return report
+
+
+def _target_file(files: list[_File], target: Path) -> _File:
+    """The file new tables are appended to (a new file is started when none is there)."""
+    found = next((f for f in files if f.path == target), None)
+    if found is None:
+        existing = target.read_text(encoding="utf-8").splitlines() if target.exists() else [
+            "# Learned glossary entries written by workbench.", "# Format: docs/glossary-format.md."]
+        found = _File(target, existing, {})
+        files.append(found)
+    return found
+
+
+def _add_not_names(files: list[_File], target: Path, dismissed: list[tuple[NotName, str, str | None]],
+                   claims: dict[tuple[str, str], str], report: WriteBackReport) -> list[NotName]:
+    """Append the non-names dismissed in review that no file lists; those now in the files."""
+    listed = {(n.lang, normalize(n.spelling, n.lang)) for f in files for n in f.not_names}
+    done: list[NotName] = []
+    for item, date, user in dismissed:
+        slot = (item.lang, normalize(item.spelling, item.lang))
+        if slot in listed:
+            report.already += 1
+            done.append(item)
+            continue
+        if slot in claims:
+            report.skipped.append(f"non-name \"{item.spelling}\" ({item.lang}): the files give it to "
+                                  f"\"{claims[slot]}\"")
+            continue
+        appended = _target_file(files, target).appended
+        appended.extend(([""] if appended else []) + not_name_lines(item, f"dismissed {date} "
+                                                                         f"{_clean_user(user or current_user())}"))
+        listed.add(slot)
+        report.not_names += 1
+        done.append(item)
+    return done
 
 
 def _db_entity(conn: sqlite3.Connection, entity_id: str) -> Entity:

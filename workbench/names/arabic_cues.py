@@ -21,6 +21,7 @@ _PERSON_TITLES = """
 المحافظ محافظ القائد قائد الزعيم زعيم المسؤول مسؤول المدير مدير الناشط ناشط الناشطة الصحفي الصحافي
 الإعلامي المراسل مراسل الكاتب الباحث المحلل الخبير المدعو المختار مختار عضو العضو السفير سفير المبعوث
 مبعوث المستشار مستشار المفتي الحاج المواطن الشاب الطفل الشهيد الأمين الداعية المطران البطريرك
+يدعى تدعى المدعوة الملقب الملقبة
 """.split()
 
 # words that qualify a title and sit between it and the name: portfolios, "spokesman of ..."
@@ -30,6 +31,7 @@ _TITLE_COMPLEMENTS = """
 التركي الأمريكي الأميركي الروسي الكردي الكردية المشترك المشتركة الإعلامي الرسمي الميداني العسكري
 الأمني المحلي البارز الكبير للجيش للقوات لقوات لوزارة الشرطة الأمن مجلس لمجلس المجلس الإدارة للإدارة
 الذاتية التنفيذي التشريعي المركزي الإقليمي للمرصد لتنظيم التنظيم العشائري للحزب الحزب للحركة الحركة
+عمليات قاطع قطاع
 """.split()
 
 # titles followed by the place they hold office in, then the name (محافظ نينوى نجم الجبوري)
@@ -38,8 +40,11 @@ _TITLES_OF_PLACE = "محافظ المحافظ قائممقام مختار".split
 # a place's name follows these heads (the head is not part of the name)
 _PLACE_HEADS = """
 محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة ساحة شارع بلدتي قريتي
-مدينتي محافظتي أحياء قرى بلدات مدن إقليم
+مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق
 """.split()
+
+# dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
+_PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحياء قرى بلدات مدن مناطق".split()
 
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
 _ORG_HEADS = """
@@ -47,8 +52,9 @@ _ORG_HEADS = """
 مؤسسة وزارة مديرية فرقة فوج سرايا عصائب ميليشيا مليشيا جيش مركز تجمع إطار إدارة حرس غرفة معهد
 """.split()
 
-# heads of a news outlet or a tribe: the name follows, the head is not part of it (وكالة «نورث برس»)
-_OUTLET_HEADS = "وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل".split()
+# heads of a news outlet, a tribe or an electoral bloc: the name follows, the head is not part of it
+# (وكالة «نورث برس», كتلة الفتح)
+_OUTLET_HEADS = "وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل كتلة قائمة".split()
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept
 _FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر قاعدة مستشفى".split()
@@ -57,11 +63,12 @@ _FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر قاعدة مس
 _OUTLETS = """
 رويترز سبوتنيك سانا روداو الميادين المنار السومرية
 """.split()
-_OUTLET_ENDINGS = "برس نيوز تايمز بوست توداي انترناشونال".split()  # فرانس برس، سكاي نيوز
+_OUTLET_ENDINGS = "برس بريس نيوز تايمز بوست توداي انترناشونال ميديا".split()  # فرانس برس، سكاي نيوز
 
 # first words of compound place names (دير الزور، تل تمر، رأس العين، أبو كمال)
 _PLACE_FIRST = """
 دير تل رأس عين أبو أم البو آل بئر جسر كفر خان قلعة بيت مرج حمام بني سيدي بلد باب سوق عرب وادي
+جديد جديدة
 """.split()
 
 # common given names (Arabic, Kurdish, Turkmen): public naming facts, not people from any article
@@ -81,6 +88,17 @@ _GIVEN_NAMES = """
 جيندار عكيد شيار روناهي هفرين آلدار بولات سيبان ريزان كاوا هوكر بيوار دلوفان
 فاطمة زينب مريم عائشة خديجة سارة نور هدى رنا ليلى سلمى أمل هند سعاد نادية سميرة منى ريم دعاء
 """.split()
+
+# adjectives that describe an organisation rather than name it (القوات العراقية، الأجهزة الأمنية): nationalities
+# and generic qualifiers; another nisba after a definite head names it (التيار الصدري، الحرس الثوري)
+_DESCRIBING_ADJECTIVES = """
+العراقي السوري الإيراني التركي الأمريكي الأميركي الروسي الكردي العربي السعودي الإسرائيلي اللبناني الأردني
+المصري الفرنسي البريطاني الألماني الأوروبي الأجنبي الحكومي الأمني العسكري المحلي الرسمي النظامي الجوي
+البري البحري العشائري الشيعي السني الاتحادي المركزي الإقليمي الدولي الميداني الشعبي الخاص المسلح
+""".split()
+
+# verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
+_SPEECH_VERBS = "قال أضاف أكد أوضح أشار صرح تابع نفى شدد اعتبر".split()
 
 # particles of a personal name: son of, father of (kunya), servant of (عبد + a name of God)
 _SON_OF = "بن ابن بنت".split()
@@ -104,7 +122,7 @@ _NOT_NAME = """
 الشرقي الغربي الشمالية الجنوبية الشرقية الغربية شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط الأخير
 الأخيرة الماضي الماضية المقبل المقبلة الجاري الحالي الحالية السابق السابقة الكبير الكبرى الجديد
 الجديدة المحلي المحلية الدولي الدولية الرسمي الرسمية المحتلة الواقعة الواقع التابعة التابع المدعومة
-المدعوم المشتركة بيان تصريح تصريحات مصدر مصادر تقرير تقارير وكالة وكالات صحيفة حزب حركة قوات
+المدعوم المشتركة التحالف بيان تصريح تصريحات مصدر مصادر تقرير تقارير وكالة وكالات صحيفة حزب حركة قوات
 يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان
 الموالية الموالي الموالين المعروفين المعروف المعروفة الإيراني الإيرانية العراقي العراقية
 الأمريكي الأميركي الأمريكية الأميركية الروسي الروسية التركي التركية السعودي السعودية الإسرائيلي
@@ -113,6 +131,8 @@ _NOT_NAME = """
 بساتين أراضي مزارع المحاذية المجاورة القريبة المحيطة الحدودية المنتشرة المتاخمة النائية المذكورة المستهدفة المحررة
 مقتل مصرع إصابة اعتقال اغتيال قصف هجوم انفجار استهداف سقوط قوله قولها وقوله إنه إنهم أنهم
 أيار حزيران تموز آب أيلول تشرين الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
+ليلا صباحا ظهرا عصرا فجرا مجددا مؤخرا حاليا سابقا لاحقا قرب بالقرب
+مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة
 """.split()
 
 
@@ -134,7 +154,11 @@ def tables() -> dict[str, frozenset]:
         "title": _folded(_PERSON_TITLES),
         "complement": _folded(_TITLE_COMPLEMENTS),
         "title_of_place": _folded(_TITLES_OF_PLACE),
-        "place_head": _folded(_PLACE_HEADS) | _folded(["ال" + w for w in _PLACE_HEADS]),
+        # المناطق, the areas, is a common noun: plural heads count without the article only
+        "place_head": _folded(_PLACE_HEADS)
+        | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
+        "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
+        "speech": _folded(_SPEECH_VERBS),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
         "facility_head": _folded(_FACILITY_HEADS) | _folded(["ال" + w for w in _FACILITY_HEADS]),
@@ -146,4 +170,5 @@ def tables() -> dict[str, frozenset]:
         "kunya": _folded(_KUNYA),
         "abd": _folded(_ABD),
         "not_name": _folded(_NOT_NAME),
+        "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
     }

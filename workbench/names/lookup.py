@@ -29,6 +29,16 @@ DESCRIPTORS = {
     "groupe", "group",
 }
 LINKS = {"de", "du", "d", "of"}
+# "forces of": dropped before another spelling of the same entity (قوات قسد -> قسد), kept where the
+# rest is not a name of it (قوات سوريا الديمقراطية)
+FRONT_WORDS = DESCRIPTORS | {"قوات"}
+# words of a canonical English name that make the entity a facility (Ghwayran prison, al-Hol camp)
+FACILITY_WORDS = {"prison", "camp", "field", "airport", "base", "dam", "crossing", "hospital"}
+
+
+def is_facility(canonical: str | None) -> bool:
+    """Whether an entity's canonical name is a facility's (a prison, a camp, an oil field ...)."""
+    return bool(canonical) and not FACILITY_WORDS.isdisjoint(canonical.casefold().split())
 
 
 @dataclass(slots=True)
@@ -77,7 +87,7 @@ class Lexicon:
                 continue
             ids = {e.entity_id for e in entries}
             options = []
-            if key[0] in DESCRIPTORS:
+            if key[0] in FRONT_WORDS:
                 front = 2 if len(key) > 2 and key[1] in LINKS else 1
                 options.append((front, 0))
             if key[-1] in DESCRIPTORS:

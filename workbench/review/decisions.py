@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench import vocabulary
 from workbench.text.tokens import stem_surface
 from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.glossary import rules, store as glossary
+from workbench.glossary import not_names, rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
 from workbench.review import stale
 from workbench.store.db import transaction
@@ -81,18 +82,23 @@ def _is_human(state: dict | None) -> bool:
 
 def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id: str | None = None,
            canonical: str | None = None, entity_type: str | None = None, all_same: bool = False,
-           user: str | None = None, expect: dict | None = None) -> Outcome:
-    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike).
+           also: Sequence[int] = (), user: str | None = None, expect: dict | None = None) -> Outcome:
+    """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike;
+    ``also``: and to these mentions, a group of the queue, ``workbench.review.groups``).
 
     ``expect``: the link as the caller last saw it (``stale.seen``); if it changed since, nothing is
     written and ``stale.StaleView`` says who changed it and to what. Without it, the current state is decided.
     """
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
+    if expect is not None:  # every action, a dismissal too
+        stale.refuse_changed(conn, _mention(conn, mention_id), link_state(conn, mention_id), expect)
+    if action == vocabulary.DISMISS:  # its own module, which uses this one's helpers
+        from workbench.review.dismiss import dismiss
+
+        return dismiss(conn, mention_id, all_same=all_same, user=user)
     mention = _mention(conn, mention_id)
     current = link_state(conn, mention_id)
-    if expect is not None:
-        stale.refuse_changed(conn, mention, current, expect)
     if action in (vocabulary.CONFIRM, vocabulary.REJECT):
         entity_id = current and current.get("entity_id")
         if not entity_id:
@@ -118,6 +124,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         targets = [mention]
         if all_same:
             targets += _same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
+        targets += _listed(conn, also, targets, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
         status = STATUS_OF[action]
@@ -139,7 +146,8 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             if status == vocabulary.CONFIRMED:
                 _learn(conn, log, action, entity_id, m)
         if action == vocabulary.REJECT:
-            _demote_same_pair(conn, log, mention["norm"], entity_id)
+            for norm in dict.fromkeys(m["norm"] for m in targets):
+                _demote_same_pair(conn, log, norm, entity_id)
     return Outcome(log.batch, log.ids, changed, entity_id)
 
 
@@ -179,6 +187,20 @@ def _same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | Non
         if entity_id is not None and eid != entity_id:
             continue  # confirming / rejecting this entity: mentions linked elsewhere are not the same case
         out.append({"id": mid, "norm": n, "lang": lang, "surface": surface, "prefix": prefix})
+    return out
+
+
+def _listed(conn: sqlite3.Connection, ids: Sequence[int], chosen: list[dict], entity_id: str | None) -> list[dict]:
+    """The mentions of ``ids`` not chosen yet; confirming / rejecting an entity, each must be linked to it."""
+    seen = {m["id"] for m in chosen}
+    out = []
+    for mid in dict.fromkeys(ids):
+        if mid in seen:
+            continue
+        if entity_id is not None and (link_state(conn, mid) or {}).get("entity_id") != entity_id:
+            raise UserError(f"mention {mid} is not linked to '{entity_id}': confirm and reject apply to the "
+                            "mentions of one entity; decide it on its own")
+        out.append(_mention(conn, mid))
     return out
 
 
@@ -328,6 +350,12 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?",
                              (after["norm"], after["entity_id"]))
                 log.write("undo", target, target_id, after, None, undoes=did)
+            elif target == not_names.TARGET:
+                not_names.restore(conn, target_id, before, journal=log, undoes=did)
+            elif target == "span":  # an edited span goes back, candidates too
+                from workbench.review.spans import undo_span
+
+                log.write("undo", target, target_id, undo_span(conn, int(target_id), before), before, undoes=did)
             elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
         for eid, (_, state) in made.items():

@@ -33,6 +33,8 @@ MIGRATIONS = (
     "0008_translation_truncated",
     "0009_compact_store",
     "0010_stats_counters",
+    "0011_not_names",
+    "0012_review_groups",
     "0013_search_bare_words",
 )
 MIGRATION_SET = "workbench"

@@ -411,7 +411,7 @@ def m0009_compact_store(db: Database) -> None:
 # set (a CHECK): its rows exist from the start and a trigger only adds to one (the aligner's hot path);
 # an engine is any text: its row is created on first use.
 
-_LINK_STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new")  # = links' CHECK
+_LINK_STATUSES = ("accepted", "suggested", "confirmed", "rejected", "unsure", "new")  # = links' CHECK  (0011 adds dismissed)
 
 
 def _add_link(status: str, delta: str) -> str:
@@ -449,6 +449,57 @@ def m0010_stats_counters(db: Database) -> None:
         f"""CREATE TRIGGER stats_counters_translation_update AFTER UPDATE OF engine ON translations
             WHEN new.engine IS NOT old.engine
             BEGIN {_add_engine("old.engine", "-1")} {_add_engine("new.engine", "1")} END""",
+    ])
+
+
+@migrations(name="0011_not_names")
+def m0011_not_names(db: Database) -> None:
+    """Links may be 'dismissed' (not a name); the non-names the analyst dismissed are remembered.
+
+    A CHECK cannot be changed in place: ``links`` is rebuilt from its stored SQL with the wider one,
+    and its indexes and triggers are created again from theirs. Rows are copied with no trigger on the new
+    table, and dropping the old one fires none either, so article_stats and stats_counters stay right.
+    The counter of dismissed links is seeded (the counter triggers only add to existing rows).
+    """
+    kept = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'links' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        " ORDER BY type, name").fetchall()]
+    table = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'links'").fetchone()[0]
+    wider = table.replace("'unsure', 'new')", "'unsure', 'new', 'dismissed')", 1)
+    if wider == table or not table.startswith("CREATE TABLE links ("):
+        raise RuntimeError("0011_not_names: the links table is not the one 0001 created; cannot widen its CHECK")
+    run(db, [
+        wider.replace("CREATE TABLE links (", "CREATE TABLE links_0011 (", 1),
+        "INSERT INTO links_0011 SELECT * FROM links",  # the same columns in the same order
+        "DROP TABLE links",
+        # triggers on other tables name `links`: the legacy rename leaves them as they are (the modern
+        # one checks them first and fails, as the old table is gone)
+        "PRAGMA legacy_alter_table = ON",
+        "ALTER TABLE links_0011 RENAME TO links",
+        "PRAGMA legacy_alter_table = OFF",
+        *kept,
+        "INSERT OR IGNORE INTO stats_counters (name, n) VALUES ('links:dismissed', 0)",
+        # a spelling (normal form) in a language that is not a name: align never proposes it again,
+        # unless a glossary entity has that very spelling (workbench.glossary.not_names)
+        """CREATE TABLE not_names (
+            lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
+            norm TEXT NOT NULL,                -- normalised spelling (mentions.norm)
+            spelling TEXT NOT NULL CHECK (trim(spelling) <> ''),  -- as first written
+            origin TEXT NOT NULL,              -- review, a glossary file, curated:FILE
+            learned INTEGER NOT NULL DEFAULT 0,-- 1: dismissed in review, not yet in a glossary file
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (lang, norm)
+        ) WITHOUT ROWID""",
+    ])
+
+
+@migrations(name="0012_review_groups")
+def m0012_review_groups(db: Database) -> None:
+    run(db, [
+        # the grouped review queue (workbench.review.groups) reads only these columns of the pending
+        # links: a covering index of them, by entity, spares a lookup of each link's row
+        f"""CREATE INDEX links_pending ON links(entity_id, status, score, mention_id)
+            WHERE status IN {_PENDING}""",
     ])
 
 

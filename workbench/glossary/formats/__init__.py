@@ -22,6 +22,7 @@ class Format:
     suffixes: tuple[str, ...]
     checker: str | None  # "module:function"
     writer: str | None
+    carries_not_names: bool = False  # [[not_a_name]] tables (workbench.glossary.not_names)
 
     def check(self, path):
         """(entities, problems) of one file; an unreadable file is a UserError."""
@@ -41,20 +42,24 @@ class Format:
             raise UserError(report(problems))
         return entities
 
-    def write(self, entities, path, force: bool = True) -> None:
+    def write(self, entities, path, force: bool = True, not_names=()) -> None:
+        """Write the entities (and the non-names, in a format that carries them: TOML)."""
         if not self.writer:
             raise UserError(f"{path}: the {self.name} format can be read but not written")
-        _function(self.writer)(entities, path, force=force)
+        extra = {"not_names": not_names} if self.carries_not_names else {}
+        _function(self.writer)(entities, path, force=force, **extra)
 
 
 FORMATS: dict[str, Format] = {}
 
 
-def register(name: str, suffixes: tuple[str, ...], checker: str | None, writer: str | None) -> None:
-    FORMATS[name] = Format(name, suffixes, checker, writer)
+def register(name: str, suffixes: tuple[str, ...], checker: str | None, writer: str | None,
+             carries_not_names: bool = False) -> None:
+    FORMATS[name] = Format(name, suffixes, checker, writer, carries_not_names)
 
 
-register("toml", (".toml",), "workbench.glossary.formats.toml:check_toml", "workbench.glossary.formats.toml:write_toml")
+register("toml", (".toml",), "workbench.glossary.formats.toml:check_toml", "workbench.glossary.formats.toml:write_toml",
+         carries_not_names=True)
 register("csv", (".csv",), "workbench.glossary.formats.csv:check_csv", "workbench.glossary.formats.csv:write_csv")
 register("tbx", (".tbx",), "workbench.glossary.formats.tbx:check_tbx", "workbench.glossary.formats.tbx:write_tbx")
 # one file per source language: names.txt -> names.ar.txt + names.fr.txt (names.ar.txt -> that file only)

@@ -24,7 +24,10 @@ TERMINAL = "terminal"
 BIDI_MODES = (SHAPE, TERMINAL)
 
 _WORD = re.compile(r"\S+")
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+_ARABIC = re.compile(f"[{_LETTERS}]")
+_ARABIC_RUN = re.compile(f"[{_LETTERS}](?:[{_LETTERS}\\s\\d]*[{_LETTERS}])?")
+"""Arabic words with the spaces and digits between them."""
 
 
 def is_rtl(text: str) -> bool:
@@ -191,10 +194,19 @@ def reorders(text: str, mode: str = SHAPE) -> bool:
 def visual_cells(chars: str, styles: list) -> list[tuple[str, object]]:
     """One line's characters with their styles, shaped and in display order (left to right).
 
-    The line's direction is that of its first strong character: Arabic inside a left-to-right line
-    (``ar variant "الحسكة"``) is ordered within it. Combining marks are dropped, as in ``rtl_lines``.
+    The line's direction is that of its first strong character. In a left-to-right line each run of
+    Arabic words is ordered on its own, as if isolated: `span: “أم حجر” → “قرية أم حجر”` keeps its two
+    names in the order written (the bidi algorithm alone would join them, quotes and arrow included,
+    into one right-to-left run). Combining marks are dropped, as in ``rtl_lines``.
     """
-    order = visual_order(shape(chars), 1 if is_rtl(chars) else 0)
+    shaped = shape(chars)
+    if is_rtl(chars):
+        order = visual_order(shaped, 1)
+    else:
+        order = list(enumerate(shaped))
+        for run in _ARABIC_RUN.finditer(chars):
+            start, end = run.span()
+            order[start:end] = [(start + i, ch) for i, ch in visual_order(shaped[start:end], 1)]
     return [(ch, styles[i]) for i, ch in order if not unicodedata.combining(ch)]
 
 

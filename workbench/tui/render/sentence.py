@@ -11,6 +11,7 @@ LOOKS: dict[str, Style] = {
     "confirmed": Style(color="green", bold=True, underline=True),
     "suggested": Style(color="yellow", bold=True, underline=True),
     "unknown": Style(color="magenta", bold=True, underline=True),
+    "dismissed": Style(dim=True),  # not a name: set apart from the names, but still a mention to step to
 }
 """Highlight per mention look (see ``workbench.tui.state.article.status_class``)."""
 FOCUS = Style(reverse=True)

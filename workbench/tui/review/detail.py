@@ -113,3 +113,35 @@ def render_item(item: dict, position: int, total: int, bulk: bool, same: int, bi
         parts += [Text(""), note]
     parts += [Text(""), Text("Candidates", style="bold"), candidates_table(item, bidi)]
     return Group(*parts)
+
+
+def render_group(group: dict, position: int, total: int, mode: str, first: dict, bidi: str) -> Group:
+    """A group of the grouped queue: count, spellings, proposal, status mix, scores, its first mention."""
+    n = group["count"]
+    header = Text(f"{position + 1} of {total:,} groups by {mode} · {n} mention{'s' if n != 1 else ''} waiting",
+                  style="dim")
+    names = Text()
+    for k, spelling in enumerate(group["spellings"][:8]):
+        names.append(" · " if k else "")
+        names.append(display_line(spelling, bidi), style="bold")
+    if len(group["spellings"]) > 8:
+        names.append(f" · and {len(group['spellings']) - 8} more", style="dim")
+    names.append(f"  ({', '.join(group['langs'])})", style="dim")
+    proposed = Text("→ ")
+    if group["entity_id"]:
+        proposed.append(group["canonical"] or group["entity_id"], style="bold")
+        proposed.append(f" [{group['entity_id']}] {group['type'] or ''}", style="dim")
+    else:
+        name = (first.get("proposal") or {}).get("canonical_en")
+        proposed.append("not in the glossary", style="magenta bold")
+        if name:
+            proposed.append(f" · proposed new entity: {name}")
+    low, high = group["score"]
+    mix = Text(" · ".join(f"{status} {count}" for status, count in group["status"].items()), style="yellow")
+    mix.append(f"  score {low:.2f}–{high:.2f} ({group['band']})", style="dim")
+    hint = Text(f"y n u c a decide on all {n} mention{'s' if n != 1 else ''} of the group; a confirm step "
+                "first shows every link the decision changes.\nm next grouping · l language · t type · f status · "
+                "p score band · esc clears the filters", style="dim")
+    return Group(header, Text(""), names, proposed, mix, Text(""),
+                 Text(f"First: article {first['article_id']} · sentence {first['seq'] + 1} · mention {first['id']}",
+                      style="dim"), render_pair(first, bidi), Text(""), hint)

@@ -9,18 +9,26 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from workbench import vocabulary
 from workbench.errors import UserError
+from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
 from workbench.tui import keys
 from workbench.tui.review import detail
 from workbench.tui.review.history import HistoryPane
-from workbench.tui.state.review import Item, ReviewState
+from workbench.tui.state.review import Group, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
 QUEUE_COLUMNS = (Column("Score", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 4))
+GROUP_COLUMNS = (Column("Count", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 5))
+EMPTY = "Nothing waits for review. 1 goes to the articles."
+FILTER_NAMES = {"lang": "language", "entity_type": "type", "status": "status", "band": "score band"}
+KIND_WORDS = {"this": "this mention", "same_spelling": "spelled the same or in the group",
+              "moved": "taken from another entity", "demoted": "demoted to their next candidate",
+              "other": "other"}
 
 
 def queue_cells(item: Item) -> tuple:
@@ -33,6 +41,16 @@ def queue_cells(item: Item) -> tuple:
 def queue_key(item: Item) -> tuple:
     """What a queue row shows: rendered lines are reused while it stays the same."""
     return (item.id, item["status"], item["score"], item["canonical"], item["surface"], item["lang"])
+
+
+def group_cells(group: Group) -> tuple:
+    spellings = group["spellings"]
+    name = spellings[0] + (f" +{len(spellings) - 1}" if len(spellings) > 1 else "")
+    return (str(group["count"]), name, group["canonical"] or "+(new)", ",".join(group["langs"]))
+
+
+def group_key(group: Group) -> tuple:
+    return (group.id, group["count"], tuple(group["status"].items()), tuple(group["spellings"]), group["canonical"])
 
 
 class ReviewScreen(Screen):
@@ -54,7 +72,7 @@ class ReviewScreen(Screen):
             with Vertical(id="review-left"):
                 yield Static("Queue · most uncertain first", id="queue-title", classes="pane-title")
                 yield VirtualTable(QUEUE_COLUMNS, queue_cells, id="queue", page_size=40, row_key=queue_key,
-                                   bidi=self.app.bidi, empty="Nothing waits for review. 1 goes to the articles.")
+                                   bidi=self.app.bidi, empty=EMPTY)
                 yield Static("History · H to enter, z undo, e change", classes="pane-title")
                 yield HistoryPane(id="history")
             yield Static(id="item")
@@ -74,7 +92,7 @@ class ReviewScreen(Screen):
         return self.query_one("#queue", VirtualTable)
 
     @property
-    def item(self) -> Item | None:
+    def item(self) -> Item | Group | None:
         return self.queue.row
 
     def on_screen_resume(self) -> None:
@@ -97,21 +115,34 @@ class ReviewScreen(Screen):
         """Redraw the item pane: one widget, no layout pass (keys answer in milliseconds)."""
         item = self.item
         key = (item.id if item else None, self.queue.cursor, self.queue.total, self.state.bulk,
-               self.state.article_id, self.app.data_version)
+               self.state.article_id, self.state.mode, self.state.group_filters, self.app.data_version)
         if key == self._shown and not force:
             return  # already on screen (the table's Highlighted message after a direct call)
         self._shown = key
-        title = "Queue · most uncertain first"
-        if self.state.article_id is not None:
-            title = f"Queue · article {self.state.article_id} only (esc: all)"
-        self.query_one("#queue-title", Static).update(title, layout=False)
+        self.query_one("#queue-title", Static).update(self._title(), layout=False)
         pane = self.query_one("#item", Static)
         if item is None:
             pane.update(Text("Nothing waits for review here.", style="bold"), layout=False)
             return
+        if isinstance(item, Group):
+            pane.update(detail.render_group(item.data, self.queue.cursor, self.queue.total, self.state.mode,
+                                            self.state.first(item).data, self.app.bidi), layout=False)
+            return
         same = self.state.same_spelling(item)
         pane.update(detail.render_item(item.data, self.queue.cursor, self.queue.total, self.state.bulk, same,
                                        self.app.bidi), layout=False)
+
+    def _title(self) -> str:
+        """What the queue shows: one mention a row or groups, and the filters that apply."""
+        state = self.state
+        title = "Queue · most uncertain first" if state.mode == "mention" else f"Queue · by {state.mode}"
+        limits = [f"article {state.article_id}"] if state.article_id is not None else []
+        if state.mode != "mention":
+            limits += [f"score {value}" if name == "band" else value
+                       for name, value in vars(state.group_filters).items() if value is not None and name in FILTER_NAMES]
+        if limits:
+            return f"{title} · {', '.join(limits)} (esc: all)"
+        return title + (" (m: groups)" if state.mode == "mention" else " (m: next)")
 
     def refresh_history(self) -> None:
         self.query_one(HistoryPane).show(self.state.history(50))
@@ -128,27 +159,59 @@ class ReviewScreen(Screen):
 
     # ---- deciding --------------------------------------------------------------------------------
 
-    def _apply(self, item: Item, action: str, **kwargs) -> None:
-        """Record the decision, move on, and say what happened."""
+    def _apply(self, item: Item | Group, action: str, **kwargs) -> None:
+        """Preview the decision; when it changes other links than the one mention, ask first, showing
+        exactly what changes; then record it, move on, and say what happened."""
         try:
-            outcome = self.state.decide(item, action, **kwargs)
+            plan = self.state.plan(item, action, **kwargs)
         except UserError as exc:
-            self.say(str(exc), error=True)
-            if isinstance(exc, StaleView):  # another analyst decided it: show what is there now
-                self.app.notify(str(exc), title="not written", severity="warning")
-                self.action_reload()
+            self._refused(exc)
+            return
+        if not plan.preview.side_effects:
+            self._commit(item, plan)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._commit(item, plan)
             else:
+                self.say("nothing changed")
                 self.show_item(force=True)
+
+        counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in plan.preview.counts.items() if n)
+        self.app.push_screen(ConfirmDialog(f"confirm: {plan.preview.summary()}",
+                                           f"Links that change: {counts}. The decision is logged; z undoes it."),
+                             answered)
+
+    def _commit(self, item: Item | Group, plan) -> None:
+        action = plan.action
+        try:
+            outcome = self.state.decide(plan)
+        except UserError as exc:
+            self._refused(exc)
             return
         self.app.data_changed(glossary=action in ("new", "correct", "confirm"))
         count = len(outcome.mention_ids)
         entity = self.state.canonical_of(outcome.entity_id) or outcome.entity_id or ""
-        self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
-                 f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
-        cursor = self.queue.cursor + (1 if action == "unsure" else 0)
+        if action == vocabulary.DISMISS:
+            self.say(f"not a name: “{item['surface']}” dismissed{f' ({count} mentions)' if count > 1 else ''}; "
+                     f"align will not propose it again ({item['lang']}) · z undoes" + _kept(outcome))
+        else:
+            self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
+                     f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
+        cursor = self.queue.cursor + (1 if action == "unsure" and isinstance(item, Item) else 0)
         self.queue.reload(cursor=cursor)
         self.show_item()
         self.refresh_history()
+
+    def _refused(self, exc: UserError) -> None:
+        """Say why a decision was refused; a stale view (another analyst decided the name) is read again."""
+        self.say(str(exc), error=True)
+        if isinstance(exc, StaleView):
+            self.app.notify(str(exc), title="not written", severity="warning")
+            self.action_reload()
+        else:
+            self.show_item(force=True)
 
     def action_decide(self, action: str) -> None:
         item = self.item
@@ -166,8 +229,34 @@ class ReviewScreen(Screen):
         self.say("skipped: it stays in the queue")
 
     def action_toggle_bulk(self) -> None:
+        if isinstance(self.item, Group):
+            self.say("a decision on a group already applies to all its mentions", error=True)
+            return
         self.state.bulk = not self.state.bulk
         self.show_item(force=True)
+
+    def action_cycle_mode(self) -> None:
+        """One mention a row → groups by spelling → groups by entity."""
+        mode = self.state.next_mode()
+        self.state.bulk = False
+        if mode == "mention":
+            self.queue.set_columns(QUEUE_COLUMNS, queue_cells, row_key=queue_key, empty=EMPTY)
+            self.queue.set_source(self.state)
+        else:
+            self.queue.set_columns(GROUP_COLUMNS, group_cells, row_key=group_key,
+                                   empty="No group waits for review with these filters (esc: all).")
+            self.queue.set_source(self.state.groups)
+        self.show_item()
+        self.say(f"queue: {'one mention a row' if mode == 'mention' else 'grouped by ' + mode}")
+
+    def action_cycle_filter(self, name: str) -> None:
+        if self.state.mode == "mention":
+            self.say("filters apply to the grouped queue: m groups it by spelling or by entity", error=True)
+            return
+        value = self.state.cycle_filter(name)
+        self.queue.reload(cursor=0)
+        self.show_item()
+        self.say(f"{FILTER_NAMES[name]}: {value or 'any'}")
 
     def action_correct(self) -> None:
         from workbench.tui.review.picker import Choice, EntityPicker
@@ -176,7 +265,7 @@ class ReviewScreen(Screen):
         if item is None:
             return
         initial = [Choice(c["entity_id"], c.get("canonical") or c["entity_id"], c["score"], c.get("variant") or "",
-                          c.get("why") or "") for c in item["candidates"]]
+                          c.get("why") or "") for c in self.state.first(item)["candidates"]]
 
         def chosen(entity_id: str | None) -> None:
             if entity_id:
@@ -190,7 +279,7 @@ class ReviewScreen(Screen):
         item = self.item
         if item is None:
             return
-        proposal = item["proposal"] or {}
+        proposal = self.state.first(item)["proposal"] or {}
         form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
                              proposal.get("type") or "other")
 
@@ -199,6 +288,33 @@ class ReviewScreen(Screen):
                 self._apply(item, "new", canonical=result.canonical, entity_type=result.type)
 
         self.app.push_screen(form, done)
+
+    def action_span(self, edge: str, by: int) -> None:
+        """Move one edge of the mention's span by a word, re-match it at once, and say what changed."""
+        item = self.item
+        if item is None:
+            return
+        try:
+            outcome = self.state.edit_span(item, edge, by)
+        except UserError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.app.data_changed()
+        now = self.state.mention(item.id)
+        entity = self.state.canonical_of(outcome.entity_id) or "no entity (new)"
+        where = self.state.position(item.id)
+        self.say(f"span: “{item['surface']}” → “{now['surface']}” · {now['status']} {now['score']:.2f} {entity}"
+                 f"{' · left the queue' if where is None else ''} · z undoes")
+        self.queue.reload(cursor=self.queue.cursor if where is None else where)
+        self.show_item(force=True)
+        self.refresh_history()
+
+    def action_concordance(self) -> None:
+        from workbench.tui.review.concordance import ConcordanceScreen
+
+        item = self.item
+        if item is not None:
+            self.app.push_screen(ConcordanceScreen(self.state, item, self.app.bidi))
 
     def action_undo_last(self) -> None:
         try:
@@ -215,7 +331,7 @@ class ReviewScreen(Screen):
     def action_open_article(self) -> None:
         from workbench.tui.article.screen import ArticleScreen
 
-        item = self.item
+        item = self.item and self.state.first(self.item)
         if item is not None:
             self.app.push_screen(ArticleScreen(item["article_id"], sentence=item["seq"]))
 
@@ -225,7 +341,9 @@ class ReviewScreen(Screen):
         self.refresh_history()
 
     def action_clear_filter(self) -> None:
-        if self.state.article_id is not None:
+        """Every filter off: the article's, and the grouped queue's."""
+        if self.state.article_id is not None or self.state.group_filters != Filters():
+            self.state.group_filters = Filters()
             self.show_article(None)
 
     def action_focus_history(self) -> None:
@@ -274,9 +392,7 @@ class ReviewScreen(Screen):
             try:
                 self.state.redecide(row, action, entity_id=entity_id)
             except UserError as exc:
-                self.say(str(exc), error=True)
-                if isinstance(exc, StaleView):
-                    self.action_reload()
+                self._refused(exc)
                 return
             self.app.data_changed(glossary=True)
             self.say(f"changed: “{row.get('surface')}” is now {action}{target}")
@@ -317,5 +433,6 @@ class ReviewScreen(Screen):
 
 
 def _kept(outcome) -> str:
-    """What an undo left in place, for the status line (an entity the analyst has used since)."""
+    """What a decision or undo left in place, for the status line (an entity the analyst has used since,
+    a glossary entity that keeps a dismissed spelling)."""
     return "".join(f" · {note}" for note in getattr(outcome, "notes", []))

@@ -12,11 +12,13 @@ SUGGESTED = (vocabulary.SUGGESTED, vocabulary.UNSURE)
 
 
 def status_class(status: str | None) -> str:
-    """How a mention is highlighted: confirmed, suggested or unknown."""
+    """How a mention is highlighted: confirmed, suggested, dismissed (not a name) or unknown."""
     if status in LINKED:
         return "confirmed"
     if status in SUGGESTED:
         return "suggested"
+    if status == vocabulary.DISMISSED:
+        return "dismissed"
     return "unknown"
 
 

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from workbench import vocabulary
+from workbench.errors import UserError
+from workbench.review.groups import BY, Filters, groups, mention_ids
+
+if TYPE_CHECKING:
+    from workbench.review.preview import Preview
 
 PENDING = vocabulary.PENDING
 SAME_CAP = 500
+MODES = ("mention", *BY)
+"""What a row of the queue is: one mention, or a group of them (``workbench.review.groups``)."""
+FILTER_VALUES = {
+    "lang": (None, "ar", "fr", "en"),
+    "entity_type": (None, "person", "place", "org", "other"),
+    "status": (None, *PENDING),
+    "band": (None, *(band[0] for band in vocabulary.SCORE_BANDS)),
+}
+"""What each filter key of the grouped queue cycles through (None: any)."""
 
 
 @dataclass
@@ -25,6 +40,45 @@ class Item:
         return self.data["id"]
 
 
+@dataclass
+class Group:
+    """A group of pending mentions, as ``workbench.review.groups.groups`` describes it."""
+
+    data: dict
+
+    def __getitem__(self, key):
+        return self.data["spellings"][0] if key == "surface" else self.data[key]
+
+    @property
+    def id(self) -> tuple:
+        return tuple(self.data["key"].values())
+
+
+@dataclass
+class Plan:
+    """A decision about to be made: what it is made on, and its preview (everything it would change)."""
+
+    mention_id: int
+    action: str
+    options: dict = field(default_factory=dict)
+    preview: Preview | None = None
+
+
+class GroupQueue:
+    """The grouped queue as a RowSource: the groups are computed once per count (each reload)."""
+
+    def __init__(self, state: ReviewState) -> None:
+        self.state = state
+        self.rows: list[dict] = []
+
+    def count(self) -> int:
+        self.rows = groups(self.state.conn, self.state.mode, self.state.filters())
+        return len(self.rows)
+
+    def fetch(self, offset: int, limit: int) -> list[Group]:
+        return [Group(g) for g in self.rows[offset:offset + limit]]
+
+
 class ReviewState:
     """What the review screen shows and does; the decisions themselves are ``workbench.review.decisions``."""
 
@@ -34,6 +88,26 @@ class ReviewState:
         """Limit the queue to one article (from the article view), or None for all."""
         self.bulk = False
         """The next decision applies to every undecided mention spelled the same (one-shot)."""
+        self.mode = MODES[0]
+        """One mention a row, or groups by spelling or by entity."""
+        self.group_filters = Filters()
+        """The grouped queue's filters (language, entity type, status, score band)."""
+        self.groups = GroupQueue(self)
+
+    def filters(self) -> Filters:
+        """The grouped queue's filters, with the article the queue is limited to."""
+        return replace(self.group_filters, article_id=self.article_id)
+
+    def cycle_filter(self, name: str) -> str | None:
+        """Move one filter to its next value; returns the new value."""
+        values = FILTER_VALUES[name]
+        value = values[(values.index(getattr(self.group_filters, name)) + 1) % len(values)]
+        self.group_filters = replace(self.group_filters, **{name: value})
+        return value
+
+    def next_mode(self) -> str:
+        self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
+        return self.mode
 
     # ---- the queue (a RowSource) ---------------------------------------------------------------
 
@@ -67,16 +141,77 @@ class ReviewState:
 
     # ---- deciding ----------------------------------------------------------------------------------
 
-    def decide(self, item: Item, action: str, *, entity_id: str | None = None, canonical: str | None = None,
-               entity_type: str | None = None):
-        """Record a decision on the item as shown (refused if its link changed since: ``StaleView``);
-        ``bulk`` applies it to the same spelling and is then switched off."""
-        from workbench.review.decisions import decide
+    def first(self, row: Item | Group) -> Item:
+        """The mention a decision on the row is made on: the row itself, or the group's first mention."""
+        from workbench.review.queue import mention_view
+
+        return Item(mention_view(self.conn, row["first"])) if isinstance(row, Group) else row
+
+    def plan(self, row: Item | Group, action: str, **options) -> Plan:
+        """A decision on a row, previewed (nothing written): on a group, on exactly its counted mentions;
+        on a mention, with ``bulk`` on, on every mention spelled the same (``bulk`` is switched off here)."""
+        from workbench.review.preview import preview
         from workbench.review.stale import seen
 
         all_same, self.bulk = self.bulk, False
-        return decide(self.conn, item.id, action, entity_id=entity_id, canonical=canonical,
-                      entity_type=entity_type, all_same=all_same, expect=seen(item.data))
+        if isinstance(row, Group):
+            ids = mention_ids(self.conn, row["key"], self.filters())
+            if not ids:
+                raise UserError("no mention of this group waits any more; r reloads the queue")
+            mention_id, options = ids[0], {**options, "also": ids[1:]}
+        else:  # refused when the mention's link is no longer what the row shows (``StaleView``)
+            mention_id, options = row.id, {**options, "all_same": all_same, "expect": seen(row.data)}
+        return Plan(mention_id, action, options, preview(self.conn, mention_id, action, **options))
+
+    def decide(self, plan: Plan):
+        """Make a planned decision: it changes what its preview showed."""
+        from workbench.review.decisions import decide
+
+        return decide(self.conn, plan.mention_id, plan.action, **plan.options)
+
+    def edit_span(self, item: Item, edge: str, by: int):
+        """Move one edge of the mention's span by a word (``by`` 1: wider, -1: narrower) and re-match it.
+
+        ``edge`` is 'left' or 'right' as the screen shows the sentence: Arabic runs right to left, so
+        its left edge is the end of the name.
+        """
+        from workbench.review.spans import LEFT, RIGHT, edit_span, stepped
+        from workbench.text.tokens import is_arabic
+
+        if is_arabic(item["surface"]):
+            edge = RIGHT if edge == LEFT else LEFT
+        return edit_span(self.conn, item.id, *stepped(self.conn, item.id, edge, by))
+
+    def position(self, mention_id: int) -> int | None:
+        """Where the mention now stands in the queue (None: it is no longer waiting)."""
+        row = self.conn.execute("SELECT l.status, s.article_id FROM links l JOIN mentions m ON m.id = l.mention_id"
+                                " JOIN segments s ON s.id = m.segment_id WHERE l.mention_id = ?",
+                                (mention_id,)).fetchone()
+        if row is None or row[0] not in PENDING or self.article_id not in (None, row[1]):
+            return None
+        order = vocabulary.QUEUE_ORDER
+        waiting = f"l.status IN ({', '.join(repr(s) for s in PENDING)})"  # literal: the partial index serves it
+        ahead = f"({order}, l.mention_id) < (SELECT {order.replace('l.', 'x.')}, x.mention_id FROM links x" \
+                " WHERE x.mention_id = ?)"
+        if self.article_id is None:
+            return self.conn.execute(f"SELECT count(*) FROM links l INDEXED BY links_review WHERE {waiting}"
+                                     f" AND {ahead}", (mention_id,)).fetchone()[0]
+        return self.conn.execute(
+            f"""SELECT count(*) FROM segments s JOIN mentions m ON m.segment_id = s.id
+                JOIN links l ON l.mention_id = m.id WHERE s.article_id = ? AND {waiting} AND {ahead}""",
+            (self.article_id, mention_id)).fetchone()[0]
+
+    def mention(self, mention_id: int) -> dict:
+        """The mention as the review shows it (also when it has left the queue)."""
+        from workbench.review.queue import mention_view
+
+        return mention_view(self.conn, mention_id)
+
+    def concordance(self, item: Item, offset: int = 0):
+        """One page of the sentences spelled like the mention, and what it matched."""
+        from workbench.review.concordance import concordance
+
+        return concordance(self.conn, item.id, offset=offset)
 
     def redecide(self, row: dict, action: str, *, entity_id: str | None = None):
         """Change an earlier decision (a history row) on its mention: refused if the mention's link is no

@@ -90,6 +90,13 @@ class VirtualTable(ScrollView, can_focus=True):
 
     # ---- data ----------------------------------------------------------------------------------
 
+    def set_columns(self, columns: Sequence[Column], cells: Callable[[Any], Sequence[Cell]], *,
+                    row_key: Callable[[Any], Hashable] | None = None, empty: str | None = None) -> None:
+        """Show other columns (another kind of row): the rendered lines are forgotten."""
+        self.columns, self.cells, self.row_key = list(columns), cells, row_key
+        self.empty = self.empty if empty is None else empty
+        self._lines.clear()
+
     def set_source(self, source: RowSource, *, cursor: int = 0) -> None:
         self.source = source
         self.reload(cursor=cursor)

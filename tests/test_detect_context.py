@@ -1,0 +1,112 @@
+"""Names found by their context in whole articles (my own sentences): short forms of names met earlier,
+glossary names whose context contradicts their kind, French names longer or shorter than their words."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align import linker
+from workbench.align.detect_source import Memory, detect
+from workbench.align.spans import Found, Segment
+from workbench.glossary.bundled import bundled_files, load_files
+from workbench.names.index import glossary_index
+from workbench.store.db import open_db
+from workbench.text.tokens import words
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("context") / "w.db")
+    load_files(db.conn, bundled_files())
+    return glossary_index(db.conn)
+
+
+def run(index, lang: str, *sentences: str, memory: Memory | None = None) -> list[list[Found]]:
+    """Detect and link each sentence of one article in turn."""
+    out = []
+    for n, sentence in enumerate(sentences):
+        tokens = words(sentence)
+        found = detect(Segment(n, sentence, 0, tokens, [False] * len(tokens)), lang, index.lookup,
+                       len(sentence), index=index, memory=memory)
+        for f in found:
+            f.norm = f.stem
+            linker.link(f, index, set())
+        out.append(found)
+    return out
+
+
+def test_a_family_name_met_earlier_is_the_same_person(index):
+    first, later = run(index, "ar", "ووصل الشيخ عامر حسين الشمراني إلى البلدة.", "واتهم الأهالي الشمراني بالتقصير.",
+                       memory=Memory())
+    assert [(f.stem, f.etype) for f in first] == [("عامر حسين الشمراني", "person")]
+    assert [(f.stem, f.etype, f.status) for f in later] == [("الشمراني", "person", "new")]
+    assert "earlier in the article" in later[0].cue
+
+
+def test_a_name_met_earlier_ends_where_it_ended(index):
+    _, later = run(index, "ar", "وقتل الشيخ فرحان حمود العلي أمس.", "وكان الشيخ فرحان عرف بمواقفه.",
+                   memory=Memory())
+    assert [f.stem for f in later] == ["فرحان"]
+
+
+def test_an_organisation_is_met_again_by_its_first_words(index):
+    _, later = run(index, "ar", "وأصدر المرصد الوطني لحقوق العمال بيانا.", "وأوضح المرصد الوطني أن العدد ارتفع.",
+                   memory=Memory())
+    assert [(f.stem, f.etype) for f in later] == [("المرصد الوطني", "org")]
+
+
+def test_without_memory_a_lone_family_name_is_not_found(index):
+    (found,) = run(index, "ar", "واتهم الأهالي الشمراني بالتقصير.")
+    assert found == []
+
+
+def test_a_neighbourhood_named_like_a_prison_is_a_new_place(index):
+    (found,) = run(index, "ar", "وقعت اشتباكات في حي غويران ليلا.")
+    (f,) = found
+    assert (f.stem, f.etype, f.status, f.entity_id) == ("غويران", "place", "new", None)
+    (prison,) = run(index, "ar", "وقعت اشتباكات قرب سجن غويران ليلا.")[0]
+    assert prison.entity_id == "ghwayran-prison" and prison.status == "accepted"
+
+
+def test_a_place_that_speaks_is_a_person(index):
+    (found,) = run(index, "ar", "وقال كوباني، في حديث هاتفي، إن السجن محاصر.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("كوباني", "person", "new")]
+    (town,) = run(index, "ar", "ووصلت التعزيزات إلى كوباني أمس.")[0]
+    assert town.entity_id == "kobani"
+
+
+def test_forces_of_a_known_name_is_the_name(index):
+    (found,) = run(index, "ar", "وانتشرت قوات التحالف الدولي في المنطقة.")
+    assert [(f.stem, f.entity_id) for f in found] == [("التحالف الدولي", "us-led-coalition")]
+
+
+def test_a_quoted_name_swallows_the_known_place_inside_it(index):
+    (found,) = run(index, "ar", 'وانشق قادة عن "مجلس الحسكة المدني" أمس.')
+    assert [(f.stem, f.etype, f.entity_id) for f in found] == [("مجلس الحسكة المدني", "org", None)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Des détenus se sont évadés de la prison de Ghwayran jeudi.", [("prison de Ghwayran", "ghwayran-prison")]),
+    ("Des détenus se sont évadés de la prison de Hassaké jeudi.", [("Hassaké", "hasakah")]),
+    ("Des détenus se sont évadés de la prison d’al-Sina’a jeudi.", [("prison d’al-Sina’a", "ghwayran-prison")]),
+    ("Des détenus se sont évadés de la prison de Sinaa jeudi.", [("Sinaa", "ghwayran-prison")]),
+    ("La route du Kurdistan d’Irak est fermée.", [("Kurdistan d’Irak", "kurdistan-region")]),
+    ("Des combattants de l’Armée syrienne libre ont reculé.", [("Armée syrienne libre", None)]),
+])
+def test_french_names_longer_than_their_glossary_part(index, sentence, expected):
+    (found,) = run(index, "fr", sentence)
+    assert [(f.stem, f.entity_id) for f in found] == expected
+
+
+def test_french_head_nouns_alone_are_common_nouns_unless_a_name_began_with_them(index):
+    memory = Memory()
+    first, later, other = run(index, "fr", "Le Comité de défense locale a voté lundi.",
+                              "Selon le Comité, les Forces ont reculé.", "La République a voté.", memory=memory)
+    assert [f.stem for f in first] == ["Comité de défense locale"]
+    assert [(f.stem, f.status) for f in later] == [("Comité", "new")]  # a short form, never fuzzy-linked
+    assert other == []
+
+
+def test_acronyms_are_not_linked_by_sound(index):
+    (found,) = run(index, "fr", "Des combattants de la BSL ont reculé.")
+    assert [(f.stem, f.status, f.entity_id) for f in found] == [("BSL", "new", None)]

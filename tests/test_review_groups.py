@@ -1,0 +1,181 @@
+"""The grouped review queue and the preview of a decision: counts, filters, and preview == what happens."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOURCE, add_article, add_glossary
+from workbench.align.run import align_articles
+from workbench.errors import UserError
+from workbench.review.decisions import LINK_FIELDS, decide
+from workbench.review.groups import Filters, groups, mention_ids
+from workbench.review.preview import preview
+
+
+@pytest.fixture
+def conn(db):
+    """Three French articles and two Arabic ones naming the same people and places; two Mosul
+    mentions (one French, one Arabic) marked unsure, so that the queue holds an entity's group."""
+    c = db.conn
+    add_glossary(c)
+    for n in range(3):  # the same sentences, told apart by trailing spaces (articles are unique by content)
+        add_article(c, "fr", [s + " " * n for s in FR_SOURCE], FR_ENGLISH)
+    for n in range(2):
+        add_article(c, "ar", [s + " " * n for s in AR_SOURCE], AR_ENGLISH)
+    align_articles(c)
+    decide(c, mid(c, "Mossoul"), "unsure")
+    decide(c, mid(c, "الموصل"), "unsure")
+    return c
+
+
+def mid(conn, surface: str, nth: int = 0) -> int:
+    return conn.execute("SELECT id FROM mentions WHERE surface = ? ORDER BY id LIMIT 1 OFFSET ?",
+                        (surface, nth)).fetchone()[0]
+
+
+def links(conn) -> dict[int, tuple]:
+    """Every link, all fields but the time stamp."""
+    fields = [f for f in LINK_FIELDS if f != "updated_at"]
+    return {r[0]: r[1:] for r in conn.execute(f"SELECT mention_id, {', '.join(fields)} FROM links")}
+
+
+def glossary_rows(conn) -> tuple:
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                 for t in ("entities", "variants", "rejections", "decisions"))
+
+
+def by_key(found: list[dict]) -> dict[tuple, dict]:
+    return {(g["key"]["lang"], g["key"]["norm"], g["entity_id"]): g for g in found}
+
+
+# ---- groups -----------------------------------------------------------------------------------------
+
+
+def test_groups_by_spelling_count_exactly_the_pending_mentions(conn):
+    found = groups(conn, "spelling")
+    pending = conn.execute("SELECT count(*) FROM links WHERE status IN ('suggested', 'unsure', 'new')").fetchone()[0]
+    assert sum(g["count"] for g in found) == pending == 12
+    groups_of = by_key(found)
+    karim = groups_of[("fr", "karim haddad", None)]
+    assert (karim["count"], karim["spellings"], karim["status"], karim["band"]) == (3, ["Karim Haddad"], {"new": 3}, "low")
+    mossoul = groups_of[("fr", "mossoul", "mosul")]
+    assert (mossoul["count"], mossoul["canonical"], mossoul["type"], mossoul["status"], mossoul["band"]) == (
+        1, "Mosul", "place", {"unsure": 1}, "top")
+    assert [g["count"] for g in found] == sorted((g["count"] for g in found), reverse=True)
+    for g in found:  # a group's mentions are exactly the ones it counts
+        ids = mention_ids(conn, g["key"])
+        assert len(ids) == g["count"] and g["first"] == ids[0]
+
+
+def test_groups_by_entity_join_spellings_and_languages(conn):
+    found = by_key(groups(conn, "entity"))
+    mosul = found[(None, None, "mosul")]
+    assert (mosul["count"], mosul["langs"], mosul["spellings"]) == (2, ["ar", "fr"], ["Mossoul", "الموصل"])
+    assert sorted(mention_ids(conn, mosul["key"])) == sorted([mid(conn, "Mossoul"), mid(conn, "الموصل")])
+    # a proposed new entity has no id to group by: its mentions stay grouped by spelling
+    assert found[("fr", "karim haddad", None)]["count"] == 3
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(lang="ar"), {("ar", "كرخي", None): 2, ("ar", "موصل", "mosul"): 1}),
+    (Filters(status="unsure"), {("fr", "mossoul", "mosul"): 1, ("ar", "موصل", "mosul"): 1}),
+    (Filters(band="top"), {("fr", "mossoul", "mosul"): 1, ("ar", "موصل", "mosul"): 1}),
+    (Filters(entity_type="place"), {("fr", "mossoul", "mosul"): 1, ("ar", "موصل", "mosul"): 1}),
+    (Filters(article_id=1), {("fr", "karim haddad", None): 1, ("en", "karim haddad", None): 1,
+                             ("fr", "mossoul", "mosul"): 1}),
+    (Filters(lang="fr", status="new"), {("fr", "karim haddad", None): 3}),
+])
+def test_filters(conn, filters, expected):
+    found = groups(conn, "spelling", filters)
+    assert {k: g["count"] for k, g in by_key(found).items()} == expected
+    for g in found:
+        assert len(mention_ids(conn, g["key"], filters)) == g["count"]
+
+
+def test_unknown_filter_values_are_one_line_errors(conn):
+    with pytest.raises(UserError, match="not in the review queue"):
+        groups(conn, "spelling", Filters(status="accepted"))
+    with pytest.raises(UserError, match="unknown score band"):
+        groups(conn, "entity", Filters(band="huge"))
+    with pytest.raises(UserError, match="unknown grouping"):
+        groups(conn, "article")
+
+
+def test_a_decision_on_a_group_changes_exactly_its_counted_mentions(conn):
+    group = by_key(groups(conn, "spelling", Filters(lang="fr")))[("fr", "karim haddad", None)]
+    ids = mention_ids(conn, group["key"], Filters(lang="fr"))
+    before = links(conn)
+    out = decide(conn, ids[0], "new", also=ids[1:], canonical="Karim Haddad")
+    after = links(conn)
+    assert {m for m in after if after[m] != before[m]} == set(ids) == set(out.mention_ids)
+    assert {after[m][0] for m in ids} == {out.entity_id}
+    assert ("fr", "karim haddad", None) not in by_key(groups(conn, "spelling"))
+
+
+def test_confirm_on_a_group_refuses_a_mention_of_another_entity(conn):
+    before, rows = links(conn), glossary_rows(conn)
+    with pytest.raises(UserError, match="not linked to 'mosul'"):
+        decide(conn, mid(conn, "Mossoul"), "confirm", also=[mid(conn, "Karim Haddad")])
+    assert links(conn) == before and glossary_rows(conn) == rows
+
+
+def test_reject_of_an_entity_group_demotes_each_spelling_pair(conn):
+    mosul = by_key(groups(conn, "entity"))[(None, None, "mosul")]
+    ids = mention_ids(conn, mosul["key"])
+    decide(conn, ids[0], "reject", also=ids[1:])
+    # the other Arabic الموصل, linked automatically, is demoted as much as the other French Mossoul
+    for surface in ("Mossoul", "الموصل"):
+        assert conn.execute("SELECT l.entity_id FROM links l WHERE l.mention_id = ?",
+                            (mid(conn, surface, 1),)).fetchone()[0] != "mosul"
+
+
+# ---- preview ----------------------------------------------------------------------------------------
+
+
+def _cases(conn) -> list[tuple[int, str, dict]]:
+    karim = mention_ids(conn, {"lang": "fr", "norm": "karim haddad", "entity_id": None})
+    return [
+        (mid(conn, "Mossoul", 1), "confirm", {"all_same": True}),
+        (mid(conn, "Mossoul", 1), "reject", {}),
+        (mid(conn, "Daech"), "unsure", {"all_same": True}),
+        (mid(conn, "Hassaké"), "correct", {"entity_id": "mosul", "all_same": True}),
+        (karim[0], "new", {"also": karim[1:], "canonical": "Karim Haddad", "entity_type": "person"}),
+        (mid(conn, "Hassaké"), "new", {"all_same": True, "canonical": "Hassake Town"}),
+    ]
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_preview_is_exactly_what_the_decision_then_changes(conn, case):
+    mention, action, options = _cases(conn)[case]
+    before, rows = links(conn), glossary_rows(conn)
+    shown = preview(conn, mention, action, **options)
+    assert links(conn) == before and glossary_rows(conn) == rows, "a preview must write nothing"
+    assert not conn.in_transaction
+    decide(conn, mention, action, **options)
+    after = links(conn)
+    changed = {m: (before.get(m), after.get(m)) for m in set(before) | set(after) if before.get(m) != after.get(m)}
+    fields = [f for f in LINK_FIELDS if f != "updated_at"]
+    previewed = {c.mention_id: (tuple(c.before[f] for f in fields), tuple(c.after[f] for f in fields))
+                 for c in shown.changes}
+    assert previewed == changed
+    assert len(shown.entities) == glossary_rows(conn)[0] - rows[0]
+
+
+def test_preview_counts_by_kind(conn):
+    reject = preview(conn, mid(conn, "Mossoul", 1), "reject")
+    assert reject.counts == {"this": 1, "same_spelling": 0, "moved": 0, "demoted": 1, "other": 0}
+    assert reject.side_effects
+    assert reject.summary() == "reject: 1 mention of “Mossoul” (fr) ≠ Mosul; 1 other link demoted"
+    moved = preview(conn, mid(conn, "Hassaké"), "new", all_same=True, canonical="Hassake Town")
+    assert moved.counts["moved"] == 2 and moved.entities == ["hassake-town"]
+    assert moved.summary().startswith("new: 3 mentions of “Hassaké” (fr) → new entity Hassake Town; "
+                                      "2 of them taken from another entity")
+    alone = preview(conn, mid(conn, "Karim Haddad"), "unsure")
+    assert not alone.side_effects and alone.counts["this"] == 1
+
+
+def test_preview_of_a_refused_decision_raises_its_error_and_writes_nothing(conn):
+    before, rows = links(conn), glossary_rows(conn)
+    with pytest.raises(UserError, match="not linked to an entity"):
+        preview(conn, mid(conn, "Karim Haddad"), "confirm")
+    assert links(conn) == before and glossary_rows(conn) == rows

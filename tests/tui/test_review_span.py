@@ -1,0 +1,112 @@
+"""Span keys and the concordance in the review screen, asserting on the database and the screen."""
+
+from __future__ import annotations
+
+from tests.tui.conftest import query, shown
+from tests.tui.test_review_flow import SIZE, last_decision, new_decisions, open_review, skip_to
+from workbench.tui.render.arabic import display_line
+from workbench.tui.review.concordance import ConcordanceScreen
+
+
+def span(path, mention_id: int) -> tuple:
+    return query(path, "SELECT m.surface, m.start, m.end, m.detector, l.status FROM mentions m"
+                       " JOIN links l ON l.mention_id = m.id WHERE m.id = ?", mention_id)[0]
+
+
+def status_line(screen) -> str:
+    return shown(screen.query_one("#review-status"))
+
+
+async def test_narrow_left_rematches_and_keeps_the_mention_in_view(make_app, corpus_db):
+    since = last_decision(corpus_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Karim Hamadi")
+        mid = screen.item.id
+        before = span(corpus_db, mid)
+        await pilot.press("left_curly_bracket")
+        await pilot.pause()
+        surface, start, end, detector, status = span(corpus_db, mid)
+        assert (surface, start, end, detector) == ("Hamadi", before[1] + len("Karim "), before[2], "analyst")
+        assert new_decisions(corpus_db, since, "target") == ["span", "mention"]
+        assert "“Karim Hamadi” → “Hamadi”" in status_line(screen)
+        assert screen.item.id == mid and screen.item["surface"] == "Hamadi"  # still waiting: the cursor follows it
+        assert "Hamadi  (fr, source, found by analyst)" in shown(screen.query_one("#item"))
+        await pilot.press("z")
+        await pilot.pause()
+        assert span(corpus_db, mid) == before
+
+
+async def test_widen_left_then_undo(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        mid = screen.item.id
+        before = span(corpus_db, mid)
+        assert before[0] == "Sinaa"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        surface, start, *_ = span(corpus_db, mid)
+        assert surface.endswith(" Sinaa") and start < before[1]
+        assert f"→ “{surface}”" in status_line(screen)
+        await pilot.press("z")
+        await pilot.pause()
+        assert span(corpus_db, mid) == before
+
+
+async def test_a_one_word_span_cannot_narrow(make_app, corpus_db):
+    since = last_decision(corpus_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        mid = screen.item.id
+        before = span(corpus_db, mid)
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        assert "is one word" in status_line(screen)
+        assert span(corpus_db, mid) == before and new_decisions(corpus_db, since) == []
+
+
+async def test_concordance_lists_the_same_spelling(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Farhad Rasho")
+        same = query(corpus_db, "SELECT count(*) FROM mentions WHERE norm = ? AND lang = ?",
+                     screen.item["norm"], screen.item["lang"])[0][0]
+        assert same == 2
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConcordanceScreen)
+        body = shown(app.screen.query_one("#concordance-body"))
+        assert "2 mention(s) spelled “farhad rasho” (fr)" in body
+        assert "Matched in the glossary" in body and body.count("Farhad Rasho") == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_concordance_of_an_arabic_name_and_span_keys_on_it(make_app, corpus_db):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "أم حجر")
+        mid = screen.item.id
+        await pilot.press("w")
+        await pilot.pause()
+        body = shown(app.screen.query_one("#concordance-body"))
+        assert "1-1 shown" in body and f"#{mid}" in body
+        await pilot.press("w")  # w closes it too
+        await pilot.pause()
+        assert app.screen is screen
+        before = span(corpus_db, mid)
+        await pilot.press("left_square_bracket")  # shown right to left: its left edge is the name's end
+        await pilot.pause()
+        assert "already reaches the end of its sentence" in status_line(screen)
+        assert span(corpus_db, mid) == before
+        await pilot.press("right_square_bracket")  # its right edge is the name's start
+        await pilot.pause()
+        after = span(corpus_db, mid)
+        assert (after[0], after[2]) == ("قرية أم حجر", before[2]) and after[1] < before[1]
+        assert f"“{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”" in status_line(screen)

@@ -1,0 +1,131 @@
+"""What a decision would change, link by link, without changing anything: the decision itself, rolled back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from workbench.review.decisions import decide
+from workbench.store.db import transaction
+
+KINDS = ("this", "same_spelling", "moved", "demoted", "other")
+"""How a link changes: the mention decided on; another mention the decision covers (same spelling, or
+the rest of a group); such a mention taken from another entity it was linked to; a link of a rejected
+(spelling, entity) pair falling back to its next candidate; anything else the decision changes."""
+
+
+@dataclass
+class Change:
+    """One link the decision changes: its state before and after (``workbench.review.decisions.LINK_FIELDS``)."""
+
+    mention_id: int
+    kind: str
+    before: dict | None
+    after: dict | None
+
+
+@dataclass
+class Preview:
+    """Everything a decision would change, read from its own log before it was rolled back."""
+
+    action: str
+    mention_id: int
+    surface: str
+    lang: str
+    entity_id: str | None
+    canonical: str | None
+    changes: list[Change] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    """Entities the decision creates."""
+    spellings: int = 0
+    """Spellings it adds to the glossary (learned variants)."""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Changed links by kind, every kind listed."""
+        counts = dict.fromkeys(KINDS, 0)
+        for change in self.changes:
+            counts[change.kind] += 1
+        return counts
+
+    @property
+    def decided(self) -> int:
+        """The mentions the decision is made on (this one and the others it covers)."""
+        counts = self.counts
+        return counts["this"] + counts["same_spelling"] + counts["moved"]
+
+    @property
+    def side_effects(self) -> bool:
+        """True when the decision changes more than the one mention."""
+        return len(self.changes) > 1
+
+    def summary(self) -> str:
+        """One line: ``confirm: 37 mentions of “X” (ar) → Y; 3 other links demoted``."""
+        counts = self.counts
+        n = self.decided
+        target = ""
+        if self.entities:
+            target = f" → new entity {self.canonical or self.entity_id}"
+        elif self.entity_id and self.action != "reject":
+            target = f" → {self.canonical or self.entity_id}"
+        elif self.entity_id:
+            target = f" ≠ {self.canonical or self.entity_id}"
+        line = f"{self.action}: {n} mention{'s' if n != 1 else ''} of “{self.surface}” ({self.lang}){target}"
+        if counts["moved"]:
+            line += f"; {counts['moved']} of them taken from another entity"
+        if counts["demoted"]:
+            line += f"; {counts['demoted']} other link{'s' if counts['demoted'] != 1 else ''} demoted"
+        if counts["other"]:
+            line += f"; {counts['other']} other link{'s' if counts['other'] != 1 else ''} changed"
+        if self.spellings:
+            line += f"; {self.spellings} spelling{'s' if self.spellings != 1 else ''} learned"
+        return line
+
+
+class _Discard(Exception):
+    """Raised inside the preview's transaction to roll the decision back."""
+
+
+def preview(conn: sqlite3.Connection, mention_id: int, action: str, **options) -> Preview:
+    """What ``decide(conn, mention_id, action, **options)`` would change, computed by making the decision
+    in a transaction (a savepoint inside the caller's) that is then rolled back: nothing is written,
+    and the preview is what the decision does. A decision that would be refused raises its UserError."""
+    result: Preview | None = None
+    try:
+        with transaction(conn):
+            outcome = decide(conn, mention_id, action, **options)
+            result = _read(conn, mention_id, action, outcome)
+            raise _Discard
+    except _Discard:
+        pass
+    return result
+
+
+def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Preview:
+    surface, lang = conn.execute("SELECT surface, lang FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+    row = conn.execute("SELECT canonical_en FROM entities WHERE id = ?", (outcome.entity_id,)).fetchone()
+    result = Preview(action, mention_id, surface, lang, outcome.entity_id, row[0] if row else None)
+    covered = set(outcome.mention_ids)
+    for target, target_id, before_s, after_s in conn.execute(
+            "SELECT target, target_id, before, after FROM decisions WHERE batch = ? ORDER BY id", (outcome.batch,)):
+        before = json.loads(before_s) if before_s else None
+        after = json.loads(after_s) if after_s else None
+        if target == "entity" and before is None:
+            result.entities.append(target_id)
+        elif target == "variant" and after and after.get("learned") and not after.get("deleted_at"):
+            result.spellings += 1
+        elif target == "mention":
+            result.changes.append(Change(int(target_id), _kind(int(target_id), mention_id, covered, action,
+                                                             before, after), before, after))
+    return result
+
+
+def _kind(mid: int, mention_id: int, covered: set[int], action: str, before: dict | None,
+          after: dict | None) -> str:
+    if mid == mention_id:
+        return "this"
+    if mid in covered:
+        old = (before or {}).get("entity_id")
+        return "moved" if old and old != (after or {}).get("entity_id") else "same_spelling"
+    return "demoted" if action == "reject" else "other"
