@@ -8,6 +8,15 @@ from workbench.review.decisions import decide
 from workbench.store import open_db
 
 
+def elsewhere(path, mention_id: int, action: str) -> None:
+    """Another analyst (bob) decides, on a connection of their own."""
+    other = open_db(path).conn
+    try:
+        decide(other, mention_id, action, user="bob")
+    finally:
+        other.close()
+
+
 async def test_stale_decision_is_refused_and_the_queue_refreshed(make_app, corpus_db):
     sinaa = mention(corpus_db, 2, "Sinaa")
     app = make_app()
@@ -15,11 +24,7 @@ async def test_stale_decision_is_refused_and_the_queue_refreshed(make_app, corpu
         screen = await open_review(app, pilot)
         assert screen.item.id == sinaa and screen.item["status"] == "suggested"
         total = screen.queue.total
-        other = open_db(corpus_db).conn  # another analyst rejects it while this screen shows it
-        try:
-            decide(other, sinaa, "reject", user="bob")
-        finally:
-            other.close()
+        elsewhere(corpus_db, sinaa, "reject")  # another analyst rejects it while this screen shows it
         since = last_decision(corpus_db)
         await pilot.press("y")
         await pilot.pause()
@@ -40,11 +45,7 @@ async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
         screen = await open_review(app, pilot)
         await pilot.press("y", "H")  # confirm Sinaa; the history shows that decision
         assert screen.query_one("#history").row["mention_id"] == sinaa
-        other = open_db(corpus_db).conn  # another analyst changes it to unsure meanwhile
-        try:
-            decide(other, sinaa, "unsure", user="bob")
-        finally:
-            other.close()
+        elsewhere(corpus_db, sinaa, "unsure")  # another analyst changes it meanwhile
         since = last_decision(corpus_db)
         await pilot.press("e")
         await pilot.pause()
