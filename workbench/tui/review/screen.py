@@ -77,7 +77,7 @@ class ReviewScreen(Screen):
                 yield HistoryPane(id="history")
             yield Static(id="item")
         yield StatusLine(id="review-status", classes="status-line")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is listed in the help (?)
 
     def on_mount(self) -> None:
         self.state = ReviewState(self.app.session.conn)
