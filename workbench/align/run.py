@@ -1,9 +1,12 @@
-"""The ``align`` job: per article, find, pair and link mentions on both sides; resumable and idempotent.
+"""The ``align`` job: per article, find, pair and link mentions on both sides; resumable and incremental.
 
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
-of the glossary, the rejections and its translations: a re-run skips articles whose fingerprint has
-not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
-(one row per ``(segment, side, start, end)``) and never touches a link an analyst decided.
+of its translations and the glossary generation it was aligned against (``workbench.align.generations``).
+A re-run skips articles that are up to date, so an interrupted run resumes where it stopped; after a
+glossary change it analyses again only the sentence pairs the change can reach
+(``workbench.align.affected``), and ``refresh`` does the same inside a decision's transaction.
+Re-aligning keeps mention ids stable (one row per ``(segment, side, start, end)``) and never touches a
+link an analyst decided.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import detect_english, detect_source, linker
+from workbench.align import affected, detect_english, detect_source, generations, linker
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
@@ -70,14 +73,63 @@ def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
     return hashlib.sha1(f"{index.signature}|{row[0]}".encode()).hexdigest()[:16]
 
 
-def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
-    row = conn.execute(
-        """SELECT count(t.segment_id), coalesce(max(t.created_at), ''), coalesce(sum(length(t.text)), 0),
-                  coalesce(group_concat(t.engine), '')
-           FROM segments s JOIN translations t ON t.segment_id = s.id WHERE s.article_id = ?""",
-        (article_id,),
-    ).fetchone()
-    return ctx.glossary_sig + ":" + hashlib.sha1(repr(row).encode()).hexdigest()[:16]
+def translation_signatures(conn: sqlite3.Connection) -> dict[int, str]:
+    """Article id -> fingerprint of its translations (what an article is aligned against besides the glossary)."""
+    rows = conn.execute(
+        """SELECT s.article_id, count(t.segment_id), coalesce(max(t.created_at), ''),
+                  coalesce(sum(length(t.text)), 0), coalesce(group_concat(t.engine), '')
+           FROM segments s JOIN translations t ON t.segment_id = s.id GROUP BY s.article_id""")
+    return {aid: hashlib.sha1(repr(rest).encode()).hexdigest()[:16] for aid, *rest in rows}
+
+
+def sync_generation(conn: sqlite3.Connection, ctx: Context) -> int:
+    """Record the glossary of ``ctx`` as a generation (inside the caller's transaction, if any)."""
+    with transaction(conn):
+        return generations.sync(conn, ctx.index.rows, ctx.rejected, ctx.glossary_sig)
+
+
+def behind(conn: sqlite3.Connection, generation: int, article_ids: Iterable[int] | None = None
+           ) -> tuple[list[int], dict[int, set[int]]]:
+    """Articles aligned against an older glossary generation: (those the changes cannot reach, and
+    article id -> segments to analyse again for the others)."""
+    wanted = None if article_ids is None else set(article_ids)
+    by_generation: dict[int, list[int]] = {}
+    for aid, gen in conn.execute(
+            "SELECT article_id, generation FROM align_state WHERE generation < ?", (generation,)):
+        if wanted is None or aid in wanted:
+            by_generation.setdefault(gen, []).append(aid)
+    reached: dict[int, set[int]] = {}
+    for gen, aids in by_generation.items():
+        reached.update(affected.segments(conn, generations.changed_since(conn, gen), aids))
+    return [a for aids in by_generation.values() for a in aids if a not in reached], reached
+
+
+def _record(conn: sqlite3.Connection, article_id: int, signature: str, generation: int) -> None:
+    conn.execute(
+        "INSERT INTO align_state (article_id, signature, generation, aligned_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
+        " generation = excluded.generation, aligned_at = excluded.aligned_at",
+        (article_id, signature, generation, now()),
+    )
+
+
+def refresh(conn: sqlite3.Connection) -> int:
+    """Bring aligned articles up to the glossary as it is now, inside the caller's transaction:
+    only the sentence pairs a change can reach are analysed again. Returns the pairs analysed.
+
+    Every write that changes the glossary or the rejections (a decision, an undo) calls it, so the
+    next ``align`` finds nothing to do.
+    """
+    ctx = build_context(conn)
+    generation = sync_generation(conn, ctx)
+    untouched, reached = behind(conn, generation)
+    pairs = 0
+    with transaction(conn):
+        for aid, segment_ids in reached.items():
+            pairs += align_article(conn, ctx, aid, only=segment_ids)[1]
+        conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
+                         ((generation, aid) for aid in [*untouched, *reached]))
+    return pairs
 
 
 def align_articles(
@@ -105,7 +157,18 @@ def align_articles(
             raise UserError(f"no article with id {missing[0]}; `workbench articles` lists them")
     ctx = ctx or build_context(conn, finder)
     summary = AlignSummary()
-    states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
+    generation = sync_generation(conn, ctx)
+    states = {aid: (sig, gen) for aid, sig, gen in conn.execute(
+        "SELECT article_id, signature, generation FROM align_state")}
+    signatures = translation_signatures(conn)
+    whole = [i for i in ids if force or states.get(i, ("", None))[1] is None
+             or states[i][0] != signatures.get(i, "")]
+    untouched, reached = behind(conn, generation, set(ids) - set(whole))
+    if untouched:
+        with transaction(conn):
+            conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
+                             ((generation, aid) for aid in untouched))
+    work = {i: None for i in whole} | reached  # article id -> segments to analyse (None: all)
     sizes = dict(conn.execute("SELECT article_id, count(*) FROM segments GROUP BY article_id"))
     total = sum(sizes.get(i, 0) for i in ids)  # progress and the job row count sentences (segments)
     step = max(1, total // PROGRESS_STEPS)
@@ -127,8 +190,7 @@ def align_articles(
                 summary.cancelled = True
                 status = jobs.CANCELLED
                 break
-            sig = article_signature(conn, ctx, article_id)
-            if not force and states.get(article_id) == sig:
+            if article_id not in work:
                 summary.skipped += 1
             else:
                 with transaction(conn):
@@ -138,13 +200,8 @@ def align_articles(
                         if base + n - reported >= step:
                             report(base + n, article_id)
 
-                    count, pairs = align_article(conn, ctx, article_id, during)
-                    conn.execute(
-                        "INSERT INTO align_state (article_id, signature, aligned_at) VALUES (?, ?, ?)"
-                        " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
-                        " aligned_at = excluded.aligned_at",
-                        (article_id, sig, now()),
-                    )
+                    count, pairs = align_article(conn, ctx, article_id, during, only=work[article_id])
+                    _record(conn, article_id, signatures.get(article_id, ""), generation)
                     jobs.progress(conn, summary.job_id, done + sizes.get(article_id, 0))
                 summary.aligned.append(article_id)
                 summary.mentions += count
@@ -163,15 +220,25 @@ def align_articles(
 # ---- one article ------------------------------------------------------------------------------------
 
 
-def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, list[tuple[list, tuple | None]]]:
+def sentence_groups(conn: sqlite3.Connection, article_id: int, only: set[int] | None = None
+                    ) -> tuple[str, list[tuple[list, tuple | None]]]:
     """The article's language and its pairs: ``([(segment_id, text)], (segment_id, english) | None)``.
 
     The pairs are ``workbench.corpus.pairs``' (2:1 merges grouped there); English articles have no
-    English side: their text is the source.
+    English side: their text is the source. ``only``: just the pairs holding these segments.
     """
-    from workbench.corpus.pairs import article_pairs
+    from workbench.corpus.pairs import article_pairs, pair_of_segment
 
-    pairs = article_pairs(conn, article_id, mentions=False)
+    if only is None:
+        pairs = article_pairs(conn, article_id, mentions=False)
+    else:
+        held = {}
+        for sid in sorted(only):
+            if not any(sid in p.segment_ids for p in held.values()):
+                p = pair_of_segment(conn, sid, mentions=False)
+                if p is not None:
+                    held[p.segment_ids[0]] = p
+        pairs = [held[k] for k in sorted(held)]
     if pairs is None:
         raise UserError(f"no article with id {article_id}")
     lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
@@ -212,12 +279,14 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
 
 
 def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
-                  on_segments: Callable[[int], None] | None = None) -> tuple[int, int]:
+                  on_segments: Callable[[int], None] | None = None,
+                  only: set[int] | None = None) -> tuple[int, int]:
     """Align one article inside the caller's transaction; returns (mentions, sentence pairs).
 
-    ``on_segments(n)`` is told after each pair how many of the article's segments are done.
+    ``on_segments(n)`` is told after each pair how many of the article's segments are done;
+    ``only``: analyse just the pairs holding one of these segments (the rest is left as it is).
     """
-    lang, groups = sentence_groups(conn, article_id)
+    lang, groups = sentence_groups(conn, article_id, only)
     found: list[Found] = []
     segments = 0
     for sources, english in groups:
@@ -226,19 +295,24 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
-    store(conn, article_id, found)
+    store(conn, article_id, found,
+          None if only is None else {sid for g in groups for sid, _ in g[0]})
     return len(found), len(groups)
 
 
-def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
-    """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
+def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:
+    """Write mentions, links and candidates; keep ids of mentions seen before and human decisions.
+
+    ``segment_ids``: only these segments were analysed (their mentions alone are replaced).
+    """
     stamp = now()
+    only = "" if segment_ids is None else f"AND s.id IN ({','.join(map(str, map(int, segment_ids)))})"
     existing = {
         (sid, side, start, end): (mid, decided_by)
         for mid, sid, side, start, end, decided_by in conn.execute(
-            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
-               JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
-               WHERE s.article_id = ?""",
+            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
+                JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+                WHERE s.article_id = ? {only}""",
             (article_id,),
         )
     }

@@ -33,6 +33,7 @@ MIGRATIONS = (
     "0008_translation_truncated",
     "0009_compact_store",
     "0010_stats_counters",
+    "0014_align_generations",
 )
 MIGRATION_SET = "workbench"
 
