@@ -303,21 +303,33 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:
     """Write mentions, links and candidates; keep ids of mentions seen before and human decisions.
 
-    ``segment_ids``: only these segments were analysed (their mentions alone are replaced).
+    Rows that come out as they were are not written again (a link's ``updated_at`` says when it last
+    changed). ``segment_ids``: only these segments were analysed (their mentions alone are replaced).
     """
     stamp = now()
     only = "" if segment_ids is None else f"AND s.id IN ({','.join(map(str, map(int, segment_ids)))})"
     existing = {
-        (sid, side, start, end): (mid, decided_by)
-        for mid, sid, side, start, end, decided_by in conn.execute(
-            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by FROM segments s
-                JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+        (sid, side, start, end): (mid, decided_by, tuple(mention), tuple(link))
+        for mid, sid, side, start, end, decided_by, *rest in conn.execute(
+            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by,
+                       m.surface, m.norm, m.lang, m.detector, m.prefix, m.counterpart_id,
+                       l.entity_id, l.status, l.score, l.why, l.proposal
+                FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
                 WHERE s.article_id = ? {only}""",
             (article_id,),
         )
+        for mention, link in [(rest[:6], rest[6:])]
     }
+    old_candidates: dict[int, list[tuple]] = {}
+    if existing:
+        for mid, *row in conn.execute(
+                f"""SELECT c.mention_id, c.rank, c.entity_id, c.score, c.variant, c.why FROM segments s
+                    JOIN mentions m ON m.segment_id = s.id JOIN candidates c ON c.mention_id = m.id
+                    WHERE s.article_id = ? {only} ORDER BY c.mention_id, c.rank""", (article_id,)):
+            old_candidates.setdefault(mid, []).append(tuple(row))
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
     ids: dict[int, int] = {}  # id(Found) -> mention id
+    before: dict[int, tuple] = {}  # id(Found) -> the kept mention's row as it was
     fresh: list[Found] = []
     kept: list[Found] = []
     human: set[int] = set()
@@ -334,6 +346,7 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
             fresh.append(f)
         else:
             ids[id(f)] = old[0]
+            before[id(f)] = old
             kept.append(f)
             if old[1] not in (None, "auto"):
                 human.add(old[0])
@@ -341,7 +354,16 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     def counterpart(f: Found) -> int | None:
         return ids.get(id(f.counterpart)) if f.counterpart is not None else None
 
-    stale = [mid for key, (mid, decided_by) in existing.items()
+    def mention_row(f: Found) -> tuple:
+        return (f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f))
+
+    def link_row(f: Found) -> tuple:
+        return (f.entity_id, f.status, f.score, f.why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
+
+    def candidate_rows(f: Found) -> list[tuple]:
+        return [(rank, *c) for rank, c in enumerate(f.candidates, start=1)] if keeps_candidates(f) else []
+
+    stale = [mid for key, (mid, decided_by, _, _) in existing.items()
              if key not in seen and decided_by in (None, "auto")]
     if stale:
         conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
@@ -350,32 +372,29 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
                                 counterpart_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, f.surface, f.norm, f.lang, f.detector, f.prefix,
-          counterpart(f), stamp) for f in fresh),
+        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f), stamp) for f in fresh),
     )
     conn.executemany(
         """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?
            WHERE id = ?""",
-        ((f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f), ids[id(f)]) for f in kept),
+        ((*row, ids[id(f)]) for f in kept if (row := mention_row(f)) != before[id(f)][2]),
     )
-    auto = [f for f in fresh + kept if ids[id(f)] not in human]
+    changed = [f for f in fresh + kept if ids[id(f)] not in human and (
+        id(f) not in before or before[id(f)][1] != "auto" or before[id(f)][3] != link_row(f))]
     conn.executemany(
         """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, 'auto', ?)
            ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
                score = excluded.score, why = excluded.why, proposal = excluded.proposal,
                decided_by = 'auto', updated_at = excluded.updated_at""",
-        ((ids[id(f)], f.entity_id, f.status, f.score, f.why,
-          json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None, stamp) for f in auto),
+        ((ids[id(f)], *link_row(f), stamp) for f in changed),
     )
-    if kept:
-        conn.executemany("DELETE FROM candidates WHERE mention_id = ?",
-                         ((ids[id(f)],) for f in kept if ids[id(f)] not in human))
+    rewrite = [f for f in fresh + kept if ids[id(f)] not in human
+               and candidate_rows(f) != old_candidates.get(ids[id(f)], [])]
+    conn.executemany("DELETE FROM candidates WHERE mention_id = ?", ((ids[id(f)],) for f in rewrite if id(f) in before))
     conn.executemany(
         "INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
-        ((ids[id(f)], rank, eid, score, variant, why)
-         for f in auto if keeps_candidates(f)
-         for rank, (eid, score, variant, why) in enumerate(f.candidates, start=1)),
+        ((ids[id(f)], *row) for f in rewrite for row in candidate_rows(f)),
     )
 
 
