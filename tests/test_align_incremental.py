@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.align.run import align_articles
@@ -9,7 +11,7 @@ from workbench.glossary.bundled import load_files
 from workbench.review.decisions import decide, undo
 from workbench.store.db import connect
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
