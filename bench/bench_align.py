@@ -1,6 +1,7 @@
 """Benchmark: mention detection and linking quality on the gold sample, and alignment throughput.
 
 Usage: .venv/bin/python bench/bench_align.py [--quality-only | --speed-only] [--kb 1000] [--ner]
+       .venv/bin/python bench/bench_align.py --decisions [--articles 5000] [--every 4] [--keep DIR]
 
 Quality: the 7 sample articles (workbench/sample/articles.jsonl, fr/ar ones with a human English
 translation) with the curated glossary (workbench/glossary/curated/*.toml), against bench/data/mentions_gold.jsonl.
@@ -10,6 +11,13 @@ counts when its span is exactly a gold span; a link counts when its entity is th
 
 Throughput: generated articles (fr and ar with English) aligned against a 10,000-entity generated
 glossary plus the curated one; source text (UTF-8) aligned per second. Goal: >= 200 KB/s.
+
+Decisions (``--decisions``): bench_scale's generated corpus (5,000 articles by default, kept and
+reused with ``--keep``) with a name the glossary lacks added to every 4th article (``--every``),
+imported and aligned once by the ``workbench`` command; then, each as its own ``workbench`` process,
+``decide ID new --all-same`` on that name (its Arabic mentions: a new entity and its spellings), and
+``align`` again.
+Goals (issue #14): decision <= 1 s, second align <= 2 s.
 """
 
 from __future__ import annotations
@@ -324,17 +332,95 @@ def decision_speed(mentions: int = 100_000, keys: int = 100, drop_stats_triggers
     return out
 
 
+UNKNOWN = "كريم حداد"  # a name the curated glossary lacks (the fictional one of the tests, in Arabic)
+UNKNOWN_SENTENCES = {"fr": "Selon Karim Haddad, la situation reste calme.",
+                     "ar": "وقال كريم حداد إن الوضع هادئ.",
+                     "en": "According to Karim Haddad, the situation remains calm."}
+
+
+def add_unknown_name(corpus: Path, every: int = 4) -> None:
+    """A paragraph naming someone the glossary lacks, at the end of every ``every``-th generated article."""
+    n = 0
+    for path in sorted(corpus.glob("*.jsonl")):
+        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for doc in docs:
+            if n % every == 0:
+                doc["text"] += "\n" + UNKNOWN_SENTENCES[doc["lang"]]
+                doc["translation"] += "\n" + UNKNOWN_SENTENCES["en"]
+            n += 1
+        path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+
+
+def decisions_run(articles: int, keep: Path | None, every: int = 4) -> dict:
+    """Seconds of the first full align, a ``decide --all-same`` and the ``align`` after it (CLI processes)."""
+    import os
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_scale import generate, step
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = keep or Path(tmp)
+        corpus, db = work / "corpus", work / f"decisions-{articles}.db"
+        env = dict(os.environ, WORKBENCH_DB=str(db))
+        out: dict = {}
+        if not db.exists():
+            corpus.mkdir(parents=True, exist_ok=True)
+            for old in corpus.glob("*.jsonl"):
+                old.unlink()
+            generate(corpus, articles)
+            add_unknown_name(corpus, every)
+            step("import", ["import", "-q", str(corpus)], env)
+            step("glossary", ["glossary", "import", *map(str, GLOSSARIES)], env)
+            out["first align"] = step("align", ["align", "-q"], env)[0]
+            fresh = work / "fresh.db"  # the aligned corpus, copied back before each run
+            src = sqlite3.connect(db)
+            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            src.close()
+            fresh.write_bytes(db.read_bytes())
+        else:
+            for extra in ("-wal", "-shm"):
+                db.with_name(db.name + extra).unlink(missing_ok=True)
+            db.write_bytes((work / "fresh.db").read_bytes())
+        conn = sqlite3.connect(db)
+        mid, count, surface = conn.execute(
+            """SELECT min(m.id), count(*), m.surface FROM mentions m JOIN links l ON l.mention_id = m.id
+               WHERE l.decided_by = 'auto' AND m.surface = ? AND m.side = 'source'""", (UNKNOWN,)).fetchone()
+        out["mentions"] = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        conn.close()
+        out["decided"], out["surface"] = count, surface
+        out["decide"] = step("decide", ["decide", str(mid), "new", "--all-same"], env)[0]
+        out["second align"] = step("align", ["align", "-q"], env)[0]
+        out["third align"] = step("align", ["align", "-q"], env)[0]
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quality-only", action="store_true")
     ap.add_argument("--decisions-only", action="store_true", help="only the decision-latency run")
     ap.add_argument("--speed-only", action="store_true")
+    ap.add_argument("--decisions", action="store_true",
+                    help="time a decide --all-same and the align after it on a generated corpus")
+    ap.add_argument("--articles", type=int, default=5000, help="corpus size of the --decisions run")
+    ap.add_argument("--keep", type=Path, help="--decisions: keep (and reuse) the corpus in this folder")
+    ap.add_argument("--every", type=int, default=4,
+                    help="--decisions: the unknown name is in every N-th article (4: 1,250 of 5,000)")
     ap.add_argument("--kb", type=int, default=1000, help="source text to generate for the speed run")
     ap.add_argument("--ner", action="store_true", help="use the French NER model (fr_core_news_sm)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     ap.add_argument("--drop-stats-triggers", action="store_true",
                     help="diagnostic: time the speed run without the article_stats triggers")
     args = ap.parse_args()
+    if args.decisions:
+        d = decisions_run(args.articles, args.keep, args.every)
+        if "first align" in d:
+            print(f"first align: {args.articles} articles, {d['mentions']} mentions, {d['first align']:.2f} s")
+        print(f"decide MENTION new --all-same: {d['decided']} mentions ({d['surface']}) "
+              f"{d['decide']:.2f} s   (goal <= 1 s)")
+        print(f"align after the decision: {d['second align']:.2f} s   (goal <= 2 s); "
+              f"once more with nothing changed: {d['third align']:.2f} s")
+        return 0
     if args.decisions_only or not (args.quality_only or args.speed_only):
         for name, (p50, p95, n) in decision_speed(drop_stats_triggers=args.drop_stats_triggers).items():
             print(f"{name:18} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  ({n} calls, 100,000 mentions)   (goal p95 < 50 ms)")

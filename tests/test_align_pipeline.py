@@ -58,7 +58,10 @@ def add_glossary(conn, rows=GLOSSARY) -> None:
 
 
 def add_article(conn, lang: str, sentences: list[str], english: list[str] | None) -> int:
-    """An article whose segments are the given sentences, with a human translation per segment."""
+    """An article whose segments are the given sentences, with a human translation per segment
+    (indexed for search as the importer does)."""
+    from workbench.store.search import sync_segments
+
     text = " ".join(sentences)
     stamp = now()
     aid = conn.execute(
@@ -78,6 +81,7 @@ def add_article(conn, lang: str, sentences: list[str], english: list[str] | None
                 "INSERT INTO translations (segment_id, engine, text, created_at) VALUES (?, 'human', ?, ?)",
                 (sid, english[seq], stamp),
             )
+        sync_segments(conn, [sid])
     return aid
 
 

@@ -56,29 +56,48 @@ def test_which_links_keep_their_candidates():
 
 
 def test_rejection_falls_back_to_a_stored_candidate_or_to_a_new_entity(db):
+    from workbench.review.decisions import _next_best, link_state
+
     conn = db.conn
     setup(conn)
     first, second, third = mossoul(conn)[:3]
-    # an accepted link with a second candidate keeps its rows (written as the aligner would)
+    # a link with a stored second candidate falls back to it (the first, the rejected one, left out here)
     with conn:
-        conn.executemany("INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
-                         [(second, 1, "mosul", 1.0, "Mossoul", "glossary"), (second, 2, "hasakah", 0.9, "x", "test")])
+        conn.execute("INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
+                     (second, 2, "hasakah", 0.9, "x", "test"))
+    after = _next_best(conn, second, "mossoul", link_state(conn, second), "now")
+    assert (after["entity_id"], after["status"]) == ("hasakah", "accepted")
+    # the decision then links the spelling again as the aligner does: with no stored row, the only
+    # candidate was the rejected entity itself (the hand-made row above was not the aligner's)
     decide(conn, first, "reject", all_same=False)
-    assert conn.execute("SELECT entity_id, status FROM links WHERE mention_id = ?", (second,)).fetchone() == (
-        "hasakah", "accepted")
-    # no stored row: its only candidate was the rejected entity itself
-    assert conn.execute("SELECT entity_id, status FROM links WHERE mention_id = ?", (third,)).fetchone() == (None, "new")
+    for mention in (second, third):
+        assert conn.execute("SELECT entity_id, status FROM links WHERE mention_id = ?", (mention,)).fetchone() == (
+            None, "new")
 
 
-def test_migration_drops_only_candidates_that_repeat_their_link(tmp_path, monkeypatch):
+def aligned_before_0009(conn) -> None:
+    """Mentions and links as the aligner of that schema wrote them (today's aligner needs today's schema)."""
+    add_glossary(conn)
+    article = add_article(conn, "fr", ["Karim Haddad a quitté Mossoul.", "Mossoul est calme."],
+                          ["Karim Haddad left Mosul.", "Mosul is calm."])
+    rows = [(0, 0, 12, "Karim Haddad", "karim haddad", None, "new"), (0, 22, 29, "Mossoul", "mossoul", "mosul", "accepted"),
+            (1, 0, 7, "Mossoul", "mossoul", "mosul", "accepted")]
+    with conn:
+        for seq, start, end, surface, norm, entity, status in rows:
+            segment = conn.execute("SELECT id FROM segments WHERE article_id = ? AND seq = ?", (article, seq)).fetchone()[0]
+            mention = conn.execute(
+                """INSERT INTO mentions (segment_id, side, start, end, surface, norm, lang, detector, created_at)
+                   VALUES (?, 'source', ?, ?, ?, ?, 'fr', 'caps', 't')""", (segment, start, end, surface, norm)).lastrowid
+            conn.execute("INSERT INTO links (mention_id, entity_id, status, score, decided_by, updated_at)"
+                         " VALUES (?, ?, ?, 1.0, 'auto', 't')", (mention, entity, status))
+
+
+def test_migration_drops_only_candidates_that_repeat_their_link(tmp_path):
     path = tmp_path / "old.db"
     old = sqlite_utils.Database(store_db.connect(path))
     migrations.apply(old, stop_before="0009_compact_store")
     conn = old.conn
-    with monkeypatch.context() as m:  # today's aligner on the old schema: no not_names table (0011) yet
-        m.setattr("workbench.glossary.not_names.known", lambda conn: set())
-        m.setattr("workbench.glossary.not_names.signature", lambda conn: "")
-        setup(conn)
+    aligned_before_0009(conn)
     first, second = mossoul(conn)[:2]
     pending = conn.execute(f"SELECT mention_id FROM links WHERE status IN {PENDING} LIMIT 1").fetchone()[0]
     with conn:  # what the aligner wrote before: every link's candidates, the exact match's too

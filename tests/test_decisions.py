@@ -106,6 +106,10 @@ def test_new_entity_with_bulk_and_undo(conn):
     for x in same:
         assert link(conn, x) == {"entity": "karim-haddad", "status": "confirmed", "by": "tester"}
     assert len({r[6] for r in decisions(conn)}) == 1  # one batch
+    # the new spelling reaches the English side at once (no re-align needed)
+    english = [r[0] for r in conn.execute("SELECT id FROM mentions WHERE surface = 'Karim Haddad' AND side = 'english'")]
+    assert english and all(link(conn, x) == {"entity": "karim-haddad", "status": "accepted", "by": "auto"}
+                           for x in english)
     # undo the whole batch: links back, the entity and its spellings gone (the log keeps them)
     back = undo(conn)
     assert sorted(back.mention_ids) == sorted(same) and back.notes == []
@@ -114,7 +118,9 @@ def test_new_entity_with_bulk_and_undo(conn):
     assert conn.execute("SELECT count(*) FROM entities WHERE id = 'karim-haddad'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM variants WHERE entity_id = 'karim-haddad'").fetchone()[0] == 0
     undo_rows = [r for r in decisions(conn) if r[1] == "undo"]
-    assert undo_rows and all(r[7] is not None for r in undo_rows)
+    # each row undoes one of the batch, except the automatic links leaving the entity (with no decision to undo)
+    assert undo_rows and all(r[7] is not None or json.loads(r[4])["decided_by"] == "auto" for r in undo_rows)
+    assert all(link(conn, x)["status"] == "new" for x in english)
     gone = [r for r in undo_rows if r[2] == "entity"]
     assert len(gone) == 1 and json.loads(gone[0][4])["id"] == "karim-haddad" and gone[0][5] is None
     # nothing is left of it: the same name again gets the same id

@@ -107,8 +107,14 @@ def test_a_decision_on_a_group_changes_exactly_its_counted_mentions(conn):
     before = links(conn)
     out = decide(conn, ids[0], "new", also=ids[1:], canonical="Karim Haddad")
     after = links(conn)
-    assert {m for m in after if after[m] != before[m]} == set(ids) == set(out.mention_ids)
+    changed = {m for m in after if after[m] != before[m]}
+    decided = {m for m in changed if after[m][-1] != "auto"}
+    assert decided == set(ids) == set(out.mention_ids)
     assert {after[m][0] for m in ids} == {out.entity_id}
+    # the rest is the alignment brought up to date: the English names linked to the new entity by its name
+    others = changed - decided
+    assert others and {(after[m][0], after[m][1], after[m][-1]) for m in others} == {(out.entity_id, "accepted", "auto")}
+    assert {r[0] for r in conn.execute(f"SELECT DISTINCT lang FROM mentions WHERE id IN ({','.join(map(str, others))})")} == {"en"}
     assert ("fr", "karim haddad", None) not in by_key(groups(conn, "spelling"))
 
 
@@ -179,3 +185,21 @@ def test_preview_of_a_refused_decision_raises_its_error_and_writes_nothing(conn)
     with pytest.raises(UserError, match="not linked to an entity"):
         preview(conn, mid(conn, "Karim Haddad"), "confirm")
     assert links(conn) == before and glossary_rows(conn) == rows
+
+
+def test_side_effects_leave_out_rescored_links_and_counterparts_linked_to_the_decided_entity():
+    from workbench.review.preview import Change, Preview
+
+    def state(entity, status, by="auto", score=0.5):
+        return {"entity_id": entity, "status": status, "score": score, "decided_by": by}
+
+    this = Change(1, "this", state(None, "new"), state("x", "confirmed", "tester"))
+    counterpart = Change(2, "other", state(None, "new"), state("x", "accepted", score=0.9))
+    rescored = Change(3, "other", state(None, "new", score=0.39), state(None, "new", score=0.40))
+    taken = Change(4, "other", state("y", "accepted"), state("x", "accepted"))
+    demoted = Change(5, "demoted", state("x", "accepted"), state(None, "new"))
+    base = dict(action="new", mention_id=1, surface="X", lang="ar", entity_id="x", canonical="X")
+    assert not Preview(**base, changes=[this, counterpart, rescored]).side_effects
+    assert Preview(**base, changes=[this, taken]).side_effects  # a link taken from another entity
+    assert Preview(**base, changes=[this, demoted]).side_effects
+    assert len(Preview(**base, changes=[this, counterpart, rescored]).changes) == 3  # still listed

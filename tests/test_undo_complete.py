@@ -13,8 +13,12 @@ from workbench.review.decisions import decide, undo
 
 
 def tables(conn) -> dict:
-    return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-            for t in ("entities", "variants", "links", "rejections")}
+    """The glossary, the rejections and every link (but when it was last written: an automatic link
+    the decision re-linked and its undo linked back carries the undo's time)."""
+    out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("entities", "variants", "rejections")}
+    out["links"] = conn.execute("SELECT mention_id, entity_id, status, score, why, proposal, decided_by FROM links"
+                                " ORDER BY 1").fetchall()
+    return out
 
 
 def exported(db_path, tmp_path, name: str) -> bytes:

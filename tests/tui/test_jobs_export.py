@@ -28,7 +28,7 @@ async def test_jobs_screen_shows_models_and_waiting_work(make_app):
         assert isinstance(screen, JobsScreen)
         assert "No translation model installed" in shown(screen.query_one("#models"))
         waiting = shown(screen.query_one("#waiting"))
-        assert waiting.split() == ["2", "untranslated", "fr", "4", "articles", "13", "waiting", "for", "review"]
+        assert waiting.split() == ["2", "untranslated", "fr", "4", "articles", "12", "waiting", "for", "review"]
 
 
 async def test_align_runs_in_a_worker_and_is_recorded(make_app, corpus_db):

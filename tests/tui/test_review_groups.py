@@ -49,10 +49,10 @@ async def test_filters_narrow_the_groups_and_escape_clears_them(make_app, corpus
         await pilot.pause()
         assert "fr" in shown(screen.query_one("#queue-title"))
         assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'fr'")
-        await pilot.press("f")  # status: suggested
+        await pilot.press("f", "f")  # status: suggested, then unsure
         await pilot.pause()
-        assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'fr' AND l.status = 'suggested'") == [
-            (1, "fr", "Sinaa")]
+        assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'fr' AND l.status = 'unsure'") == [
+            (1, "fr", "Maliki")]
         await pilot.press("escape")
         await pilot.pause()
         assert rows(screen) == pending_by_spelling(corpus_db)
@@ -80,7 +80,8 @@ async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(
         await pilot.press("y")
         await pilot.pause()
         assert [link(corpus_db, m) for m in french] == [("confirmed", "farhad-rasho", "tester")] * 2
-        assert [link(corpus_db, m)[0] for m in english] == ["new", "new"]  # not in the group
+        # not in the group (another language): linked automatically, by the new entity's English name
+        assert [link(corpus_db, m) for m in english] == [("accepted", "farhad-rasho", "auto")] * 2
         changed = query(corpus_db, "SELECT target_id FROM decisions WHERE id > ? AND target = 'mention'", since)
         assert sorted(int(r[0]) for r in changed) == sorted(french)  # exactly the counted mentions, one batch
         assert len(query(corpus_db, "SELECT DISTINCT batch FROM decisions WHERE id > ?", since)) == 1
@@ -95,12 +96,12 @@ async def test_a_decision_on_a_one_mention_group_needs_no_confirm_step(make_app,
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        await pilot.press("m", "f")  # by spelling, suggested only: Sinaa
+        await pilot.press("m", "f", "f")  # by spelling, unsure only: Maliki
         await pilot.pause()
         (mention,) = [r[0] for r in query(corpus_db, f"SELECT l.mention_id FROM links l WHERE {PENDING}"
-                                                     " AND l.status = 'suggested'")]
+                                                     " AND l.status = 'unsure'")]
         await pilot.press("y")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
-        assert link(corpus_db, mention) == ("confirmed", "ghwayran-prison", "tester")
+        assert link(corpus_db, mention) == ("confirmed", "nouri-al-maliki", "tester")
         assert screen.queue.total == 0

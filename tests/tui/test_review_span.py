@@ -44,11 +44,11 @@ async def test_widen_left_then_undo(make_app, corpus_db):
         screen = await open_review(app, pilot)
         mid = screen.item.id
         before = span(corpus_db, mid)
-        assert before[0] == "Sinaa"
+        assert before[0] == "Maliki"
         await pilot.press("left_square_bracket")
         await pilot.pause()
         surface, start, *_ = span(corpus_db, mid)
-        assert surface.endswith(" Sinaa") and start < before[1]
+        assert surface.endswith(" Maliki") and start < before[1]
         assert f"→ “{surface}”" in status_line(screen)
         await pilot.press("z")
         await pilot.pause()

@@ -18,34 +18,34 @@ def elsewhere(path, mention_id: int, action: str) -> None:
 
 
 async def test_stale_decision_is_refused_and_the_queue_refreshed(make_app, corpus_db):
-    sinaa = mention(corpus_db, 2, "Sinaa")
+    maliki = mention(corpus_db, 3, "Maliki")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        assert screen.item.id == sinaa and screen.item["status"] == "suggested"
+        assert screen.item.id == maliki and screen.item["status"] == "unsure"
         total = screen.queue.total
-        elsewhere(corpus_db, sinaa, "reject")  # another analyst rejects it while this screen shows it
+        elsewhere(corpus_db, maliki, "reject")  # another analyst rejects it while this screen shows it
         since = last_decision(corpus_db)
         await pilot.press("y")
         await pilot.pause()
-        assert link(corpus_db, sinaa) == ("rejected", "ghwayran-prison", "bob")  # not overwritten
+        assert link(corpus_db, maliki) == ("rejected", "nouri-al-maliki", "bob")  # not overwritten
         assert last_decision(corpus_db) == since
         assert query(corpus_db, "SELECT count(*) FROM decisions WHERE user = 'tester' AND target_id = ?",
-                     str(sinaa)) == [(0,)]
+                     str(maliki)) == [(0,)]
         status = shown(screen.query_one("#review-status"))
-        assert status.strip().startswith("nothing written: “Sinaa” changed since you saw it: bob (reject) made it")
+        assert status.strip().startswith("nothing written: “Maliki” changed since you saw it: bob (reject) made it")
         assert screen.queue.total == total - 1  # refreshed: the rejected name left the queue
-        assert screen.item.id != sinaa
+        assert screen.item.id != maliki
 
 
 async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
-    sinaa = mention(corpus_db, 2, "Sinaa")
+    maliki = mention(corpus_db, 3, "Maliki")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        await pilot.press("y", "H")  # confirm Sinaa; the history shows that decision
-        assert screen.query_one("#history").row["mention_id"] == sinaa
-        elsewhere(corpus_db, sinaa, "unsure")  # another analyst changes it meanwhile
+        await pilot.press("y", "H")  # confirm Maliki; the history shows that decision
+        assert screen.query_one("#history").row["mention_id"] == maliki
+        elsewhere(corpus_db, maliki, "unsure")  # another analyst changes it meanwhile
         since = last_decision(corpus_db)
         await pilot.press("e")
         await pilot.pause()
@@ -53,8 +53,8 @@ async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
         await pilot.pause()
         await pilot.press("y")  # yes
         await pilot.pause()
-        assert link(corpus_db, sinaa) == ("unsure", "ghwayran-prison", "bob")
+        assert link(corpus_db, maliki) == ("unsure", "nouri-al-maliki", "bob")
         assert last_decision(corpus_db) == since
         status = shown(screen.query_one("#review-status")).strip()
-        assert status.startswith("nothing written: “Sinaa” changed since you saw it: bob (unsure)")
+        assert status.startswith("nothing written: “Maliki” changed since you saw it: bob (unsure)")
         assert screen.query_one("#history").row["user"] == "bob"  # the history was read again

@@ -89,11 +89,12 @@ def matched(conn: sqlite3.Connection, index: GlossaryIndex, rejected: set[tuple[
 
 
 def refound(conn: sqlite3.Connection, index: GlossaryIndex, rejected: set[tuple[str, str]], article_id: int,
-            found: list[Found]) -> list[Found]:
+            found: list[Found], segment_ids: set[int] | None = None) -> list[Found]:
     """The article's analyst spans, matched again (beside the counterpart found in this run, if any).
 
-    A span that no longer fits its sentence (the English was translated again) is left out: the
-    aligner then keeps its mention as it is.
+    ``segment_ids``: only the spans in these segments (the ones analysed again). A span that no longer
+    fits its sentence (the English was translated again) is left out: the aligner then keeps its
+    mention as it is.
     """
     by_key = {(f.segment_id, f.side, f.start, f.end): f for f in found}
     out = []
@@ -101,6 +102,8 @@ def refound(conn: sqlite3.Connection, index: GlossaryIndex, rejected: set[tuple[
             """SELECT m.id FROM segments s JOIN mentions m ON m.segment_id = s.id
                WHERE s.article_id = ? AND m.detector = ?""", (article_id, EDITED)).fetchall():
         mention = mention_row(conn, mid)
+        if segment_ids is not None and mention["segment_id"] not in segment_ids:
+            continue
         cp = None
         if mention["counterpart_id"] is not None:
             other = mention_row(conn, mention["counterpart_id"])

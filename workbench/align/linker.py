@@ -17,6 +17,7 @@ from workbench.names.lookup import is_facility
 from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 KEEP_CANDIDATES = 3
+MATCHER_WHY = "names matcher"  # how a fuzzy candidate's explanation starts (``workbench.align.affected`` finds them by it)
 
 
 def counterpart_evidence(sim: float) -> float:
@@ -61,7 +62,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             weight = 1.0 if c.accepted else UNSURE_FUZZY
             add(c.entity_id, round(c.score * weight, 4), c.variant,
-                f"names matcher {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
+                f"{MATCHER_WHY} {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
     ranked = []
     for eid, items in evidence.items():
         items.sort(key=lambda x: -x[0])

@@ -1,10 +1,13 @@
-"""The ``align`` job: per article, find, pair and link mentions on both sides; resumable and idempotent.
+"""The ``align`` job: per article, find, pair and link mentions on both sides; resumable and incremental.
 
 Each article is aligned in its own transaction and then recorded in ``align_state`` with a fingerprint
-of the glossary, the rejections, the remembered non-names and its translations: a re-run skips articles whose fingerprint has
-not changed, so an interrupted run resumes where it stopped. Re-aligning keeps mention ids stable
-(one row per ``(segment, side, start, end)``), never touches a link an analyst decided, and keeps a
-span the analyst set (``align.edited``), matching it again and dropping the names found over it.
+of its translations and the glossary generation it was aligned against (``workbench.align.generations``:
+the glossary, the rejections and the remembered non-names). A re-run skips articles that are up to
+date, so an interrupted run resumes where it stopped; after a glossary change it analyses again only
+the sentence pairs the change can reach (``workbench.align.affected``), and ``refresh`` does the same
+inside a decision's transaction. Re-aligning keeps mention ids stable (one row per
+``(segment, side, start, end)``), never touches a link an analyst decided, and keeps a span the
+analyst set (``align.edited``), matching it again and dropping the names found over it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import detect_english, detect_source, edited, linker
+from workbench.align import affected, detect_english, detect_source, edited, generations, linker
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -73,14 +76,63 @@ def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
     return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
 
 
-def article_signature(conn: sqlite3.Connection, ctx: Context, article_id: int) -> str:
-    row = conn.execute(
-        """SELECT count(t.segment_id), coalesce(max(t.created_at), ''), coalesce(sum(length(t.text)), 0),
-                  coalesce(group_concat(t.engine), '')
-           FROM segments s JOIN translations t ON t.segment_id = s.id WHERE s.article_id = ?""",
-        (article_id,),
-    ).fetchone()
-    return ctx.glossary_sig + ":" + hashlib.sha1(repr(row).encode()).hexdigest()[:16]
+def translation_signatures(conn: sqlite3.Connection) -> dict[int, str]:
+    """Article id -> fingerprint of its translations (what an article is aligned against besides the glossary)."""
+    rows = conn.execute(
+        """SELECT s.article_id, count(t.segment_id), coalesce(max(t.created_at), ''),
+                  coalesce(sum(length(t.text)), 0), coalesce(group_concat(t.engine), '')
+           FROM segments s JOIN translations t ON t.segment_id = s.id GROUP BY s.article_id""")
+    return {aid: hashlib.sha1(repr(rest).encode()).hexdigest()[:16] for aid, *rest in rows}
+
+
+def sync_generation(conn: sqlite3.Connection, ctx: Context) -> int:
+    """Record the glossary of ``ctx`` as a generation (inside the caller's transaction, if any)."""
+    with transaction(conn):
+        return generations.sync(conn, ctx.index.rows, ctx.rejected, ctx.glossary_sig, ctx.not_names)
+
+
+def behind(conn: sqlite3.Connection, generation: int, article_ids: Iterable[int] | None = None
+           ) -> tuple[list[int], dict[int, set[int]]]:
+    """Articles aligned against an older glossary generation: (those the changes cannot reach, and
+    article id -> segments to analyse again for the others)."""
+    wanted = None if article_ids is None else set(article_ids)
+    by_generation: dict[int, list[int]] = {}
+    for aid, gen in conn.execute(
+            "SELECT article_id, generation FROM align_state WHERE generation < ?", (generation,)):
+        if wanted is None or aid in wanted:
+            by_generation.setdefault(gen, []).append(aid)
+    reached: dict[int, set[int]] = {}
+    for gen, aids in by_generation.items():
+        reached.update(affected.segments(conn, generations.changed_since(conn, gen), aids))
+    return [a for aids in by_generation.values() for a in aids if a not in reached], reached
+
+
+def _record(conn: sqlite3.Connection, article_id: int, signature: str, generation: int) -> None:
+    conn.execute(
+        "INSERT INTO align_state (article_id, signature, generation, aligned_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
+        " generation = excluded.generation, aligned_at = excluded.aligned_at",
+        (article_id, signature, generation, now()),
+    )
+
+
+def refresh(conn: sqlite3.Connection) -> int:
+    """Bring aligned articles up to the glossary as it is now, inside the caller's transaction:
+    only the sentence pairs a change can reach are analysed again. Returns the pairs analysed.
+
+    Every write that changes the glossary or the rejections (a decision, an undo) calls it, so the
+    next ``align`` finds nothing to do.
+    """
+    ctx = build_context(conn)
+    generation = sync_generation(conn, ctx)
+    untouched, reached = behind(conn, generation)
+    pairs = 0
+    with transaction(conn):
+        for aid, segment_ids in reached.items():
+            pairs += align_article(conn, ctx, aid, only=segment_ids)[1]
+        conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
+                         ((generation, aid) for aid in [*untouched, *reached]))
+    return pairs
 
 
 def align_articles(
@@ -108,7 +160,18 @@ def align_articles(
             raise UserError(f"no article with id {missing[0]}; `workbench articles` lists them")
     ctx = ctx or build_context(conn, finder)
     summary = AlignSummary()
-    states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
+    generation = sync_generation(conn, ctx)
+    states = {aid: (sig, gen) for aid, sig, gen in conn.execute(
+        "SELECT article_id, signature, generation FROM align_state")}
+    signatures = translation_signatures(conn)
+    whole = [i for i in ids if force or states.get(i, ("", None))[1] is None
+             or states[i][0] != signatures.get(i, "")]
+    untouched, reached = behind(conn, generation, set(ids) - set(whole))
+    if untouched:
+        with transaction(conn):
+            conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
+                             ((generation, aid) for aid in untouched))
+    work = {i: None for i in whole} | reached  # article id -> segments to analyse (None: all)
     sizes = dict(conn.execute("SELECT article_id, count(*) FROM segments GROUP BY article_id"))
     total = sum(sizes.get(i, 0) for i in ids)  # progress and the job row count sentences (segments)
     step = max(1, total // PROGRESS_STEPS)
@@ -130,8 +193,7 @@ def align_articles(
                 summary.cancelled = True
                 status = jobs.CANCELLED
                 break
-            sig = article_signature(conn, ctx, article_id)
-            if not force and states.get(article_id) == sig:
+            if article_id not in work:
                 summary.skipped += 1
             else:
                 with transaction(conn):
@@ -141,13 +203,8 @@ def align_articles(
                         if base + n - reported >= step:
                             report(base + n, article_id)
 
-                    count, pairs = align_article(conn, ctx, article_id, during)
-                    conn.execute(
-                        "INSERT INTO align_state (article_id, signature, aligned_at) VALUES (?, ?, ?)"
-                        " ON CONFLICT(article_id) DO UPDATE SET signature = excluded.signature,"
-                        " aligned_at = excluded.aligned_at",
-                        (article_id, sig, now()),
-                    )
+                    count, pairs = align_article(conn, ctx, article_id, during, only=work[article_id])
+                    _record(conn, article_id, signatures.get(article_id, ""), generation)
                     jobs.progress(conn, summary.job_id, done + sizes.get(article_id, 0))
                 summary.aligned.append(article_id)
                 summary.mentions += count
@@ -166,15 +223,25 @@ def align_articles(
 # ---- one article ------------------------------------------------------------------------------------
 
 
-def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, list[tuple[list, tuple | None]]]:
+def sentence_groups(conn: sqlite3.Connection, article_id: int, only: set[int] | None = None
+                    ) -> tuple[str, list[tuple[list, tuple | None]]]:
     """The article's language and its pairs: ``([(segment_id, text)], (segment_id, english) | None)``.
 
     The pairs are ``workbench.corpus.pairs``' (2:1 merges grouped there); English articles have no
-    English side: their text is the source.
+    English side: their text is the source. ``only``: just the pairs holding these segments.
     """
-    from workbench.corpus.pairs import article_pairs
+    from workbench.corpus.pairs import article_pairs, pair_of_segment
 
-    pairs = article_pairs(conn, article_id, mentions=False)
+    if only is None:
+        pairs = article_pairs(conn, article_id, mentions=False)
+    else:
+        held = {}
+        for sid in sorted(only):
+            if not any(sid in p.segment_ids for p in held.values()):
+                p = pair_of_segment(conn, sid, mentions=False)
+                if p is not None:
+                    held[p.segment_ids[0]] = p
+        pairs = [held[k] for k in sorted(held)]
     if pairs is None:
         raise UserError(f"no article with id {article_id}")
     lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
@@ -220,12 +287,14 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
 
 
 def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
-                  on_segments: Callable[[int], None] | None = None) -> tuple[int, int]:
+                  on_segments: Callable[[int], None] | None = None,
+                  only: set[int] | None = None) -> tuple[int, int]:
     """Align one article inside the caller's transaction; returns (mentions, sentence pairs).
 
-    ``on_segments(n)`` is told after each pair how many of the article's segments are done.
+    ``on_segments(n)`` is told after each pair how many of the article's segments are done;
+    ``only``: analyse just the pairs holding one of these segments (the rest is left as it is).
     """
-    lang, groups = sentence_groups(conn, article_id)
+    lang, groups = sentence_groups(conn, article_id, only)
     found: list[Found] = []
     segments = 0
     memory = detect_source.Memory()
@@ -235,31 +304,51 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
-    found += edited.refound(conn, ctx.index, ctx.rejected, article_id, found)
-    store(conn, article_id, found)
+    analysed = None if only is None else {sid for g in groups for sid, _ in g[0]}
+    found += edited.refound(conn, ctx.index, ctx.rejected, article_id, found, analysed)
+    store(conn, article_id, found, analysed)
     return len(found), len(groups)
 
 
-def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None:
-    """Write mentions, links and candidates; keep ids of mentions seen before and human decisions."""
+def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:
+    """Write mentions, links and candidates; keep ids of mentions seen before and human decisions.
+
+    Rows that come out as they were are not written again (a link's ``updated_at`` says when it last
+    changed). ``segment_ids``: only these segments were analysed (their mentions alone are replaced).
+    """
     stamp = now()
-    existing: dict[tuple, tuple] = {}
+    only = "" if segment_ids is None else f"AND s.id IN ({','.join(map(str, map(int, segment_ids)))})"
+    existing = {
+        (sid, side, start, end): (mid, decided_by, tuple(mention), tuple(link))
+        for mid, sid, side, start, end, decided_by, *rest in conn.execute(
+            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by,
+                       m.surface, m.norm, m.lang, m.detector, m.prefix, m.counterpart_id,
+                       l.entity_id, l.status, l.score, l.why, l.proposal
+                FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
+                WHERE s.article_id = ? {only}""",
+            (article_id,),
+        )
+        for mention, link in [(rest[:6], rest[6:])]
+    }
     analyst: dict[tuple[int, str], list[tuple[int, int]]] = {}  # the analyst's spans: kept, matched again
     analyst_keys: dict[tuple, int | None] = {}  # key -> its counterpart's id
-    for mid, sid, side, start, end, decided_by, detector, cp in conn.execute(
-            """SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by, m.detector, m.counterpart_id
-               FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
-               WHERE s.article_id = ?""",
-            (article_id,)):
-        existing[(sid, side, start, end)] = (mid, decided_by)
-        if detector == EDITED:
+    for (sid, side, start, end), (_, _, mention, _) in existing.items():
+        if mention[3] == EDITED:
             analyst.setdefault((sid, side), []).append((start, end))
-            analyst_keys[(sid, side, start, end)] = cp
+            analyst_keys[(sid, side, start, end)] = mention[5]
     if analyst:  # a name found over (or inside) a span the analyst set is that span
         found = [f for f in found if f.detector == EDITED
                  or not any(f.start < e and f.end > s for s, e in analyst.get((f.segment_id, f.side), ()))]
+    old_candidates: dict[int, list[tuple]] = {}
+    if existing:
+        for mid, *row in conn.execute(
+                f"""SELECT c.mention_id, c.rank, c.entity_id, c.score, c.variant, c.why FROM segments s
+                    JOIN mentions m ON m.segment_id = s.id JOIN candidates c ON c.mention_id = m.id
+                    WHERE s.article_id = ? {only} ORDER BY c.mention_id, c.rank""", (article_id,)):
+            old_candidates.setdefault(mid, []).append(tuple(row))
     next_id = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM mentions").fetchone()[0]
     ids: dict[int, int] = {}  # id(Found) -> mention id
+    before: dict[int, tuple] = {}  # id(Found) -> the kept mention's row as it was
     fresh: list[Found] = []
     kept: list[Found] = []
     human: set[int] = set()
@@ -276,6 +365,7 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
             fresh.append(f)
         else:
             ids[id(f)] = old[0]
+            before[id(f)] = old
             kept.append(f)
             if old[1] not in (None, "auto"):
                 human.add(old[0])
@@ -287,7 +377,16 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
             return None if cp in stale else cp
         return cp
 
-    stale = {mid for key, (mid, decided_by) in existing.items()
+    def mention_row(f: Found) -> tuple:
+        return (f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f))
+
+    def link_row(f: Found) -> tuple:
+        return (f.entity_id, f.status, f.score, f.why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
+
+    def candidate_rows(f: Found) -> list[tuple]:
+        return [(rank, *c) for rank, c in enumerate(f.candidates, start=1)] if keeps_candidates(f) else []
+
+    stale = {mid for key, (mid, decided_by, _, _) in existing.items()
              if key not in seen and key not in analyst_keys and decided_by in (None, "auto")}
     if stale:
         conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
@@ -296,32 +395,29 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found]) -> None
         """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
                                 counterpart_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, f.surface, f.norm, f.lang, f.detector, f.prefix,
-          counterpart(f), stamp) for f in fresh),
+        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f), stamp) for f in fresh),
     )
     conn.executemany(
         """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?
            WHERE id = ?""",
-        ((f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f), ids[id(f)]) for f in kept),
+        ((*row, ids[id(f)]) for f in kept if (row := mention_row(f)) != before[id(f)][2]),
     )
-    auto = [f for f in fresh + kept if ids[id(f)] not in human]
+    changed = [f for f in fresh + kept if ids[id(f)] not in human and (
+        id(f) not in before or before[id(f)][1] != "auto" or before[id(f)][3] != link_row(f))]
     conn.executemany(
         """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, 'auto', ?)
            ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
                score = excluded.score, why = excluded.why, proposal = excluded.proposal,
                decided_by = 'auto', updated_at = excluded.updated_at""",
-        ((ids[id(f)], f.entity_id, f.status, f.score, f.why,
-          json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None, stamp) for f in auto),
+        ((ids[id(f)], *link_row(f), stamp) for f in changed),
     )
-    if kept:
-        conn.executemany("DELETE FROM candidates WHERE mention_id = ?",
-                         ((ids[id(f)],) for f in kept if ids[id(f)] not in human))
+    rewrite = [f for f in fresh + kept if ids[id(f)] not in human
+               and candidate_rows(f) != old_candidates.get(ids[id(f)], [])]
+    conn.executemany("DELETE FROM candidates WHERE mention_id = ?", ((ids[id(f)],) for f in rewrite if id(f) in before))
     conn.executemany(
         "INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
-        ((ids[id(f)], rank, eid, score, variant, why)
-         for f in auto if keeps_candidates(f)
-         for rank, (eid, score, variant, why) in enumerate(f.candidates, start=1)),
+        ((ids[id(f)], *row) for f in rewrite for row in candidate_rows(f)),
     )
 
 

@@ -2,6 +2,9 @@
 
 Every change is a row of the append-only ``decisions`` log with the state before and after, one
 batch id per call. Undo restores the before states of a whole batch and appends ``undo`` rows.
+Both end by bringing the alignment up to the glossary they leave (``workbench.align.run.refresh``,
+in the same transaction): the mentions a learned spelling or a rejection can reach are linked
+again, and the next ``align`` has nothing to do.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workbench import vocabulary
+from workbench.align.run import refresh
 from workbench.text.tokens import stem_surface
 from workbench.config import current_user
 from workbench.errors import UserError
@@ -148,6 +152,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         if action == vocabulary.REJECT:
             for norm in dict.fromkeys(m["norm"] for m in targets):
                 _demote_same_pair(conn, log, norm, entity_id)
+        refresh(conn)
     return Outcome(log.batch, log.ids, changed, entity_id)
 
 
@@ -365,6 +370,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 continue
             _release(conn, log, eid)
             glossary.delete_created_entity(conn, eid, journal=log, undoes=undoes_of[eid])
+        refresh(conn)
     mentions.reverse()
     return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity, notes)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from workbench import vocabulary
+from workbench.align.run import refresh
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary import not_names
@@ -41,6 +42,7 @@ def dismiss(conn: sqlite3.Connection, mention_id: int, *, all_same: bool = False
             _write_link(conn, m["id"], after)
             log.write(vocabulary.DISMISS, "mention", m["id"], before, after)
         not_names.remember(conn, mention["lang"], _stem(mention), journal=log, action=vocabulary.DISMISS)
+        refresh(conn)  # the other mentions of the spelling, as the next align would leave them
     if owners:
         notes.append(f"the glossary has {_stem(mention)!r} ({mention['lang']}) as a spelling of "
                      f"{', '.join(owners)}: align keeps linking it there; remove that spelling if it is no name")

@@ -6,7 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from workbench.review.decisions import decide
+from workbench.review.decisions import LINK_FIELDS, decide
+from workbench.vocabulary import AUTO, PENDING
 from workbench.store.db import transaction
 
 KINDS = ("this", "same_spelling", "moved", "demoted", "other")
@@ -27,7 +28,7 @@ class Change:
 
 @dataclass
 class Preview:
-    """Everything a decision would change, read from its own log before it was rolled back."""
+    """Everything a decision would change, read before it was rolled back."""
 
     action: str
     mention_id: int
@@ -57,8 +58,18 @@ class Preview:
 
     @property
     def side_effects(self) -> bool:
-        """True when the decision changes more than the one mention."""
-        return len(self.changes) > 1
+        """True when the decision changes other links than the one mention's, beyond a link only scored
+        anew and waiting names now linked to the decided entity (its counterparts, by its new spelling)."""
+        return any(c.kind != "this" and not self._benign(c) for c in self.changes)
+
+    def _benign(self, change: Change) -> bool:
+        if change.kind != "other":
+            return False
+        before, after = change.before or {}, change.after or {}
+        if (before.get("entity_id"), before.get("status")) == (after.get("entity_id"), after.get("status")):
+            return True
+        return (self.entity_id is not None and after.get("entity_id") == self.entity_id
+                and after.get("decided_by") == AUTO and before.get("status") in PENDING)
 
     def summary(self) -> str:
         """One line: ``confirm: 37 mentions of “X” (ar) → Y; 3 other links demoted``."""
@@ -90,16 +101,35 @@ class _Discard(Exception):
 def preview(conn: sqlite3.Connection, mention_id: int, action: str, **options) -> Preview:
     """What ``decide(conn, mention_id, action, **options)`` would change, computed by making the decision
     in a transaction (a savepoint inside the caller's) that is then rolled back: nothing is written,
-    and the preview is what the decision does. A decision that would be refused raises its UserError."""
+    and the preview is what the decision does. A decision that would be refused raises its UserError.
+
+    Every link write is caught by temporary triggers made in the same transaction (rolled back with
+    it): the decision's own rows and the links its re-alignment changes (``align.run.refresh``).
+    """
     result: Preview | None = None
     try:
         with transaction(conn):
+            _watch_links(conn)
             outcome = decide(conn, mention_id, action, **options)
             result = _read(conn, mention_id, action, outcome)
             raise _Discard
     except _Discard:
         pass
     return result
+
+
+def _state(row: str) -> str:
+    return "json_object(" + ", ".join(f"'{f}', {row}.{f}" for f in LINK_FIELDS) + ")"
+
+
+def _watch_links(conn: sqlite3.Connection) -> None:
+    """Temporary table and triggers recording each link's state before and after every write."""
+    conn.execute("CREATE TEMP TABLE preview_links (mention_id INTEGER, before TEXT, after TEXT)")
+    for event, before, after in (("INSERT", "NULL", _state("new")), ("UPDATE", _state("old"), _state("new")),
+                                 ("DELETE", _state("old"), "NULL")):
+        mention = "old" if event == "DELETE" else "new"
+        conn.execute(f"""CREATE TEMP TRIGGER preview_links_{event.lower()} AFTER {event} ON main.links
+                         BEGIN INSERT INTO preview_links VALUES ({mention}.mention_id, {before}, {after}); END""")
 
 
 def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Preview:
@@ -109,16 +139,30 @@ def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Pr
     covered = set(outcome.mention_ids)
     for target, target_id, before_s, after_s in conn.execute(
             "SELECT target, target_id, before, after FROM decisions WHERE batch = ? ORDER BY id", (outcome.batch,)):
-        before = json.loads(before_s) if before_s else None
         after = json.loads(after_s) if after_s else None
-        if target == "entity" and before is None:
+        if target == "entity" and before_s is None:
             result.entities.append(target_id)
         elif target == "variant" and after and after.get("learned") and not after.get("deleted_at"):
             result.spellings += 1
-        elif target == "mention":
-            result.changes.append(Change(int(target_id), _kind(int(target_id), mention_id, covered, action,
-                                                             before, after), before, after))
+    first: dict[int, dict | None] = {}
+    last: dict[int, dict | None] = {}
+    for mid, before_s, after_s in conn.execute("SELECT mention_id, before, after FROM preview_links ORDER BY rowid"):
+        first.setdefault(mid, json.loads(before_s) if before_s else None)
+        last[mid] = json.loads(after_s) if after_s else None
+    for mid in first:
+        before, after = first[mid], last[mid]
+        if _same(before, after):
+            continue
+        result.changes.append(Change(mid, _kind(mid, mention_id, covered, action, before, after), before, after))
+    result.changes.sort(key=lambda c: (c.mention_id != mention_id, c.mention_id))
     return result
+
+
+def _same(before: dict | None, after: dict | None) -> bool:
+    """The same link state, whenever it was written."""
+    if before is None or after is None:
+        return before is after
+    return all(before.get(f) == after.get(f) for f in LINK_FIELDS if f != "updated_at")
 
 
 def _kind(mid: int, mention_id: int, covered: set[int], action: str, before: dict | None,

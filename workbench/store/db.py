@@ -36,6 +36,7 @@ MIGRATIONS = (
     "0011_not_names",
     "0012_review_groups",
     "0013_search_bare_words",
+    "0014_align_generations",
 )
 MIGRATION_SET = "workbench"
 

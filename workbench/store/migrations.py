@@ -511,3 +511,30 @@ def m0013_search_bare_words(db: Database) -> None:
         from workbench.store.search import rebuild
 
         rebuild(db.conn)
+
+
+@migrations(name="0014_align_generations")
+def m0014_align_generations(db: Database) -> None:
+    """What alignment was computed against, fact by fact, so a glossary change re-aligns only what it reaches.
+
+    ``align_glossary``: one row per glossary fact (a spelling, an entity's type, a rejected spelling)
+    with the generation it appeared in and the one it went away in (``workbench.align.generations``);
+    ``align_state.generation``: the generation each article was aligned against. Existing rows get
+    none, so the next ``align`` re-aligns every article once. ``mentions_unglossed`` lists the mentions
+    the names matcher scored (``workbench.align.affected`` looks them up after each change).
+    """
+    run(db, [
+        """CREATE TABLE align_glossary (
+            kind TEXT NOT NULL,                -- s: spelling (a = lang, b = text), t: type (a), r: rejection (a = norm), n: non-name (a = norm, b = lang)
+            entity_id TEXT NOT NULL,
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            since INTEGER NOT NULL,
+            until INTEGER
+        )""",
+        "CREATE INDEX align_glossary_since ON align_glossary(since)",
+        "CREATE INDEX align_glossary_until ON align_glossary(until)",
+        "ALTER TABLE align_state ADD COLUMN generation INTEGER",
+        # the few mentions found without a glossary spelling: the ones the names matcher scores
+        "CREATE INDEX mentions_unglossed ON mentions(norm) WHERE detector <> 'glossary'",
+    ])

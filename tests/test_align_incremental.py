@@ -1,0 +1,105 @@
+"""Incremental alignment: after each decision the links equal a full re-align, and align then does nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.align.run import align_articles
+from workbench.glossary.bundled import load_files
+from workbench.review.decisions import decide, undo
+from workbench.store.db import connect
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def conn(db):
+    from workbench.corpus.importer import import_paths
+
+    c = db.conn
+    import_paths(c, [ROOT / "workbench" / "sample" / "articles.jsonl"])
+    load_files(c, sorted((ROOT / "workbench" / "glossary" / "curated").glob("*.toml")))
+    align_articles(c)
+    return c
+
+
+def snapshot(conn) -> dict:
+    """Mentions with their links and candidates, keyed by span (ids and times left out)."""
+    span = {mid: (sid, side, start, end) for mid, sid, side, start, end in conn.execute(
+        "SELECT id, segment_id, side, start, end FROM mentions")}
+    out = {}
+    for mid, surface, norm, lang, detector, prefix, cp, eid, status, score, why, proposal, by in conn.execute(
+            """SELECT m.id, m.surface, m.norm, m.lang, m.detector, m.prefix, m.counterpart_id, l.entity_id,
+                      l.status, l.score, l.why, l.proposal, l.decided_by
+               FROM mentions m LEFT JOIN links l ON l.mention_id = m.id"""):
+        cands = conn.execute("SELECT rank, entity_id, score, variant, why FROM candidates WHERE mention_id = ?"
+                             " ORDER BY rank", (mid,)).fetchall()
+        out[span[mid]] = (surface, norm, lang, detector, prefix, span.get(cp), eid, status, score, why, proposal,
+                          by, cands)
+    return out
+
+
+def full_realign(conn, tmp_path) -> dict:
+    """The same database aligned again from scratch (``align --force``), as a snapshot."""
+    copy = connect(tmp_path / f"full-{len(list(tmp_path.iterdir()))}.db")
+    conn.backup(copy)
+    align_articles(copy, force=True)
+    out = snapshot(copy)
+    copy.close()
+    return out
+
+
+def pick(conn, where: str, *args) -> int:
+    row = conn.execute(
+        f"""SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE l.decided_by = 'auto' AND {where}
+            ORDER BY m.id LIMIT 1""", args).fetchone()
+    assert row is not None, where
+    return row[0]
+
+
+def check(conn, tmp_path) -> None:
+    assert snapshot(conn) == full_realign(conn, tmp_path)
+    again = align_articles(conn)
+    assert again.aligned == [] and again.skipped == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_decisions_update_what_they_reach_like_a_full_realign(conn, tmp_path):
+    check(conn, tmp_path)
+    # confirm a fuzzy link: its spelling is learned and reaches the other mentions spelled alike
+    decide(conn, pick(conn, "l.status = 'suggested'"), "confirm")
+    check(conn, tmp_path)
+    # reject an exact link of one mention: the rejection reaches every mention of that spelling
+    decide(conn, pick(conn, "l.status = 'accepted' AND m.side = 'source'"), "reject")
+    check(conn, tmp_path)
+    # correct an unknown name to an entity, for all mentions spelled alike
+    decide(conn, pick(conn, "l.status = 'new' AND m.lang = 'fr'"), "correct", entity_id="mosul", all_same=True)
+    check(conn, tmp_path)
+    # a new entity from an unknown Arabic name
+    made = decide(conn, pick(conn, "l.status = 'new' AND m.lang = 'ar'"), "new", canonical="Test Name",
+                  entity_type="person", all_same=True)
+    assert made.entity_id
+    check(conn, tmp_path)
+    decide(conn, pick(conn, "l.status IN ('accepted', 'suggested')"), "unsure")
+    check(conn, tmp_path)
+    undo(conn)  # the unsure
+    undo(conn)  # the new entity goes away again
+    check(conn, tmp_path)
+
+
+def test_align_after_a_glossary_edit_reanalyses_only_what_it_reaches(conn, tmp_path):
+    from workbench.glossary import store as glossary
+
+    entity = conn.execute("SELECT id FROM entities WHERE deleted_at IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+    pairs = align_articles(conn, force=True).pairs
+    glossary.add_variant(conn, entity, "fr", "Zzyzxville")  # in no article: only look-alike names are reached
+    summary = align_articles(conn)
+    assert summary.pairs < pairs / 4
+    check(conn, tmp_path)
+    unknown = pick(conn, "l.status = 'new' AND m.lang = 'fr'")
+    surface = conn.execute("SELECT surface FROM mentions WHERE id = ?", (unknown,)).fetchone()[0]
+    glossary.add_variant(conn, "mosul", "fr", surface)  # a name of the articles becomes a spelling
+    summary = align_articles(conn)
+    assert summary.aligned and summary.pairs < pairs
+    check(conn, tmp_path)

@@ -1,0 +1,94 @@
+"""What the alignment was computed against: glossary facts by generation, and what changed since one.
+
+A fact is one spelling of a live entity (its canonical English name included), one entity's type,
+one rejected (spelling, entity) pair, or one spelling remembered as no name in a language. ``align_glossary`` keeps each fact with the generation it
+appeared in and the one it went away in; ``align_state.generation`` says which generation an
+article was aligned against. The facts that changed since an article's generation are all that
+can make its alignment differ from a fresh one (``workbench.align.affected`` finds where).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+GENERATION_KEY = "align_generation"
+SIGNATURE_KEY = "align_glossary_signature"
+SPELLING, TYPE, REJECTION, NON_NAME = "s", "t", "r", "n"
+
+
+@dataclass
+class Changes:
+    """Facts added or removed since a generation: spellings ``(lang, text)`` and rejected spellings' norms."""
+
+    spellings: set[tuple[str, str]] = field(default_factory=set)
+    entities: set[str] = field(default_factory=set)  # entities whose type or life changed
+    norms: set[str] = field(default_factory=set)  # rejected spellings and non-names
+
+    def __bool__(self) -> bool:
+        return bool(self.spellings or self.entities or self.norms)
+
+
+def facts(rows, rejected: set[tuple[str, str]], non_names: set[tuple[str, str]] = frozenset()
+          ) -> set[tuple[str, str, str, str]]:
+    """The facts of a glossary snapshot (``names.rows.load_rows``), the analyst's rejections and the
+    remembered non-names ``(lang, norm)``."""
+    out = set()
+    for eid, etype, canonical, spellings in rows:
+        out.add((TYPE, eid, etype or "", ""))
+        if canonical:
+            out.add((SPELLING, eid, "en", canonical))
+        out.update((SPELLING, eid, lang, text) for lang, text in spellings)
+    out.update((REJECTION, eid, norm, "") for norm, eid in rejected)
+    out.update((NON_NAME, "", norm, lang) for lang, norm in non_names)
+    return out
+
+
+def current(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signature: str,
+         non_names: set[tuple[str, str]] = frozenset()) -> int:
+    """Record the glossary as it is now (inside the caller's transaction); its generation.
+
+    A new generation starts only when a fact changed; the signature skips the comparison when
+    nothing was written since the last call.
+    """
+    known = conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNATURE_KEY,)).fetchone()
+    generation = current(conn)
+    if known is not None and known[0] == signature:
+        return generation
+    live = {tuple(r[:4]): r[4] for r in conn.execute(
+        "SELECT kind, entity_id, a, b, rowid FROM align_glossary WHERE until IS NULL")}
+    now = facts(rows, rejected, non_names)
+    added = now - live.keys()
+    gone = [live[f] for f in live.keys() - now]
+    if added or gone:
+        generation += 1
+        conn.executemany("INSERT INTO align_glossary (kind, entity_id, a, b, since) VALUES (?, ?, ?, ?, ?)",
+                         ((*f, generation) for f in added))
+        conn.executemany("UPDATE align_glossary SET until = ? WHERE rowid = ?", ((generation, r) for r in gone))
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                     ((GENERATION_KEY, str(generation)), (SIGNATURE_KEY, signature)))
+    return generation
+
+
+def changed_since(conn: sqlite3.Connection, generation: int) -> Changes:
+    """Every fact added or removed after ``generation``."""
+    out = Changes()
+    for kind, eid, a, b in conn.execute(
+            "SELECT kind, entity_id, a, b FROM align_glossary WHERE since > ? OR until > ?", (generation, generation)):
+        if kind == SPELLING:
+            out.spellings.add((a, b))
+        elif kind == TYPE:
+            out.entities.add(eid)
+        else:
+            out.norms.add(a)
+    if out.entities:  # a type or an entity's life changes what each of its spellings means
+        marks = ",".join("?" * len(out.entities))
+        out.spellings.update(conn.execute(
+            f"SELECT DISTINCT a, b FROM align_glossary WHERE kind = ? AND entity_id IN ({marks})",
+            (SPELLING, *out.entities)).fetchall())
+    return out
