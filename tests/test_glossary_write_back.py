@@ -16,7 +16,7 @@ from workbench.glossary.write_back import write_back
 @pytest.fixture
 def folder(tmp_path, db, monkeypatch):
     monkeypatch.setattr("workbench.clock.now", lambda: "2022-01-24T10:00:00+00:00")
-    monkeypatch.setattr("workbench.glossary.store.now", lambda: "2022-01-24T10:00:00+00:00")
+    monkeypatch.setattr("workbench.glossary.journal.now", lambda: "2022-01-24T10:00:00+00:00")
     glossaries = tmp_path / "glossaries"
     glossaries.mkdir()
     (glossaries / "sample.toml").write_text(SAMPLE_TOML, encoding="utf-8")

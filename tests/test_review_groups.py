@@ -7,7 +7,8 @@ import pytest
 from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOURCE, add_article, add_glossary
 from workbench.align.run import align_articles
 from workbench.errors import UserError
-from workbench.review.decisions import LINK_FIELDS, decide
+from workbench.review.decisions import decide
+from workbench.review.links import LINK_FIELDS
 from workbench.review.groups import Filters, groups, mention_ids
 from workbench.review.preview import preview
 

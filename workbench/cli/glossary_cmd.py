@@ -121,7 +121,7 @@ def run_import(args) -> int:
     from workbench.glossary import formats
     from workbench.glossary.bundled import BUNDLED_DIR, origin_of
     from workbench.glossary.formats import toml as toml_format
-    from workbench.glossary.not_names import merge_file
+    from workbench.glossary.store import merge_file
 
     files = _files(args, _unambiguous_suffixes())
     # read everything first: a bad file stops the import before anything is written

@@ -28,7 +28,7 @@ def load_files(conn: sqlite3.Connection, paths: list[Path], origin=None) -> int:
     merged all or nothing. ``origin(path)`` names the origin stored (default: the path).
     """
     from workbench.glossary.formats.toml import read_files, read_glossary
-    from workbench.glossary.not_names import merge_file
+    from workbench.glossary.store import merge_file
 
     if len(paths) > 1:
         read_files(paths)  # checked together first: a problem in any file writes nothing

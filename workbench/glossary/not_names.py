@@ -13,10 +13,9 @@ import sqlite3
 
 from workbench.errors import UserError
 from workbench.glossary import rules
-from workbench.glossary.model import Entity, NotName
-from workbench.glossary.store import Journal, MergeReport, merge_entities
+from workbench.glossary.model import NotName
+from workbench.glossary.journal import Journal
 from workbench.names.normalize import normalize
-from workbench.store.db import transaction
 
 TARGET = "not_a_name"  # decisions.target of these rows
 FIELDS = ("lang", "norm", "spelling", "origin", "learned", "created_at")
@@ -67,18 +66,6 @@ def _write(conn: sqlite3.Connection, lang: str, norm: str, row: dict | None) -> 
     if row is not None:
         conn.execute(f"INSERT INTO not_names ({', '.join(FIELDS)}) VALUES ({', '.join('?' * len(FIELDS))})",
                      tuple(row[f] for f in FIELDS))
-
-
-def merge_file(conn: sqlite3.Connection, entities: list[Entity], items: list[NotName], origin: str, *,
-               move: bool = False) -> MergeReport:
-    """A glossary file's entities and non-names into the database, all or nothing (entities checked)."""
-    with transaction(conn):
-        report = merge_entities(conn, entities, origin, move=move, check=False)
-        journal = Journal(conn)
-        report.not_names_added = sum(
-            remember(conn, n.lang, n.spelling, journal=journal, action="import", origin=origin) is not None
-            for n in items)
-    return report
 
 
 # ---- reading ------------------------------------------------------------------------------------

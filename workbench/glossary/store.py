@@ -8,16 +8,13 @@ state before and after, the analyst and the time, and bumps ``glossary_version``
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import uuid
 from dataclasses import dataclass, field
 
-from workbench.clock import now
-from workbench.config import current_user
 from workbench.errors import UserError
-from workbench.glossary import rules
-from workbench.glossary.model import VARIANT_LANGS, Entity, Variant
+from workbench.glossary import not_names, rules
+from workbench.glossary.journal import Journal
+from workbench.glossary.model import Entity, NotName, Variant
 from workbench.names.normalize import NORM_VERSION, normalize
 from workbench.store.db import transaction
 
@@ -37,7 +34,7 @@ class MergeReport:
     unchanged: int = 0
     variants_added: int = 0
     moved: int = 0  # spellings moved here from another entity (``move=True``)
-    not_names_added: int = 0  # non-names remembered (``workbench.glossary.not_names.merge_file``)
+    not_names_added: int = 0  # non-names remembered (``merge_file``)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -58,28 +55,6 @@ class MergeReport:
         if self.notes:
             head += f"; {len(self.notes)} difference(s) kept as the database has them"
         return head
-
-
-class Journal:
-    """Appends ``decisions`` rows for one batch (one user, one time); review decisions pass their own."""
-
-    def __init__(self, conn: sqlite3.Connection, user: str | None = None, batch: str | None = None):
-        self.conn, self.user, self.at = conn, user or current_user(), now()
-        self.batch = batch or uuid.uuid4().hex[:16]
-        self.ids: list[int] = []
-
-    def write(self, action: str, target: str, target_id, before, after, undoes: int | None = None) -> int:
-        cur = self.conn.execute(
-            """INSERT INTO decisions (at, user, action, target, target_id, before, after, batch, undoes)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (self.at, self.user, action, target, str(target_id), _dump(before), _dump(after), self.batch, undoes),
-        )
-        self.ids.append(cur.lastrowid)
-        return cur.lastrowid
-
-
-def _dump(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _entity_state(conn, entity_id: str) -> dict | None:
@@ -132,8 +107,6 @@ def ensure_norms(conn: sqlite3.Connection) -> bool:
                     conn.execute("DELETE FROM rejections WHERE norm = ? AND entity_id = ?", (norm, entity_id))
                     conn.execute("INSERT OR IGNORE INTO rejections (norm, entity_id, decision_id) VALUES (?, ?, ?)",
                                  (fresh, entity_id, decision_id))
-        from workbench.glossary import not_names
-
         not_names.renormalize(conn)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('norm_version', ?)", (NORM_VERSION,))
         _bump(conn)
@@ -332,6 +305,18 @@ def merge_entities(conn: sqlite3.Connection, entities: list[Entity], origin: str
                            "variants_added": report.variants_added, "moved": report.moved,
                            "kept": len(report.notes)})
             _bump(conn)
+    return report
+
+
+def merge_file(conn: sqlite3.Connection, entities: list[Entity], items: list[NotName], origin: str, *,
+               move: bool = False) -> MergeReport:
+    """A glossary file's entities and non-names into the database, all or nothing (entities checked)."""
+    with transaction(conn):
+        report = merge_entities(conn, entities, origin, move=move, check=False)
+        journal = Journal(conn)
+        report.not_names_added = sum(
+            not_names.remember(conn, n.lang, n.spelling, journal=journal, action="import", origin=origin) is not None
+            for n in items)
     return report
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from workbench.review.decisions import _mention
+from workbench.review.links import mention_of
 from workbench.review.queue import mention_view
 from workbench.review.spans import sentence_of
 
@@ -32,7 +32,7 @@ class Concordance:
 
 def concordance(conn: sqlite3.Connection, mention_id: int, limit: int = PAGE, offset: int = 0) -> Concordance:
     """The mentions spelled like ``mention_id`` (same norm and language), in corpus order, one page."""
-    _mention(conn, mention_id)  # one message for an id that names no mention
+    mention_of(conn, mention_id)  # one message for an id that names no mention
     view = mention_view(conn, mention_id)
     total = conn.execute("SELECT count(*) FROM mentions WHERE norm = ? AND lang = ?",
                          (view["norm"], view["lang"])).fetchone()[0]

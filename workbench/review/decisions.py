@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from workbench import vocabulary
 from workbench.align.run import refresh
@@ -22,63 +21,16 @@ from workbench.errors import UserError
 from workbench.glossary import not_names, rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
 from workbench.review import stale
+from workbench.review.dismiss import dismiss
+from workbench.review.links import (
+    MAX_ID, Log, Outcome, entity_exists, link_state, mention_of, same_spelling, stem, write_link,
+)
+from workbench.review.spans import undo_span
 from workbench.store.db import transaction
+from workbench.vocabulary import ACCEPT, SUGGEST
 
 ACTIONS = vocabulary.ACTIONS
-LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
 STATUS_OF = vocabulary.STATUS_OF
-MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger id names no row
-
-
-@dataclass
-class Outcome:
-    """What one call changed."""
-
-    batch: str
-    decision_ids: list[int]
-    mention_ids: list[int]
-    entity_id: str | None
-    notes: list[str] = field(default_factory=list)  # what an undo left in place, and why
-
-
-_Log = glossary.Journal  # appends decision rows for one batch (one user, one time)
-
-
-def link_state(conn: sqlite3.Connection, mention_id: int) -> dict | None:
-    row = conn.execute(f"SELECT {', '.join(LINK_FIELDS)} FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
-    return dict(zip(LINK_FIELDS, row)) if row else None
-
-
-def _write_link(conn: sqlite3.Connection, mention_id: int, state: dict | None) -> None:
-    if state is None:
-        conn.execute("DELETE FROM links WHERE mention_id = ?", (mention_id,))
-        return
-    conn.execute(
-        f"""INSERT INTO links (mention_id, {', '.join(LINK_FIELDS)}) VALUES (?, {', '.join('?' * len(LINK_FIELDS))})
-            ON CONFLICT(mention_id) DO UPDATE SET {', '.join(f'{f} = excluded.{f}' for f in LINK_FIELDS)}""",
-        (mention_id, *(state.get(f) for f in LINK_FIELDS)),
-    )
-
-
-def _mention(conn: sqlite3.Connection, mention_id: int) -> dict:
-    if not 0 < mention_id <= MAX_ID:
-        raise UserError(f"no mention with id {mention_id}; `workbench mentions` lists them")
-    row = conn.execute(
-        "SELECT id, norm, lang, surface, prefix, counterpart_id FROM mentions WHERE id = ?", (mention_id,)
-    ).fetchone()
-    if row is None:
-        raise UserError(f"no mention with id {mention_id}; `workbench mentions` lists them")
-    return dict(zip(("id", "norm", "lang", "surface", "prefix", "counterpart_id"), row))
-
-
-def _entity_exists(conn: sqlite3.Connection, entity_id: str) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM entities WHERE id = ? AND deleted_at IS NULL", (entity_id,)
-    ).fetchone() is not None
-
-
-def _is_human(state: dict | None) -> bool:
-    return state is not None and state.get("decided_by") not in (None, "auto")
 
 
 # ---- decide -----------------------------------------------------------------------------------------
@@ -96,12 +48,10 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
     if expect is not None:  # every action, a dismissal too
-        stale.refuse_changed(conn, _mention(conn, mention_id), link_state(conn, mention_id), expect)
+        stale.refuse_changed(conn, mention_of(conn, mention_id), link_state(conn, mention_id), expect)
     if action == vocabulary.DISMISS:  # its own module, which uses this one's helpers
-        from workbench.review.dismiss import dismiss
-
         return dismiss(conn, mention_id, all_same=all_same, user=user)
-    mention = _mention(conn, mention_id)
+    mention = mention_of(conn, mention_id)
     current = link_state(conn, mention_id)
     if action in (vocabulary.CONFIRM, vocabulary.REJECT):
         entity_id = current and current.get("entity_id")
@@ -111,7 +61,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     elif action == vocabulary.CORRECT:
         if not entity_id:
             raise UserError("correct needs the entity id to link to, e.g. `correct mosul`")
-        if not _entity_exists(conn, entity_id):
+        if not entity_exists(conn, entity_id):
             raise UserError(f"no entity with id '{entity_id}'; `workbench glossary` lists them")
     elif action == vocabulary.CREATE:
         if entity_type is not None and entity_type not in ENTITY_TYPES:
@@ -121,13 +71,13 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         canonical = _new_canonical(conn, mention, canonical, proposal)
     elif action == vocabulary.MARK_UNSURE:
         entity_id = current and current.get("entity_id")
-    log = _Log(conn, user or current_user())
+    log = Log(conn, user or current_user())
     with transaction(conn):
         if expect is not None:  # again under the write lock: another writer may have come in between
             stale.refuse_changed(conn, mention, link_state(conn, mention_id), expect)
         targets = [mention]
         if all_same:
-            targets += _same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
+            targets += same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         targets += _listed(conn, also, targets, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
@@ -142,7 +92,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
                 "why": f"{action} by {log.user}", "proposal": (before or {}).get("proposal") if action == vocabulary.MARK_UNSURE else None,
                 "decided_by": log.user, "updated_at": log.at,
             }
-            _write_link(conn, m["id"], after)
+            write_link(conn, m["id"], after)
             did = log.write(action, "mention", m["id"], before, after)
             changed.append(m["id"])
             if action == vocabulary.REJECT:
@@ -159,7 +109,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
 def _refuse_second_new(conn: sqlite3.Connection, mention_id: int, current: dict | None) -> None:
     """``new`` on a mention already linked to the entity a ``new`` made for it would mint ``x-2``: refused."""
     entity_id = (current or {}).get("entity_id")
-    if not entity_id or not _entity_exists(conn, entity_id):
+    if not entity_id or not entity_exists(conn, entity_id):
         return
     row = conn.execute(
         """SELECT (SELECT min(b.id) FROM decisions b WHERE b.batch = d.batch) FROM decisions d
@@ -173,28 +123,6 @@ def _refuse_second_new(conn: sqlite3.Connection, mention_id: int, current: dict 
                         f"`correct ENTITY_ID` links the mention elsewhere")
 
 
-def _stem(mention: dict) -> str:
-    return stem_surface(mention["surface"], mention.get("prefix") or 0)
-
-
-def _same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | None) -> list[dict]:
-    """Other mentions with the same normal form and language, not decided by a human."""
-    rows = conn.execute(
-        """SELECT m.id, m.norm, m.lang, m.surface, m.prefix, l.entity_id, l.decided_by FROM mentions m
-           LEFT JOIN links l ON l.mention_id = m.id
-           WHERE m.norm = ? AND m.lang = ? AND m.id <> ?""",
-        (mention["norm"], mention["lang"], mention["id"]),
-    ).fetchall()
-    out = []
-    for mid, n, lang, surface, prefix, eid, decided_by in rows:
-        if decided_by not in (None, "auto"):
-            continue
-        if entity_id is not None and eid != entity_id:
-            continue  # confirming / rejecting this entity: mentions linked elsewhere are not the same case
-        out.append({"id": mid, "norm": n, "lang": lang, "surface": surface, "prefix": prefix})
-    return out
-
-
 def _listed(conn: sqlite3.Connection, ids: Sequence[int], chosen: list[dict], entity_id: str | None) -> list[dict]:
     """The mentions of ``ids`` not chosen yet; confirming / rejecting an entity, each must be linked to it."""
     seen = {m["id"] for m in chosen}
@@ -205,7 +133,7 @@ def _listed(conn: sqlite3.Connection, ids: Sequence[int], chosen: list[dict], en
         if entity_id is not None and (link_state(conn, mid) or {}).get("entity_id") != entity_id:
             raise UserError(f"mention {mid} is not linked to '{entity_id}': confirm and reject apply to the "
                             "mentions of one entity; decide it on its own")
-        out.append(_mention(conn, mid))
+        out.append(mention_of(conn, mid))
     return out
 
 
@@ -219,7 +147,7 @@ def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, p
         if wrong:
             raise UserError(f"--canonical: {wrong}")
         return rules.clean(given)
-    options = [_stem(mention)] if mention["lang"] == "en" else []
+    options = [stem(mention)] if mention["lang"] == "en" else []
     row = conn.execute(
         """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ?)
            ORDER BY id = ? DESC LIMIT 1""",
@@ -235,7 +163,7 @@ def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, p
                     "give one with --canonical NAME (in Latin script)")
 
 
-def _create_entity(conn: sqlite3.Connection, log: _Log, canonical: str, etype: str, mention: dict) -> str:
+def _create_entity(conn: sqlite3.Connection, log: Log, canonical: str, etype: str, mention: dict) -> str:
     if etype not in ENTITY_TYPES:
         etype = "other"
     eid = glossary.add_entity(conn, None, etype, canonical, origin="review", journal=log, action="new")["id"]
@@ -244,12 +172,12 @@ def _create_entity(conn: sqlite3.Connection, log: _Log, canonical: str, etype: s
     return eid
 
 
-def _learn(conn: sqlite3.Connection, log: _Log, action: str, entity_id: str, mention: dict) -> None:
+def _learn(conn: sqlite3.Connection, log: Log, action: str, entity_id: str, mention: dict) -> None:
     """Make the mention's spelling a learned variant of the entity, unless it already is one."""
-    glossary.learn_variant(conn, entity_id, mention["lang"], _stem(mention), journal=log, action=action)
+    glossary.learn_variant(conn, entity_id, mention["lang"], stem(mention), journal=log, action=action)
 
 
-def _reject(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str, decision_id: int) -> None:
+def _reject(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str, decision_id: int) -> None:
     if conn.execute("SELECT 1 FROM rejections WHERE norm = ? AND entity_id = ?", (norm, entity_id)).fetchone():
         return
     conn.execute("INSERT INTO rejections (norm, entity_id, decision_id) VALUES (?, ?, ?)",
@@ -257,7 +185,7 @@ def _reject(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str, deci
     log.write("reject", "rejection", f"{entity_id}\t{norm}", None, {"norm": norm, "entity_id": entity_id})
 
 
-def _demote_same_pair(conn: sqlite3.Connection, log: _Log, norm: str, entity_id: str) -> None:
+def _demote_same_pair(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str) -> None:
     """Automatic links of the rejected (spelling, entity) pair fall back to their next candidate."""
     rows = conn.execute(
         """SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
@@ -267,7 +195,7 @@ def _demote_same_pair(conn: sqlite3.Connection, log: _Log, norm: str, entity_id:
     for (mid,) in rows:
         before = link_state(conn, mid)
         after = _next_best(conn, mid, norm, before, log.at)
-        _write_link(conn, mid, after)
+        write_link(conn, mid, after)
         log.write("reject", "mention", mid, before, after)
 
 
@@ -278,14 +206,12 @@ def _next_best(conn: sqlite3.Connection, mention_id: int, norm: str, before: dic
     ``workbench.align.run.keeps_candidates``): that entity is the rejected one, so no row means no
     next candidate, as the row would have.
     """
-    from workbench.vocabulary import ACCEPT, SUGGEST
-
     for eid, score in conn.execute(
         """SELECT c.entity_id, c.score FROM candidates c WHERE c.mention_id = ? AND NOT EXISTS
            (SELECT 1 FROM rejections r WHERE r.norm = ? AND r.entity_id = c.entity_id) ORDER BY c.rank""",
         (mention_id, norm),
     ):
-        if score >= SUGGEST and _entity_exists(conn, eid):
+        if score >= SUGGEST and entity_exists(conn, eid):
             return {**before, "entity_id": eid, "score": score, "proposal": None, "updated_at": at,
                     "status": vocabulary.ACCEPTED if score >= ACCEPT else vocabulary.SUGGESTED,
                     "why": "next candidate after a rejected spelling"}
@@ -326,7 +252,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
         f"SELECT 1 FROM decisions WHERE undoes IN ({','.join('?' * len(ids))}) LIMIT 1", ids
     ).fetchone():
         raise UserError(f"decision {decision_id or ids[0]} was already undone")
-    log = _Log(conn, user or current_user())
+    log = Log(conn, user or current_user())
     mentions: list[int] = []
     entity = None
     notes: list[str] = []
@@ -345,7 +271,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 mid = int(target_id)
                 now_state = link_state(conn, mid)
                 if conn.execute("SELECT 1 FROM mentions WHERE id = ?", (mid,)).fetchone():
-                    _write_link(conn, mid, before)
+                    write_link(conn, mid, before)
                 mentions.append(mid)
                 entity = entity or (after or {}).get("entity_id")
                 log.write("undo", target, target_id, now_state, before, undoes=did)
@@ -358,8 +284,6 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
             elif target == not_names.TARGET:
                 not_names.restore(conn, target_id, before, journal=log, undoes=did)
             elif target == "span":  # an edited span goes back, candidates too
-                from workbench.review.spans import undo_span
-
                 log.write("undo", target, target_id, undo_span(conn, int(target_id), before), before, undoes=did)
             elif target == "entity" and target_id not in made:
                 glossary.soft_delete_entity(conn, target_id, journal=log, action="undo", undoes=did)
@@ -375,7 +299,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
     return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity, notes)
 
 
-def _release(conn: sqlite3.Connection, log: _Log, entity_id: str) -> None:
+def _release(conn: sqlite3.Connection, log: Log, entity_id: str) -> None:
     """Automatic links and candidates leave an entity about to go (as re-aligning would do)."""
     conn.execute("DELETE FROM candidates WHERE entity_id = ?", (entity_id,))
     for mid, norm in conn.execute(
@@ -384,7 +308,7 @@ def _release(conn: sqlite3.Connection, log: _Log, entity_id: str) -> None:
     ).fetchall():
         before = link_state(conn, mid)
         after = _next_best(conn, mid, norm, before, log.at)
-        _write_link(conn, mid, after)
+        write_link(conn, mid, after)
         log.write("undo", "mention", mid, before, after)
 
 

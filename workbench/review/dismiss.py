@@ -15,36 +15,36 @@ from workbench.align.run import refresh
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary import not_names
-from workbench.review.decisions import Outcome, _Log, _mention, _same_spelling, _stem, _write_link, link_state
+from workbench.review.links import Log, Outcome, link_state, mention_of, same_spelling, stem, write_link
 from workbench.store.db import transaction
 
 
 def dismiss(conn: sqlite3.Connection, mention_id: int, *, all_same: bool = False,
             user: str | None = None) -> Outcome:
     """Mark the mention 'dismissed' and remember its spelling as no name in its language."""
-    mention = _mention(conn, mention_id)
+    mention = mention_of(conn, mention_id)
     current = link_state(conn, mention_id)
     if current and current["status"] == vocabulary.DISMISSED and current["decided_by"] not in (None, vocabulary.AUTO):
         raise UserError(f"mention {mention_id} ({mention['surface']!r}) is already dismissed as not a name; "
                         "`workbench undo` takes a dismissal back")
     owners = not_names.glossary_has(conn, mention["lang"], mention["norm"])
-    log = _Log(conn, user or current_user())
+    log = Log(conn, user or current_user())
     notes = []
     with transaction(conn):
         targets = [(mention, current)]
         if all_same:
-            targets += [(m, state) for m in _same_spelling(conn, mention, None)
+            targets += [(m, state) for m in same_spelling(conn, mention, None)
                         if _dismissable(state := link_state(conn, m["id"]), owners)]
         for m, before in targets:
             after = {"entity_id": None, "status": vocabulary.DISMISSED, "score": 0.0,
                      "why": f"not a name, by {log.user}", "proposal": None, "decided_by": log.user,
                      "updated_at": log.at}
-            _write_link(conn, m["id"], after)
+            write_link(conn, m["id"], after)
             log.write(vocabulary.DISMISS, "mention", m["id"], before, after)
-        not_names.remember(conn, mention["lang"], _stem(mention), journal=log, action=vocabulary.DISMISS)
+        not_names.remember(conn, mention["lang"], stem(mention), journal=log, action=vocabulary.DISMISS)
         refresh(conn)  # the other mentions of the spelling, as the next align would leave them
     if owners:
-        notes.append(f"the glossary has {_stem(mention)!r} ({mention['lang']}) as a spelling of "
+        notes.append(f"the glossary has {stem(mention)!r} ({mention['lang']}) as a spelling of "
                      f"{', '.join(owners)}: align keeps linking it there; remove that spelling if it is no name")
     return Outcome(log.batch, log.ids, [m["id"] for m, _ in targets], None, notes)
 

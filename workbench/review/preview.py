@@ -6,7 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
-from workbench.review.decisions import LINK_FIELDS, decide
+from workbench.review.decisions import decide
+from workbench.review.links import LINK_FIELDS
 from workbench.vocabulary import AUTO, PENDING
 from workbench.store.db import transaction
 

@@ -20,7 +20,7 @@ from workbench.align.spans import EDITED, Found
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.names.index import glossary_index
-from workbench.review.decisions import Outcome, _Log, _mention, _write_link, link_state
+from workbench.review.links import Log, Outcome, link_state, mention_of, write_link
 from workbench.store.db import transaction
 from workbench.text.tokens import words
 
@@ -30,7 +30,7 @@ LEFT, RIGHT = "left", "right"
 
 
 def _row(conn: sqlite3.Connection, mention_id: int) -> dict:
-    _mention(conn, mention_id)  # one message for an id that names no mention
+    mention_of(conn, mention_id)  # one message for an id that names no mention
     keys = ("id", "segment_id", "side", "lang", "counterpart_id", *SPAN_FIELDS)
     row = conn.execute(f"SELECT {', '.join(keys)} FROM mentions WHERE id = ?", (mention_id,)).fetchone()
     return dict(zip(keys, row))
@@ -84,7 +84,7 @@ def edit_span(conn: sqlite3.Connection, mention_id: int, start: int, end: int, *
     if (found.start, found.end) == (mention["start"], mention["end"]):
         raise UserError(f"mention {mention_id} already spans {found.start}-{found.end} ({mention['surface']!r})")
     _overlap(conn, mention, found.start, found.end)
-    log = _Log(conn, user or current_user())
+    log = Log(conn, user or current_user())
     with transaction(conn):
         before_span, before_link = span_state(conn, mention_id), link_state(conn, mention_id)
         after_span = {"start": found.start, "end": found.end, "surface": found.surface, "norm": found.norm,
@@ -95,7 +95,7 @@ def edit_span(conn: sqlite3.Connection, mention_id: int, start: int, end: int, *
                       "why": found.why, "proposal": _proposal(found), "decided_by": vocabulary.AUTO,
                       "updated_at": log.at}
         write_span(conn, mention_id, after_span)
-        _write_link(conn, mention_id, after_link)
+        write_link(conn, mention_id, after_link)
         log.write(vocabulary.EDIT_SPAN, "span", mention_id, before_span, after_span)
         log.write(vocabulary.EDIT_SPAN, "mention", mention_id, before_link, after_link)
     return Outcome(log.batch, log.ids, [mention_id], found.entity_id)
