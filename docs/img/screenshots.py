@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,8 @@ SHOTS = [
     ("review-picker", ["2", "c", *"kazimi"], "workers"),
     ("review-new-entity", ["2", "s", "s", "s", "s", "s", "s", "s", "a"], None),
     ("review-history", ["2", "y", "n", "H", "e"], None),
+    ("review-grouped", ["2", "m"], "workers"),
+    ("review-concordance", ["2", "s", "w"], "workers"),
     ("glossary", ["3"], "workers"),
     ("glossary-search", ["3", "slash", *"hasaka"], "workers"),
     ("glossary-add", ["3", "a"], None),
@@ -77,13 +80,11 @@ def main() -> int:
     workbench.clock.now = lambda: "2022-03-01T09:30:00+00:00"
     os.environ.setdefault("WORKBENCH_USER", "analyst")
     with tempfile.TemporaryDirectory() as tmp:
+        built = Path(tmp) / "corpus.db"
+        corpus.build(built)  # the TUI tests' corpus: imported, aligned and decided through the services
         for name, keys, settle in SHOTS:
             db = Path(tmp) / f"{name}.db"
-            from workbench.store import open_db
-
-            database = open_db(db)
-            corpus.fill(database.conn)
-            database.conn.close()
+            shutil.copyfile(built, db)
             asyncio.run(shoot(db, name, keys, settle))
             print(f"docs/img/{name}.svg")
     return 0
