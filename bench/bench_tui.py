@@ -152,6 +152,8 @@ class FirstScreen(tui_app.WorkbenchApp):
         return super().run(headless=True)
 
 tui_app.WorkbenchApp = FirstScreen
+import workbench.cli.tui_cmd
+workbench.cli.tui_cmd.has_terminal = lambda: True  # headless: no terminal needed
 from workbench.cli import main
 sys.exit(main(sys.argv[1:]))
 """
