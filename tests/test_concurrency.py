@@ -145,3 +145,11 @@ def test_wal_switch_reports_other_errors_at_once():
     with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
         _use_wal(conn)
     assert conn.calls == 1
+
+
+def test_connections_keep_a_page_cache_sized_for_big_corpora(tmp_path):
+    from workbench.store.db import CACHE_KIB, connect
+
+    conn = connect(tmp_path / "c.db")
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+    assert CACHE_KIB >= 32 * 1024  # align halves its speed with SQLite's 2 MiB default

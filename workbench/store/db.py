@@ -39,14 +39,19 @@ MIGRATIONS = (
     "0014_align_generations",
 )
 MIGRATION_SET = "workbench"
+# Page cache per connection, in KiB (SQLite's default is 2 MiB). Align writes mentions and links into
+# several indexes at once: with 2 MiB the pages are evicted and read again for every article, and
+# align runs at half speed (bench/bench_scale.py). Memory is taken only as pages are read.
+CACHE_KIB = 64 * 1024
 
 
 def connect(path: str | os.PathLike) -> sqlite3.Connection:
-    """A raw connection with WAL, a busy timeout and foreign keys on."""
+    """A raw connection with WAL, a busy timeout, foreign keys on and a page cache for big corpora."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     _use_wal(conn)
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
