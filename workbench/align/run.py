@@ -16,10 +16,11 @@ import hashlib
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import affected, detect_english, detect_source, edited, generations, linker
+from workbench.align import affected, detect_english, detect_source, edited, generations, linker, parallel
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -34,6 +35,8 @@ from workbench.vocabulary import PENDING
 
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
 PROGRESS_STEPS = 200  # within a long article, progress is reported about every 1/200 of the run
+BATCH_SECONDS = 0.5  # articles written in one transaction for up to this long
+PARALLEL_MIN = 64  # whole articles to analyse before worker processes are worth starting
 
 
 @dataclass
@@ -129,7 +132,7 @@ def refresh(conn: sqlite3.Connection) -> int:
     pairs = 0
     with transaction(conn):
         for aid, segment_ids in reached.items():
-            pairs += align_article(conn, ctx, aid, only=segment_ids)[1]
+            pairs += align_article(conn, ctx, aid, segment_ids)[1]
         conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
                          ((generation, aid) for aid in [*untouched, *reached]))
     return pairs
@@ -144,10 +147,13 @@ def align_articles(
     cancel: threading.Event | None = None,
     finder=None,
     ctx: Context | None = None,
+    parallel_ok: bool = False,
 ) -> AlignSummary:
-    """Align the given articles (default: all); each one committed on its own.
+    """Align the given articles (default: all), committed as it goes (a few articles a transaction).
 
     ``ctx`` lets a caller that aligns repeatedly (the TUI, benchmarks) build the glossary indexes once.
+    ``parallel_ok``: a big run may analyse articles in forked worker processes (``align.parallel``);
+    only for a caller with no other thread (the CLI), never the TUI.
     """
     if article_ids is None:
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -179,7 +185,7 @@ def align_articles(
     summary.job_id = jobs.start(conn, "align", {"articles": article_ids is not None and ids or "all", "force": force},
                                 total)
     status = jobs.DONE
-    done = reported = 0
+    reported = 0
 
     def report(count: int, article_id: int) -> None:
         nonlocal reported
@@ -187,34 +193,53 @@ def align_articles(
             reported = count
             progress(count, total, article_id)
 
+    todo = [i for i in ids if i in work]
+    summary.skipped = len(ids) - len(todo)
+    done = sum(sizes.get(i, 0) for i in ids if i not in work)
+    report(done, ids[0] if ids else 0)
+    workers = parallel.workers_for(len(todo), PARALLEL_MIN) if parallel_ok else 0
+    items = ((aid, *sentence_groups(conn, aid, work[aid])) for aid in todo)
+
+    def analysed(item: tuple) -> list[Found]:
+        aid, lang, groups = item
+        base = done
+
+        def during(n: int) -> None:  # within a long article, in the serial run only
+            if base + n - reported >= step:
+                report(base + n, aid)
+
+        return analyse_article(ctx, lang, groups, during if workers == 0 else None)
+
+    results = parallel.ordered_map(analysed, items, workers)
     try:
-        for article_id in ids:
-            if cancel is not None and cancel.is_set():
-                summary.cancelled = True
-                status = jobs.CANCELLED
-                break
-            if article_id not in work:
-                summary.skipped += 1
-            else:
-                with transaction(conn):
-                    base = done
-
-                    def during(n: int, base=base, article_id=article_id) -> None:
-                        if base + n - reported >= step:
-                            report(base + n, article_id)
-
-                    count, pairs = align_article(conn, ctx, article_id, during, only=work[article_id])
+        finished = cancel is not None and cancel.is_set()
+        summary.cancelled = finished
+        status = jobs.CANCELLED if finished else status
+        while not finished:
+            with transaction(conn):  # several articles a transaction: commits cost as much as the writes
+                started = time.monotonic()
+                finished = True
+                for (article_id, _lang, groups), found in results:
+                    count, pairs = store_article(conn, ctx, article_id, found, groups, work[article_id])
                     _record(conn, article_id, signatures.get(article_id, ""), generation)
-                    jobs.progress(conn, summary.job_id, done + sizes.get(article_id, 0))
-                summary.aligned.append(article_id)
-                summary.mentions += count
-                summary.pairs += pairs
-            done += sizes.get(article_id, 0)
-            report(done, article_id)
+                    done += sizes.get(article_id, 0)
+                    jobs.progress(conn, summary.job_id, done)
+                    summary.aligned.append(article_id)
+                    summary.mentions += count
+                    summary.pairs += pairs
+                    report(done, article_id)
+                    if cancel is not None and cancel.is_set():
+                        summary.cancelled = True
+                        status = jobs.CANCELLED
+                        break
+                    if time.monotonic() - started > BATCH_SECONDS:
+                        finished = False
+                        break
     except BaseException as exc:
         status = jobs.CANCELLED if isinstance(exc, KeyboardInterrupt) else jobs.FAILED
         raise
     finally:
+        results.close()
         jobs.finish(conn, summary.job_id, status, done,
                     f"{len(summary.aligned)} aligned, {summary.skipped} up to date")
     return summary
@@ -286,15 +311,12 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     return src, eng
 
 
-def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
-                  on_segments: Callable[[int], None] | None = None,
-                  only: set[int] | None = None) -> tuple[int, int]:
-    """Align one article inside the caller's transaction; returns (mentions, sentence pairs).
+def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None = None
+                    ) -> list[Found]:
+    """Find, pair and link the mentions of an article's sentence pairs (no database access).
 
-    ``on_segments(n)`` is told after each pair how many of the article's segments are done;
-    ``only``: analyse just the pairs holding one of these segments (the rest is left as it is).
+    ``on_segments(n)`` is told after each pair how many of the article's segments are done.
     """
-    lang, groups = sentence_groups(conn, article_id, only)
     found: list[Found] = []
     segments = 0
     memory = detect_source.Memory()
@@ -304,10 +326,26 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
+    return found
+
+
+def store_article(conn: sqlite3.Connection, ctx: Context, article_id: int, found: list[Found], groups: list,
+                  only: set[int] | None) -> tuple[int, int]:
+    """Write what ``analyse_article`` found, inside the caller's transaction; returns (mentions, pairs)."""
     analysed = None if only is None else {sid for g in groups for sid, _ in g[0]}
-    found += edited.refound(conn, ctx.index, ctx.rejected, article_id, found, analysed)
+    found = found + edited.refound(conn, ctx.index, ctx.rejected, article_id, found, analysed)
     store(conn, article_id, found, analysed)
     return len(found), len(groups)
+
+
+def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
+                  only: set[int] | None = None) -> tuple[int, int]:
+    """Align one article inside the caller's transaction; returns (mentions, sentence pairs).
+
+    ``only``: analyse just the pairs holding one of these segments (the rest is left as it is).
+    """
+    lang, groups = sentence_groups(conn, article_id, only)
+    return store_article(conn, ctx, article_id, analyse_article(ctx, lang, groups), groups, only)
 
 
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:

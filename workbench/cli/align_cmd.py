@@ -43,11 +43,14 @@ def run(args) -> int:
     if not db.conn.execute("SELECT 1 FROM entities WHERE deleted_at IS NULL LIMIT 1").fetchone():
         print("workbench: warning: the glossary is empty, so no name can be linked to an entity; "
               "`workbench glossary import --curated` loads the curated glossary", file=sys.stderr)
-    summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder)
+    summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder,
+                             parallel_ok=True)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
-    counts = dict(db.conn.execute("SELECT status, count(*) FROM links GROUP BY status").fetchall())
-    status = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
+    from workbench.store.stats import collect
+
+    counts = collect(db.conn).mentions_by_status  # from counters: no scan of the links
+    status = ", ".join(f"{k} {v}" for k, v in counts.items() if k != "unlinked") or "none"
     print(f"{len(summary.aligned)} article(s) aligned, {summary.skipped} already up to date; "
           f"{summary.mentions} mention(s) in {summary.pairs} sentence pair(s) this run; links: {status}")
     return 0
