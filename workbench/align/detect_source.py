@@ -14,6 +14,7 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
 # optional extra name finder: (text, lang) -> [(start, end)] character spans (a NER model)
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
+NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
 
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
@@ -70,6 +71,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + gazetteer_places(seg, total)
+        if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
+            found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
             learn(found, memory)
@@ -335,6 +338,18 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None) ->
         found.etype, found.confidence = cue.type, cue.confidence
         found.cue = f"{cue.cue} '{cue.word}'"
         out.append(found)
+    return out
+
+
+def arabic_ner_names(seg: Segment, total: int, finder) -> list[Found]:
+    """Names the Arabic NER model finds on words no other rule took, typed by its label."""
+    out: list[Found] = []
+    for start, end, prefix, etype in finder(seg.text):
+        idx = [k for k, t in enumerate(seg.tokens) if t.start >= start and t.end <= end]
+        if idx and not any(seg.taken[k] for k in idx):
+            found = make_found("source", seg, idx[0], len(idx), prefix, "ar", "ner", total)
+            found.etype, found.cue, found.confidence = etype, "NER model (camel-tools)", NER_CONFIDENCE
+            out.append(found)
     return out
 
 

