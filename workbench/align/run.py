@@ -20,7 +20,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from workbench.align import affected, detect_english, detect_source, edited, generations, linker, parallel
+from workbench.align import (affected, detect_english, detect_source, edited, generations, latin_heads, linker,
+                             parallel)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -299,8 +300,12 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
         src += extra_src
         eng += extra_eng
     everything = src + eng
+    texts = {sid: text for sid, text in sources}
     for f in everything:
         f.norm = normalize(f.stem, f.lang)
+        if f.etype is None and not f.entries and f.lang != "ar":  # the village of X, President X
+            text = english[1] if f.side == "english" else texts[f.segment_id]
+            f.etype, f.cue = latin_heads.kind_before(text, f.start, f.lang) or (None, f.cue)
     for f in everything:
         if f.entries or f.counterpart is None:
             linker.link(f, ctx.index, ctx.rejected)
