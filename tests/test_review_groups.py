@@ -181,6 +181,16 @@ def test_preview_counts_by_kind(conn):
     assert not alone.side_effects and alone.counts["this"] == 1
 
 
+def test_preview_lists_the_other_links_it_changes_by_name(conn):
+    moved = preview(conn, mid(conn, "Hassaké"), "new", all_same=True, canonical="Hassake Town")
+    lines = moved.side_effect_lines(limit=2)
+    assert lines[0] == "“Hassaké” (fr): accepted Hasakah → confirmed Hassake Town"
+    others = [c for c in moved.changes if c.kind != "this"]
+    assert len(lines) == min(2, len(others)) + (len(others) > 2)
+    if len(others) > 2:
+        assert lines[-1] == f"… and {len(others) - 2} more"
+
+
 def test_preview_of_a_refused_decision_raises_its_error_and_writes_nothing(conn):
     before, rows = links(conn), glossary_rows(conn)
     with pytest.raises(UserError, match="not linked to an entity"):

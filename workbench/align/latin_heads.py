@@ -12,9 +12,10 @@ PLACE_HEADS = {
 }
 PERSON_TITLES = {
     "en": {"president", "minister", "sheikh", "sheik", "general", "colonel", "brigadier", "spokesman",
-           "spokeswoman", "commander", "mr", "mrs", "ms", "governor", "mayor", "imam", "cleric", "leader"},
+           "spokeswoman", "commander", "mr", "mrs", "ms", "governor", "mayor", "imam", "cleric", "leader",
+           "deputy", "mp", "lawmaker"},
     "fr": {"président", "ministre", "cheikh", "général", "colonel", "porte-parole", "commandant", "m",
-           "mme", "gouverneur", "maire", "imam", "dirigeant", "chef"},
+           "mme", "gouverneur", "maire", "imam", "dirigeant", "chef", "député", "députée"},
 }
 _OF = re.compile(r"(\w+)\s+(?:of|de|du)\s+$|(\w+)\s+d['’]$")
 _TITLE = re.compile(r"([\w-]+)\.?\s+$")

@@ -25,6 +25,19 @@ class Change:
     kind: str
     before: dict | None
     after: dict | None
+    surface: str = ""
+    lang: str = ""
+    names: dict = field(default_factory=dict)  # entity id -> canonical name, as the decision leaves them
+
+    def line(self) -> str:
+        """``“Hamrin” (fr): new → accepted Hamrin``."""
+        def state(link: dict | None) -> str:
+            if link is None:
+                return "no link"
+            eid = link.get("entity_id")
+            return f"{link.get('status')}{' ' + self.names.get(eid, eid) if eid else ''}"
+
+        return f"“{self.surface}” ({self.lang}): {state(self.before)} → {state(self.after)}"
 
 
 @dataclass
@@ -71,6 +84,14 @@ class Preview:
             return True
         return (self.entity_id is not None and after.get("entity_id") == self.entity_id
                 and after.get("decided_by") == AUTO and before.get("status") in PENDING)
+
+    def side_effect_lines(self, limit: int = 6) -> list[str]:
+        """The first ``limit`` links changed beyond the mention decided on, one line each, then a count."""
+        others = [c for c in self.changes if c.kind != "this"]
+        lines = [c.line() for c in others[:limit]]
+        if len(others) > limit:
+            lines.append(f"… and {len(others) - limit} more")
+        return lines
 
     def summary(self) -> str:
         """One line: ``confirm: 37 mentions of “X” (ar) → Y; 3 other links demoted``."""
@@ -150,13 +171,27 @@ def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Pr
     for mid, before_s, after_s in conn.execute("SELECT mention_id, before, after FROM preview_links ORDER BY rowid"):
         first.setdefault(mid, json.loads(before_s) if before_s else None)
         last[mid] = json.loads(after_s) if after_s else None
-    for mid in first:
+    changed = [mid for mid in first if not _same(first[mid], last[mid])]
+    spelled = dict(_by_id(conn, "SELECT id, surface, lang FROM mentions WHERE id IN ({})", changed))
+    entities = {e for mid in changed for link in (first[mid], last[mid]) if link and (e := link.get("entity_id"))}
+    names = {eid: name for eid, (name,) in _by_id(conn, "SELECT id, canonical_en FROM entities WHERE id IN ({})",
+                                                  sorted(entities))}
+    for mid in changed:
         before, after = first[mid], last[mid]
-        if _same(before, after):
-            continue
-        result.changes.append(Change(mid, _kind(mid, mention_id, covered, action, before, after), before, after))
+        surface, mlang = spelled.get(mid, ("", ""))
+        result.changes.append(Change(mid, _kind(mid, mention_id, covered, action, before, after), before, after,
+                                     surface, mlang, names))
     result.changes.sort(key=lambda c: (c.mention_id != mention_id, c.mention_id))
     return result
+
+
+def _by_id(conn: sqlite3.Connection, sql: str, ids: list) -> list[tuple]:
+    """``(id, (columns...))`` rows of ``sql`` for ``ids``, queried in chunks under SQLite's variable limit."""
+    out = []
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        out += [(row[0], row[1:]) for row in conn.execute(sql.format(",".join("?" * len(chunk))), chunk)]
+    return out
 
 
 def _same(before: dict | None, after: dict | None) -> bool:

@@ -179,8 +179,9 @@ class ReviewScreen(Screen):
                 self.show_item(force=True)
 
         counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in plan.preview.counts.items() if n)
+        lines = "".join(f"\n  {line}" for line in plan.preview.side_effect_lines())
         self.app.push_screen(ConfirmDialog(f"confirm: {plan.preview.summary()}",
-                                           f"Links that change: {counts}. The decision is logged; z undoes it."),
+                                           f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
                              answered)
 
     def _commit(self, item: Item | Group, plan) -> None:
