@@ -38,7 +38,7 @@ PER_ENTITY = 2  # of which at most this many per entity
 PRUNE = 0.4  # nor any whose pre-score is below this share of the best one
 CROSS_LEAD = 0.02  # a cross-script match may beat the entity's same-script spellings by this much only
 NEAR_MISS = 0.6  # ... when one of them is a near miss (a rival spelling, not a translation or exonym)
-CROSS_ACRONYM = 0.75  # an acronym whose letters the name's words give in another language (SDF ~ قوات سوريا ...)
+CROSS_ACRONYM = 0.78  # an acronym whose letters the name's words give in another language (SDF ~ قوات سوريا ...)
 
 
 @dataclass(slots=True)
@@ -364,7 +364,7 @@ class Matcher:
             out.append(Candidate(
                 entity_id=self.entity_ids[e], canonical=self.canonicals[e], score=round(score, 4),
                 accepted=rank == 0 and self._confident(form, score, runner_up), variant=var.text,
-                why=explain(text, form, var, kind),
+                why=explain(text, form, var, kind), acronym=kind.startswith("acronym"),
             ))
         return out
 
