@@ -194,7 +194,7 @@ LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
                       "iste", "istes", "ique", "iques", "aire", "aires", "al", "ale", "aux", "ales", "el", "elle",
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
-                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "e", "es")
+                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "il", "ils", "e", "es")
 _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
