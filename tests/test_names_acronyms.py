@@ -86,3 +86,10 @@ def test_a_glossary_change_reaches_the_acronym_mentions():
 
     assert acronym_keys("GND", "en") & acronym_keys("حرس الشمال الديمقراطي", "ar")
     assert acronym_keys("GND", "en") and not acronym_keys("غازي حسن درويش", "ar")
+
+
+def test_two_different_common_words_are_not_alike():
+    # américaine and irakienne sound somewhat alike, but the lexicon knows them as two nationalities
+    matcher = Matcher.from_entities([entity("iraqi-army", "org", ("fr", "armée irakienne"))], include_canonical=False)
+    found = matcher.match("armée américaine", "fr")
+    assert not found or found[0].score < 0.6
