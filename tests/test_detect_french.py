@@ -114,3 +114,15 @@ def test_an_acronym_links_to_what_it_abbreviates_in_another_language(index):
     assert [(f.stem, f.entity_id, f.status) for f in found] == [("EIIS", "islamic-state", "suggested")]
     found = names(index, "Un porte-parole du RXQ a parlé.")  # abbreviates nothing in the glossary
     assert [(f.stem, f.status) for f in found] == [("RXQ", "new")]
+
+
+def test_conventional_capitals_demonyms_days_and_time_zones_are_not_names():
+    text = "Le Parlement a voté jeudi. Les Kurdes et les Yézidis ont fui vers le Nord à 10H00 GMT."
+    assert caps(text) == []
+    assert caps("Ils ont parlé lundi 3 Mars à Sulaymaniyah.") == ["Sulaymaniyah"]
+    assert caps("Le groupe (Nord) a parlé.") == ["Nord"]  # alone in brackets: an alias
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence():
+    assert caps("« Nous resterons », a dit M. Karkouli.") == ["Karkouli"]
+    assert caps("Il est parti. Karkouli est resté.") == []  # a real sentence start

@@ -58,8 +58,13 @@ STOP = {
     "iranien", "iranienne", "iraniens", "iraniennes", "turc", "turque", "turcs", "turques", "russe", "russes",
     "libanais", "libanaise", "libanaises", "israélien", "israélienne", "israéliens", "israéliennes",
     "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
-    # generic acronyms (non-governmental organisation, headquarters)
-    "ong", "ngo", "qg",
+    "yézidi", "yézidis", "yézidie", "yézidies", "turkmène", "turkmènes", "palestinien", "palestiniens",
+    "européen", "européens", "occidentaux", "arabe", "arabes",
+    # French days and months (capitalised in headings and datelines)
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    # generic acronyms (non-governmental organisation, headquarters, time zones)
+    "ong", "ngo", "qg", "gmt", "utc",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
 
 # French elided words before an apostrophe: d'Erbil, l'EI, qu'il (an apostrophe after anything else is
@@ -67,6 +72,8 @@ STOP = {
 ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu", "aujourd"}
 # endings of French common nouns and adjectives that names of the region do not have: a capitalised word
 # with one of them that opens a sentence or a heading is a word (Reportage, Dernières, Politique)
+# nouns French capitalises by convention that are not names alone (le Parlement, la Constitution)
+CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest"}
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
                   "elle", "elles", "ette", "ettes")
@@ -86,7 +93,17 @@ def _opens_sentence(text: str, pos: int) -> bool:
         if text[i] == "\n":
             return True  # a new line: a paragraph or a heading
         i -= 1
+    if i > 0 and text[i] == "." and _abbreviated_title(text, i):
+        return False  # M. Layla, Dr. Hassan: the full stop of a title
     return i < 0 or text[i] in ".!?:;«“\"(—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
+
+
+def _abbreviated_title(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:dot]
+    return 0 < len(word) <= 4 and word[:1].isupper() and word.casefold() in STOP
 
 
 def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False) -> list[tuple[int, int]]:
@@ -118,6 +135,9 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1:
             continue  # an initial or a letter (F-16)
+        if french and len(run) == 1 and not _enclosed(text, first) \
+                and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
+            continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
         if len(run) == 1 and opens and not first.text.isupper() \
                 and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
                 and not (french and _known_place(tokens, run[0])):
