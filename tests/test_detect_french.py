@@ -126,3 +126,16 @@ def test_conventional_capitals_demonyms_days_and_time_zones_are_not_names():
 def test_a_title_abbreviation_does_not_end_the_sentence():
     assert caps("« Nous resterons », a dit M. Karkouli.") == ["Karkouli"]
     assert caps("Il est parti. Karkouli est resté.") == []  # a real sentence start
+
+
+def test_a_head_that_is_also_a_title_opens_a_name(index):
+    found = names(index, "Il dirige la coalition État de droit de Nouri al-Maliki.")
+    assert [(f.stem, f.entity_id) for f in found] == [("État de droit", None), ("Nouri al-Maliki", "nouri-al-maliki")]
+    assert caps("Un coup d'État de droite a échoué. Le chef de l'État de la région a parlé.") == []
+
+
+def test_rank_adjectives_and_adjectives_in_eur_go_on_a_name():
+    assert caps("La Haute commission électorale indépendante a publié les résultats.") \
+        == ["Haute commission électorale indépendante"]
+    assert caps("Selon le Conseil supérieur de la magistrature, le scrutin est valide.") \
+        == ["Conseil supérieur de la magistrature"]

@@ -122,10 +122,12 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
-        while run and tokens[run[0]].text.casefold() in STOP:
+        while run and tokens[run[0]].text.casefold() in STOP \
+                and not (french and _head_of_a_name(text, tokens, run[0])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
-                and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)):
+                and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
+                and not (french and _head_of_a_name(text, tokens, run[-1])):
             run.pop()
         opens = bool(run) and _opens_sentence(text, tokens[run[0]].start)
         if french and run:
@@ -147,6 +149,17 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             continue
         out.append((run[0], len(run)))
     return out
+
+
+def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
+    """A head word that is also a title (État) opens a name when ``de`` and a lower-case word follow it and
+    no elided article is before it: État de droit, not coup d'État nor l'État de la région."""
+    token = tokens[i]
+    if token.text.casefold() not in NAME_HEADS or i + 2 >= len(tokens) or not token.joins or not tokens[i + 1].joins:
+        return False
+    if text[max(0, token.start - 1):token.start] in ("'", "’"):
+        return False
+    return tokens[i + 1].text == "de" and tokens[i + 2].text.islower() and _content(tokens[i + 2])
 
 
 def _common_looking(word: str) -> bool:
@@ -211,10 +224,12 @@ NAME_HEADS = {
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
 }
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
+RANK_HEADS = {"haut", "haute", "hauts", "hautes"}  # adjectives that open a name before its head noun
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
                       "iste", "istes", "ique", "iques", "aire", "aires", "al", "ale", "aux", "ales", "el", "elle",
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
-                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "il", "ils", "e", "es")
+                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "il", "ils", "eur", "eure",
+                      "eurs", "eures", "e", "es")
 _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
@@ -234,6 +249,9 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             out.append((first, count))
             continue
         end = first + count  # one past the last token of the name
+        if count == 1 and tokens[first].text.casefold() in RANK_HEADS and end < len(tokens) \
+                and tokens[first].joins and not taken[end] and tokens[end].text.casefold() in NAME_HEADS:
+            end += 1  # Haute commission, Haut conseil: the head noun after the rank
         k = end
         linked = False
         while k < len(tokens) and k - end < 7 and tokens[k - 1].joins:
@@ -243,12 +261,15 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     end = k + 1
                 break
             if word in LINKING:
-                linked = True
                 j = k
                 while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
                     j += 1
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
+                if linked and _cap(tokens[j]) and j + 1 < len(tokens) and tokens[j].joins \
+                        and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES):
+                    break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
+                linked = True
                 if taken[j] and not tokens[j].text[:1].isupper():
                     break
                 k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
