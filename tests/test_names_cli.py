@@ -37,7 +37,7 @@ def test_stdin_json_lines_in_order(loaded, monkeypatch, capsys):
         "hasakah", "mustafa-al-kadhimi", None, "syrian-democratic-forces", "ghwayran"]
     assert records[2]["candidates"] == []  # nothing plausible: an empty list, not a missing line
     first = records[0]["candidates"][0]
-    assert set(first) == {"entity_id", "canonical", "score", "accepted", "variant", "why"}
+    assert set(first) == {"entity_id", "canonical", "score", "accepted", "variant", "why", "acronym"}
     assert first["canonical"] == "Hasakah" and first["accepted"] is True and 0 <= first["score"] <= 1
     assert all(len(r["candidates"]) <= 2 for r in records)
     for r in records:

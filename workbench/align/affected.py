@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from workbench.align.generations import Changes
 from workbench.align.linker import MATCHER_WHY
+from workbench.names.acronyms import expansions, query_keys
 from workbench.names.forms import analyse
 from workbench.names.matcher import _deletions
 from workbench.names.normalize import normalize
@@ -109,6 +110,7 @@ def matcher_keys(norm: str) -> set[str]:
         out.add("a" + form.initials)
     if len(form.words) == 1:
         out.add("a" + form.words[0])
+    out.update("x" + a for a in expansions(form) | query_keys(norm, form))
     return out
 
 

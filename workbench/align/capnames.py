@@ -7,6 +7,9 @@ trimmed from the ends; a lone capitalised word that opens a sentence or a quotat
 
 from __future__ import annotations
 
+from workbench.names.concepts import concept
+from workbench.names.normalize import normalize
+from workbench.names.titles import TITLES
 from workbench.text.tokens import Token
 
 # particles that may sit inside (or open) a name when a capitalised word follows
@@ -55,13 +58,27 @@ STOP = {
     "iranien", "iranienne", "iraniens", "iraniennes", "turc", "turque", "turcs", "turques", "russe", "russes",
     "libanais", "libanaise", "libanaises", "israélien", "israélienne", "israéliens", "israéliennes",
     "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
-    # generic acronyms (non-governmental organisation, headquarters)
-    "ong", "ngo", "qg",
-}
+    "yézidi", "yézidis", "yézidie", "yézidies", "turkmène", "turkmènes", "palestinien", "palestiniens",
+    "européen", "européens", "occidentaux", "arabe", "arabes",
+    # French days and months (capitalised in headings and datelines)
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
+    "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    # generic acronyms (non-governmental organisation, headquarters, time zones)
+    "ong", "ngo", "qg", "gmt", "utc",
+} | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
 
 # French elided words before an apostrophe: d'Erbil, l'EI, qu'il (an apostrophe after anything else is
 # inside a transliterated name: al-Sina'a, Ba'th)
-ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu"}
+ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu", "aujourd"}
+# endings of French common nouns and adjectives that names of the region do not have: a capitalised word
+# with one of them that opens a sentence or a heading is a word (Reportage, Dernières, Politique)
+# nouns French capitalises by convention that are not names alone (le Parlement, la Constitution)
+CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest"}
+COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
+                  "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
+                  "elle", "elles", "ette", "ettes")
+# Arabic articles written with a space inside a name (Hadi al Amin, Moqatada al Sadr)
+SPACED_ARTICLES = {"al", "el"}
 
 
 def _cap(token: Token) -> bool:
@@ -70,15 +87,28 @@ def _cap(token: Token) -> bool:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    """True at the start of the text, or after . ! ? : ; or an opening quote/bracket."""
+    """True at the start of the text or of a line, or after . ! ? : ; or an opening quote/bracket."""
     i = pos - 1
     while i >= 0 and text[i] in " \u00a0\u202f\t\n":
+        if text[i] == "\n":
+            return True  # a new line: a paragraph or a heading
         i -= 1
+    if i > 0 and text[i] == "." and _abbreviated_title(text, i):
+        return False  # M. Layla, Dr. Hassan: the full stop of a title
     return i < 0 or text[i] in ".!?:;«“\"(—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
 
 
-def capitalised_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
-    """``(first, count)`` token runs that look like names, skipping tokens already ``taken``."""
+def _abbreviated_title(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:dot]
+    return 0 < len(word) <= 4 and word[:1].isupper() and word.casefold() in STOP
+
+
+def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False) -> list[tuple[int, int]]:
+    """``(first, count)`` token runs that look like names, skipping tokens already ``taken``; in French
+    text, common words that open a sentence or make a heading in capitals are not names."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -92,24 +122,68 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool]) -> list
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
-        while run and tokens[run[0]].text.casefold() in STOP:
+        while run and tokens[run[0]].text.casefold() in STOP \
+                and not (french and _head_of_a_name(text, tokens, run[0])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
-                and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)):
+                and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
+                and not (french and _head_of_a_name(text, tokens, run[-1])):
             run.pop()
+        opens = bool(run) and _opens_sentence(text, tokens[run[0]].start)
+        if french and run:
+            run, opens = _french_words_out(text, tokens, run, opens)
         if not run:
             continue
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1:
             continue  # an initial or a letter (F-16)
-        if len(run) == 1 and _opens_sentence(text, first.start) and not first.text.isupper() \
-                and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS:
+        if french and len(run) == 1 and not _enclosed(text, first) \
+                and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
+            continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
+        if len(run) == 1 and opens and not first.text.isupper() \
+                and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
+                and not (french and _known_place(tokens, run[0])):
             continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
-            # nor a head that a lower-case name may follow: Centre des médias ...)
+            # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
         if out and run[0] < sum(out[-1]):
             continue
         out.append((run[0], len(run)))
     return out
+
+
+def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
+    """A head word that is also a title (État) opens a name when ``de`` and a lower-case word follow it and
+    no elided article is before it: État de droit, not coup d'État nor l'État de la région."""
+    token = tokens[i]
+    if token.text.casefold() not in NAME_HEADS or i + 2 >= len(tokens) or not token.joins or not tokens[i + 1].joins:
+        return False
+    if text[max(0, token.start - 1):token.start] in ("'", "’"):
+        return False
+    return tokens[i + 1].text == "de" and tokens[i + 2].text.islower() and _content(tokens[i + 2])
+
+
+def _common_looking(word: str) -> bool:
+    folded = word.casefold()
+    return len(folded) >= 5 and folded.endswith(COMMON_ENDINGS) and folded not in NAME_HEADS
+
+
+def _french_words_out(text: str, tokens: list[Token], run: list[int], opens: bool) -> tuple[list[int], bool]:
+    """A run without its common words: those that open the sentence (Reportage Timour Azhari: what
+    follows still opens it), and all of a heading in capitals that has one (INDIQUE CHAMP NÉCESSAIRE)."""
+    if all(tokens[k].text.isupper() and len(tokens[k].text) > 1 for k in run) \
+            and any(_common_looking(tokens[k].text) for k in run):
+        return [], opens
+    while opens and run and _common_looking(tokens[run[0]].text):
+        run = run[1:]
+    return run, opens
+
+
+def _known_place(tokens: list[Token], i: int) -> bool:
+    """A place of the GeoNames list that opens a sentence (Ankara affirme ...)."""
+    from workbench.names.places import place_lookup
+
+    hit = place_lookup().match_at(tokens, i, ("fr",))
+    return hit is not None and hit.count == 1
 
 
 def _ayn(text: str, tokens: list[Token], j: int) -> bool:
@@ -130,8 +204,10 @@ def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: i
     word = tokens[i].text.casefold()
     if word not in PARTICLES or i + 1 >= len(tokens) or not tokens[i].joins or taken[i + 1]:
         return False
-    if word in ARTICLES and text[tokens[i].end:tokens[i].end + 1] not in ("-", "‐", "‑"):
-        return False
+    if word in ARTICLES and text[tokens[i].end:tokens[i].end + 1] not in ("-", "‐", "‑") \
+            and not (word in SPACED_ARTICLES and i > 0 and tokens[i - 1].joins and _cap(tokens[i - 1])
+                     and tokens[i - 1].text.casefold() not in STOP):
+        return False  # al / el without a hyphen only inside a name: Hadi al Amin
     return _cap(tokens[i + 1])
 
 
@@ -148,10 +224,12 @@ NAME_HEADS = {
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
 }
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
+RANK_HEADS = {"haut", "haute", "hauts", "hautes"}  # adjectives that open a name before its head noun
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
                       "iste", "istes", "ique", "iques", "aire", "aires", "al", "ale", "aux", "ales", "el", "elle",
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
-                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "e", "es")
+                      "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "il", "ils", "eur", "eure",
+                      "eurs", "eures", "e", "es")
 _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
@@ -171,6 +249,9 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             out.append((first, count))
             continue
         end = first + count  # one past the last token of the name
+        if count == 1 and tokens[first].text.casefold() in RANK_HEADS and end < len(tokens) \
+                and tokens[first].joins and not taken[end] and tokens[end].text.casefold() in NAME_HEADS:
+            end += 1  # Haute commission, Haut conseil: the head noun after the rank
         k = end
         linked = False
         while k < len(tokens) and k - end < 7 and tokens[k - 1].joins:
@@ -180,19 +261,23 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     end = k + 1
                 break
             if word in LINKING:
-                linked = True
                 j = k
                 while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
                     j += 1
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
+                if linked and _cap(tokens[j]) and j + 1 < len(tokens) and tokens[j].joins \
+                        and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES):
+                    break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
+                linked = True
                 if taken[j] and not tokens[j].text[:1].isupper():
                     break
                 k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
                 if taken[j]:
                     break
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
-                    and not (linked and word in STOP):
+                    and not (linked and (word in STOP or tokens[k].text[:1].isupper())):
+                # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
                 break
@@ -208,3 +293,65 @@ def _content(token: Token) -> bool:
     """A word that can carry a name's meaning (not a function word, a verb form or an adverb)."""
     word = token.text.casefold()
     return len(word) >= 3 and word.isalpha() and word not in _FUNCTION and word not in _NOT_CONTENT
+
+
+# adjectives that make a French organisation's name another one (Armée syrienne libre)
+NAME_ADJECTIVES = {
+    "libre", "libres", "populaire", "populaires", "national", "nationale", "nationaux", "nationales",
+    "islamique", "islamiques", "démocratique", "démocratiques", "révolutionnaire", "révolutionnaires",
+    "unifié", "unifiée", "unifiés", "unifiées", "suprême", "central", "centrale", "nouvelle", "nouveau",
+    "spéciale", "spéciales", "républicaine", "républicaines", "patriotique", "patriotiques",
+}
+# nationalities in the concept lexicon: an army with one is a name (armée américaine, armée turque)
+NATIONALITIES = {"iraqi", "syrian", "iranian", "turkish", "kurdish", "american", "russian", "arab", "french",
+                 "british", "israeli", "lebanese", "jordanian", "saudi"}
+# French heads kept with the name of their own that follows them directly (place Tahrir, prison Ghwayran)
+FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barrage", "mosquée", "hôpital", "stade"}
+
+
+def _national(word: str) -> bool:
+    return word.islower() and concept(normalize(word, "fr")) in NATIONALITIES
+
+
+def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
+    """Organisation names French writes in lower case: a national army (armée américaine, armée
+    nationale syrienne) and a council named after its place (conseil militaire de Manbij)."""
+    out: list[tuple[int, int]] = []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if taken[i] or token.text not in ("armée", "conseil") or (out and i < sum(out[-1])):
+            continue
+        j = i
+        if token.text == "armée":
+            national = False
+            while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
+                    _national(tokens[j + 1].text) or tokens[j + 1].text in NAME_ADJECTIVES):
+                national = national or _national(tokens[j + 1].text)
+                j += 1
+            if national:
+                out.append((i, j - i + 1))
+            continue
+        while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
+                and _content(tokens[j + 1]) and tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS):
+            j += 1  # conseil militaire, conseil civil local
+        k = j + 1
+        if j == i or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
+                or tokens[k].text.casefold() not in ("de", "d", "du") or not _cap(tokens[k + 1]):
+            continue
+        end = k + 1
+        while end + 1 < n and tokens[end].joins and (_cap(tokens[end + 1]) or taken[end + 1] and taken[end]
+                                                      or _particle_before_cap(text, tokens, taken, end + 1)):
+            end += 1  # the place: Manbij, Deir ez-Zor
+        out.append((i, end - i + 1))
+    return out
+
+
+def facility_names(tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own)."""
+    out = []
+    for first, count in runs:
+        head = first - 1
+        if head >= 0 and not taken[head] and tokens[head].joins and tokens[head].text in FACILITY_HEADS:
+            first, count = head, count + 1
+        out.append((first, count))
+    return out

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.capnames import NAME_HEADS, STOP, capitalised_names, extend_names
+from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
+                                      facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 
@@ -200,7 +201,7 @@ def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):
     tokens, taken = seg.tokens, seg.taken
     n = len(tokens)
     can_left = first > 0 and not taken[first - 1] and tokens[first - 1].joins \
-        and _left_ok(tokens[first - 1].text, lang) is not None
+        and _left_ok(tokens[first - 1].text, lang, _hyphen_after(seg, first - 1)) is not None
     can_right = last + 1 < n and not taken[last + 1] and tokens[last].joins and _right_ok(tokens[last + 1].text, lang)
     if not (can_left or can_right):
         return []  # the common case: nothing around the match could belong to it
@@ -214,16 +215,21 @@ def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):
                 continue
             if not all(tokens[k].joins for k in range(a, b)):
                 continue
-            grown_prefix = prefix if left == 0 else _left_ok(tokens[a].text, lang)
+            grown_prefix = prefix if left == 0 else _left_ok(tokens[a].text, lang, _hyphen_after(seg, a))
             if grown_prefix is None or not all(_right_ok(tokens[k].text, lang) for k in range(last + 1, b + 1)):
                 continue
             options.append((b - a, a, b, grown_prefix))
     return [(a, b, p) for _, a, b, p in sorted(options, key=lambda o: -o[0])]
 
 
-def _left_ok(word: str, lang: str) -> int | None:
+def _hyphen_after(seg: Segment, k: int) -> bool:
+    return seg.text[seg.tokens[k].end:seg.tokens[k].end + 1] in ("-", "‐", "‑")
+
+
+def _left_ok(word: str, lang: str, hyphen: bool = False) -> int | None:
     """The proclitic length under which a word may open a longer name (None: it may not); a
-    descriptor (تنظيم داعش, province de Ninive) stays outside the name."""
+    descriptor (تنظيم داعش, province de Ninive) stays outside the name; an Arabic article joined by a
+    hyphen opens it (al-Hassakeh)."""
     from workbench.names.lookup import DESCRIPTORS
     from workbench.text.tokens import word_key
 
@@ -235,6 +241,8 @@ def _left_ok(word: str, lang: str) -> int | None:
             if arabic_names.fold(stem) in heads:
                 return prefix
         return None
+    if hyphen and word.casefold() in ARTICLES:
+        return 0
     return 0 if word[:1].isupper() and word.casefold() not in STOP else None
 
 
@@ -245,13 +253,6 @@ def _right_ok(word: str, lang: str) -> bool:
 
 
 FACILITY_HEADS_FR = {"prison", "camp", "aéroport", "base"}
-# adjectives that make a French organisation's name another one (Armée syrienne libre)
-NAME_ADJECTIVES = {
-    "libre", "libres", "populaire", "populaires", "national", "nationale", "nationaux", "nationales",
-    "islamique", "islamiques", "démocratique", "démocratiques", "révolutionnaire", "révolutionnaires",
-    "unifié", "unifiée", "unifiés", "unifiées", "suprême", "central", "centrale", "nouvelle", "nouveau",
-    "spéciale", "spéciales", "républicaine", "républicaines", "patriotique", "patriotiques",
-}
 
 
 def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
@@ -260,7 +261,7 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
     prison de Hassaké: the city) when the matcher accepts the whole for a facility; a glossary organisation followed by an adjective of its own name
     (Armée syrienne libre is not the Syrian army: a new name); a glossary name qualified by the
     country it is in (Kurdistan d'Irak), when the matcher still finds its entity in the whole."""
-    from workbench.align.capnames import ARTICLES, LINKING
+    from workbench.align.capnames import LINKING
 
     tokens = seg.tokens
     start_of = {t.start: k for k, t in enumerate(tokens)}
@@ -275,16 +276,18 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
         if first is None or last is None:
             out.append(f)
             continue
-        after = by_start.get(tokens[last + 2].start) if last + 2 < len(tokens) else None
-        if f.entries and after is not None and after.entries and tokens[last].joins and tokens[last + 1].joins \
-                and tokens[last + 1].text.casefold() in ("de", "d", "du"):
-            hits = index.candidates(seg.text[f.start:after.end], "fr")
+        chain = _qualifiers(seg, last, by_start, end_of) if f.entries else []
+        whole = None
+        for m in range(len(chain), 0, -1):  # the longest qualified name the matcher still gives the entity
+            hits = index.candidates(seg.text[f.start:chain[m - 1].end], "fr")
             if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
-                merged.add(id(after))
-                whole = make_found("source", seg, first, end_of[after.end] - first + 1, 0, "fr", "glossary", total)
+                merged.update(id(c) for c in chain[:m])
+                whole = make_found("source", seg, first, end_of[chain[m - 1].end] - first + 1, 0, "fr", "glossary", total)
                 whole.entries = f.entries
-                out.append(whole)
-                continue
+                break
+        if whole is not None:
+            out.append(whole)
+            continue
         a = first - 1
         if a > 0 and tokens[a].text.casefold() in LINKING and tokens[a - 1].joins:
             a -= 1
@@ -305,6 +308,27 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 continue
         out.append(f)
     return sorted(out, key=lambda x: x.start)
+
+
+QUALIFIERS = {"de", "d", "du", "des", "en", "au", "aux"}  # before a place that qualifies a name
+
+
+def _qualifiers(seg: Segment, last: int, by_start: dict, end_of: dict) -> list[Found]:
+    """Glossary names that follow token ``last`` as its qualifiers: d'Irak, en Irak et en Syrie."""
+    tokens, chain, k = seg.tokens, [], last
+    while k + 2 < len(tokens) and tokens[k].joins:
+        j = k + 1
+        if chain and tokens[j].text.casefold() == "et" and tokens[j].joins:
+            j += 1
+        linking = 0
+        while j < len(tokens) and linking < 2 and tokens[j].text.casefold() in QUALIFIERS and tokens[j].joins:
+            j, linking = j + 1, linking + 1
+        after = by_start.get(tokens[j].start) if linking and j < len(tokens) else None
+        if after is None or not after.entries or after.end not in end_of:
+            break
+        chain.append(after)
+        k = end_of[after.end]
+    return chain
 
 
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
@@ -364,9 +388,11 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
             if idx and not any(seg.taken[k] for k in idx) and idx == list(range(idx[0], idx[-1] + 1)):
                 out.append(make_found(side, seg, idx[0], len(idx), 0, lang, "ner", total))
         return out
-    runs = capitalised_names(seg.text, seg.tokens, seg.taken)
+    runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr")
     if lang == "fr":
-        runs = extend_names(seg.text, seg.tokens, seg.taken, runs)
+        runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
+        lower = french_lower_names(seg.text, seg.tokens, seg.taken)
+        runs = sorted([r for r in runs if not any(a < r[0] + r[1] and r[0] < a + c for a, c in lower)] + lower)
     for first, count in runs:
         head = seg.tokens[first].text.casefold()
         if lang == "fr" and head in NAME_HEADS:

@@ -55,8 +55,11 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         for eid in cp.entity_ids:
             add(eid, counterpart_evidence(sim), cp.surface,
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
-    if not exact and sounds_like_a_name(found):
+    acronym = is_acronym(found)
+    if not exact and (acronym or sounds_like_a_name(found)):
         for c in index.candidates(found.stem, found.lang):
+            if acronym and not c.acronym:
+                continue  # an acronym links as one only (ASL is not Islamic State, RIC is not Raqqa)
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
@@ -121,15 +124,20 @@ def proposal(found: Found) -> dict:
     return out
 
 
+def is_acronym(found: Found) -> bool:
+    """A Latin acronym (EIIS, SDF): it links only to what it abbreviates, in some language."""
+    stem = found.stem
+    return found.lang != "ar" and " " not in stem and stem.isupper() and len(stem) <= 6
+
+
 def sounds_like_a_name(found: Found) -> bool:
-    """Whether fuzzy matching may link this mention: not an acronym (ASL is not Islamic State, RIC is
-    not Raqqa: an acronym links by its exact spelling only) nor a lone French head noun (le Cadre)."""
+    """Whether fuzzy matching may link this mention: not an acronym (it links as one: ``is_acronym``)
+    nor a lone French head noun (le Cadre)."""
     from workbench.align.capnames import NAME_HEADS
 
-    stem = found.stem
-    if found.lang != "ar" and " " not in stem and stem.isupper() and len(stem) <= 6:
+    if is_acronym(found):
         return False
-    return not (found.lang == "fr" and stem.casefold() in NAME_HEADS)
+    return not (found.lang == "fr" and found.stem.casefold() in NAME_HEADS)
 
 
 def type_fits(found: Found, entity_type: str | None) -> bool:

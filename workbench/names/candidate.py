@@ -15,3 +15,4 @@ class Candidate:
     accepted: bool
     variant: str
     why: str
+    acronym: bool = False  # matched as an acronym of the variant (its initials, in some language)

@@ -201,6 +201,28 @@ def _tables() -> tuple[dict[str, str], dict[tuple[str, ...], str], int]:
     return _parse(_VOCABULARY), phrases, max((len(p) for p in phrases), default=1)
 
 
+@lru_cache(maxsize=1)
+def _renderings() -> dict[str, tuple[tuple[str, ...], ...]]:
+    from workbench.names.normalize import normalize
+
+    table: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for text in (_VOCABULARY, _PHRASES):
+        for line in text.strip().splitlines():
+            name, _, rest = line.partition(":")
+            parts = [part.split() for part in rest.split("|")]
+            if text is _PHRASES:  # a phrase: its words, in each language
+                table[name] = tuple(tuple(normalize(" ".join(part), "").split()) for part in parts)
+            else:  # a word: the first (usual) one of each language
+                table[name] = tuple((normalize(part[0], ""),) for part in parts if part)
+    return table
+
+
+def renderings(name: str) -> tuple[tuple[str, ...], ...]:
+    """How a concept is usually said in English, French and Arabic (each a tuple of words):
+    ``forces`` -> (forces,), (forces,), (قوات,); ``united states`` -> (united, states), (etats, unis) ..."""
+    return _renderings().get(name, ())
+
+
 def concept(word: str) -> str | None:
     """The concept of one normalised word (``armee`` -> ``army``), if it is a common name word."""
     return _tables()[0].get(word)

@@ -25,6 +25,7 @@ class Cand:
     variant: str
     why: str
     accepted: bool = False  # the matcher is confident on its own
+    acronym: bool = False  # the name is an acronym of this entity's spelling (in some language)
 
 
 class GlossaryIndex:
@@ -63,7 +64,7 @@ class GlossaryIndex:
         hit = self._candidates.get(key)
         if hit is None:
             hit = self._candidates[key] = [
-                Cand(c.entity_id, float(c.score), c.variant or "", c.why or "", bool(c.accepted))
+                Cand(c.entity_id, float(c.score), c.variant or "", c.why or "", bool(c.accepted), c.acronym)
                 for c in self.matcher.match(text, lang, top=top)
             ]
         return hit

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from operator import itemgetter
 
+from workbench.names.acronyms import expansions, spelled
 from workbench.names.candidate import Candidate
 from workbench.names.forms import Form, analyse
 from workbench.names.rows import load_rows
@@ -37,6 +38,7 @@ PER_ENTITY = 2  # of which at most this many per entity
 PRUNE = 0.4  # nor any whose pre-score is below this share of the best one
 CROSS_LEAD = 0.02  # a cross-script match may beat the entity's same-script spellings by this much only
 NEAR_MISS = 0.6  # ... when one of them is a near miss (a rival spelling, not a translation or exonym)
+CROSS_ACRONYM = 0.78  # an acronym whose letters the name's words give in another language (SDF ~ قوات سوريا ...)
 
 
 @dataclass(slots=True)
@@ -47,6 +49,7 @@ class _Variant:
     form: Form
     weights: tuple[float, ...] = ()
     arabic: bool = False
+    acronyms: frozenset = frozenset()
 
 
 def _tier_precise(k: Key, alts):
@@ -113,6 +116,8 @@ class Matcher:
                 keys = {"w" + form.whole} if len(form.keys) > 1 else set()
                 if len(form.initials) >= 2:
                     keys.add("a" + form.initials)
+                variants[v].acronyms = expansions(form)
+                keys.update("x" + a for a in variants[v].acronyms)
                 for k in form.keys:
                     keys.update(k.index_keys)
                     entity_keys.add(k.ident)
@@ -175,7 +180,7 @@ class Matcher:
         weight = self._idf.get(k.ident, self._idf_max)
         return min(weight, CONCEPT_WEIGHT) if k.concept else weight
 
-    def _candidates(self, form: Form, weights: list[float]) -> dict[int, float]:
+    def _candidates(self, form: Form, weights: list[float], acronym: frozenset = frozenset()) -> dict[int, float]:
         """Variant -> how much of the query its keys share (a cheap pre-score).
 
         Keys are tried from the most to the least precise (coarse and meaning, then loose, then
@@ -194,6 +199,9 @@ class Matcher:
         if len(form.words) == 1 and 2 <= len(form.words[0]) <= 6:
             for v in self._postings.get("a" + form.words[0], ()):
                 bonus[v] = bonus.get(v, 0.0) + 5.0
+        for a in acronym:
+            for v in self._postings.get("x" + a, ()):
+                bonus[v] = bonus.get(v, 0.0) + 4.0
         found: dict[int, float] = {}
         enough = 0.75 * sum(weights)
         credited: dict[tuple[int, int], float] = {}  # (variant, query word) -> factor counted so far
@@ -295,7 +303,8 @@ class Matcher:
         if not form.keys:
             return []
         weights = [self._weight(k) for k in form.keys]
-        found = self._candidates(form, weights)
+        acronym = spelled(text, form)
+        found = self._candidates(form, weights, acronym)
         if not found:
             return []
         n = len(form.keys)
@@ -332,6 +341,8 @@ class Matcher:
         for v in chosen:
             var = self.variants[v]
             score, kind = self._scorer.score(form, weights, var.form, var.weights)
+            if score < CROSS_ACRONYM and not acronym.isdisjoint(var.acronyms):
+                score, kind = CROSS_ACRONYM, f"acronym: its letters name the words of \"{var.text}\""
             if var.arabic == arabic:
                 same_script[var.entity] = max(score, same_script.get(var.entity, 0.0))
             held = best.get(var.entity)
@@ -353,7 +364,7 @@ class Matcher:
             out.append(Candidate(
                 entity_id=self.entity_ids[e], canonical=self.canonicals[e], score=round(score, 4),
                 accepted=rank == 0 and self._confident(form, score, runner_up), variant=var.text,
-                why=explain(text, form, var, kind),
+                why=explain(text, form, var, kind), acronym=kind.startswith("acronym"),
             ))
         return out
 

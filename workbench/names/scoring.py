@@ -70,6 +70,8 @@ def word_similarity(q: Key, v: Key) -> float:
     """How alike two words sound, in [0, 1], across scripts or within one."""
     if q is v or q.text == v.text or (q.concept is not None and q.concept == v.concept):
         return 1.0
+    if q.concept is not None and v.concept is not None:
+        return 0.0  # two different common words (américaine / irakienne): however alike they sound
     if not q.coarse or not v.coarse:  # vowels only (Ali's ayn-alef, "EI"): readings decide, weakly
         if q.arabic == v.arabic:
             return max(0.0, _ratio(q.text, v.text) - end_penalty(q, v))

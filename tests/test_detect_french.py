@@ -1,0 +1,141 @@
+"""French names in news text (my own sentences): particles and linking words inside names, lower-case
+armies and councils, facility heads, and the guards against capitalised common words."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align import linker
+from workbench.align.capnames import capitalised_names, extend_names
+from workbench.align.detect_source import Memory, detect
+from workbench.align.spans import Segment
+from workbench.glossary.bundled import bundled_files, load_files
+from workbench.names.index import glossary_index
+from workbench.store.db import open_db
+from workbench.text.tokens import words
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("french") / "w.db")
+    load_files(db.conn, bundled_files())
+    return glossary_index(db.conn)
+
+
+def names(index, text: str) -> list[str]:
+    """The source mentions of one French text, linked."""
+    tokens = words(text)
+    found = detect(Segment(0, text, 0, tokens, [False] * len(tokens)), "fr", index.lookup, len(text),
+                   index=index, memory=Memory())
+    for f in found:
+        f.norm = f.stem
+        linker.link(f, index, set())
+    return found
+
+
+def stems(index, text: str) -> list[str]:
+    return [f.stem for f in names(index, text)]
+
+
+def caps(text: str, french: bool = True) -> list[str]:
+    tokens = words(text)
+    taken = [False] * len(tokens)
+    runs = extend_names(text, tokens, taken, capitalised_names(text, tokens, taken, french=french))
+    return [text[tokens[f].start:tokens[f + n - 1].end] for f, n in runs]
+
+
+def test_a_spaced_article_stays_inside_a_name():
+    assert caps("Le chef tribal Nawaf al Bashir est arrivé.") == ["Nawaf al Bashir"]
+    assert caps("Il est venu al Bashir.") == ["Bashir"]  # al alone after a verb: not a name's particle
+
+
+def test_a_title_the_names_matcher_knows_is_not_part_of_the_name():
+    assert caps("« Nous sommes avec toi Sayyed Ammar » criaient-ils.") == ["Ammar"]
+
+
+def test_common_words_that_open_a_sentence_are_not_names():
+    assert caps("Reportage Karim Daoud et Lina Haddad.") == ["Karim Daoud", "Lina Haddad"]
+    assert caps("Politique Commentaire\nLe convoi est reparti.") == []
+    assert caps("Dernières Nouvelles\nLe convoi est reparti.") == []  # what follows a dropped word opens it too
+    # a heading in capitals that has a common word; a name in capitals stays
+    assert caps("LAISSER UN COMMENTAIRE. Les FDS ont parlé.") == ["FDS"]
+    assert caps("Frappe en SYRIE hier.") == ["SYRIE"]
+
+
+def test_the_guards_are_for_french_only():
+    assert caps("Reportage Karim Daoud.", french=False) == ["Reportage Karim Daoud"]
+
+
+def test_a_known_place_may_open_a_sentence():
+    assert caps("Ankara dément. Tabqa est calme.") == ["Ankara"]  # Tabqa: not in the place list
+
+
+def test_a_new_line_opens_a_sentence():
+    assert caps("Dernières infos\nCommuniqué du jour") == []
+
+
+def test_a_complement_does_not_swallow_the_name_after_it():
+    text = "selon le président de l'Observatoire syrien des droits de l'homme Karim Daoud."
+    assert caps(text) == ["Observatoire syrien des droits de l'homme", "Karim Daoud"]
+
+
+def test_a_national_army_in_lower_case_is_a_name(index):
+    found = names(index, "L'armée turque et l'armée nationale syrienne ont avancé, selon l'armée.")
+    assert [(f.stem, f.detector) for f in found] == [("armée turque", "caps"), ("armée nationale syrienne", "caps")]
+    assert all(f.status != "accepted" for f in found)  # not the Iraqi or Syrian army of the glossary
+
+
+def test_a_lower_case_council_named_after_its_place(index):
+    assert stems(index, "Le conseil militaire de Tabqa a annoncé la fin des combats.") == ["conseil militaire de Tabqa"]
+    # a glossary place inside it is part of the name, not a mention of its own
+    assert stems(index, "Le conseil civil de Raqqa a parlé.") == ["conseil civil de Raqqa"]
+    assert stems(index, "Le conseil de Raqqa a parlé.") == ["Raqqa"]  # no adjective: the city
+
+
+def test_a_facility_head_goes_with_the_name_of_its_own(index):
+    assert "place Firdaws" in stems(index, "Ils ont manifesté place Firdaws vendredi.")
+    assert stems(index, "Ils sont arrivés à la prison de Hassaké.") == ["Hassaké"]  # named after its city
+
+
+def test_a_glossary_name_qualified_by_places_is_one_name(index):
+    found = names(index, "Des membres de l'État islamique en Irak et en Syrie ont été arrêtés.")
+    assert [(f.stem, f.entity_id) for f in found] == [("État islamique en Irak et en Syrie", "islamic-state")]
+    assert [f.stem for f in names(index, "L'État islamique frappe en Irak et en Syrie.")] \
+        == ["État islamique", "Irak", "Syrie"]  # a verb between: three names
+
+
+def test_an_arabic_article_before_a_glossary_name_is_inside_it(index):
+    found = names(index, "Les combats ont repris à al-Hassakeh hier.")
+    assert [(f.stem, f.entity_id) for f in found] == [("al-Hassakeh", "hasakah")]
+
+
+def test_an_acronym_links_to_what_it_abbreviates_in_another_language(index):
+    found = names(index, "Trois membres de l'EIIS ont été arrêtés.")  # État islamique en Irak et en Syrie
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [("EIIS", "islamic-state", "suggested")]
+    found = names(index, "Un porte-parole du RXQ a parlé.")  # abbreviates nothing in the glossary
+    assert [(f.stem, f.status) for f in found] == [("RXQ", "new")]
+
+
+def test_conventional_capitals_demonyms_days_and_time_zones_are_not_names():
+    text = "Le Parlement a voté jeudi. Les Kurdes et les Yézidis ont fui vers le Nord à 10H00 GMT."
+    assert caps(text) == []
+    assert caps("Ils ont parlé lundi 3 Mars à Sulaymaniyah.") == ["Sulaymaniyah"]
+    assert caps("Le groupe (Nord) a parlé.") == ["Nord"]  # alone in brackets: an alias
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence():
+    assert caps("« Nous resterons », a dit M. Karkouli.") == ["Karkouli"]
+    assert caps("Il est parti. Karkouli est resté.") == []  # a real sentence start
+
+
+def test_a_head_that_is_also_a_title_opens_a_name(index):
+    found = names(index, "Il dirige la coalition État de droit de Nouri al-Maliki.")
+    assert [(f.stem, f.entity_id) for f in found] == [("État de droit", None), ("Nouri al-Maliki", "nouri-al-maliki")]
+    assert caps("Un coup d'État de droite a échoué. Le chef de l'État de la région a parlé.") == []
+
+
+def test_rank_adjectives_and_adjectives_in_eur_go_on_a_name():
+    assert caps("La Haute commission électorale indépendante a publié les résultats.") \
+        == ["Haute commission électorale indépendante"]
+    assert caps("Selon le Conseil supérieur de la magistrature, le scrutin est valide.") \
+        == ["Conseil supérieur de la magistrature"]
