@@ -112,7 +112,8 @@ def glossary_index(conn: sqlite3.Connection) -> GlossaryIndex:
     to the glossary (by this connection or another: the fingerprint is checked on each call, and
     skipped while SQLite reports that nothing was written since the last check)."""
     key = _database_key(conn)
-    stamp = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    # a rollback changes no count: what an index read inside a transaction saw is checked again after it
+    stamp = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, conn.in_transaction)
     with _GUARD:
         held = _INDEXES.get(key)
     if held is not None and held[0] == stamp:
