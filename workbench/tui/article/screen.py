@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench.corpus.pairs import Mention
 from workbench.tui import keys
@@ -16,6 +16,7 @@ from workbench.tui.article.pair_row import PairRow, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
 from workbench.tui.state.article import ArticleDoc, describe, load_article, sentence_label
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 
@@ -56,7 +57,7 @@ class ArticleScreen(Screen):
             yield Static(id="english-head", classes="head")
         yield VerticalScroll(id="pairs", can_focus=False)
         yield StatusLine(id="article-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.options = ViewOptions(bidi=self.app.bidi)

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench import vocabulary
 from workbench.errors import UserError
@@ -22,6 +22,7 @@ from workbench.tui.review.history import HistoryPane
 from workbench.tui.state.review import GroupQueue, Group, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
@@ -96,7 +97,7 @@ class ReviewScreen(Screen):
                 yield HistoryPane(id="history")
             yield Static(id="item")
         yield StatusLine(id="review-status", classes="status-line")
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is listed in the help (?)
+        yield KeyBar(palette=False)  # ctrl+p is listed in the help (?)
 
     def on_mount(self) -> None:
         self.state = ReviewState(self.app.session.conn)
