@@ -162,6 +162,26 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+FLOOR_DRIVER = """
+import time
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("first screen")
+
+    def on_mount(self):
+        self.call_after_refresh(self.painted)
+
+    def painted(self):
+        print(f"first-screen {time.time():.6f}", flush=True)
+        self.exit(0)
+
+Bare().run(headless=True)
+"""
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
@@ -169,20 +189,36 @@ def percentile(values: list[float], pct: float) -> float:
 
 def report(name: str, values_ms: list[float], goal: str) -> None:
     print(f"{name:<44} p50 {statistics.median(values_ms):7.1f} ms  p95 {percentile(values_ms, 95):7.1f} ms"
-          f"  max {max(values_ms):7.1f} ms  (n={len(values_ms)})   goal: {goal}")
+          f"  max {max(values_ms):7.1f} ms  (n={len(values_ms)})" + (f"   goal: {goal}" if goal else ""))
+
+
+def _launch(code: str, *args: str) -> tuple[float, float, str]:
+    """Run a driver; wall time to its first screen and the CPU time (user + system) of the whole run, ms."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    line = next(l for l in out.stdout.splitlines() if l.startswith("first-screen"))
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+    return (float(line.split()[1]) - start) * 1000, cpu, line
 
 
 def bench_launch(path: Path, runs: int) -> None:
-    """Launch ``workbench --db PATH tui`` (headless) and time until the first screen is painted."""
-    times, rss = [], []
+    """Launch ``workbench --db PATH tui`` (headless) and time until the first screen is painted; a bare
+    Textual app the same way, for the floor this machine sets (Python and Textual alone)."""
+    times, cpu, rss, floor, floor_cpu = [], [], [], [], []
     for _ in range(runs):
-        start = time.time()
-        out = subprocess.run([sys.executable, "-c", LAUNCH_DRIVER, "--db", str(path), "tui"],
-                             capture_output=True, text=True, check=True, cwd=ROOT)
-        line = next(l for l in out.stdout.splitlines() if l.startswith("first-screen"))
-        times.append((float(line.split()[1]) - start) * 1000)
+        wall, used, line = _launch(LAUNCH_DRIVER, "--db", str(path), "tui")
+        times.append(wall)
+        cpu.append(used)
         rss.append(int(line.split("rss_kb=")[1]) / 1024)
+        wall, used, _ = _launch(FLOOR_DRIVER)
+        floor.append(wall)
+        floor_cpu.append(used)
     report("launch -> first screen (subprocess)", times, "< 500 ms")
+    report("   CPU time of the launch (user + system)", cpu, "")
+    report("   a bare Textual app, same way (the floor)", floor, "")
+    report("   its CPU time", floor_cpu, "")
     print(f"{'peak memory at the first screen (RSS)':<44} {max(rss):7.0f} MB")
 
 
@@ -253,6 +289,7 @@ def report_cpu(label: str) -> None:
 
 async def bench_in_app(path: Path, iterations: int) -> None:
     from workbench.tui.app import WorkbenchApp
+    from workbench.tui.article.screen import ArticleScreen
 
     app = WorkbenchApp(path, preload=False)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -297,12 +334,16 @@ async def bench_in_app(path: Path, iterations: int) -> None:
         # opening an article from the list, then the article view sentence by sentence, both panes
         await pilot.press("1")
         await pilot.pause()
-        opened: list[float] = []
-        for _ in range(max(1, iterations // 10)):
-            opened += await _key_latency(app, pilot, ["enter"], "open")
+        opened, opened_cpu, opened_settled = [], [], []
+        for _ in range(max(1, iterations // 10)):  # the first pairs shown (``_heads`` ends that part)
+            opened += await _key_latency(app, pilot, ["enter"], "open", (ArticleScreen, "_heads"))
+            opened_cpu += CPU["open"]
+            opened_settled += SETTLED["open"]
             await pilot.press("escape", "j")
             await pilot.pause()
+        CPU["open"], SETTLED["open"] = opened_cpu, opened_settled
         report("articles: enter (open an article) -> shown", opened, "< 150 ms")
+        report_cpu("open")
         await pilot.press("enter")
         await pilot.pause()
         sentences = len(app.screen.doc.pairs)

@@ -226,3 +226,28 @@ def test_one_pass_decision_is_kept_unless_it_must_ask(conn):
     shown, outcome = decide_unless_asked(conn, mosul, "reject", confirmed=True)
     assert outcome is not None and links(conn)[mosul][1] == "rejected"
     assert conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0] == 0
+
+
+def test_generations_stay_true_through_a_rolled_back_preview(conn):
+    """The live facts kept per signature (``align.generations.sync``) never stand in for the table
+    wrongly: after a preview (synced, then rolled back) and the decision, the table's live facts are
+    those of the glossary, rejections and non-names as they are."""
+    from workbench.align.generations import facts
+    from workbench.glossary import not_names
+    from workbench.names.rows import load_rows
+
+    def live():
+        return set(conn.execute("SELECT kind, entity_id, a, b FROM align_glossary WHERE until IS NULL"))
+
+    def truth():
+        rejected = set(conn.execute("SELECT norm, entity_id FROM rejections"))
+        return facts(load_rows(conn), rejected, not_names.known(conn))
+
+    mosul = mid(conn, "Mossoul", 1)
+    before = live()
+    preview(conn, mosul, "reject")
+    assert live() == before == truth()
+    decide(conn, mosul, "reject")
+    assert live() == truth() != before
+    decide(conn, mid(conn, "Karim Haddad"), "new", canonical="Karim Haddad")
+    assert live() == truth()
