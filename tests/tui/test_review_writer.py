@@ -136,3 +136,38 @@ async def test_grouped_queue_is_counted_in_a_worker_while_keys_answer(make_app, 
         assert "counting" not in title and "ar" in title
         assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'ar'")
         assert [wanted[1].lang for wanted in held.calls][-1] == "ar"  # the last count is the one shown
+
+
+async def test_a_count_no_longer_wanted_is_interrupted(make_app, corpus_db, monkeypatch):
+    """m pressed again while the grouped queue is counted: the first count's query stops at once (its
+    connection interrupted) and the screen shows the second count, the database's groups."""
+    real = GroupQueue.compute
+    outcomes: list[str] = []
+    started = threading.Event()
+
+    def slow_first(conn, wanted):
+        if not outcomes:
+            outcomes.append("running")
+            conn.set_progress_handler(lambda: started.set(), 1000)  # set once the query runs (None: go on)
+            try:  # minutes of work, unless interrupted
+                conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000)"
+                             " SELECT count(*) FROM c").fetchone()
+                outcomes[0] = "finished"
+            except sqlite3.OperationalError as exc:
+                outcomes[0] = str(exc)
+                raise
+        return real(conn, wanted)
+
+    monkeypatch.setattr(GroupQueue, "compute", staticmethod(slow_first))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("m")
+        assert started.wait(timeout=60)
+        await pilot.press("m")  # by entity now: the count by spelling is of no use
+        await settle(pilot)
+        assert outcomes == ["interrupted"]
+        assert screen.state.mode == "entity" and not screen.counting
+        assert sum(g["count"] for g in (screen.queue.row_at(i) for i in range(screen.queue.total))) == query(
+            corpus_db, "SELECT count(*) FROM links WHERE status IN ('suggested', 'unsure', 'new')")[0][0]
+        assert "could not be counted" not in shown(screen.query_one("#review-status"))

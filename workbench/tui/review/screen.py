@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import deque
 from collections.abc import Callable
 
@@ -85,6 +86,7 @@ class ReviewScreen(Screen):
         """Bumped by every count of the grouped queue: a count that finishes late is dropped."""
         self.counting = False
         """The grouped queue is being counted (in a worker)."""
+        self._counter: sqlite3.Connection | None = None  # the running count's connection, to interrupt it
 
     def compose(self) -> ComposeResult:
         yield NavBar("review")
@@ -199,14 +201,25 @@ class ReviewScreen(Screen):
         if clear:
             groups.rows = None
             self.queue.reload(cursor=0)
-        self._count_token += 1
+        self._stop_count()
         self.counting = True
         self.queue.empty = COUNTING
         self._count_worker(groups.wanted(), self._count_token, keep, cursor)
 
+    def _stop_count(self) -> None:
+        """A count still running is of no use now: its result is dropped, its query interrupted."""
+        self._count_token += 1
+        self.counting = False
+        conn, self._counter = self._counter, None
+        if conn is not None:
+            try:
+                conn.interrupt()
+            except sqlite3.ProgrammingError:  # it has just finished and closed
+                pass
+
     @work(thread=True, group="count", exit_on_error=False)
     def _count_worker(self, wanted, token: int, keep: tuple | None, cursor: int | None) -> None:
-        conn = self.app.session.connect()
+        conn = self._counter = self.app.session.connect()
         try:
             rows = GroupQueue.compute(conn, wanted)
         except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
@@ -218,7 +231,7 @@ class ReviewScreen(Screen):
     def _counted(self, token: int, rows: list | Exception, keep: tuple | None, cursor: int | None) -> None:
         if token != self._count_token:
             return  # another count started since (another mode or filter): this one is out of date
-        self.counting = False
+        self.counting, self._counter = False, None
         self.queue.empty = GROUPS_EMPTY
         if isinstance(rows, Exception):
             self.say(f"the grouped queue could not be counted: {rows}; r tries again", error=True)
@@ -379,8 +392,7 @@ class ReviewScreen(Screen):
         mode = self.state.next_mode()
         self.state.bulk = False
         if mode == "mention":
-            self._count_token += 1  # a count still running is of no use now
-            self.counting = False
+            self._stop_count()
             self.queue.set_columns(QUEUE_COLUMNS, queue_cells, row_key=queue_key, empty=EMPTY)
             self.queue.set_source(self.state)
         else:
