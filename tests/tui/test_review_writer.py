@@ -171,3 +171,26 @@ async def test_a_count_no_longer_wanted_is_interrupted(make_app, corpus_db, monk
         assert sum(g["count"] for g in (screen.queue.row_at(i) for i in range(screen.queue.total))) == query(
             corpus_db, "SELECT count(*) FROM links WHERE status IN ('suggested', 'unsure', 'new')")[0][0]
         assert "could not be counted" not in shown(screen.query_one("#review-status"))
+
+
+async def test_quit_writes_the_decisions_still_being_saved(make_app, corpus_db, gate):
+    maliki = mention(corpus_db, 3, "Maliki")
+    held = gate(ReviewState, "carry_out")
+    app = make_app()
+    said = app.notify
+
+    def notify(message, **options):  # the quit waits on the writer: let it go then, not before
+        if message.startswith("Saving the last decisions"):
+            held.set()
+        said(message, **options)
+
+    app.notify = notify
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("y", "u")
+        assert not held.is_set() and link(corpus_db, maliki)[0] == "unsure"
+        await app.action_quit()
+    assert held.is_set() and len(held.calls) == 2
+    assert link(corpus_db, maliki) == ("confirmed", "nouri-al-maliki", "tester")
+    second = held.calls[1].row.id
+    assert link(corpus_db, second)[2] == "tester"
