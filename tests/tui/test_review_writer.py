@@ -194,3 +194,20 @@ async def test_quit_writes_the_decisions_still_being_saved(make_app, corpus_db, 
     assert link(corpus_db, maliki) == ("confirmed", "nouri-al-maliki", "tester")
     second = held.calls[1].row.id
     assert link(corpus_db, second)[2] == "tester"
+
+
+async def test_a_row_being_saved_is_not_decided_twice(make_app, corpus_db, gate):
+    held = gate(ReviewState, "carry_out")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("G")  # the last row: the queue cannot move on from it
+        last = screen.item.id
+        since = last_decision(corpus_db)
+        await pilot.press("u", "u")
+        assert screen.item.id == last and screen.saving == 1
+        assert "unsure saving…" in shown(screen.query_one("#review-status"))
+        held.set()
+        await settle(pilot)
+        assert query(corpus_db, "SELECT action, target_id FROM decisions WHERE id > ? AND target = 'mention'",
+                     since) == [("unsure", str(last))]

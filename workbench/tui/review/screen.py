@@ -20,10 +20,10 @@ from workbench.review.stale import StaleView
 from workbench.tui import keys
 from workbench.tui.review import detail
 from workbench.tui.review.history import HistoryPane
-from workbench.tui.state.review import GroupQueue, Group, Item, ReviewState
+from workbench.tui.state.review import Group, GroupQueue, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
-from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
@@ -283,6 +283,9 @@ class ReviewScreen(Screen):
         """Mark the row "saving…", move on, and have the writer make the decision; when it would change
         other links than the mention's, nothing is written and the analyst is asked first, shown exactly
         what changes (``_decided``)."""
+        if item["saving"]:  # decided already (the last row: the cursor had nowhere to move on to)
+            self.say(f"“{item['surface']}”: {item['saving']} {SAVING}", error=True)
+            return
         request = self.state.request(item, action, **kwargs)
         self._send(request)
         if self.item is not None and self.item.id == item.id:
