@@ -108,3 +108,39 @@ def test_a_descriptor_does_not_grow_a_name(bundled):
     found = detect(Segment(1, sentence, 0, tokens, [False] * len(tokens)), "ar", index.lookup, len(sentence),
                    index=index)
     assert [(f.stem, f.detector) for f in found if f.entity_ids] == [("داعش", "glossary")]
+
+
+def test_a_learned_spelling_grows_the_index_as_a_fresh_read_would(tmp_path):
+    """A decision that learns a spelling adds it to the index (no full rebuild): the grown index is the
+    one a fresh read of the glossary makes; rolled back, the index before it serves again."""
+    from workbench.glossary.journal import Journal as Log
+    from workbench.glossary.store import add_entity, learn_variant
+    from workbench.names.index import GlossaryIndex
+    from workbench.store.db import transaction
+
+    db = open_db(tmp_path / "w.db")
+    conn = db.conn
+    load_files(conn, bundled_files())
+    add_entity(conn, "tell-tamr", "place", "Tell Tamr")
+    before = glossary_index(conn)
+    with transaction(conn):
+        learn_variant(conn, "tell-tamr", "fr", "Tal Tamer", journal=Log(conn, "tester"), action="confirm")
+        learn_variant(conn, "tell-tamr", "ar", "تل تمر", journal=Log(conn, "tester"), action="confirm")
+    grown = glossary_index(conn)
+    fresh = GlossaryIndex.from_db(conn)
+    assert grown is not before and grown.lookup is not before.lookup
+    assert grown.lookup.canonical is before.lookup.canonical  # grown, not read again
+    assert grown.signature == fresh.signature and grown.rows == fresh.rows
+    assert (grown.lookup.index, grown.lookup.longest, grown.lookup.trims) == (
+        fresh.lookup.index, fresh.lookup.longest, fresh.lookup.trims)
+    assert ("tal", "tamer") not in before.lookup.index  # the older index is left as it was
+    assert grown.search("Tal Tam", 1)[0].entity_id == "tell-tamr"
+
+    class Discard(Exception):
+        pass
+
+    with pytest.raises(Discard), transaction(conn):  # a preview: the spelling learned, then rolled back
+        learn_variant(conn, "tell-tamr", "en", "Tal Tamr", journal=Log(conn, "tester"), action="confirm")
+        assert glossary_index(conn) is not grown
+        raise Discard
+    assert glossary_index(conn) is grown

@@ -214,3 +214,50 @@ def test_side_effects_leave_out_rescored_links_and_counterparts_linked_to_the_de
     assert Preview(**base, changes=[this, taken]).side_effects  # a link taken from another entity
     assert Preview(**base, changes=[this, demoted]).side_effects
     assert len(Preview(**base, changes=[this, counterpart, rescored]).changes) == 3  # still listed
+
+
+def test_one_pass_decision_is_kept_unless_it_must_ask(conn):
+    """``decide_unless_asked``: one run of the decision; kept (committed) when it changes no other link,
+    rolled back when it does and the analyst has not confirmed it; kept then once confirmed."""
+    from workbench.review.preview import decide_unless_asked
+
+    alone = mid(conn, "Karim Haddad")
+    shown, outcome = decide_unless_asked(conn, alone, "unsure")
+    assert outcome is not None and not shown.side_effects
+    assert conn.execute("SELECT status, decided_by FROM links WHERE mention_id = ?", (alone,)).fetchone() == (
+        "unsure", "tester")
+    assert not conn.in_transaction
+    assert conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0] == 0  # the watch is gone
+    before, rows = links(conn), glossary_rows(conn)
+    mosul = mid(conn, "Mossoul", 1)
+    shown, outcome = decide_unless_asked(conn, mosul, "reject")
+    assert outcome is None and shown.side_effects and shown.counts["demoted"] == 1
+    assert links(conn) == before and glossary_rows(conn) == rows, "a decision that asks first writes nothing"
+    shown, outcome = decide_unless_asked(conn, mosul, "reject", confirmed=True)
+    assert outcome is not None and links(conn)[mosul][1] == "rejected"
+    assert conn.execute("SELECT count(*) FROM sqlite_temp_master").fetchone()[0] == 0
+
+
+def test_generations_stay_true_through_a_rolled_back_preview(conn):
+    """The live facts kept per signature (``align.generations.sync``) never stand in for the table
+    wrongly: after a preview (synced, then rolled back) and the decision, the table's live facts are
+    those of the glossary, rejections and non-names as they are."""
+    from workbench.align.generations import facts
+    from workbench.glossary import not_names
+    from workbench.names.rows import load_rows
+
+    def live():
+        return set(conn.execute("SELECT kind, entity_id, a, b FROM align_glossary WHERE until IS NULL"))
+
+    def truth():
+        rejected = set(conn.execute("SELECT norm, entity_id FROM rejections"))
+        return facts(load_rows(conn), rejected, not_names.known(conn))
+
+    mosul = mid(conn, "Mossoul", 1)
+    before = live()
+    preview(conn, mosul, "reject")
+    assert live() == before == truth()
+    decide(conn, mosul, "reject")
+    assert live() == truth() != before
+    decide(conn, mid(conn, "Karim Haddad"), "new", canonical="Karim Haddad")
+    assert live() == truth()

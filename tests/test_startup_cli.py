@@ -45,3 +45,19 @@ def test_dediac_removes_what_camel_tools_removes():
     every_char = "".join(chr(c) for c in range(0x0600, 0x0700))
     for text in [*samples, every_char]:
         assert textnorm.dediac_ar(text) == camel_dediac(text)
+
+
+def test_a_command_line_loads_only_its_command_module(tmp_path, capsys):
+    from workbench.cli import COMMAND_MODULES, asked, main
+
+    assert asked([]) == asked(["--db", "x.db"]) == asked(["--db=x.db", "tui"]) == ["workbench.cli.tui_cmd"]
+    assert asked(["--db", "stats", "stats"]) == ["workbench.cli.stats_cmd"]  # a --db value is no command
+    assert asked(["--help"]) == asked(["undo"]) == asked(["nonsense"]) == COMMAND_MODULES
+    db = str(tmp_path / "w.db")
+    assert main(["import", str(ROOT / "tests" / "tui" / "data" / "articles.jsonl"), "--db", db]) == 0
+    assert main(["--db", db, "stats"]) == 0 and "articles" in capsys.readouterr().out
+    assert main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("tui", "stats", "undo", "glossary", "translate"))
+    assert main(["--db", db, "undo"]) == 2  # a command its module's name does not say: still found
+    assert "nothing to undo" in capsys.readouterr().err

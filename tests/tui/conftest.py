@@ -88,3 +88,13 @@ def query(path, sql: str, *args) -> list[tuple]:
         return conn.execute(sql, args).fetchall()
     finally:
         conn.close()
+
+
+async def settle(pilot) -> None:
+    """Wait for the review's writer (decisions, undo) and grouped counts to finish, and the screen to
+    show what they did: each worker may start the next one before it ends, so wait until none is left."""
+    app = pilot.app
+    while busy := [w for w in app.workers if w.group in ("decide", "count") and not w.is_finished]:
+        await app.workers.wait_for_complete(busy)
+        await pilot.pause()
+    await pilot.pause()

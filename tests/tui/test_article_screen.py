@@ -100,3 +100,35 @@ async def test_r_opens_the_review_queue_for_this_article(make_app):
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.state.article_id == 2
         assert app.screen.queue.total == 4  # four mentions of Farhad Rasho (Sinaa was learned from its English)
+
+
+async def test_a_long_article_shows_its_first_pairs_then_mounts_the_rest(make_app, corpus_db, monkeypatch):
+    """The pairs past the first screenful are mounted after the first paint; a key pressed meanwhile
+    still lands, and the screen ends with every pair of the database, the cursor where it was sent."""
+    import workbench.tui.article.screen as article_screen
+    from workbench.store.db import connect
+    from workbench.tui.state.article import load_article
+
+    conn = connect(corpus_db)
+    try:
+        expected = [pair.seqs for pair in load_article(conn, 1).pairs]
+    finally:
+        conn.close()
+    monkeypatch.setattr(article_screen, "FIRST_ROWS", 1)
+    first_paint: list[int] = []
+    rest = ArticleScreen._mount_rest
+
+    async def counted(self, rows, load):
+        first_paint.append(len(self.rows))  # what was on screen before the rest came
+        await rest(self, rows, load)
+
+    monkeypatch.setattr(ArticleScreen, "_mount_rest", counted)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 1)
+        await pilot.press("j")
+        await pilot.pause()
+        assert first_paint == [1]
+        assert [row.pair.seqs for row in screen.rows] == expected and len(expected) == 2
+        assert screen.cursor == 1 and screen.rows[1].has_class("-cursor")
+        assert not screen.rows[0].has_class("-cursor")

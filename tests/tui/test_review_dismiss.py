@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import query, shown
+from tests.tui.conftest import query, settle, shown
 from tests.tui.test_review_flow import SIZE, dialog_text, link, open_review, skip_to
 from workbench.tui.widgets.confirm import ConfirmDialog
 
@@ -20,12 +20,12 @@ async def test_x_dismisses_in_bulk_remembers_and_z_undoes(make_app, corpus_db):
         at = screen.item.id
         assert at in french
         await pilot.press("b", "x")
-        await pilot.pause()
+        await settle(pilot)
         # two mentions change: the confirm step shows the preview first, nothing is written yet
         assert isinstance(app.screen, ConfirmDialog) and "2 mentions" in dialog_text(app.screen)
         assert [link(corpus_db, m) for m in french] == before[:2]
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert [link(corpus_db, m) for m in french] == [("dismissed", None, "tester")] * 2
         assert [link(corpus_db, m)[0] for m in english] == ["new", "new"]  # another language: not the same case
         assert query(corpus_db, "SELECT lang, spelling, learned FROM not_names") == [("fr", "Farhad Rasho", 1)]
@@ -36,7 +36,7 @@ async def test_x_dismisses_in_bulk_remembers_and_z_undoes(make_app, corpus_db):
         assert screen.item.id not in french
         assert screen.state.bulk is False
         await pilot.press("z")
-        await pilot.pause()
+        await settle(pilot)
         assert [link(corpus_db, m) for m in french + english] == before
         assert query(corpus_db, "SELECT count(*) FROM not_names") == [(0,)]
         assert screen.queue.total == total

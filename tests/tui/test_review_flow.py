@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.tui.conftest import mention, query, shown
+from tests.tui.conftest import mention, query, settle, shown
 from workbench.tui.review.screen import ReviewScreen
 from workbench.tui.widgets.confirm import ConfirmDialog
 
@@ -77,6 +77,7 @@ async def test_one_key_decisions_are_written_to_the_database(make_app, corpus_db
         first = current(screen)
         assert first == mention(corpus_db, 3, "Maliki")  # unsure 0.59: the closest to the 0.85 line
         await pilot.press("n")
+        await settle(pilot)
         status, entity, _ = link(corpus_db, first)
         assert (status, entity) == ("rejected", "nouri-al-maliki")
         assert query(corpus_db, "SELECT count(*) FROM rejections")[0][0] == rejections + 1
@@ -89,6 +90,7 @@ async def test_one_key_decisions_are_written_to_the_database(make_app, corpus_db
         await pilot.press(*"kazimi")
         await pilot.pause()
         await pilot.press("enter")
+        await settle(pilot)
         await pilot.pause()
         assert link(corpus_db, second) == ("confirmed", "mustafa-al-kadhimi", "tester")
         third = current(screen)
@@ -100,6 +102,7 @@ async def test_one_key_decisions_are_written_to_the_database(make_app, corpus_db
         fourth = current(screen)
         assert fourth != third
         await pilot.press("u")
+        await settle(pilot)
         assert link(corpus_db, fourth)[0] == "unsure"
         actions = new_decisions(corpus_db, since)
         assert list(dict.fromkeys(actions)) == ["reject", "correct", "unsure"]
@@ -119,6 +122,7 @@ async def test_bulk_applies_to_every_mention_spelled_the_same(make_app, corpus_d
         await pilot.press("a")  # one new entity for both French mentions
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await settle(pilot)
         await pilot.pause()
         # it changes another link than this one: a confirm step shows the preview, nothing is written yet
         assert isinstance(app.screen, ConfirmDialog)
@@ -126,6 +130,7 @@ async def test_bulk_applies_to_every_mention_spelled_the_same(make_app, corpus_d
         assert [link(corpus_db, m)[0] for m in french] == ["new", "new"]
         assert screen.state.bulk is False  # one-shot: used by the preview
         await pilot.press("y")
+        await settle(pilot)
         await pilot.pause()
         assert [link(corpus_db, m) for m in french] == [("confirmed", "farhad-rasho", "tester")] * 2
         # another language is not the same case, but the new entity's English name links it at once
@@ -154,6 +159,7 @@ async def test_bulk_cancelled_at_the_confirm_step_changes_nothing(make_app, corp
         await pilot.press("b", "a")
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await settle(pilot)
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -181,6 +187,7 @@ async def test_correct_through_the_picker_across_scripts(make_app, corpus_db):
         await pilot.pause()
         assert picker.choices and picker.choices[0].entity_id == "mustafa-al-kadhimi"
         await pilot.press("enter")
+        await settle(pilot)
         await pilot.pause()
         assert app.screen is screen
         assert link(corpus_db, maliki)[:2] == ("confirmed", "mustafa-al-kadhimi")
@@ -215,10 +222,12 @@ async def test_new_entity_form_creates_and_links(make_app, corpus_db):
         assert form.query_one("#new-canonical").value == "Rafid al-Tawil"  # proposed from the English side
         form.query_one("#new-canonical").value = ""
         await pilot.press("ctrl+s")
+        await settle(pilot)
         assert "empty" in str(form.query_one("#new-error").render())  # shown in place, form stays
         form.query_one("#new-canonical").value = "Rafid al-Tawil (officer)"
         form.query_one("#new-type").value = "person"
         await pilot.press("ctrl+s")
+        await settle(pilot)
         await pilot.pause()
         status, entity, _ = link(corpus_db, mention(corpus_db, 1, "رافد الطويل"))
         assert status == "confirmed"
@@ -235,8 +244,10 @@ async def test_undo_last_restores_the_link(make_app, corpus_db):
         await open_review(app, pilot)
         before = link(corpus_db, maliki)
         await pilot.press("y")
+        await settle(pilot)
         assert link(corpus_db, maliki)[0] == "confirmed"
         await pilot.press("z")
+        await settle(pilot)
         assert link(corpus_db, maliki) == before
         actions = new_decisions(corpus_db, since)
         assert actions[0] == "confirm" and "undo" in actions
@@ -248,6 +259,7 @@ async def test_history_undo_and_change_ask_first(make_app, corpus_db):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("y")  # confirm Maliki
+        await settle(pilot)
         await pilot.press("H")
         history = screen.query_one("#history")
         assert history.has_focus and history.row["mention_id"] == sinaa
@@ -277,6 +289,7 @@ async def test_articles_list_counts_follow_decisions(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await open_review(app, pilot)
         await pilot.press("y", "y")
+        await settle(pilot)
         await pilot.press("1")
         await pilot.pause()
         table = app.screen.table

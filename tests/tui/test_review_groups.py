@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import query, shown
+from tests.tui.conftest import query, settle, shown
 from tests.tui.test_review_flow import SIZE, dialog_text, last_decision, link, open_review
 from workbench.tui.widgets.confirm import ConfirmDialog
 
@@ -26,16 +26,16 @@ async def test_modes_show_groups_with_the_counts_of_the_database(make_app, corpu
         screen = await open_review(app, pilot)
         single = screen.queue.total
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         assert shown(screen.query_one("#queue-title")).strip() == "Queue · by spelling (m: next)"
         assert rows(screen) == pending_by_spelling(corpus_db)
         assert sum(g[0] for g in rows(screen)) == single
         assert "2 mentions waiting" in shown(screen.query_one("#item"))
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         assert shown(screen.query_one("#queue-title")).strip() == "Queue · by entity (m: next)"
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.state.mode == "mention" and screen.queue.total == single
 
 
@@ -46,15 +46,15 @@ async def test_filters_narrow_the_groups_and_escape_clears_them(make_app, corpus
         await pilot.press("f")  # filters belong to the grouped queue
         assert "m groups it" in shown(screen.query_one("#review-status"))
         await pilot.press("m", "l", "l")  # language: ar, then fr
-        await pilot.pause()
+        await settle(pilot)
         assert "fr" in shown(screen.query_one("#queue-title"))
         assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'fr'")
         await pilot.press("f", "f")  # status: suggested, then unsure
-        await pilot.pause()
+        await settle(pilot)
         assert rows(screen) == pending_by_spelling(corpus_db, "m.lang = 'fr' AND l.status = 'unsure'") == [
             (1, "fr", "Maliki")]
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert rows(screen) == pending_by_spelling(corpus_db)
 
 
@@ -65,12 +65,12 @@ async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
-        await pilot.pause()
+        await settle(pilot)
         assert screen.item["spellings"] == ["Farhad Rasho"] and screen.item["count"] == 2
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")  # the new-entity form, as proposed
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         text = dialog_text(app.screen)
         assert "confirm: new: 2 mentions of “Farhad Rasho” (fr) → new entity Farhad Rasho" in text
@@ -78,7 +78,7 @@ async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(
         assert [link(corpus_db, m)[0] for m in french] == ["new", "new"]
         since = last_decision(corpus_db)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert [link(corpus_db, m) for m in french] == [("confirmed", "farhad-rasho", "tester")] * 2
         # not in the group (another language): linked automatically, by the new entity's English name
         assert [link(corpus_db, m) for m in english] == [("accepted", "farhad-rasho", "auto")] * 2
@@ -88,7 +88,7 @@ async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(
         assert "Farhad Rasho" not in [g["spellings"][0] for g in
                                       (screen.queue.row_at(i) for i in range(screen.queue.total))]
         await pilot.press("z")  # the whole group comes back
-        await pilot.pause()
+        await settle(pilot)
         assert [link(corpus_db, m)[0] for m in french] == ["new", "new"]
 
 
@@ -97,11 +97,11 @@ async def test_a_decision_on_a_one_mention_group_needs_no_confirm_step(make_app,
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("m", "f", "f")  # by spelling, unsure only: Maliki
-        await pilot.pause()
+        await settle(pilot)
         (mention,) = [r[0] for r in query(corpus_db, f"SELECT l.mention_id FROM links l WHERE {PENDING}"
                                                      " AND l.status = 'unsure'")]
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
         assert link(corpus_db, mention) == ("confirmed", "nouri-al-maliki", "tester")
         assert screen.queue.total == 0

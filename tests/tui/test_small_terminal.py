@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer
 
 from tests.tui.conftest import query, shown
 from tests.tui.test_review_flow import last_decision, open_review, skip_to
+from workbench.tui.widgets.key_bar import KeyBar
 
 SMALL = (80, 24)
 
@@ -36,7 +36,7 @@ PLACES = {
 
 def hidden(screen) -> list[str]:
     """Widgets drawn under the footer or below the screen, where no scrolling brings them into view."""
-    footers = list(screen.query(Footer))
+    footers = list(screen.query(KeyBar))
     limit = footers[0].region.y if footers else screen.region.bottom
     out = []
     for widget in screen.walk_children(with_self=False):
@@ -60,7 +60,7 @@ async def test_nothing_is_hidden_under_the_footer_at_80x24(make_app, place):
             await pilot.pause()
         assert hidden(app.screen) == []
         for line in app.screen.query(".status-line"):  # a screen's status line sits right above its footer
-            assert line.region.bottom == app.screen.query_one(Footer).region.y
+            assert line.region.bottom == app.screen.query_one(KeyBar).region.y
 
 
 def box(checkbox) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.tui.conftest import settle
+
 SIZE = (120, 36)
 
 
@@ -14,7 +16,7 @@ def app(make_app):
 
 async def _settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 class TestArticles:
@@ -45,16 +47,22 @@ class TestReview:
         assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
     def test_grouped_queue(self, app, snap_compare):
-        assert snap_compare(app, press=["2", "m"], terminal_size=SIZE, run_before=_settle)
+        async def before(pilot):
+            await pilot.press("2", "m")
+            await _settle(pilot)
+
+        assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
     def test_group_decision_confirm_shows_the_preview(self, app, snap_compare):
         async def before(pilot):
             await pilot.press("2")
             await _settle(pilot)
-            await pilot.press("m", "l", "l", "a")
+            await pilot.press("m", "l", "l")
+            await _settle(pilot)
+            await pilot.press("a")
             await pilot.pause()
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await _settle(pilot)
 
         assert snap_compare(app, terminal_size=SIZE, run_before=before)
 

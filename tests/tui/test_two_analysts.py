@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import mention, query, shown
+from tests.tui.conftest import mention, query, settle, shown
 from tests.tui.test_review_flow import SIZE, last_decision, link, open_review
 from workbench.review.decisions import decide
 from workbench.store import open_db
@@ -27,7 +27,7 @@ async def test_stale_decision_is_refused_and_the_queue_refreshed(make_app, corpu
         elsewhere(corpus_db, maliki, "reject")  # another analyst rejects it while this screen shows it
         since = last_decision(corpus_db)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert link(corpus_db, maliki) == ("rejected", "nouri-al-maliki", "bob")  # not overwritten
         assert last_decision(corpus_db) == since
         assert query(corpus_db, "SELECT count(*) FROM decisions WHERE user = 'tester' AND target_id = ?",
@@ -43,7 +43,9 @@ async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_review(app, pilot)
-        await pilot.press("y", "H")  # confirm Maliki; the history shows that decision
+        await pilot.press("y")  # confirm Maliki; the history shows that decision
+        await settle(pilot)
+        await pilot.press("H")
         assert screen.query_one("#history").row["mention_id"] == maliki
         elsewhere(corpus_db, maliki, "unsure")  # another analyst changes it meanwhile
         since = last_decision(corpus_db)

@@ -29,16 +29,24 @@ class Changes:
         return bool(self.spellings or self.entities or self.norms)
 
 
+_GLOSSARY_FACTS: list[tuple] = [(None, frozenset())]  # (the rows, their facts): a snapshot many decisions read
+_LIVE: dict[str, dict[str, frozenset]] = {}  # database -> {signature recorded: the live facts it stands for}
+
+
 def facts(rows, rejected: set[tuple[str, str]], non_names: set[tuple[str, str]] = frozenset()
           ) -> set[tuple[str, str, str, str]]:
     """The facts of a glossary snapshot (``names.rows.load_rows``), the analyst's rejections and the
     remembered non-names ``(lang, norm)``."""
-    out = set()
-    for eid, etype, canonical, spellings in rows:
-        out.add((TYPE, eid, etype or "", ""))
-        if canonical:
-            out.add((SPELLING, eid, "en", canonical))
-        out.update((SPELLING, eid, lang, text) for lang, text in spellings)
+    held = _GLOSSARY_FACTS[0]  # one read: another thread may replace it meanwhile
+    if held[0] is not rows:
+        glossary = set()
+        for eid, etype, canonical, spellings in rows:
+            glossary.add((TYPE, eid, etype or "", ""))
+            if canonical:
+                glossary.add((SPELLING, eid, "en", canonical))
+            glossary.update((SPELLING, eid, lang, text) for lang, text in spellings)
+        held = _GLOSSARY_FACTS[0] = (rows, frozenset(glossary))
+    out = set(held[1])
     out.update((REJECTION, eid, norm, "") for norm, eid in rejected)
     out.update((NON_NAME, "", norm, lang) for lang, norm in non_names)
     return out
@@ -54,24 +62,34 @@ def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signatu
     """Record the glossary as it is now (inside the caller's transaction); its generation.
 
     A new generation starts only when a fact changed; the signature skips the comparison when
-    nothing was written since the last call.
+    nothing was written since the last call. The live facts the table holds are kept per signature
+    recorded (the signature says the glossary, rejections and non-names they come from): a decision
+    compares against them instead of reading every live fact again.
     """
     known = conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNATURE_KEY,)).fetchone()
     generation = current(conn)
     if known is not None and known[0] == signature:
         return generation
-    live = {tuple(r[:4]): r[4] for r in conn.execute(
-        "SELECT kind, entity_id, a, b, rowid FROM align_glossary WHERE until IS NULL")}
+    database = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+    held = _LIVE.setdefault(database, {})
+    live = held.get(known[0]) if known is not None else None  # what the table holds, as last synced here
+    if live is None:
+        live = frozenset(tuple(r) for r in conn.execute(
+            "SELECT kind, entity_id, a, b FROM align_glossary WHERE until IS NULL"))
     now = facts(rows, rejected, non_names)
-    added = now - live.keys()
-    gone = [live[f] for f in live.keys() - now]
+    added = now - live
+    gone = live - now
     if added or gone:
         generation += 1
         conn.executemany("INSERT INTO align_glossary (kind, entity_id, a, b, since) VALUES (?, ?, ?, ?, ?)",
                          ((*f, generation) for f in added))
-        conn.executemany("UPDATE align_glossary SET until = ? WHERE rowid = ?", ((generation, r) for r in gone))
+        conn.executemany("UPDATE align_glossary SET until = ? WHERE kind = ? AND entity_id = ? AND a = ? AND b = ?"
+                         " AND until IS NULL", ((generation, *f) for f in gone))
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      ((GENERATION_KEY, str(generation)), (SIGNATURE_KEY, signature)))
+    held.clear()  # this one and the one before (a rolled-back decision goes back to it)
+    held.update({known[0]: live} if known is not None else {})
+    held[signature] = frozenset(now)
     return generation
 
 

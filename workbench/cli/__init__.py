@@ -37,7 +37,20 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}; see `{self.prog} --help`\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def asked(argv: list[str]) -> list[str]:
+    """The command modules a command line needs: the one of its command (the first word; none: the
+    TUI), or all of them for the main help, the version, or a word that names no module."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("--db="):
+            module = f"workbench.cli.{word}_cmd"
+            return [module] if module in COMMAND_MODULES else COMMAND_MODULES
+    return ["workbench.cli.tui_cmd"]  # bare `workbench` opens the TUI
+
+
+def build_parser(modules: list[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db", default=argparse.SUPPRESS, metavar="PATH",
@@ -50,14 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(asked(argv))  # one command's module: the TUI opens without the others
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "command", None):

@@ -4,7 +4,8 @@ One read of the live entities and spellings feeds both ways of finding a name: t
 word keys that the aligner runs on every token (``names.lookup.Lexicon``) and the fuzzy,
 cross-script matcher behind ``workbench match``, the linker's candidates and the picker
 (``names.matcher.Matcher``, built on first use). ``glossary_index(conn)`` returns the index of the
-connection's database, rebuilding it when the glossary rows changed (any connection, any process).
+connection's database, rebuilding it when the glossary rows changed (any connection, any process);
+when the only change is spellings added (a decision learns one), the new index is the old one plus them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from workbench.names.lookup import Lexicon
-from workbench.names.rows import Rows, glossary_signature, load_rows
+from workbench.names.rows import Rows, glossary_state, load_rows, signature_of, spellings_after
 
 @dataclass(slots=True)
 class Cand:
@@ -31,17 +32,39 @@ class Cand:
 class GlossaryIndex:
     """Exact lookup, fuzzy matcher and picker over one snapshot of the glossary."""
 
-    def __init__(self, rows: Rows, signature: str = "") -> None:
+    def __init__(self, rows: Rows, signature: str = "", state: tuple | None = None,
+                 lookup: Lexicon | None = None) -> None:
         self.rows = rows
         self.signature = signature
-        self.lookup = Lexicon.from_rows(rows)
+        self.state = state
+        """The ``names.rows.glossary_state`` the rows were read at (None: unknown)."""
+        self.lookup = lookup or Lexicon.from_rows(rows)
         self._matcher = None
         self._lock = threading.Lock()
         self._candidates: dict[tuple[str, str], list[Cand]] = {}
 
     @classmethod
-    def from_db(cls, conn: sqlite3.Connection) -> "GlossaryIndex":
-        return cls(load_rows(conn), glossary_signature(conn))
+    def from_db(cls, conn: sqlite3.Connection, state: tuple | None = None) -> "GlossaryIndex":
+        state = state or glossary_state(conn)
+        return cls(load_rows(conn), signature_of(state), state)
+
+    def grown(self, conn: sqlite3.Connection, state: tuple) -> "GlossaryIndex | None":
+        """This index plus the spellings added since it was read, when that is the only change to the
+        glossary (``state`` is the glossary's now); None when anything else changed."""
+        if self.state is None:
+            return None
+        count, top, deleted, entities = self.state
+        if (state[2], state[3]) != (deleted, entities) or state[1] <= top:
+            return None
+        added = spellings_after(conn, top)
+        if len(added) != state[0] - count:
+            return None
+        spellings: dict[str, list[tuple[str, str]]] = {}
+        for eid, lang, text in added:
+            spellings.setdefault(eid, []).append((lang, text))
+        rows = [(eid, etype, canonical, [*own, *spellings[eid]]) if eid in spellings else row
+                for row in self.rows for eid, etype, canonical, own in (row,)]
+        return GlossaryIndex(rows, signature_of(state), state, self.lookup.extended(added))
 
     @property
     def empty(self) -> bool:
@@ -75,6 +98,7 @@ class GlossaryIndex:
 
 
 _INDEXES: dict[str, tuple[tuple, GlossaryIndex]] = {}
+_PREVIOUS: dict[str, GlossaryIndex] = {}  # the index before the last change (a rolled-back preview)
 _GUARD = threading.Lock()
 
 
@@ -89,17 +113,26 @@ def glossary_index(conn: sqlite3.Connection) -> GlossaryIndex:
     to the glossary (by this connection or another: the fingerprint is checked on each call, and
     skipped while SQLite reports that nothing was written since the last check)."""
     key = _database_key(conn)
-    stamp = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    # a rollback changes no count: what an index read inside a transaction saw is checked again after it
+    stamp = (id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes, conn.in_transaction)
     with _GUARD:
         held = _INDEXES.get(key)
     if held is not None and held[0] == stamp:
         return held[1]
-    signature = glossary_signature(conn)
-    if held is not None and held[1].signature == signature:
-        index = held[1]
-    else:
-        index = GlossaryIndex(load_rows(conn), signature)
+    state = glossary_state(conn)
+    signature = signature_of(state)
+    old = held and held[1]
     with _GUARD:
+        previous = _PREVIOUS.get(key)
+    if old is not None and old.signature == signature:
+        index = old
+    elif previous is not None and previous.signature == signature:
+        index = previous
+    else:
+        index = (old and old.grown(conn, state)) or GlossaryIndex.from_db(conn, state)
+    with _GUARD:
+        if old is not None and old is not index:
+            _PREVIOUS[key] = old
         _INDEXES[key] = (stamp, index)
     return index
 

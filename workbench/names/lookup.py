@@ -79,6 +79,17 @@ class Lexicon:
         lex.find_descriptors()
         return lex
 
+    def extended(self, spellings) -> "Lexicon":
+        """A copy with more spellings ``(entity id, lang, text)`` of known entities; this one unchanged."""
+        lex = Lexicon(dict(self.index), dict(self.longest), self.canonical, self.types)
+        for eid, lang, text in spellings:
+            key = key_of(text)
+            if key in lex.index:
+                lex.index[key] = list(lex.index[key])  # the bucket is shared with this lexicon
+            lex.add(eid, lang, text)
+        lex.find_descriptors()
+        return lex
+
     def find_descriptors(self) -> None:
         """Record spellings that are another spelling of the same entity plus a descriptor word."""
         self.trims.clear()

@@ -25,11 +25,32 @@ def load_rows(conn: sqlite3.Connection) -> Rows:
     return [(eid, etype, canonical, spellings.get(eid, [])) for eid, etype, canonical in entities]
 
 
-def glossary_signature(conn: sqlite3.Connection) -> str:
-    """A short fingerprint of the glossary rows: changes whenever an entity or spelling does."""
+def glossary_state(conn: sqlite3.Connection) -> tuple[int, int, int, str]:
+    """What the glossary signature is made of: spellings (count, highest id, deleted) and the entities'
+    counts and latest change (one string)."""
     row = conn.execute(
-        """SELECT (SELECT count(*) || '/' || coalesce(max(id), 0) || '/' || count(deleted_at) FROM variants),
+        """SELECT (SELECT count(*) FROM variants), (SELECT coalesce(max(id), 0) FROM variants),
+                  (SELECT count(deleted_at) FROM variants),
                   (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || count(deleted_at)
                           || '/' || count(merged_into) FROM entities)"""
     ).fetchone()
-    return hashlib.sha1("|".join(map(str, row)).encode()).hexdigest()[:16]
+    return tuple(row)
+
+
+def signature_of(state: tuple) -> str:
+    """A short fingerprint of a ``glossary_state``: changes whenever an entity or spelling does."""
+    spellings = "/".join(map(str, state[:3]))
+    return hashlib.sha1(f"{spellings}|{state[3]}".encode()).hexdigest()[:16]
+
+
+def glossary_signature(conn: sqlite3.Connection) -> str:
+    """A short fingerprint of the glossary rows: changes whenever an entity or spelling does."""
+    return signature_of(glossary_state(conn))
+
+
+def spellings_after(conn: sqlite3.Connection, variant_id: int) -> list[tuple[str, str, str]]:
+    """Live spellings of live entities added after ``variant_id``: (entity id, lang, text), in id order."""
+    return conn.execute(
+        """SELECT v.entity_id, v.lang, v.text FROM variants v JOIN entities e ON e.id = v.entity_id
+           WHERE v.id > ? AND v.deleted_at IS NULL AND e.deleted_at IS NULL AND e.merged_into IS NULL
+           ORDER BY v.id""", (variant_id,)).fetchall()

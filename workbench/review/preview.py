@@ -1,13 +1,14 @@
-"""What a decision would change, link by link, without changing anything: the decision itself, rolled back."""
+"""What a decision would change, link by link: the decision itself, rolled back (or kept when it asks nothing)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.review.decisions import decide
-from workbench.review.links import LINK_FIELDS
+from workbench.review.links import LINK_FIELDS, Outcome
 from workbench.vocabulary import AUTO, PENDING
 from workbench.store.db import transaction
 
@@ -128,16 +129,32 @@ def preview(conn: sqlite3.Connection, mention_id: int, action: str, **options) -
     Every link write is caught by temporary triggers made in the same transaction (rolled back with
     it): the decision's own rows and the links its re-alignment changes (``align.run.refresh``).
     """
+    return _watched(conn, mention_id, action, lambda _: False, options)[0]
+
+
+def decide_unless_asked(conn: sqlite3.Connection, mention_id: int, action: str, *, confirmed: bool = False,
+                        **options) -> tuple[Preview, Outcome | None]:
+    """Make the decision and read its preview in one pass: committed when it changes no other link than
+    the mention's (``Preview.side_effects``) or when ``confirmed``; else rolled back, its outcome None,
+    for the analyst to be asked (and the decision made again with ``confirmed``)."""
+    return _watched(conn, mention_id, action, lambda p: confirmed or not p.side_effects, options)
+
+
+def _watched(conn: sqlite3.Connection, mention_id: int, action: str, keep: Callable[[Preview], bool],
+             options: dict) -> tuple[Preview, Outcome | None]:
+    """The decision made with its link writes watched: kept when ``keep(preview)``, else rolled back."""
     result: Preview | None = None
     try:
         with transaction(conn):
             _watch_links(conn)
             outcome = decide(conn, mention_id, action, **options)
             result = _read(conn, mention_id, action, outcome)
-            raise _Discard
+            if not keep(result):
+                raise _Discard
+            _unwatch(conn)
     except _Discard:
-        pass
-    return result
+        return result, None
+    return result, outcome
 
 
 def _state(row: str) -> str:
@@ -152,6 +169,13 @@ def _watch_links(conn: sqlite3.Connection) -> None:
         mention = "old" if event == "DELETE" else "new"
         conn.execute(f"""CREATE TEMP TRIGGER preview_links_{event.lower()} AFTER {event} ON main.links
                          BEGIN INSERT INTO preview_links VALUES ({mention}.mention_id, {before}, {after}); END""")
+
+
+def _unwatch(conn: sqlite3.Connection) -> None:
+    """Drop the watch before a kept decision commits (temporary objects would outlive it)."""
+    for event in ("insert", "update", "delete"):
+        conn.execute(f"DROP TRIGGER temp.preview_links_{event}")
+    conn.execute("DROP TABLE temp.preview_links")
 
 
 def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Preview:

@@ -140,7 +140,14 @@ class WorkbenchApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Leave with nothing lost: decisions are already committed; running jobs stop cleanly."""
+        """Leave with nothing lost: decisions still being saved are written first; running jobs stop cleanly."""
+        said = False
+        while writing := [w for w in self.workers if w.group == "decide" and not w.is_finished]:
+            if not said:  # each write starts the next one queued: wait until none is left
+                self.notify("Saving the last decisions…", timeout=3)
+                said = True
+            for worker in writing:
+                await worker.wait()
         if self.jobs.running():
             self.jobs.cancel_all()
             self.notify("Stopping background jobs; finished work is saved…", timeout=3)

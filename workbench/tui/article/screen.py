@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench.corpus.pairs import Mention
 from workbench.tui import keys
@@ -16,8 +16,13 @@ from workbench.tui.article.pair_row import PairRow, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
 from workbench.tui.state.article import ArticleDoc, describe, load_article, sentence_label
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
+
+
+FIRST_ROWS = 12
+"""Pairs mounted before the first paint, from the sentence shown first: a screenful and more."""
 
 
 def legend() -> Text:
@@ -46,6 +51,8 @@ class ArticleScreen(Screen):
         self.cursor = 0
         self.focus_index = 0  # which mention of the current pair has focus
         self.options = ViewOptions()
+        self._loads = 0  # bumped by each load: the rest of an article left behind is not mounted
+        self._read_version = -1  # the app's data version the article was read at
 
     def compose(self) -> ComposeResult:
         yield NavBar("articles")
@@ -56,15 +63,21 @@ class ArticleScreen(Screen):
             yield Static(id="english-head", classes="head")
         yield VerticalScroll(id="pairs", can_focus=False)
         yield StatusLine(id="article-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.options = ViewOptions(bidi=self.app.bidi)
         await self.load(self.article_id, self.start_sentence)
 
     async def load(self, article_id: int, sentence: int = 0) -> None:
-        """Show another article (``[`` / ``]`` reuse the screen), at sentence ``seq`` ``sentence``."""
+        """Show another article (``[`` / ``]`` reuse the screen), at sentence ``seq`` ``sentence``.
+
+        The pairs up to a screenful past that sentence are mounted first and shown; the rest are
+        mounted after that first paint (a widget per pair: a long article would keep the screen
+        waiting otherwise)."""
         self.article_id = article_id
+        self._loads += 1
+        self._read_version = self.app.data_version
         self.doc = load_article(self.app.session.conn, article_id)
         pairs = self.query_one("#pairs", VerticalScroll)
         await pairs.remove_children()
@@ -74,14 +87,25 @@ class ArticleScreen(Screen):
         title = Text.assemble((f"[{self.doc.lang}] ", "bold"), (f"{self.doc.date}  ", "dim"),
                               display_line(self.doc.title, self.options.bidi), "   ")
         self.query_one("#article-title", Static).update(title + legend())
-        rows = [PairRow(pair) for pair in self.doc.pairs]
-        await pairs.mount_all(rows)
-        for row in rows:
-            row.show(self.options)
         self.cursor = self.doc.pair_of_seq(sentence)
+        rows = [PairRow(pair) for pair in self.doc.pairs]
+        first = self.cursor + FIRST_ROWS
+        await self._mount(rows[:first])
         self.focus_index = 0
         self._move(self.cursor, self.cursor)
         self._heads()
+        if rows[first:]:
+            self.call_after_refresh(self._mount_rest, rows[first:], self._loads)
+
+    async def _mount(self, rows: list[PairRow]) -> None:
+        await self.query_one("#pairs", VerticalScroll).mount_all(rows)
+        for row in rows:
+            row.show(self.options)
+
+    async def _mount_rest(self, rows: list[PairRow], load: int) -> None:
+        if load == self._loads and self.is_attached:  # not another article since
+            await self._mount(rows)
+            self._move(self.cursor, self.cursor)  # the cursor may have gone past the first pairs
 
     # ---- drawing ---------------------------------------------------------------------------------
 
@@ -224,6 +248,6 @@ class ArticleScreen(Screen):
         self.app.pop_screen()
 
     def on_screen_resume(self) -> None:
-        """Decisions made elsewhere change the colours: read the mentions again."""
-        if self.doc is not None:
+        """Decisions made since (in the review) change the colours: read the mentions again."""
+        if self.doc is not None and self._read_version != self.app.data_version:
             self.run_worker(self.load(self.article_id, self.cursor), exclusive=True, group="article-load")

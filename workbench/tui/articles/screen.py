@@ -8,12 +8,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from workbench.tui import keys
 from workbench.tui.state.articles import ArticleList, ArticleRow, search_ids
 from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
@@ -57,9 +58,10 @@ class ArticlesScreen(Screen):
                            empty="No articles here. Import some with `workbench import FILES`, or change "
                                  "the filters (l, f) or the search (esc clears it).")
         yield StatusLine(id="articles-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        self._just_read = True  # the resume that follows the first mount has nothing to read again
         self.list = ArticleList(self.app.session.conn)
         table = self.query_one(VirtualTable)
         table.set_source(ArticlesSource(self.list))
@@ -168,5 +170,7 @@ class ArticlesScreen(Screen):
         return row.id if row else None
 
     def on_screen_resume(self) -> None:
-        if hasattr(self, "list"):
+        if getattr(self, "_just_read", False):
+            self._just_read = False
+        elif hasattr(self, "list"):
             self._refresh(cursor=None)  # counts change after review and jobs

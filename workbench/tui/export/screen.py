@@ -9,11 +9,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, ProgressBar, Select, Static
+from textual.widgets import Checkbox, Input, ProgressBar, Select, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
 from workbench.tui.widgets.bidi_input import BidiInput
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.tick_box import TickBox
 
@@ -51,7 +52,7 @@ class ExportScreen(Screen):
             yield ProgressBar(total=1, show_eta=False, id="export-bar")
             yield Static("ctrl+s exports · ctrl+x cancels · tab moves between fields", id="export-result",
                          classes="hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
@@ -16,6 +16,7 @@ from workbench.tui.state.glossary import (EntityList, EntityRow, GlossaryEdits, 
                                           learned_count, variants_of)
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.live_input import LiveInput
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
@@ -98,7 +99,7 @@ class GlossaryScreen(Screen):
                 yield VariantsTable(VARIANT_COLUMNS, variant_cells, id="variants", bidi=self.app.bidi,
                                     empty="No spelling yet: v adds one.")
         yield StatusLine(id="glossary-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         conn = self.app.session.conn

@@ -10,12 +10,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
 from workbench.tui.state import jobs
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.status_line import StatusLine
 
 KINDS = {"translate": jobs.run_translate, "align": jobs.run_align}
@@ -101,7 +102,7 @@ class JobsScreen(Screen):
         yield Static("Recent jobs", classes="pane-title")
         yield Static(id="recent")
         yield StatusLine(id="jobs-status", classes="status-line")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.action_reload()

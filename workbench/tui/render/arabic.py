@@ -164,15 +164,19 @@ class BidiText:
         self.text = text
         self.mode = mode
         self.rtl = is_rtl(text.plain)
+        self._lines: dict[int, list[Text]] = {}  # width -> lines: a layout pass measures a text often
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         if not self.rtl:
             yield self.text
             return
         width = options.max_width
-        for i, line in enumerate(rtl_lines(self.text, width, self.mode)):
-            line.end = "\n"
-            yield line
+        lines = self._lines.get(width)
+        if lines is None:
+            lines = self._lines[width] = rtl_lines(self.text, width, self.mode)
+            for line in lines:
+                line.end = "\n"
+        yield from lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)

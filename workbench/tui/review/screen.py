@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections import deque
+from collections.abc import Callable
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from workbench import vocabulary
 from workbench.errors import UserError
@@ -16,8 +20,9 @@ from workbench.review.stale import StaleView
 from workbench.tui import keys
 from workbench.tui.review import detail
 from workbench.tui.review.history import HistoryPane
-from workbench.tui.state.review import Group, Item, ReviewState
+from workbench.tui.state.review import Group, GroupQueue, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
+from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
@@ -25,6 +30,9 @@ from workbench.tui.widgets.virtual_table import Column, VirtualTable
 QUEUE_COLUMNS = (Column("Score", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 4))
 GROUP_COLUMNS = (Column("Count", 5, "right"), Column("Name"), Column("Proposed"), Column("Lang", 5))
 EMPTY = "Nothing waits for review. 1 goes to the articles."
+GROUPS_EMPTY = "No group waits for review with these filters (esc: all)."
+COUNTING = "counting…"
+SAVING = "saving…"
 FILTER_NAMES = {"lang": "language", "entity_type": "type", "status": "status", "band": "score band"}
 KIND_WORDS = {"this": "this mention", "same_spelling": "spelled the same or in the group",
               "moved": "taken from another entity", "demoted": "demoted to their next candidate",
@@ -35,22 +43,28 @@ def queue_cells(item: Item) -> tuple:
     status = item["status"]
     proposed = item["canonical"] or ("(new)" if status == "new" else "")
     mark = {"unsure": "?", "new": "+"}.get(status, "")
-    return (f"{item['score']:.2f}", item["surface"], f"{mark}{proposed}", item["lang"])
+    return (f"{item['score']:.2f}", item["surface"], _saving(item) or f"{mark}{proposed}", item["lang"])
 
 
 def queue_key(item: Item) -> tuple:
     """What a queue row shows: rendered lines are reused while it stays the same."""
-    return (item.id, item["status"], item["score"], item["canonical"], item["surface"], item["lang"])
+    return (item.id, item["status"], item["score"], item["canonical"], item["surface"], item["lang"], item["saving"])
 
 
 def group_cells(group: Group) -> tuple:
     spellings = group["spellings"]
     name = spellings[0] + (f" +{len(spellings) - 1}" if len(spellings) > 1 else "")
-    return (str(group["count"]), name, group["canonical"] or "+(new)", ",".join(group["langs"]))
+    return (str(group["count"]), name, _saving(group) or group["canonical"] or "+(new)", ",".join(group["langs"]))
 
 
 def group_key(group: Group) -> tuple:
-    return (group.id, group["count"], tuple(group["status"].items()), tuple(group["spellings"]), group["canonical"])
+    return (group.id, group["count"], tuple(group["status"].items()), tuple(group["spellings"]), group["canonical"],
+            group["saving"])
+
+
+def _saving(row: Item | Group) -> Text | None:
+    """The Proposed cell of a row whose decision is being written."""
+    return Text(f"{row['saving']}: {SAVING}", style="italic") if row["saving"] else None
 
 
 class ReviewScreen(Screen):
@@ -65,6 +79,14 @@ class ReviewScreen(Screen):
         self.state: ReviewState | None = None
         self.loaded_version = -1
         self._shown: tuple | None = None
+        self._writes: deque[tuple[Callable, Callable]] = deque()
+        """Writes waiting for the writer (decisions, undo): (work on a connection, what to do after)."""
+        self._writing = False
+        self._count_token = 0
+        """Bumped by every count of the grouped queue: a count that finishes late is dropped."""
+        self.counting = False
+        """The grouped queue is being counted (in a worker)."""
+        self._counter: sqlite3.Connection | None = None  # the running count's connection, to interrupt it
 
     def compose(self) -> ComposeResult:
         yield NavBar("review")
@@ -77,7 +99,7 @@ class ReviewScreen(Screen):
                 yield HistoryPane(id="history")
             yield Static(id="item")
         yield StatusLine(id="review-status", classes="status-line")
-        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is listed in the help (?)
+        yield KeyBar(palette=False)  # ctrl+p is listed in the help (?)
 
     def on_mount(self) -> None:
         self.state = ReviewState(self.app.session.conn)
@@ -98,7 +120,7 @@ class ReviewScreen(Screen):
     def on_screen_resume(self) -> None:
         if self.state is not None and self.loaded_version != self.app.data_version:
             self.loaded_version = self.app.data_version
-            self.queue.reload()
+            self._reload()
             self.refresh_history()
 
     # ---- showing ---------------------------------------------------------------------------------
@@ -115,14 +137,16 @@ class ReviewScreen(Screen):
         """Redraw the item pane: one widget, no layout pass (keys answer in milliseconds)."""
         item = self.item
         key = (item.id if item else None, self.queue.cursor, self.queue.total, self.state.bulk,
-               self.state.article_id, self.state.mode, self.state.group_filters, self.app.data_version)
+               self.state.article_id, self.state.mode, self.state.group_filters, self.app.data_version,
+               self.counting, item and item["saving"])
         if key == self._shown and not force:
             return  # already on screen (the table's Highlighted message after a direct call)
         self._shown = key
         self.query_one("#queue-title", Static).update(self._title(), layout=False)
         pane = self.query_one("#item", Static)
         if item is None:
-            pane.update(Text("Nothing waits for review here.", style="bold"), layout=False)
+            empty = COUNTING if self.counting and self.state.groups.counting else "Nothing waits for review here."
+            pane.update(Text(empty, style="bold"), layout=False)
             return
         if isinstance(item, Group):
             pane.update(detail.render_group(item.data, self.queue.cursor, self.queue.total, self.state.mode,
@@ -140,9 +164,10 @@ class ReviewScreen(Screen):
         if state.mode != "mention":
             limits += [f"score {value}" if name == "band" else value
                        for name, value in vars(state.group_filters).items() if value is not None and name in FILTER_NAMES]
+        counting = f" · {COUNTING}" if self.counting else ""
         if limits:
-            return f"{title} · {', '.join(limits)} (esc: all)"
-        return title + (" (m: groups)" if state.mode == "mention" else " (m: next)")
+            return f"{title} · {', '.join(limits)}{counting} (esc: all)"
+        return title + counting + (" (m: groups)" if state.mode == "mention" else " (m: next)")
 
     def refresh_history(self) -> None:
         self.query_one(HistoryPane).show(self.state.history(50))
@@ -153,44 +178,137 @@ class ReviewScreen(Screen):
     def show_article(self, article_id: int | None) -> None:
         """Limit the queue to one article (called by the article view's ``r``)."""
         self.state.article_id = article_id
-        self.queue.reload(cursor=0)
+        self._reload(cursor=0)
         self.queue.focus()
+
+    # ---- the queue, read again --------------------------------------------------------------------
+
+    def _reload(self, *, cursor: int | None = None, recount: bool = False) -> None:
+        """Read the queue again, the cursor on the row it was on (wherever that row now stands) or on
+        ``cursor``; the grouped queue is counted again in a worker (``recount``: its rows are dropped
+        meanwhile, for other filters; else they stay on screen until the new count replaces them)."""
+        if self.state.mode != "mention":
+            self._count_groups(clear=recount, cursor=cursor)
+        elif cursor is None and self.item is not None:
+            self.queue.reload(cursor=self.state.position(self.item.id))  # None: it left; the cursor stays
+        else:
+            self.queue.reload(cursor=cursor)
         self.show_item()
 
-    # ---- deciding --------------------------------------------------------------------------------
+    def _count_groups(self, *, clear: bool, cursor: int | None = None) -> None:
+        groups = self.state.groups
+        keep = None if cursor is not None or self.item is None else self.item.id
+        if clear:
+            groups.rows = None
+            self.queue.reload(cursor=0)
+        self._stop_count()
+        self.counting = True
+        self.queue.empty = COUNTING
+        self._count_worker(groups.wanted(), self._count_token, keep, cursor)
+
+    def _stop_count(self) -> None:
+        """A count still running is of no use now: its result is dropped, its query interrupted."""
+        self._count_token += 1
+        self.counting = False
+        conn, self._counter = self._counter, None
+        if conn is not None:
+            try:
+                conn.interrupt()
+            except sqlite3.ProgrammingError:  # it has just finished and closed
+                pass
+
+    @work(thread=True, group="count", exit_on_error=False)
+    def _count_worker(self, wanted, token: int, keep: tuple | None, cursor: int | None) -> None:
+        conn = self._counter = self.app.session.connect()
+        try:
+            rows = GroupQueue.compute(conn, wanted)
+        except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
+            rows = exc
+        finally:
+            conn.close()
+        self.app.call_from_thread(self._counted, token, rows, keep, cursor)
+
+    def _counted(self, token: int, rows: list | Exception, keep: tuple | None, cursor: int | None) -> None:
+        if token != self._count_token:
+            return  # another count started since (another mode or filter): this one is out of date
+        self.counting, self._counter = False, None
+        self.queue.empty = GROUPS_EMPTY
+        if isinstance(rows, Exception):
+            self.say(f"the grouped queue could not be counted: {rows}; r tries again", error=True)
+            rows = []
+        self.state.groups.rows = rows
+        if self.state.mode != "mention":
+            where = self.state.groups.index_of(keep) if keep is not None else None
+            self.queue.reload(cursor=cursor if where is None else where)
+        self.show_item(force=True)
+
+    # ---- deciding: written by a worker, one at a time, in order --------------------------------------
+
+    def _write(self, work: Callable, then: Callable) -> None:
+        """Queue a write for the writer: ``work(conn)`` runs in a worker on its own connection, each in
+        order after the previous one; ``then(result)`` (an exception if it failed) on this thread after."""
+        self._writes.append((work, then))
+        self._next_write()
+
+    def _next_write(self) -> None:
+        if not self._writing and self._writes:
+            self._writing = True
+            self._writer(*self._writes.popleft())
+
+    @work(thread=True, group="decide", exit_on_error=False)
+    def _writer(self, work: Callable, then: Callable) -> None:
+        try:
+            conn = self.app.session.connect()
+            try:
+                result = work(conn)
+            finally:
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
+            result = exc
+        self.app.call_from_thread(self._written, then, result)
+
+    def _written(self, then: Callable, result) -> None:
+        self._writing = False
+        try:
+            then(result)
+        finally:
+            self._next_write()
+
+    @property
+    def saving(self) -> int:
+        """Writes queued or running."""
+        return len(self._writes) + self._writing
 
     def _apply(self, item: Item | Group, action: str, **kwargs) -> None:
-        """Preview the decision; when it changes other links than the one mention, ask first, showing
-        exactly what changes; then record it, move on, and say what happened."""
-        try:
-            plan = self.state.plan(item, action, **kwargs)
-        except UserError as exc:
-            self._refused(exc)
+        """Mark the row "saving…", move on, and have the writer make the decision; when it would change
+        other links than the mention's, nothing is written and the analyst is asked first, shown exactly
+        what changes (``_decided``)."""
+        if item["saving"]:  # decided already (the last row: the cursor had nowhere to move on to)
+            self.say(f"“{item['surface']}”: {item['saving']} {SAVING}", error=True)
             return
-        if not plan.preview.side_effects:
-            self._commit(item, plan)
+        request = self.state.request(item, action, **kwargs)
+        self._send(request)
+        if self.item is not None and self.item.id == item.id:
+            self.queue.action_cursor_down()
+        self.show_item()
+
+    def _send(self, request) -> None:
+        self.state.mark(request.row, request.action)
+        self.queue.refresh()
+        self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result))
+
+    def _decided(self, request, result) -> None:
+        item = request.row
+        if isinstance(result, Exception):
+            self.state.mark(item, None)
+            self._refused(result, item)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._commit(item, plan)
-            else:
-                self.say("nothing changed")
-                self.show_item(force=True)
-
-        counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in plan.preview.counts.items() if n)
-        lines = "".join(f"\n  {line}" for line in plan.preview.side_effect_lines())
-        self.app.push_screen(ConfirmDialog(f"confirm: {plan.preview.summary()}",
-                                           f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
-                             answered)
-
-    def _commit(self, item: Item | Group, plan) -> None:
-        action = plan.action
-        try:
-            outcome = self.state.decide(plan)
-        except UserError as exc:
-            self._refused(exc)
+        preview, outcome = result
+        if outcome is None:  # it changes other links: ask, showing what changes; the row waits, "saving…"
+            self._ask(request, preview)
             return
+        self.state.mark(item, None)
+        action = request.action
         self.app.data_changed(glossary=action in ("new", "correct", "confirm"))
         count = len(outcome.mention_ids)
         entity = self.state.canonical_of(outcome.entity_id) or outcome.entity_id or ""
@@ -200,19 +318,56 @@ class ReviewScreen(Screen):
         else:
             self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
                      f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
-        cursor = self.queue.cursor + (1 if action == "unsure" and isinstance(item, Item) else 0)
-        self.queue.reload(cursor=cursor)
-        self.show_item()
+        if isinstance(item, Group) and self.state.groups.rows is not None:  # gone until the recount says
+            self.state.groups.rows = [g for g in self.state.groups.rows if tuple(g["key"].values()) != item.id]
+        self.loaded_version = self.app.data_version
+        self._reload()
         self.refresh_history()
 
-    def _refused(self, exc: UserError) -> None:
-        """Say why a decision was refused; a stale view (another analyst decided the name) is read again."""
+    def _ask(self, request, preview) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                request.confirmed = True
+                self._send(request)
+            else:
+                self.state.mark(request.row, None)
+                self.say("nothing changed")
+                self._back(request.row)
+
+        counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in preview.counts.items() if n)
+        lines = "".join(f"\n  {line}" for line in preview.side_effect_lines())
+        self.app.push_screen(ConfirmDialog(f"confirm: {preview.summary()}",
+                                           f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
+                             answered)
+
+    def _back(self, row: Item | Group) -> None:
+        """The cursor back on a row whose decision was not written."""
+        if isinstance(row, Group):
+            where = self.state.groups.index_of(row.id)
+        else:
+            where = self.state.position(row.id)
+        self.queue.reload(cursor=where)
+        self.show_item(force=True)
+
+    def _refused(self, exc: Exception, row: Item | Group | None = None) -> None:
+        """Say why a decision was refused; a stale view (another analyst decided the name) is read again;
+        the row it was made on comes back under the cursor."""
+        if not isinstance(exc, UserError):
+            exc = UserError(f"not saved: {exc}")
         self.say(str(exc), error=True)
         if isinstance(exc, StaleView):
             self.app.notify(str(exc), title="not written", severity="warning")
             self.action_reload()
+        elif row is not None:
+            self._back(row)
         else:
             self.show_item(force=True)
+
+    def _busy(self) -> bool:
+        """Refuse a write made here, on the screen's connection, while the writer has decisions to save."""
+        if self.saving:
+            self.say(f"{SAVING} {self.saving} decision(s) still being written; try again in a moment", error=True)
+        return bool(self.saving)
 
     def action_decide(self, action: str) -> None:
         item = self.item
@@ -237,16 +392,18 @@ class ReviewScreen(Screen):
         self.show_item(force=True)
 
     def action_cycle_mode(self) -> None:
-        """One mention a row → groups by spelling → groups by entity."""
+        """One mention a row → groups by spelling → groups by entity (counted in a worker)."""
         mode = self.state.next_mode()
         self.state.bulk = False
         if mode == "mention":
+            self._stop_count()
             self.queue.set_columns(QUEUE_COLUMNS, queue_cells, row_key=queue_key, empty=EMPTY)
             self.queue.set_source(self.state)
         else:
-            self.queue.set_columns(GROUP_COLUMNS, group_cells, row_key=group_key,
-                                   empty="No group waits for review with these filters (esc: all).")
+            self.queue.set_columns(GROUP_COLUMNS, group_cells, row_key=group_key, empty=COUNTING)
+            self.state.groups.rows = None
             self.queue.set_source(self.state.groups)
+            self._count_groups(clear=True)
         self.show_item()
         self.say(f"queue: {'one mention a row' if mode == 'mention' else 'grouped by ' + mode}")
 
@@ -255,8 +412,7 @@ class ReviewScreen(Screen):
             self.say("filters apply to the grouped queue: m groups it by spelling or by entity", error=True)
             return
         value = self.state.cycle_filter(name)
-        self.queue.reload(cursor=0)
-        self.show_item()
+        self._reload(cursor=0, recount=True)
         self.say(f"{FILTER_NAMES[name]}: {value or 'any'}")
 
     def action_correct(self) -> None:
@@ -293,7 +449,7 @@ class ReviewScreen(Screen):
     def action_span(self, edge: str, by: int) -> None:
         """Move one edge of the mention's span by a word, re-match it at once, and say what changed."""
         item = self.item
-        if item is None:
+        if item is None or self._busy():
             return
         try:
             outcome = self.state.edit_span(item, edge, by)
@@ -306,7 +462,7 @@ class ReviewScreen(Screen):
         where = self.state.position(item.id)
         self.say(f"span: “{item['surface']}” → “{now['surface']}” · {now['status']} {now['score']:.2f} {entity}"
                  f"{' · left the queue' if where is None else ''} · z undoes")
-        self.queue.reload(cursor=self.queue.cursor if where is None else where)
+        self._reload(cursor=self.queue.cursor if where is None else where)
         self.show_item(force=True)
         self.refresh_history()
 
@@ -318,16 +474,20 @@ class ReviewScreen(Screen):
             self.app.push_screen(ConcordanceScreen(self.state, item, self.app.bidi))
 
     def action_undo_last(self) -> None:
-        try:
-            outcome = self.state.undo()
-        except UserError as exc:
-            self.say(str(exc), error=True)
-            return
-        self.app.data_changed(glossary=True)
-        self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were" + _kept(outcome))
-        self.queue.reload()
-        self.show_item()
-        self.refresh_history()
+        """Undo the latest decision: written after the decisions still being saved, so it is the last one."""
+        from workbench.review.decisions import undo
+
+        def undone(outcome) -> None:
+            if isinstance(outcome, Exception):
+                self._refused(outcome)
+                return
+            self.app.data_changed(glossary=True)
+            self.loaded_version = self.app.data_version
+            self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were" + _kept(outcome))
+            self._reload()
+            self.refresh_history()
+
+        self._write(undo, undone)
 
     def action_open_article(self) -> None:
         from workbench.tui.article.screen import ArticleScreen
@@ -337,7 +497,7 @@ class ReviewScreen(Screen):
             self.app.push_screen(ArticleScreen(item["article_id"], sentence=item["seq"]))
 
     def action_reload(self) -> None:
-        self.queue.reload()
+        self._reload()
         self.show_item(force=True)
         self.refresh_history()
 
@@ -361,6 +521,8 @@ class ReviewScreen(Screen):
         from workbench.tui.review.change import ChangeDialog
 
         row = event.row
+        if self._busy():
+            return
         if row.get("undone"):
             self.say("that decision was undone; decide the mention again from the queue", error=True)
             return
@@ -397,8 +559,7 @@ class ReviewScreen(Screen):
                 return
             self.app.data_changed(glossary=True)
             self.say(f"changed: “{row.get('surface')}” is now {action}{target}")
-            self.queue.reload()
-            self.show_item()
+            self._reload()
             self.refresh_history()
 
         self.app.push_screen(ConfirmDialog(question, "The change is logged; z undoes it."), answered)
@@ -406,6 +567,8 @@ class ReviewScreen(Screen):
     @on(HistoryPane.Undo)
     def _undo(self, event: HistoryPane.Undo) -> None:
         row = event.row
+        if self._busy():
+            return
         if row.get("undone"):
             self.say("already undone", error=True)
             return
@@ -426,8 +589,7 @@ class ReviewScreen(Screen):
                 return
             self.app.data_changed(glossary=True)
             self.say(f"undone: {row['action']} of “{row.get('surface')}”" + _kept(outcome))
-            self.queue.reload()
-            self.show_item()
+            self._reload()
             self.refresh_history()
 
         self.app.push_screen(ConfirmDialog(question, "The links go back to what they were before."), answered)

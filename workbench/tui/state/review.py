@@ -11,6 +11,7 @@ from workbench.errors import UserError
 from workbench.review.groups import BY, Filters, groups, mention_ids
 
 if TYPE_CHECKING:
+    from workbench.review.links import Outcome
     from workbench.review.preview import Preview
 
 PENDING = vocabulary.PENDING
@@ -55,28 +56,46 @@ class Group:
 
 
 @dataclass
-class Plan:
-    """A decision about to be made: what it is made on, and its preview (everything it would change)."""
+class Request:
+    """A decision the analyst made on a row, as the worker that writes it needs it (no database read)."""
 
-    mention_id: int
+    row: Item | Group
     action: str
     options: dict = field(default_factory=dict)
-    preview: Preview | None = None
+    confirmed: bool = False
+    """The analyst saw its preview and said yes: written even when it changes other links."""
 
 
 class GroupQueue:
-    """The grouped queue as a RowSource: the groups are computed once per count (each reload)."""
+    """The grouped queue as a RowSource: its groups are computed in a worker (``compute``) and handed
+    over (``rows``); until then it has none (``counting``)."""
 
     def __init__(self, state: ReviewState) -> None:
         self.state = state
-        self.rows: list[dict] = []
+        self.rows: list[dict] | None = None
+
+    @property
+    def counting(self) -> bool:
+        return self.rows is None
+
+    def wanted(self) -> tuple[str, Filters]:
+        """What to count: the mode and filters now (read on the interface thread, handed to ``compute``)."""
+        return self.state.mode, self.state.filters()
+
+    @staticmethod
+    def compute(conn: sqlite3.Connection, wanted: tuple[str, Filters]) -> list[dict]:
+        """The groups of ``wanted``, read on ``conn`` (a worker's: seconds on a big queue)."""
+        return groups(conn, *wanted)
 
     def count(self) -> int:
-        self.rows = groups(self.state.conn, self.state.mode, self.state.filters())
-        return len(self.rows)
+        return len(self.rows or ())
 
     def fetch(self, offset: int, limit: int) -> list[Group]:
-        return [Group(g) for g in self.rows[offset:offset + limit]]
+        return [self.state.marked(Group(g)) for g in (self.rows or [])[offset:offset + limit]]
+
+    def index_of(self, key: tuple) -> int | None:
+        """Where the group ``key`` (``Group.id``) stands, if it is still there."""
+        return next((i for i, g in enumerate(self.rows or ()) if tuple(g["key"].values()) == key), None)
 
 
 class ReviewState:
@@ -93,6 +112,8 @@ class ReviewState:
         self.group_filters = Filters()
         """The grouped queue's filters (language, entity type, status, score band)."""
         self.groups = GroupQueue(self)
+        self.saving: dict[int | tuple, str] = {}
+        """Rows decided but not yet written (row id -> action): shown "saving…"."""
 
     def filters(self) -> Filters:
         """The grouped queue's filters, with the article the queue is limited to."""
@@ -116,13 +137,28 @@ class ReviewState:
             row = self.conn.execute("SELECT pending FROM article_stats WHERE article_id = ?",
                                     (self.article_id,)).fetchone()
             return row[0] if row else 0
-        marks = ",".join("?" * len(PENDING))
-        return self.conn.execute(f"SELECT count(*) FROM links WHERE status IN ({marks})", PENDING).fetchone()[0]
+        marks = ",".join("?" * len(PENDING))  # the counters the links' triggers keep: no scan
+        return self.conn.execute(f"SELECT coalesce(sum(n), 0) FROM stats_counters WHERE name IN ({marks})",
+                                 [f"links:{s}" for s in PENDING]).fetchone()[0]
 
     def fetch(self, offset: int, limit: int) -> list[Item]:
         from workbench.review.queue import review_queue
 
-        return [Item(d) for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
+        return [self.marked(Item(d))
+                for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
+
+    def marked(self, row: Item | Group) -> Item | Group:
+        """The row with ``saving`` set while a decision on it is being written."""
+        row.data["saving"] = self.saving.get(row.id)
+        return row
+
+    def mark(self, row: Item | Group, action: str | None) -> None:
+        """A decision on the row is being written (``action``), or no longer (None)."""
+        if action is None:
+            self.saving.pop(row.id, None)
+        else:
+            self.saving[row.id] = action
+        self.marked(row)
 
     def same_spelling(self, item: Item, cap: int = SAME_CAP) -> int:
         """How many other mentions a bulk decision on this one would also change.
@@ -147,27 +183,32 @@ class ReviewState:
 
         return Item(mention_view(self.conn, row["first"])) if isinstance(row, Group) else row
 
-    def plan(self, row: Item | Group, action: str, **options) -> Plan:
-        """A decision on a row, previewed (nothing written): on a group, on exactly its counted mentions;
-        on a mention, with ``bulk`` on, on every mention spelled the same (``bulk`` is switched off here)."""
-        from workbench.review.preview import preview
+    def request(self, row: Item | Group, action: str, **options) -> Request:
+        """A decision on a row, ready for the worker: on a group, on its mentions as they are counted
+        then; on a mention, with ``bulk`` on, on every mention spelled the same (``bulk`` is switched off
+        here), refused when the mention's link is no longer what the row shows (``StaleView``)."""
         from workbench.review.stale import seen
 
         all_same, self.bulk = self.bulk, False
         if isinstance(row, Group):
-            ids = mention_ids(self.conn, row["key"], self.filters())
+            return Request(row, action, {**options, "filters": self.filters()})
+        return Request(row, action, {**options, "all_same": all_same, "expect": seen(row.data)})
+
+    @staticmethod
+    def carry_out(conn: sqlite3.Connection, request: Request) -> tuple[Preview, Outcome | None]:
+        """Make the decision on ``conn`` (a worker's), one transaction: its preview, and its outcome, or
+        None when it changes other links and the analyst has not confirmed it (nothing written then)."""
+        from workbench.review.preview import decide_unless_asked
+
+        options, row = dict(request.options), request.row
+        if isinstance(row, Group):
+            ids = mention_ids(conn, row["key"], options.pop("filters"))
             if not ids:
                 raise UserError("no mention of this group waits any more; r reloads the queue")
             mention_id, options = ids[0], {**options, "also": ids[1:]}
-        else:  # refused when the mention's link is no longer what the row shows (``StaleView``)
-            mention_id, options = row.id, {**options, "all_same": all_same, "expect": seen(row.data)}
-        return Plan(mention_id, action, options, preview(self.conn, mention_id, action, **options))
-
-    def decide(self, plan: Plan):
-        """Make a planned decision: it changes what its preview showed."""
-        from workbench.review.decisions import decide
-
-        return decide(self.conn, plan.mention_id, plan.action, **plan.options)
+        else:
+            mention_id = row.id
+        return decide_unless_asked(conn, mention_id, request.action, confirmed=request.confirmed, **options)
 
     def edit_span(self, item: Item, edge: str, by: int):
         """Move one edge of the mention's span by a word (``by`` 1: wider, -1: narrower) and re-match it.
