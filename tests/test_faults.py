@@ -65,7 +65,7 @@ DUMP = {
     "segments": f"SELECT {_SEG.format('segments.id')}, start, end, text FROM segments",
     "stats": "SELECT a.content_hash, st.sentences, st.translated, st.mentions, st.pending"
              " FROM article_stats st JOIN articles a ON a.id = st.article_id",
-    "fts": f"SELECT {_SEG.format('segments_fts.rowid')}, source, english FROM segments_fts",
+    "fts": f"SELECT {_SEG.format('segments_fts_docsize.id')}, sz FROM segments_fts_docsize",  # the words of each row (no text kept)
     "translations": f"SELECT {_SEG.format('segment_id')}, engine, model, text, round(score, 4), alternatives,"
                     " merged, truncated FROM translations",
     "cache": "SELECT model, source_key, text, round(score, 4), truncated FROM translation_cache",

@@ -42,7 +42,7 @@ def test_migration_reindexes_an_old_index(db, db_path, tmp_path):
     ids = build(db, tmp_path)
     conn = db.conn
     # the index as databases before migration 0013 hold it: folded text only, no bare words
-    conn.execute("DELETE FROM segments_fts")
+    conn.execute("INSERT INTO segments_fts (segments_fts) VALUES ('delete-all')")
     rows = conn.execute("SELECT id, text FROM segments").fetchall()
     conn.executemany("INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, '')",
                      [(sid, search_form(text)) for sid, text in rows])

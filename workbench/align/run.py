@@ -30,6 +30,7 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store.db import transaction
+from workbench.store.why import compact as stored_why
 from workbench.vocabulary import PENDING
 
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
@@ -381,7 +382,11 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         return (f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f))
 
     def link_row(f: Found) -> tuple:
-        return (f.entity_id, f.status, f.score, f.why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
+        cp_id = counterpart(f)  # the why names the counterpart only through its stored row
+        cp = f.counterpart if cp_id is not None and f.counterpart is not None and cp_id == ids.get(id(f.counterpart)) \
+            else None
+        why = stored_why(f.why, f.surface, f.lang, (cp.surface, cp.side) if cp is not None else None)
+        return (f.entity_id, f.status, f.score, why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
 
     def candidate_rows(f: Found) -> list[tuple]:
         return [(rank, *c) for rank, c in enumerate(f.candidates, start=1)] if keeps_candidates(f) else []
@@ -393,9 +398,9 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner
     conn.executemany(
         """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
-                                counterpart_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f), stamp) for f in fresh),
+                                counterpart_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f)) for f in fresh),
     )
     conn.executemany(
         """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?

@@ -538,3 +538,73 @@ def m0014_align_generations(db: Database) -> None:
         # the few mentions found without a glossary spelling: the ones the names matcher scores
         "CREATE INDEX mentions_unglossed ON mentions(norm) WHERE detector <> 'glossary'",
     ])
+
+
+@migrations(name="0015_compact_links_mentions")
+def m0015_compact_links_mentions(db: Database) -> None:
+    """An exact glossary match's explanation is stored in a few bytes (``workbench.store.why``), and
+    ``mentions.created_at``, which nothing read, is dropped. The freed pages are reused; ``VACUUM``
+    returns them to the file system."""
+    from workbench.store.why import compact
+
+    last = db.execute("SELECT coalesce(max(mention_id), 0) FROM links").fetchone()[0]
+    for low in range(0, last + 1, 100_000):  # a slice at a time: millions of links at 50,000 articles
+        rows = db.execute(
+            """SELECT l.mention_id, l.why, m.surface, m.lang, c.surface, c.side
+               FROM links l JOIN mentions m ON m.id = l.mention_id LEFT JOIN mentions c ON c.id = m.counterpart_id
+               WHERE l.mention_id BETWEEN ? AND ? AND l.why LIKE 'glossary spelling %'""",
+            (low, low + 99_999)).fetchall()
+        db.conn.executemany(
+            "UPDATE links SET why = ? WHERE mention_id = ?",
+            [(stored, mid) for mid, why, surface, lang, cp, side in rows
+             if (stored := compact(why, surface, lang, (cp, side) if cp is not None else None)) != why])
+    run(db, ["ALTER TABLE mentions DROP COLUMN created_at"])
+
+
+_INDEXED = "EXISTS (SELECT 1 FROM segments_fts_docsize WHERE id = {})"
+
+
+def _fts_row(verb: str, rowid: str, source: str, english: str) -> str:
+    """Add (``verb`` '') or remove ('delete') an index row; values through ``workbench_index_form``."""
+    values = f"{rowid}, workbench_index_form({source}), workbench_index_form({english})"
+    if verb == "delete":
+        return f"INSERT INTO segments_fts (segments_fts, rowid, source, english) VALUES ('delete', {values});"
+    return f"INSERT INTO segments_fts (rowid, source, english) VALUES ({values});"
+
+
+@migrations(name="0016_contentless_search_index")
+def m0016_contentless_search_index(db: Database) -> None:
+    """The full-text index keeps no copy of the normalised text (FTS5 ``content=''``).
+
+    Its rows are copied as they are. A row leaves the index by a 'delete' given the values it was
+    indexed with, so the triggers that keep it in step with deletes and edits by any writer compute
+    them with ``workbench_index_form`` (``workbench.store.search.index_form``, registered on every
+    connection by ``workbench.store.db.connect``): a connection without it cannot delete or edit
+    sentences or their English.
+    """
+    from workbench.store.search import TOKENIZE
+
+    english_of = "(SELECT text FROM translations WHERE segment_id = {})"
+    text_of = "(SELECT text FROM segments WHERE id = {})"
+    run(db, [
+        "DROP TRIGGER IF EXISTS segments_fts_segment_delete",
+        "DROP TRIGGER IF EXISTS segments_fts_translation_delete",
+        f"CREATE VIRTUAL TABLE segments_fts_0016 USING fts5(source, english, content='', {TOKENIZE})",
+        "INSERT INTO segments_fts_0016 (rowid, source, english) SELECT rowid, source, english FROM segments_fts",
+        "DROP TABLE segments_fts",
+        "ALTER TABLE segments_fts_0016 RENAME TO segments_fts",
+        f"""CREATE TRIGGER segments_fts_segment_delete BEFORE DELETE ON segments WHEN {_INDEXED.format("old.id")}
+            BEGIN {_fts_row("delete", "old.id", "old.text", english_of.format("old.id"))} END""",
+        f"""CREATE TRIGGER segments_fts_segment_update AFTER UPDATE OF text ON segments
+            WHEN {_INDEXED.format("old.id")} AND new.text IS NOT old.text
+            BEGIN {_fts_row("delete", "old.id", "old.text", english_of.format("old.id"))}
+                  {_fts_row("", "new.id", "new.text", english_of.format("new.id"))} END""",
+        f"""CREATE TRIGGER segments_fts_translation_delete AFTER DELETE ON translations
+            WHEN {_INDEXED.format("old.segment_id")}
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"), "old.text")}
+                  {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "''")} END""",
+        f"""CREATE TRIGGER segments_fts_translation_update AFTER UPDATE OF text ON translations
+            WHEN {_INDEXED.format("old.segment_id")} AND new.text IS NOT old.text
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"), "old.text")}
+                  {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "new.text")} END""",
+    ])
