@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests import fts
+from tests import stored as fts
 from tests.test_decisions import conn as aligned, mid  # noqa: F401 (fixture)
 from workbench.cli import main
 from workbench.store import check, search

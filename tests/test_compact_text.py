@@ -3,14 +3,16 @@ of the text (migrations 0015, 0016), on new databases and on existing ones."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.test_decisions import conn  # noqa: F401 (fixture)
 from tests.test_storage_discipline import _articles_jsonl
 from workbench.cli.mentions_cmd import query as mention_rows
-from workbench.corpus.importer import import_paths
+from workbench.corpus.importer import content_hash, import_paths
 from workbench.review.queue import mention_view
-from workbench.store import check, search
+from workbench.store import article_text, check, search
 from workbench.store.db import open_db
 from workbench.store.why import compact, expand, expanded
 
@@ -81,6 +83,7 @@ def _answers(conn) -> dict:
         "listed": list(mention_rows(conn, None, None, None)),
         "search": {q: search.search_articles(conn, q) for q in QUERIES},
         "links": conn.execute("SELECT * FROM links ORDER BY mention_id").fetchall(),
+        "articles": conn.execute(f"SELECT id, title, {article_text.expression()} FROM articles a ORDER BY id").fetchall(),
     }
 
 
@@ -89,6 +92,9 @@ def _as_before_0015(conn) -> None:
     from workbench.store.search import index_form
 
     conn.execute(f"UPDATE links SET why = (SELECT {expanded('links', 'm')} FROM mentions m WHERE m.id = links.mention_id)")
+    conn.execute(f"UPDATE articles SET text = {article_text.expression('articles')}")
+    conn.execute("ALTER TABLE segments DROP COLUMN lead")
+    conn.execute("ALTER TABLE articles DROP COLUMN tail")
     conn.execute("ALTER TABLE mentions ADD COLUMN created_at TEXT NOT NULL DEFAULT '2026-01-01T00:00:00+00:00'")
     for trigger in ("segment_delete", "segment_update", "translation_delete", "translation_update"):
         conn.execute(f"DROP TRIGGER segments_fts_{trigger}")
@@ -101,7 +107,7 @@ def _as_before_0015(conn) -> None:
                     BEGIN DELETE FROM segments_fts WHERE rowid = old.id; END""")
     conn.execute("""CREATE TRIGGER segments_fts_translation_delete AFTER DELETE ON translations
                     BEGIN UPDATE segments_fts SET english = '' WHERE rowid = old.segment_id; END""")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0015_compact_links_mentions', "
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0015_no_text_twice', "
                  "'0016_contentless_search_index')")
 
 
@@ -111,6 +117,7 @@ def test_an_existing_database_is_converted_and_answers_the_same(conn, db_path, t
     assert before["search"]["Mossoul"] and before["search"]["prime minister"]
     _as_before_0015(conn)
     assert conn.execute("SELECT count(*) FROM links WHERE why LIKE '=%'").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM articles WHERE text = ''").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM segments_fts WHERE source <> ''").fetchone()[0] > 0  # its own copy
     conn.close()
 
@@ -121,9 +128,44 @@ def test_an_existing_database_is_converted_and_answers_the_same(conn, db_path, t
         assert "content=''" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'segments_fts'").fetchone()[0]
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'segments_fts_content'").fetchone() == (0,)
         assert "created_at" not in {r[1] for r in db.execute("PRAGMA table_info(mentions)")}
+        assert db.execute("SELECT count(*) FROM articles WHERE text <> ''").fetchone() == (0,)  # all in their sentences
         assert all(findings == [] for _, findings in check.run(db.conn))
         # deletes still leave the converted index in step (its triggers)
         db.execute("DELETE FROM articles WHERE id = (SELECT max(id) FROM articles)")
         assert search.out_of_step(db.conn) == []
     finally:
         db.conn.close()
+
+
+def test_an_article_is_kept_once_in_its_sentences(db, tmp_path):
+    path = tmp_path / "a.jsonl"
+    text = "  Premier paragraphe. Deuxième phrase.\n\nSecond paragraphe à Mossoul.\n"
+    path.write_text(json.dumps({"lang": "fr", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(db.conn, [_articles_jsonl(tmp_path / "b.jsonl"), path])
+    assert db.execute("SELECT text FROM articles WHERE title IS NULL").fetchone() == ("",)
+    rebuilt, identity = db.execute(f"SELECT {article_text.expression()}, content_hash FROM articles a"
+                                   " WHERE title IS NULL").fetchone()
+    assert "phrase.\n\nSecond" in rebuilt and content_hash(rebuilt) == identity
+    leads = [r[0] for r in db.execute("SELECT s.lead FROM segments s JOIN articles a ON a.id = s.article_id"
+                                      " WHERE a.title IS NULL ORDER BY s.seq")]
+    assert "\n\n" in leads
+    rebuilt = {r[0] for r in db.execute(f"SELECT {article_text.expression()} = a.text OR a.text = '' FROM articles a")}
+    assert rebuilt == {1}
+
+
+def test_sentences_that_do_not_rebuild_the_text_leave_it_whole():
+    text = "Une phrase. Une autre."
+    assert article_text.layout(text, [(0, 11), (12, 22)]) == ("", [None, " "], None)
+    assert article_text.layout(f" {text}\n", [(1, 12), (13, 23)]) == ("", [" ", " "], "\n")
+    assert article_text.layout(text, [(12, 22), (0, 11)]) == (text, [None, None], None)  # out of order
+    assert article_text.layout(text, [(0, 11), (5, 22)]) == (text, [None, None], None)  # overlapping
+
+
+def test_the_article_list_titles_an_untitled_article_by_its_text(db, tmp_path):
+    from workbench.tui.state.articles import ArticleList
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"lang": "fr", "text": "Un texte sans titre. Suite."}) + "\n", encoding="utf-8")
+    import_paths(db.conn, [path])
+    assert db.execute("SELECT text FROM articles").fetchone() == ("",)
+    assert [row.title for row in ArticleList(db.conn).page(0, 10)] == ["Un texte sans titre. Suite."]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import fts
+from tests import stored as fts
 from tests.test_translate_support import install_tiny, one_thread  # noqa: F401 (fixture)
 from workbench.store import jobs, open_db, search
 from workbench.store.db import transaction

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from tests import fts
+from tests import stored as fts
 from tests.test_translate_support import (  # noqa: F401 (fixture)
     BYLINE,
     corpus,

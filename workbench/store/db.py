@@ -37,7 +37,7 @@ MIGRATIONS = (
     "0012_review_groups",
     "0013_search_bare_words",
     "0014_align_generations",
-    "0015_compact_links_mentions",
+    "0015_no_text_twice",
     "0016_contentless_search_index",
 )
 MIGRATION_SET = "workbench"

@@ -540,12 +540,32 @@ def m0014_align_generations(db: Database) -> None:
     ])
 
 
-@migrations(name="0015_compact_links_mentions")
-def m0015_compact_links_mentions(db: Database) -> None:
-    """An exact glossary match's explanation is stored in a few bytes (``workbench.store.why``), and
-    ``mentions.created_at``, which nothing read, is dropped. The freed pages are reused; ``VACUUM``
-    returns them to the file system."""
+@migrations(name="0015_no_text_twice")
+def m0015_no_text_twice(db: Database) -> None:
+    """An exact glossary match's explanation is stored in a few bytes (``workbench.store.why``);
+    ``mentions.created_at``, which nothing read, is dropped; an article's text is kept in its sentences
+    only (``workbench.store.article_text``). The freed pages are reused; ``VACUUM`` returns them to the
+    file system."""
+    from workbench.store.article_text import layout
     from workbench.store.why import compact
+
+    run(db, ["ALTER TABLE segments ADD COLUMN lead TEXT", "ALTER TABLE articles ADD COLUMN tail TEXT"])
+    last = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    for low in range(0, last + 1, 2_000):  # a slice at a time: 2,000 articles
+        segments: dict[int, list[tuple]] = {}
+        for article_id, sid, start, end, text in db.execute(
+                "SELECT article_id, id, start, end, text FROM segments WHERE article_id BETWEEN ? AND ?"
+                " ORDER BY article_id, seq", (low, low + 1_999)):
+            segments.setdefault(article_id, []).append((sid, start, end, text))
+        for article_id, text in db.execute(
+                "SELECT id, text FROM articles WHERE id BETWEEN ? AND ? AND text <> ''", (low, low + 1_999)).fetchall():
+            rows = segments.get(article_id, [])
+            kept, leads, tail = layout(text, [(start, end) for _, start, end, _ in rows])
+            if kept or any(text[start:end] != own for _, start, end, own in rows):
+                continue  # its sentences do not rebuild it: it keeps its text
+            db.conn.executemany("UPDATE segments SET lead = ? WHERE id = ?",
+                                [(lead, sid) for lead, (sid, *_) in zip(leads, rows) if lead is not None])
+            db.conn.execute("UPDATE articles SET text = '', tail = ? WHERE id = ?", (tail, article_id))
 
     last = db.execute("SELECT coalesce(max(mention_id), 0) FROM links").fetchone()[0]
     for low in range(0, last + 1, 100_000):  # a slice at a time: millions of links at 50,000 articles

@@ -1,9 +1,11 @@
-"""Reading and damaging the contentless full-text index in tests (it keeps no text to select or update)."""
+"""Reading the compact store in tests: article texts kept in their sentences, the contentless full-text
+index (it keeps no text to select or update), which tests also damage."""
 
 from __future__ import annotations
 
 import sqlite3
 
+from workbench.store.article_text import expression
 from workbench.store.search import _sizes
 
 _VALUES = ("SELECT id, workbench_index_form(text), workbench_index_form((SELECT text FROM translations"
@@ -28,3 +30,11 @@ def drift(conn: sqlite3.Connection, segment_id: int, source: str | None = None, 
     unindex(conn, segment_id)
     conn.execute("INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, ?)",
                  (segment_id, src if source is None else source, eng if english is None else english))
+
+
+def articles(db) -> list[dict]:
+    """The rows of ``articles`` (sqlite-utils ``db``), each with its whole text."""
+    rows = list(db.query(f"SELECT a.*, {expression()} AS whole FROM articles a ORDER BY a.id"))
+    for row in rows:
+        row["text"] = row.pop("whole")
+    return rows
