@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tests import stored as fts
 from tests.test_decisions import conn  # noqa: F401 (fixture)
 from tests.test_storage_discipline import _articles_jsonl
 from workbench.cli.mentions_cmd import query as mention_rows
@@ -169,3 +170,24 @@ def test_the_article_list_titles_an_untitled_article_by_its_text(db, tmp_path):
     import_paths(db.conn, [path])
     assert db.execute("SELECT text FROM articles").fetchone() == ("",)
     assert [row.title for row in ArticleList(db.conn).page(0, 10)] == ["Un texte sans titre. Suite."]
+
+
+@pytest.mark.parametrize("words", [0, 1, 127, 128, 300])
+def test_deleting_english_finds_what_the_index_holds(db, tmp_path, words):
+    """The triggers read from a row's word counts whether it holds English (128 words: a two-byte count)."""
+    import_paths(db.conn, [_articles_jsonl(tmp_path / "a.jsonl")])
+    sid = db.execute("SELECT s.id FROM segments s JOIN articles a ON a.id = s.article_id"
+                     " WHERE a.title = 'machine' LIMIT 1").fetchone()[0]
+    english = " ".join(f"w{i}" for i in range(words))
+    db.execute("INSERT INTO translations (segment_id, engine, text, created_at) VALUES (?, 'human', ?, 't')",
+               (sid, english))
+    assert search.out_of_step(db.conn) == ([sid] if words else [])  # written without the index writer
+    db.execute("DELETE FROM translations WHERE segment_id = ?", (sid,))  # the index held no English: fine
+    db.execute("INSERT INTO translations (segment_id, engine, text, created_at) VALUES (?, 'human', ?, 't')",
+               (sid, english))
+    search.sync_segments(db.conn, [sid])
+    assert fts.words(db.conn, sid)[1] == words and search.out_of_step(db.conn) == []
+    db.execute("DELETE FROM translations WHERE segment_id = ?", (sid,))
+    assert fts.words(db.conn, sid)[1] == 0 and search.out_of_step(db.conn) == []
+    db.execute("DELETE FROM articles WHERE title = 'machine'")
+    assert fts.words(db.conn, sid) is None and search.out_of_step(db.conn) == []

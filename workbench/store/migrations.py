@@ -582,6 +582,10 @@ def m0015_no_text_twice(db: Database) -> None:
 
 
 _INDEXED = "EXISTS (SELECT 1 FROM segments_fts_docsize WHERE id = {})"
+# the English a row was indexed with: '' when its docsize record (one varint of words a column) ends
+# in a one-byte 0 for the English column, else the English given (``workbench.store.search._sizes``)
+_INDEXED_ENGLISH = ("CASE WHEN (SELECT substr(hex(sz), -2) = '00' AND (length(sz) < 2 OR substr(hex(sz), -4, 1) < '8')"
+                    " FROM segments_fts_docsize WHERE id = {rowid}) THEN '' ELSE {english} END")
 
 
 def _fts_row(verb: str, rowid: str, source: str, english: str) -> str:
@@ -606,6 +610,10 @@ def m0016_contentless_search_index(db: Database) -> None:
 
     english_of = "(SELECT text FROM translations WHERE segment_id = {})"
     text_of = "(SELECT text FROM segments WHERE id = {})"
+
+    def indexed(rowid: str, english: str) -> str:
+        return _INDEXED_ENGLISH.format(rowid=rowid, english=english)
+
     run(db, [
         "DROP TRIGGER IF EXISTS segments_fts_segment_delete",
         "DROP TRIGGER IF EXISTS segments_fts_translation_delete",
@@ -614,17 +622,19 @@ def m0016_contentless_search_index(db: Database) -> None:
         "DROP TABLE segments_fts",
         "ALTER TABLE segments_fts_0016 RENAME TO segments_fts",
         f"""CREATE TRIGGER segments_fts_segment_delete BEFORE DELETE ON segments WHEN {_INDEXED.format("old.id")}
-            BEGIN {_fts_row("delete", "old.id", "old.text", english_of.format("old.id"))} END""",
+            BEGIN {_fts_row("delete", "old.id", "old.text", indexed("old.id", english_of.format("old.id")))} END""",
         f"""CREATE TRIGGER segments_fts_segment_update AFTER UPDATE OF text ON segments
             WHEN {_INDEXED.format("old.id")} AND new.text IS NOT old.text
-            BEGIN {_fts_row("delete", "old.id", "old.text", english_of.format("old.id"))}
+            BEGIN {_fts_row("delete", "old.id", "old.text", indexed("old.id", english_of.format("old.id")))}
                   {_fts_row("", "new.id", "new.text", english_of.format("new.id"))} END""",
         f"""CREATE TRIGGER segments_fts_translation_delete AFTER DELETE ON translations
             WHEN {_INDEXED.format("old.segment_id")}
-            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"), "old.text")}
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"),
+                            indexed("old.segment_id", "old.text"))}
                   {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "''")} END""",
         f"""CREATE TRIGGER segments_fts_translation_update AFTER UPDATE OF text ON translations
             WHEN {_INDEXED.format("old.segment_id")} AND new.text IS NOT old.text
-            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"), "old.text")}
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"),
+                            indexed("old.segment_id", "old.text"))}
                   {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "new.text")} END""",
     ])
