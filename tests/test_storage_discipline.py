@@ -197,12 +197,14 @@ def test_out_of_step_notices_a_drifted_index(db, tmp_path):
 
 
 def test_migration_repairs_an_existing_index(db_path, tmp_path):
-    from workbench.corpus.importer import import_paths
+    from tests.test_align_pipeline import add_article
     from workbench.store.migrations import migrations
 
     old = open_db(db_path, migrate=False)
     migrations.apply(old, stop_before="0006_search_index_deletes")
-    import_paths(old.conn, [_articles_jsonl(tmp_path / "a.jsonl")])
+    add_article(old.conn, "fr", ["Le président est arrivé.", "Il a rencontré le ministre."],
+                ["The president arrived.", "He met the minister."])  # rows as that schema's importer wrote
+    add_article(old.conn, "fr", ["Les combats continuent.", "Des milliers ont fui."], None)
     old.execute("DELETE FROM segments_fts WHERE rowid = 2")  # a segment missing from the index
     old.execute("DELETE FROM segments WHERE id = 1")  # a stale index row (no trigger before 0006)
     assert search.out_of_step(old.conn) == [1, 2]
