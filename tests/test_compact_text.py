@@ -191,3 +191,12 @@ def test_deleting_english_finds_what_the_index_holds(db, tmp_path, words):
     assert fts.words(db.conn, sid)[1] == 0 and search.out_of_step(db.conn) == []
     db.execute("DELETE FROM articles WHERE title = 'machine'")
     assert fts.words(db.conn, sid) is None and search.out_of_step(db.conn) == []
+
+
+def test_check_finds_a_row_holding_the_same_words_counted_otherwise(db, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"lang": "fr", "text": "Alpha alpha beta gamma."}) + "\n", encoding="utf-8")
+    assert import_paths(db.conn, [path]).imported == 1
+    sid = db.execute("SELECT id FROM segments").fetchone()[0]
+    fts.drift(db.conn, sid, source="alpha beta beta gamma")  # as many words, in the same row
+    assert fts.words(db.conn, sid)[0] == 4 and search.out_of_step(db.conn) == [sid]

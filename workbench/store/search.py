@@ -55,14 +55,12 @@ def sync_segments(conn: sqlite3.Connection, segment_ids: Iterable[int]) -> None:
             if size is not None:
                 gone.append((sid, source, ""))  # indexed before its English came
             fresh.append((sid, source, index_form(eng or "")))
-        if gone and not contentless(conn):  # a database not yet migrated to 0016: rows are deleted by id
-            gone = [(sid,) for sid, _, _ in gone]
-        conn.executemany(_DELETE[len(gone[0]) if gone else 3], gone)
+        if gone and contentless(conn):
+            conn.executemany(
+                "INSERT INTO segments_fts (segments_fts, rowid, source, english) VALUES ('delete', ?, ?, ?)", gone)
+        elif gone:  # a database not yet migrated to 0016 (an earlier migration indexing): deleted by id
+            conn.executemany("DELETE FROM segments_fts WHERE rowid = ?", [(sid,) for sid, _, _ in gone])
         conn.executemany("INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, ?)", fresh)
-
-
-_DELETE = {3: "INSERT INTO segments_fts (segments_fts, rowid, source, english) VALUES ('delete', ?, ?, ?)",
-           1: "DELETE FROM segments_fts WHERE rowid = ?"}
 
 
 def contentless(conn: sqlite3.Connection) -> bool:
@@ -96,7 +94,7 @@ def out_of_step(conn: sqlite3.Connection) -> list[int]:
 
     The index holds no text to compare, so the expected one is built in a temporary index: rows whose
     number of words differ are out of step, and for each word the two indexes do not hold alike, the
-    rows that have it in one and not the other.
+    rows that have it in one and not the other (if that finds none, every row that has such a word).
     """
     conn.execute("DROP TABLE IF EXISTS temp.segments_fts_expected")
     conn.execute(f"CREATE VIRTUAL TABLE temp.segments_fts_expected USING fts5(source, english, content='', {TOKENIZE})")
@@ -114,16 +112,18 @@ def out_of_step(conn: sqlite3.Connection) -> list[int]:
         mine, theirs = "temp.segments_fts_terms", "temp.segments_fts_expected_terms"
         terms = {r[0] for a, b in ((mine, theirs), (theirs, mine))
                  for r in conn.execute(f"SELECT term, doc, cnt FROM {a} EXCEPT SELECT term, doc, cnt FROM {b}")}
+        alike: set[int] = set()  # rows holding a word the two count otherwise, though the same rows
         for term in sorted(terms):
             phrase = '"' + term.replace('"', '""') + '"'
             have = {r[0] for r in conn.execute("SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?", (phrase,))}
             want = {r[0] for r in conn.execute(
                 "SELECT rowid FROM temp.segments_fts_expected WHERE segments_fts_expected MATCH ?", (phrase,))}
             wrong |= have ^ want
+            alike |= have | want
     finally:
         for table in ("segments_fts_expected_terms", "segments_fts_terms", "segments_fts_expected"):
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    return sorted(wrong)
+    return sorted(wrong or alike)
 
 
 def fts_query(text: str) -> str | None:
