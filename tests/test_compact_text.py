@@ -12,6 +12,7 @@ from tests.test_decisions import conn  # noqa: F401 (fixture)
 from tests.test_storage_discipline import _articles_jsonl
 from workbench.cli.mentions_cmd import query as mention_rows
 from workbench.corpus.importer import content_hash, import_paths
+from workbench.review.decisions import decide
 from workbench.review.queue import mention_view
 from workbench.store import article_text, check, search
 from workbench.store.db import open_db
@@ -60,9 +61,14 @@ def test_the_review_shows_the_whole_explanation(conn):  # noqa: F811
     assert listed[mid] == view["why"]
 
 
-def test_mentions_keep_no_timestamp(conn):  # noqa: F811
+def test_mentions_and_the_aligners_links_keep_no_timestamp(conn):  # noqa: F811
     columns = {r[1] for r in conn.execute("PRAGMA table_info(mentions)")}
     assert "created_at" not in columns and {"surface", "norm", "counterpart_id"} <= columns
+    assert dict(conn.execute("SELECT decided_by, max(updated_at) FROM links GROUP BY decided_by")) == {"auto": ""}
+    mid = conn.execute("SELECT mention_id FROM links WHERE status = 'accepted' LIMIT 1").fetchone()[0]
+    decide(conn, mid, "confirm")  # the analyst's decision is dated, in the link and in the log
+    at = conn.execute("SELECT at FROM decisions ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert at and conn.execute("SELECT updated_at FROM links WHERE mention_id = ?", (mid,)).fetchone() == (at,)
 
 
 def test_an_edited_english_stays_searchable_and_in_step(db, tmp_path):
@@ -94,6 +100,7 @@ def _as_before_0015(conn) -> None:
 
     conn.execute(f"UPDATE links SET why = (SELECT {expanded('links', 'm')} FROM mentions m WHERE m.id = links.mention_id)")
     conn.execute(f"UPDATE articles SET text = {article_text.expression('articles')}")
+    conn.execute("UPDATE links SET updated_at = '2026-01-01T00:00:00+00:00' WHERE decided_by = 'auto'")
     conn.execute("ALTER TABLE segments DROP COLUMN lead")
     conn.execute("ALTER TABLE articles DROP COLUMN tail")
     conn.execute("ALTER TABLE mentions ADD COLUMN created_at TEXT NOT NULL DEFAULT '2026-01-01T00:00:00+00:00'")

@@ -543,7 +543,9 @@ def m0014_align_generations(db: Database) -> None:
 @migrations(name="0015_no_text_twice")
 def m0015_no_text_twice(db: Database) -> None:
     """An exact glossary match's explanation is stored in a few bytes (``workbench.store.why``);
-    ``mentions.created_at``, which nothing read, is dropped; an article's text is kept in its sentences
+    ``mentions.created_at``, which nothing read, is dropped, and so is the aligner's ``links.updated_at``
+    (left empty: the stale-view check compares it, and only an analyst's time tells the analyst
+    anything); an article's text is kept in its sentences
     only (``workbench.store.article_text``). The freed pages are reused; ``VACUUM`` returns them to the
     file system."""
     from workbench.store.article_text import layout
@@ -578,7 +580,11 @@ def m0015_no_text_twice(db: Database) -> None:
             "UPDATE links SET why = ? WHERE mention_id = ?",
             [(stored, mid) for mid, why, surface, lang, cp, side in rows
              if (stored := compact(why, surface, lang, (cp, side) if cp is not None else None)) != why])
-    run(db, ["ALTER TABLE mentions DROP COLUMN created_at"])
+    run(db, [
+        "ALTER TABLE mentions DROP COLUMN created_at",
+        # the aligner's links are not dated (the analyst's decisions are, in the decisions log)
+        "UPDATE links SET updated_at = '' WHERE decided_by = 'auto'",
+    ])
 
 
 _INDEXED = "EXISTS (SELECT 1 FROM segments_fts_docsize WHERE id = {})"
