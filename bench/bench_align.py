@@ -292,10 +292,10 @@ def decision_speed(mentions: int = 100_000, keys: int = 100, drop_stats_triggers
                 rows = []
                 for k in range(per_segment):
                     n = rng.randrange(5000)
-                    rows.append((sid, k * 10, k * 10 + 5, f"Name{n}", f"name{n}", stamp))
+                    rows.append((sid, k * 10, k * 10 + 5, f"Name{n}", f"name{n}"))
                 conn.executemany(
-                    "INSERT INTO mentions (segment_id, side, start, end, surface, norm, lang, detector, created_at)"
-                    " VALUES (?, 'source', ?, ?, ?, ?, 'fr', 'caps', ?)", rows)
+                    "INSERT INTO mentions (segment_id, side, start, end, surface, norm, lang, detector)"
+                    " VALUES (?, 'source', ?, ?, ?, ?, 'fr', 'caps')", rows)
         conn.execute(
             """INSERT INTO links (mention_id, entity_id, status, score, why, decided_by, updated_at)
                SELECT id, 'e' || (abs(random()) % 2000),

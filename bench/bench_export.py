@@ -79,7 +79,7 @@ def build(path: Path, pairs: int) -> None:
                 start = text.index(name) if first else text.rindex(name)
                 mention_id += 1
                 mentions.append((mention_id, seg_id, side, start, start + len(name), name, name.lower(),
-                                 lang_m, STAMP))
+                                 lang_m))
                 links.append((mention_id, entities[k], rng.choice(STATUSES), round(rng.random(), 3), STAMP))
         conn.execute(
             "INSERT INTO articles (id, content_hash, source, lang, lang_method, title, url, date, text, "
@@ -91,8 +91,8 @@ def build(path: Path, pairs: int) -> None:
         conn.executemany("INSERT INTO translations (segment_id, engine, model, text, created_at) "
                          "VALUES (?, 'argos', 'bench', ?, ?)", trans)
         conn.executemany(
-            "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'glossary', ?)", mentions)
+            "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'glossary')", mentions)
         conn.executemany("INSERT INTO links (mention_id, entity_id, status, score, updated_at) VALUES (?, ?, ?, ?, ?)",
                          links)
     for _, sql in triggers:

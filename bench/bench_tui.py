@@ -112,9 +112,9 @@ def build_db(path: Path, articles: int = 10_000, mentions: int = 100_000, entiti
             mention_id += 1
             surface = sentence[m_start:m_end]
             conn.execute(
-                "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector,"
-                " created_at) VALUES (?, ?, 'source', ?, ?, ?, ?, ?, 'glossary', ?)",
-                (mention_id, segment_id, m_start, m_end, surface, surface.lower(), lang, STAMP))
+                "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector)"
+                " VALUES (?, ?, 'source', ?, ?, ?, ?, ?, 'glossary')",
+                (mention_id, segment_id, m_start, m_end, surface, surface.lower(), lang))
             status = rng.choice(STATUSES)
             ent = rng.randrange(entities)
             score = round(rng.random(), 3)

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from tests import malformed
+from tests import malformed, stored
 from workbench.cli import main
 from workbench.corpus.importer import import_paths
 from workbench.corpus.limits import Limits, from_env
@@ -39,9 +39,9 @@ def test_a_folder_of_malformed_files_is_tried_to_the_end(db, db_path, tmp_path, 
         assert len(mine) == 1, (case.name, lines)
         assert case.expect in mine[0], (case.name, mine[0])
     assert f"2 article(s) imported, 0 already present, {len(cases)} file(s) rejected" in out
-    sources = sorted(os.path.basename(row["source"]) for row in db["articles"].rows)
+    sources = sorted(os.path.basename(row["source"]) for row in stored.articles(db))
     assert sources == sorted(names)
-    texts = " ".join(row["text"] for row in db["articles"].rows)
+    texts = " ".join(row["text"] for row in stored.articles(db))
     assert malformed.FR2 not in texts  # the good first lines of rejected JSONL files were not kept
     assert db["segments"].count == sum(1 for _ in db["segments"].rows) > 0
 

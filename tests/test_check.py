@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from tests import stored as fts
 from tests.test_decisions import conn as aligned, mid  # noqa: F401 (fixture)
 from workbench.cli import main
 from workbench.store import check, search
@@ -55,7 +56,7 @@ def break_it(conn) -> dict:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("UPDATE article_stats SET pending = pending + 5 WHERE article_id = 2")
     seg = conn.execute("SELECT min(id) FROM segments").fetchone()[0]
-    conn.execute("UPDATE segments_fts SET source = 'stale' WHERE rowid = ?", (seg,))
+    fts.drift(conn, seg, source="stale")
     job = conn.execute(
         "INSERT INTO jobs (kind, params, status, started_at) VALUES ('align', ?, 'running', '2026-01-01')",
         (json.dumps({"pid": dead_pid(), "host": platform.node()}),)).lastrowid
@@ -109,7 +110,9 @@ def test_a_damaged_file_is_reported(tmp_path, capsys):
 @pytest.mark.parametrize("damage, needle", [
     ("UPDATE article_stats SET sentences = 0", "sentences 0, recount"),
     ("DELETE FROM article_stats WHERE article_id = 1", "article 1 has no counts row"),
-    ("DELETE FROM segments_fts WHERE rowid = (SELECT max(id) FROM segments)", "search index"),
+    ("INSERT INTO segments_fts (segments_fts, rowid, source, english) SELECT 'delete', id,"
+     " workbench_index_form(text), workbench_index_form((SELECT text FROM translations WHERE segment_id = segments.id))"
+     " FROM segments WHERE id = (SELECT max(id) FROM segments)", "search index"),
 ])
 def test_counts_and_index_are_repaired(conn, db_path, capsys, damage, needle):
     conn.execute(damage)

@@ -104,9 +104,9 @@ def build_corpus(db, tmp_path) -> dict[str, int]:
         start = text.index(surface)
         lang = "en" if side == "english" else key[:2]
         cur = conn.execute(
-            "INSERT INTO mentions (segment_id, side, start, end, surface, norm, lang, detector, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 'glossary', ?)",
-            (seg_id, side, start, start + len(surface), surface, surface.lower(), lang, stamp))
+            "INSERT INTO mentions (segment_id, side, start, end, surface, norm, lang, detector) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'glossary')",
+            (seg_id, side, start, start + len(surface), surface, surface.lower(), lang))
         if status:
             conn.execute("INSERT INTO links (mention_id, entity_id, status, score, updated_at) "
                          "VALUES (?, ?, ?, ?, ?)", (cur.lastrowid, entity, status, score, stamp))

@@ -23,7 +23,7 @@ import pytest
 
 from tests.test_translate_support import AR_SENTENCES, FR_SENTENCES, install_tiny, one_thread  # noqa: F401
 from workbench.cli import main
-from workbench.store import check
+from workbench.store import article_text, check
 from workbench.store.db import connect
 
 pytestmark = pytest.mark.usefixtures("one_thread")
@@ -60,12 +60,12 @@ _MENTION = ("(SELECT a.content_hash || ':' || s.seq || ':' || m.side || ':' || m
             "FROM mentions m JOIN segments s ON s.id = m.segment_id JOIN articles a ON a.id = s.article_id "
             "WHERE m.id = {})")
 DUMP = {
-    "articles": "SELECT content_hash, source, source_line, lang, lang_method, title, url, date, text, encoding"
-                " FROM articles",
+    "articles": "SELECT content_hash, source, source_line, lang, lang_method, title, url, date, text, tail, encoding,"
+                f" {article_text.expression('articles')} FROM articles",
     "segments": f"SELECT {_SEG.format('segments.id')}, start, end, text FROM segments",
     "stats": "SELECT a.content_hash, st.sentences, st.translated, st.mentions, st.pending"
              " FROM article_stats st JOIN articles a ON a.id = st.article_id",
-    "fts": f"SELECT {_SEG.format('segments_fts.rowid')}, source, english FROM segments_fts",
+    "fts": f"SELECT {_SEG.format('segments_fts_docsize.id')}, sz FROM segments_fts_docsize",  # the words of each row (no text kept)
     "translations": f"SELECT {_SEG.format('segment_id')}, engine, model, text, round(score, 4), alternatives,"
                     " merged, truncated FROM translations",
     "cache": "SELECT model, source_key, text, round(score, 4), truncated FROM translation_cache",

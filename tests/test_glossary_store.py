@@ -166,8 +166,8 @@ def test_merge_two_entities_moves_spellings_and_links(db):
     conn.execute("INSERT INTO articles (id, content_hash, source, lang, lang_method, text, encoding, imported_at) "
                  "VALUES (1, 'h', 's', 'fr', 'file', 'x', 'utf-8', 't')")
     conn.execute("INSERT INTO segments (id, article_id, seq, start, end, text) VALUES (1, 1, 0, 0, 1, 'x')")
-    conn.execute("INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, created_at) "
-                 "VALUES (1, 1, 'source', 0, 1, 'x', 'x', 'fr', 'glossary', 't')")
+    conn.execute("INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector) "
+                 "VALUES (1, 1, 'source', 0, 1, 'x', 'x', 'fr', 'glossary')")
     conn.execute("INSERT INTO links (mention_id, entity_id, status, updated_at) VALUES (1, 'hasaka-city', 'confirmed', 't')")
     after = store.merge_two_entities(conn, "hasakah", "hasaka-city")
     assert after["merged_into"] == "hasakah" and after["moved_variants"] == 2 and after["moved_links"] == 1

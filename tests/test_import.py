@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from tests import stored
 from workbench.corpus.importer import import_paths
 
 FR = ("Les Forces démocratiques syriennes ont repris le contrôle de la prison de Hassaké. "
@@ -42,7 +43,7 @@ def test_txt_md_html_jsonl(db, tmp_path):
     assert not summary.rejected, [f.error for f in summary.rejected]
     assert summary.imported == 5
     rows = {r["source"].rsplit("/", 1)[-1] + (f":{r['source_line']}" if r["source_line"] else ""): r
-            for r in db["articles"].rows}
+            for r in stored.articles(db)}
     assert rows["a.txt"]["lang"] == "fr" and rows["a.txt"]["title"] == "Prison attaquée"
     md = rows["b.md"]
     assert md["title"] == "Attaque à Hassaké" and md["date"] == "2022-01-21"
@@ -53,7 +54,7 @@ def test_txt_md_html_jsonl(db, tmp_path):
     assert rows["d.jsonl:1"]["lang"] == "en" and rows["d.jsonl:1"]["url"] == "https://example.org/d"
     assert rows["d.jsonl:3"]["lang_method"] == "file"
     # segments carry exact offsets into the article text
-    for article in db["articles"].rows:
+    for article in stored.articles(db):
         for seg in db["segments"].rows_where("article_id = ?", [article["id"]], order_by="seq"):
             assert article["text"][seg["start"]:seg["end"]] == seg["text"]
     # English passes through as its own translation
@@ -81,7 +82,7 @@ def test_legacy_encodings_are_decoded_and_named(db, tmp_path):
     (tmp_path / "fr.txt").write_bytes(FR.encode("cp1252"))
     summary = run(db, tmp_path)
     assert [f.encoding for f in summary.files] == ["windows-1256", "windows-1252"]
-    texts = {r["lang"]: r["text"] for r in db["articles"].rows}
+    texts = {r["lang"]: r["text"] for r in stored.articles(db)}
     assert texts == {"ar": AR, "fr": FR}
 
 
@@ -154,7 +155,7 @@ def test_lang_override_and_folder_walk(db, tmp_path):
     (tmp_path / ".hidden" / "y.txt").write_text(EN, encoding="utf-8")
     summary = run(db, tmp_path, lang="en")
     assert summary.imported == 1 and [p.name for p in summary.ignored] == ["notes.csv"]
-    row = next(db["articles"].rows)
+    row = stored.articles(db)[0]
     assert row["lang"] == "en" and row["lang_method"] == "option"
 
 

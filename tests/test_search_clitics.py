@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests import stored
 from workbench.corpus.importer import import_paths
 from workbench.store import open_db, search
 from workbench.text.fold import search_form
@@ -17,7 +18,7 @@ def build(db, tmp_path) -> dict[str, int]:
     for name, text in (("article", ARTICLE), ("conjunction", CONJUNCTION), ("other", OTHER)):
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     import_paths(db.conn, [tmp_path])
-    return {text: aid for aid, text in db.execute("SELECT id, text FROM articles").fetchall()}
+    return {row["text"]: row["id"] for row in stored.articles(db)}
 
 
 def test_bare_word_strips_proclitics_then_the_article():
@@ -42,7 +43,7 @@ def test_migration_reindexes_an_old_index(db, db_path, tmp_path):
     ids = build(db, tmp_path)
     conn = db.conn
     # the index as databases before migration 0013 hold it: folded text only, no bare words
-    conn.execute("DELETE FROM segments_fts")
+    conn.execute("INSERT INTO segments_fts (segments_fts) VALUES ('delete-all')")
     rows = conn.execute("SELECT id, text FROM segments").fetchall()
     conn.executemany("INSERT INTO segments_fts (rowid, source, english) VALUES (?, ?, '')",
                      [(sid, search_form(text)) for sid, text in rows])

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import stored as fts
 from tests.test_translate_support import install_tiny, one_thread  # noqa: F401 (fixture)
 from workbench.store import jobs, open_db, search
 from workbench.store.db import transaction
@@ -172,9 +173,9 @@ def test_index_agrees_after_import_translate_and_human(db, tmp_path, tmp_path_fa
     result = runner.translate(db.conn, batch_size=2)
     assert result.status == "done" and result.done == result.total >= 4  # fr + ar sentences without English
     assert search.out_of_step(db.conn) == []
-    english = db.execute("SELECT english FROM segments_fts WHERE rowid = (SELECT s.id FROM segments s"
-                         " JOIN articles a ON a.id = s.article_id WHERE a.title = 'machine' LIMIT 1)").fetchone()[0]
-    assert english  # the machine translation reached the index
+    machine = db.execute("SELECT s.id FROM segments s JOIN articles a ON a.id = s.article_id"
+                         " WHERE a.title = 'machine' LIMIT 1").fetchone()[0]
+    assert fts.words(db.conn, machine)[1] > 0  # the machine translation reached the index
 
     # deletes keep it in step too (triggers, migration 0006)
     db.execute("DELETE FROM translations WHERE segment_id = (SELECT min(id) FROM segments)")
@@ -187,7 +188,7 @@ def test_out_of_step_notices_a_drifted_index(db, tmp_path):
     from workbench.corpus.importer import import_paths
 
     import_paths(db.conn, [_articles_jsonl(tmp_path / "a.jsonl")])
-    db.execute("UPDATE segments_fts SET english = 'stale' WHERE rowid = 1")
+    fts.drift(db.conn, 1, english="stale")
     db.execute("INSERT INTO segments_fts (rowid, source, english) VALUES (999, 'x', '')")
     assert search.out_of_step(db.conn) == [1, 999]
     with transaction(db.conn):
@@ -196,12 +197,14 @@ def test_out_of_step_notices_a_drifted_index(db, tmp_path):
 
 
 def test_migration_repairs_an_existing_index(db_path, tmp_path):
-    from workbench.corpus.importer import import_paths
+    from tests.test_align_pipeline import add_article
     from workbench.store.migrations import migrations
 
     old = open_db(db_path, migrate=False)
     migrations.apply(old, stop_before="0006_search_index_deletes")
-    import_paths(old.conn, [_articles_jsonl(tmp_path / "a.jsonl")])
+    add_article(old.conn, "fr", ["Le président est arrivé.", "Il a rencontré le ministre."],
+                ["The president arrived.", "He met the minister."])  # rows as that schema's importer wrote
+    add_article(old.conn, "fr", ["Les combats continuent.", "Des milliers ont fui."], None)
     old.execute("DELETE FROM segments_fts WHERE rowid = 2")  # a segment missing from the index
     old.execute("DELETE FROM segments WHERE id = 1")  # a stale index row (no trigger before 0006)
     assert search.out_of_step(old.conn) == [1, 2]

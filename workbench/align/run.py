@@ -32,6 +32,7 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store.db import transaction
+from workbench.store.why import compact as stored_why
 from workbench.vocabulary import PENDING
 
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
@@ -358,10 +359,10 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:
     """Write mentions, links and candidates; keep ids of mentions seen before and human decisions.
 
-    Rows that come out as they were are not written again (a link's ``updated_at`` says when it last
-    changed). ``segment_ids``: only these segments were analysed (their mentions alone are replaced).
+    Rows that come out as they were are not written again. A link the aligner writes has an empty
+    ``updated_at`` (25 bytes a link otherwise; the decisions log dates the analyst's). ``segment_ids``:
+    only these segments were analysed (their mentions alone are replaced).
     """
-    stamp = now()
     only = "" if segment_ids is None else f"AND s.id IN ({','.join(map(str, map(int, segment_ids)))})"
     existing = {
         (sid, side, start, end): (mid, decided_by, tuple(mention), tuple(link))
@@ -426,7 +427,11 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         return (f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f))
 
     def link_row(f: Found) -> tuple:
-        return (f.entity_id, f.status, f.score, f.why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
+        cp_id = counterpart(f)  # the why names the counterpart only through its stored row
+        cp = f.counterpart if cp_id is not None and f.counterpart is not None and cp_id == ids.get(id(f.counterpart)) \
+            else None
+        why = stored_why(f.why, f.surface, f.lang, (cp.surface, cp.side) if cp is not None else None)
+        return (f.entity_id, f.status, f.score, why, json.dumps(f.proposal, ensure_ascii=False) if f.proposal else None)
 
     def candidate_rows(f: Found) -> list[tuple]:
         return [(rank, *c) for rank, c in enumerate(f.candidates, start=1)] if keeps_candidates(f) else []
@@ -438,9 +443,9 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner
     conn.executemany(
         """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
-                                counterpart_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f), stamp) for f in fresh),
+                                counterpart_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f)) for f in fresh),
     )
     conn.executemany(
         """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?
@@ -451,11 +456,11 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         id(f) not in before or before[id(f)][1] != "auto" or before[id(f)][3] != link_row(f))]
     conn.executemany(
         """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'auto', ?)
+           VALUES (?, ?, ?, ?, ?, ?, 'auto', '')
            ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
                score = excluded.score, why = excluded.why, proposal = excluded.proposal,
-               decided_by = 'auto', updated_at = excluded.updated_at""",
-        ((ids[id(f)], *link_row(f), stamp) for f in changed),
+               decided_by = 'auto', updated_at = ''""",
+        ((ids[id(f)], *link_row(f)) for f in changed),
     )
     rewrite = [f for f in fresh + kept if ids[id(f)] not in human
                and candidate_rows(f) != old_candidates.get(ids[id(f)], [])]

@@ -16,7 +16,7 @@ from workbench.corpus import langdetect
 from workbench.corpus.limits import DEFAULT, Limits
 from workbench.text import segment
 from workbench.corpus.readers import SUFFIXES, RawArticle, read_file
-from workbench.store import search
+from workbench.store import article_text, search
 from workbench.store.db import transaction
 
 
@@ -186,21 +186,22 @@ def _store(conn: sqlite3.Connection, item: _Prepared, path: Path, result: FileRe
     if existing:
         result.duplicates.append(f"{where}already imported as article {existing[0]} (from {existing[1]})")
         return
+    text, leads, tail = article_text.layout(raw.text, item.spans)  # the text is kept in its sentences
     cur = conn.execute(
         """INSERT INTO articles (content_hash, source, source_line, lang, lang_method, title, url,
-               date, text, encoding, imported_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               date, text, tail, encoding, imported_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (item.hash, str(path), raw.line, item.lang, item.lang_method, raw.title, raw.url, raw.date,
-         raw.text, result.encoding, now()),
+         text, tail, result.encoding, now()),
     )
     article_id = cur.lastrowid
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM segments").fetchone()[0]
     rows = [
-        (first + seq, article_id, seq, start, end, raw.text[start:end])
-        for seq, (start, end) in enumerate(item.spans)
+        (first + seq, article_id, seq, start, end, raw.text[start:end], lead)
+        for seq, ((start, end), lead) in enumerate(zip(item.spans, leads))
     ]
     conn.executemany(
-        "INSERT INTO segments (id, article_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?, ?)", rows
+        "INSERT INTO segments (id, article_id, seq, start, end, text, lead) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
     )
     if item.lang == "en":  # English passes through: its own text is its English
         stamp = now()

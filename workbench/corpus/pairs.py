@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from workbench.corpus.canonical import absorb_repeated_words, render_canonical_with_offsets
 from workbench import vocabulary
+from workbench.store.why import expanded
 
 # link statuses shown and exported as the entity's canonical name: confirmed by the analyst, or
 # accepted automatically above the linking threshold
@@ -254,8 +255,8 @@ SELECT a.id, s.seq, s.id, s.text, t.text, coalesce(t.merged, 0), a.lang, a.title
 FROM articles a JOIN segments s ON s.article_id = a.id LEFT JOIN translations t ON t.segment_id = s.id
 WHERE a.id = ? AND s.seq >= ? ORDER BY s.seq
 """
-_ARTICLE_MENTIONS = """
-SELECT s.article_id, s.seq, m.side, m.start, m.end, l.entity_id, l.status, l.score, l.why, m.id
+_ARTICLE_MENTIONS = f"""
+SELECT s.article_id, s.seq, m.side, m.start, m.end, l.entity_id, l.status, l.score, {expanded()}, m.id
 FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
 WHERE s.article_id = ? AND s.seq >= ? ORDER BY s.seq, m.start, m.end, m.id
 """

@@ -37,6 +37,8 @@ MIGRATIONS = (
     "0012_review_groups",
     "0013_search_bare_words",
     "0014_align_generations",
+    "0015_no_text_twice",
+    "0016_contentless_search_index",
 )
 MIGRATION_SET = "workbench"
 # Page cache per connection, in KiB (SQLite's default is 2 MiB). Align writes mentions and links into
@@ -53,7 +55,15 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.create_function("workbench_index_form", 1, _index_form, deterministic=True)
     return conn
+
+
+def _index_form(text: str | None) -> str:
+    """``workbench.store.search.index_form`` for SQL: the search index's triggers compute with it (0016)."""
+    from workbench.store.search import index_form  # imported on first use: start-up stays light
+
+    return index_form(text or "")
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

@@ -538,3 +538,109 @@ def m0014_align_generations(db: Database) -> None:
         # the few mentions found without a glossary spelling: the ones the names matcher scores
         "CREATE INDEX mentions_unglossed ON mentions(norm) WHERE detector <> 'glossary'",
     ])
+
+
+@migrations(name="0015_no_text_twice")
+def m0015_no_text_twice(db: Database) -> None:
+    """An exact glossary match's explanation is stored in a few bytes (``workbench.store.why``);
+    ``mentions.created_at``, which nothing read, is dropped, and so is the aligner's ``links.updated_at``
+    (left empty: the stale-view check compares it, and only an analyst's time tells the analyst
+    anything); an article's text is kept in its sentences
+    only (``workbench.store.article_text``). The freed pages are reused; ``VACUUM`` returns them to the
+    file system."""
+    from workbench.store.article_text import layout
+    from workbench.store.why import compact
+
+    run(db, ["ALTER TABLE segments ADD COLUMN lead TEXT", "ALTER TABLE articles ADD COLUMN tail TEXT"])
+    last = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    for low in range(0, last + 1, 2_000):  # a slice at a time: 2,000 articles
+        segments: dict[int, list[tuple]] = {}
+        for article_id, sid, start, end, text in db.execute(
+                "SELECT article_id, id, start, end, text FROM segments WHERE article_id BETWEEN ? AND ?"
+                " ORDER BY article_id, seq", (low, low + 1_999)):
+            segments.setdefault(article_id, []).append((sid, start, end, text))
+        for article_id, text in db.execute(
+                "SELECT id, text FROM articles WHERE id BETWEEN ? AND ? AND text <> ''", (low, low + 1_999)).fetchall():
+            rows = segments.get(article_id, [])
+            kept, leads, tail = layout(text, [(start, end) for _, start, end, _ in rows])
+            if kept or any(text[start:end] != own for _, start, end, own in rows):
+                continue  # its sentences do not rebuild it: it keeps its text
+            db.conn.executemany("UPDATE segments SET lead = ? WHERE id = ?",
+                                [(lead, sid) for lead, (sid, *_) in zip(leads, rows) if lead is not None])
+            db.conn.execute("UPDATE articles SET text = '', tail = ? WHERE id = ?", (tail, article_id))
+
+    last = db.execute("SELECT coalesce(max(mention_id), 0) FROM links").fetchone()[0]
+    for low in range(0, last + 1, 100_000):  # a slice at a time: millions of links at 50,000 articles
+        rows = db.execute(
+            """SELECT l.mention_id, l.why, m.surface, m.lang, c.surface, c.side
+               FROM links l JOIN mentions m ON m.id = l.mention_id LEFT JOIN mentions c ON c.id = m.counterpart_id
+               WHERE l.mention_id BETWEEN ? AND ? AND l.why LIKE 'glossary spelling %'""",
+            (low, low + 99_999)).fetchall()
+        db.conn.executemany(
+            "UPDATE links SET why = ? WHERE mention_id = ?",
+            [(stored, mid) for mid, why, surface, lang, cp, side in rows
+             if (stored := compact(why, surface, lang, (cp, side) if cp is not None else None)) != why])
+    run(db, [
+        "ALTER TABLE mentions DROP COLUMN created_at",
+        # the aligner's links are not dated (the analyst's decisions are, in the decisions log)
+        "UPDATE links SET updated_at = '' WHERE decided_by = 'auto'",
+    ])
+
+
+_INDEXED = "EXISTS (SELECT 1 FROM segments_fts_docsize WHERE id = {})"
+# the English a row was indexed with: '' when its docsize record (one varint of words a column) ends
+# in a one-byte 0 for the English column, else the English given (``workbench.store.search._sizes``)
+_INDEXED_ENGLISH = ("CASE WHEN (SELECT substr(hex(sz), -2) = '00' AND (length(sz) < 2 OR substr(hex(sz), -4, 1) < '8')"
+                    " FROM segments_fts_docsize WHERE id = {rowid}) THEN '' ELSE {english} END")
+
+
+def _fts_row(verb: str, rowid: str, source: str, english: str) -> str:
+    """Add (``verb`` '') or remove ('delete') an index row; values through ``workbench_index_form``."""
+    values = f"{rowid}, workbench_index_form({source}), workbench_index_form({english})"
+    if verb == "delete":
+        return f"INSERT INTO segments_fts (segments_fts, rowid, source, english) VALUES ('delete', {values});"
+    return f"INSERT INTO segments_fts (rowid, source, english) VALUES ({values});"
+
+
+@migrations(name="0016_contentless_search_index")
+def m0016_contentless_search_index(db: Database) -> None:
+    """The full-text index keeps no copy of the normalised text (FTS5 ``content=''``).
+
+    Its rows are copied as they are. A row leaves the index by a 'delete' given the values it was
+    indexed with, so the triggers that keep it in step with deletes and edits by any writer compute
+    them with ``workbench_index_form`` (``workbench.store.search.index_form``, registered on every
+    connection by ``workbench.store.db.connect``): a connection without it cannot delete or edit
+    sentences or their English.
+    """
+    from workbench.store.search import TOKENIZE
+
+    english_of = "(SELECT text FROM translations WHERE segment_id = {})"
+    text_of = "(SELECT text FROM segments WHERE id = {})"
+
+    def indexed(rowid: str, english: str) -> str:
+        return _INDEXED_ENGLISH.format(rowid=rowid, english=english)
+
+    run(db, [
+        "DROP TRIGGER IF EXISTS segments_fts_segment_delete",
+        "DROP TRIGGER IF EXISTS segments_fts_translation_delete",
+        f"CREATE VIRTUAL TABLE segments_fts_0016 USING fts5(source, english, content='', {TOKENIZE})",
+        "INSERT INTO segments_fts_0016 (rowid, source, english) SELECT rowid, source, english FROM segments_fts",
+        "DROP TABLE segments_fts",
+        "ALTER TABLE segments_fts_0016 RENAME TO segments_fts",
+        f"""CREATE TRIGGER segments_fts_segment_delete BEFORE DELETE ON segments WHEN {_INDEXED.format("old.id")}
+            BEGIN {_fts_row("delete", "old.id", "old.text", indexed("old.id", english_of.format("old.id")))} END""",
+        f"""CREATE TRIGGER segments_fts_segment_update AFTER UPDATE OF text ON segments
+            WHEN {_INDEXED.format("old.id")} AND new.text IS NOT old.text
+            BEGIN {_fts_row("delete", "old.id", "old.text", indexed("old.id", english_of.format("old.id")))}
+                  {_fts_row("", "new.id", "new.text", english_of.format("new.id"))} END""",
+        f"""CREATE TRIGGER segments_fts_translation_delete AFTER DELETE ON translations
+            WHEN {_INDEXED.format("old.segment_id")}
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"),
+                            indexed("old.segment_id", "old.text"))}
+                  {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "''")} END""",
+        f"""CREATE TRIGGER segments_fts_translation_update AFTER UPDATE OF text ON translations
+            WHEN {_INDEXED.format("old.segment_id")} AND new.text IS NOT old.text
+            BEGIN {_fts_row("delete", "old.segment_id", text_of.format("old.segment_id"),
+                            indexed("old.segment_id", "old.text"))}
+                  {_fts_row("", "old.segment_id", text_of.format("old.segment_id"), "new.text")} END""",
+    ])

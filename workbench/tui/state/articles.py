@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from workbench.store import article_text
+
 LANGS = (None, "ar", "fr", "en")
 """Language filter values in the order ``l`` cycles through them (None: all)."""
 
@@ -122,7 +124,7 @@ class ArticleList:
         joins, where, params = self._where()
         direction = "DESC" if self.descending else "ASC"
         order = "h.rank" if self.sort == "relevance" and self._hits else SORTS[self.sort].format(dir=direction)
-        sql = f"""SELECT a.id, coalesce(nullif(trim(a.title), ''), substr(a.text, 1, 120)), a.lang,
+        sql = f"""SELECT a.id, coalesce(nullif(trim(a.title), ''), substr({article_text.expression()}, 1, 120)), a.lang,
                          coalesce(a.date, ''), st.sentences, st.translated, st.mentions, st.pending
                   FROM articles a JOIN article_stats st ON st.article_id = a.id{joins}{where}
                   ORDER BY {order} LIMIT ? OFFSET ?"""
