@@ -20,7 +20,8 @@ MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
 
 # confidence of each cue: share of detections that were real names on bench/data dev texts
-CONFIDENCE = {"title": 0.9, "given name": 0.8, "place head": 0.85, "org head": 0.75, "kunya": 0.8}
+CONFIDENCE = {"title": 0.9, "given name": 0.8, "place head": 0.85, "org head": 0.75, "kunya": 0.8,
+              "role after": 0.8, "quoted name": 0.8}
 
 
 @dataclass(slots=True)
@@ -56,14 +57,38 @@ def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:
 
 
 def _name_word(token: Token, t: dict) -> bool:
-    """A word that can be part of a name: Arabic letters, not a frequent word of running text, not a
-    noun with a pronoun suffix (وسكانه، خارجها)."""
+    """A word that can be part of a name: Arabic letters, not a frequent word of running text (nor one
+    behind a proclitic: وهم، بأكثر), not a noun with a pronoun suffix (وسكانه، خارجها)."""
     word = fold(token.text)
     raw = token.text
     return (len(word) >= 2 and word not in t["not_name"] and word not in t["title"]
-            and word not in t["place_head"] and word not in t["org_head"]
+            and word not in t["place_head"] and word not in t["org_head"] and word not in t["outlet_head"]
             and not any(ch.isdigit() for ch in word) and "\u0621" <= word[0] <= "\u064a"
-            and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله")))
+            and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله"))
+            and not any(p and stem in t["not_name"] for p, stem in _forms(token)))
+
+
+def _given_prefix(token: Token, t: dict) -> int | None:
+    """The proclitic length under which a word opens a personal name (given name, أبو، بن، عبد); ك is
+    not read as a proclitic here (كامل is a word, not ك + أمل)."""
+    for prefix, stem in _forms(token):
+        if stem in t["given"] | t["son_of"] | t["kunya"] | t["abd"] and "ك" not in token.text[:prefix]:
+            return prefix
+    return None
+
+
+def _after_title_word(token: Token, t: dict) -> bool:
+    """The first word after a title: a name word not behind a preposition (القاضي السابق بمحكمة ...,
+    معاون المحافظ للشؤون ...), unless the word is itself a given name (بشار)."""
+    if not _name_word(token, t):
+        return False
+    word = fold(token.text)
+    return word in t["given"] or not (word[:1] in "بلك" and len(word) >= 4)
+
+
+def _role_next(tokens: list[Token], k: int, t: dict) -> bool:
+    """A role follows word ``k`` (رعد ناصر شعيا قائممقام ...، جلال خلف، مدير ...): the name ends on it."""
+    return k + 1 < len(tokens) and fold(tokens[k + 1].text) in t["role_after"]
 
 
 def _joined(tokens: list[Token], i: int) -> bool:
@@ -79,22 +104,27 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     while k < n and count < MAX_NAME and not taken[k]:
         word = fold(tokens[k].text)
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
-            prefix = _is(tokens[k], t["given"] | t["son_of"] | t["kunya"] | t["abd"])
+            prefix = _given_prefix(tokens[k], t)
             if prefix is not None:
                 word = fold(tokens[k].text)[prefix:]
         if word in t["son_of"] or word in t["kunya"] or word in t["abd"]:
-            if k + 1 >= n or taken[k + 1] or not _joined(tokens, k) or not _name_word(tokens[k + 1], t):
+            # عبد الأمير: after عبد a title word is a name
+            if k + 1 >= n or taken[k + 1] or not _joined(tokens, k) or not (
+                    _name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
                 break
             count += 2
             k += 2
         elif count == 0:
-            if word in t["given"] or (after_title and _name_word(tokens[k], t)):
+            if word in t["given"] or (after_title and _after_title_word(tokens[k], t)):
                 count, k = 1, k + 1
             else:
                 break
+        elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال"):
+            break  # after a family name (ال...) only another one follows: الشمري وحضور
         elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
+                                           or _role_next(tokens, k, t)
                                            or (after_title and _family_name_next(tokens, taken, k, t))):
-            count += 1  # a third word must be a family name (ال...) or a given name: not a verb
+            count += 1  # a third word must be a family name (ال...), a given name or end before a role
             k += 1
         else:
             break
@@ -151,7 +181,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         word = fold(tokens[k].text)
         closes = construct and word.startswith("ال") and _adjective(word)  # للدراسات الشرقية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
-            and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a"
+            and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
+            and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and _joined(tokens, k)
@@ -248,10 +279,13 @@ def _quoted(tokens: list[Token], taken: list[bool], i: int, text: str) -> int:
     return 0
 
 
-def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
+def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str,
+                 place_before: bool = False) -> Cue | None:
     """A name in quotes or brackets, when the word before it or its own first word says it is one:
-    an outlet, bloc or organisation head, a title (المدعو «لقمان»), «so-called», لـ«...», or a head
-    inside the quotes («مجلس ... العسكري»: the whole quotation is the name)."""
+    an outlet, bloc or organisation head, a title (المدعو «لقمان»), «so-called», لـ«...», fighters of
+    (مسلحي «...»: an armed group), a head inside the quotes («مجلس ... العسكري»: the whole quotation
+    is the name), a given name opening it («علي خلف المختار»: a person, titles inside are his names),
+    or a place right before it (``place_before``: ناحية X (Y), the place's other name)."""
     count = _quoted(tokens, taken, i, text)
     if not count or taken[i] or all(taken[i:i + count]):
         return None
@@ -272,6 +306,14 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     if i and folded in _CALLED:
         head = "place" if _is(tokens[i], t["place_head"]) is not None else "org"
         return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
+    if i and _is(tokens[i - 1], t["members_of"]) is not None:
+        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
+    if count >= 2 and words[0] in t["given"] and all(
+            w in t["title"] or _name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):
+        return Cue(i, count, 0, "person", "quoted name", tokens[i].text, CONFIDENCE["quoted name"])
+    if place_before and text[tokens[i].start - 1:tokens[i].start] == "(" and all(
+            _name_word(tok, t) for tok in tokens[i:i + count]):
+        return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
     return None
 
 
@@ -286,35 +328,122 @@ def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict) -> Cu
     return Cue(k, 1, 1, found.type, found.cue, found.word, found.confidence)
 
 
-def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
+def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
+    """Only a comma (and spaces) stands between token ``k`` and the next."""
+    return bool(text) and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ",")
+
+
+def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str) -> Cue | None:
+    """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
+    قسد), a governor's place, after a title without the article what it heads (رئيس المجلس المدني: not
+    a person) and a word governing a glossary name (مدير صحة الرقة); after a comma when the title
+    phrase named where the office is (مدير صحة الرقة، غياث الحمود)."""
+    n = len(tokens)
+    token = tokens[i]
+    heads = not fold(token.text)[prefix:].startswith("ال")
+    j = i + 1
+    while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
+            taken[j] or fold(tokens[j].text) in t["complement"]
+            or (heads and fold(tokens[j].text).startswith("ال"))
+            or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])
+            or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j))):
+        j += 1
+    if j >= n:
+        return None
+    if _joined(tokens, j - 1):
+        count = _person(tokens, taken, j, t, after_title=True)
+    elif j - 1 > i and taken[j - 1] and _comma_between(tokens, j - 1, text):
+        count = _person(tokens, taken, j, t, after_title=True)
+        count = count if count >= 2 else 0
+    else:
+        count = 0
+    if not count:
+        return None
+    return Cue(j, count, _given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])
+
+
+def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
+    """A name of two or three words opening a sentence and followed by a comma and a role: رفعت سمو،
+    معاون محافظ ...; no word has the article but the last."""
+    n = len(tokens)
+    if i and tokens[i - 1].joins:
+        return None
+    k = i
+    while k < n and k - i < 3 and not taken[k] and _name_word(tokens[k], t) and (
+            k == i or not fold(tokens[k - 1].text).startswith("ال")):
+        if k > i and _comma_between(tokens, k, text) and _role_next(tokens, k, t):
+            return Cue(i, k - i + 1, 0, "person", "role after", tokens[k + 1].text, CONFIDENCE["role after"])
+        if not tokens[k].joins:
+            return None
+        k += 1
+    return None
+
+
+def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, places: set[int]) -> int:
+    """How many tokens from the organisation head ``i`` make a name that holds a glossary place: a place
+    head before it (مجلس محافظة نينوى), a word of the name before it (وحدات حماية سنجار) or a definite
+    word after it (تحالف نينوى الموحدة، مجلس دير الزور العسكري). 0: none."""
+    n = len(tokens)
+    k = i + 1
+    inner = 0
+    if k < n and not taken[k] and _joined(tokens, k - 1) and (
+            _is(tokens[k], t["place_head"], clitics=False) is not None
+            or (_name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال"))):
+        inner, k = 1, k + 1
+    if k >= n or k not in places or not _joined(tokens, k - 1):
+        return 0
+    while k < n and k in places:
+        k += 1
+    end = k
+    while k < n and not taken[k] and _joined(tokens, k - 1) and fold(tokens[k].text).startswith("ال") \
+            and _name_word(tokens[k], t) and fold(tokens[k].text) not in t["describing"]:
+        k += 1
+    if k == end and not inner:
+        return 0
+    return k - i
+
+
+def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int] | None = None) -> list[Cue]:
     """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right;
-    ``text`` (the segment) lets quotation marks count as a cue."""
+    ``text`` (the segment) lets quotation marks count as a cue; ``places``: the tokens of glossary
+    places, which an organisation's name may hold (مجلس محافظة نينوى)."""
     t = tables()
     out: list[Cue] = []
+    places = places or set()
     i, n = 0, len(tokens)
     while i < n:
-        found = _quoted_name(tokens, taken, i, t, text) if text else None
+        place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
+                                                        and out[-1].first + out[-1].count == i)))
+        found = _quoted_name(tokens, taken, i, t, text, place_before) if text else None
+        if found is None and taken[i] and i in places and i + 1 < n and _joined(tokens, i) \
+                and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"]:
+            found = Cue(i, 2, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # كركوك ناو
         if found is None and taken[i]:
             i += 1
             continue
         token = tokens[i]
+        if found is None:
+            head = _is(token, t["place_org_head"])
+            count = _org_with_place(tokens, taken, i, t, places) if head is not None else 0
+            if count:
+                found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
         prefix = _is(token, t["title"]) if found is None else None
         if prefix is not None:
-            # past the role: its complements, a glossary name (المتحدث باسم قسد), a governor's place, and
-            # after a title without the article what it heads (رئيس المجلس المدني: not a person)
-            heads = not fold(token.text)[prefix:].startswith("ال")
-            j = i + 1
-            while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
-                    taken[j] or fold(tokens[j].text) in t["complement"]
-                    or (heads and fold(tokens[j].text).startswith("ال"))
-                    or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])):
-                j += 1
-            count = _person(tokens, taken, j, t, after_title=True) if j < n and _joined(tokens, j - 1) else 0
-            if count:
-                found = Cue(j, count, 0, "person", "title", token.text, CONFIDENCE["title"])
+            found = _title_person(tokens, taken, i, prefix, t, text)
+        if found is None and text:
+            found = _role_after(tokens, taken, i, t, text)
         if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
                 and fold(tokens[i + 1].text) in t["outlet_end"]:
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
+        if found is None and _is(token, t["shrine_head"]) is not None and i + 2 < n and _joined(tokens, i) \
+                and fold(tokens[i + 1].text) in t["title"] and _joined(tokens, i + 1) \
+                and not taken[i + 2] and _name_word(tokens[i + 2], t):
+            found = Cue(i + 1, 2, 0, "place", "place head", token.text, CONFIDENCE["place head"])  # مقام السيدة زينب
+        if found is None and _is(token, t["dropped_org_head"]) is not None and i + 1 < n and _joined(tokens, i) \
+                and not taken[i + 1] and _is(tokens[i + 1], t["org_head"], clitics=False) is None:
+            count = _org(tokens, taken, i + 1, t)
+            if count and not _adjective(fold(tokens[i + 1].text)):  # ميليشيا الدفاع الوطني → الدفاع الوطني
+                found = Cue(i + 1, count, 0, "org", "org head", token.text, CONFIDENCE["org head"])
         head = _is(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
                 and not fold(token.text)[head:].startswith("ال"):  # المحافظة، the province: no name follows
@@ -334,7 +463,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
             if count:
                 found = Cue(i, count + 1, _is(token, t["facility_head"]), "place", "facility head", token.text,
                             CONFIDENCE["place head"])
-        if found is None and _is(token, t["outlet_head"]) is not None and i + 1 < n and _joined(tokens, i):
+        if found is None and _is(token, t["outlet_head"]) is not None and i + 1 < n and _joined(tokens, i) \
+                and _is(token, t["dropped_org_head"]) is None:
             count = _after_head(tokens, taken, i + 1, t)
             if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
                 k = i + 1 + count
@@ -356,8 +486,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "") -> list[Cue]:
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:
-            prefix = _is(token, t["given"] | t["kunya"] | t["abd"])
-            if prefix is not None:
+            prefix = _given_prefix(token, t)
+            if prefix is not None and fold(token.text)[prefix:] not in t["son_of"]:
                 count = _person(tokens, taken, i, t, after_title=False)
                 if count:
                     cue = "kunya" if fold(token.text)[prefix:] in t["kunya"] else "given name"
