@@ -78,12 +78,17 @@ def _given_prefix(token: Token, t: dict) -> int | None:
 
 
 def _after_title_word(token: Token, t: dict) -> bool:
-    """The first word after a title: a name word not behind a preposition (القاضي السابق بمحكمة ...,
-    معاون المحافظ للشؤون ...), unless the word is itself a given name (بشار)."""
-    if not _name_word(token, t):
-        return False
+    """The first word after a title: a name word, not a noun behind a preposition (القاضي السابق
+    بمحكمة ...، معاون المحافظ للشؤون ...: a definite noun or one in م) nor an adjective in the
+    accusative (كان المختار مطلوبا); بشار، بوتين، زكريا are names."""
     word = fold(token.text)
-    return word in t["given"] or not (word[:1] in "بلك" and len(word) >= 4)
+    if not _name_word(token, t) or (len(word) >= 5 and word.endswith("ا") and word not in t["given"]):
+        return False
+    for prefix, stem in _forms(token):
+        if prefix and any(ch in "بلك" for ch in token.text[:prefix]) and stem not in t["given"] \
+                and (stem.startswith(("ال", "م")) or stem in t["not_name"]):
+            return False
+    return True
 
 
 def _role_next(tokens: list[Token], k: int, t: dict) -> bool:
@@ -312,7 +317,8 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
             w in t["title"] or _name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):
         return Cue(i, count, 0, "person", "quoted name", tokens[i].text, CONFIDENCE["quoted name"])
     if place_before and text[tokens[i].start - 1:tokens[i].start] == "(" and all(
-            _name_word(tok, t) for tok in tokens[i:i + count]):
+            _name_word(tok, t) and fold(tok.text) not in t["outlet"] | t["outlet_end"]
+            for tok in tokens[i:i + count]):  # بغداد (رويترز): a dateline, not the place's other name
         return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
     return None
 
@@ -345,7 +351,7 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
             taken[j] or fold(tokens[j].text) in t["complement"]
             or (heads and fold(tokens[j].text).startswith("ال"))
-            or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"])
+            or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"] and _after_title_word(tokens[j], t))
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j))):
         j += 1
     if j >= n:
@@ -357,8 +363,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
         count = count if count >= 2 else 0
     else:
         count = 0
-    if not count:
-        return None
+    if not count or (count < 2 and fold(token.text)[prefix:] in t["appointment"]):
+        return None  # تعيين X: one word after an appointment is as often a common noun
     return Cue(j, count, _given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])
 
 
@@ -388,7 +394,8 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
     inner = 0
     if k < n and not taken[k] and _joined(tokens, k - 1) and (
             _is(tokens[k], t["place_head"], clitics=False) is not None
-            or (_name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال"))):
+            or (_name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال")
+                and _is(tokens[k], t["facility_head"], clitics=False) is None)):  # إدارة سجن الحسكة: the city
         inner, k = 1, k + 1
     if k >= n or k not in places or not _joined(tokens, k - 1):
         return 0
@@ -498,5 +505,6 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         out.append(found)
         for k in range(found.first, found.first + found.count):
             taken[k] = True
-        i = found.first + found.count
-    return out
+        # past a title's complements an organisation may stand (رئيس مجلس محافظة نينوى X): look at them too
+        i = i + 1 if found.cue == "title" and found.first > i + 1 else found.first + found.count
+    return sorted(out, key=lambda c: c.first)

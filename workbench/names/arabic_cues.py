@@ -22,8 +22,10 @@ _PERSON_TITLES = """
 الإعلامي المراسل مراسل الكاتب الباحث المحلل الخبير المدعو المختار مختار عضو العضو السفير سفير المبعوث
 مبعوث المستشار مستشار المفتي الحاج المواطن الشاب الطفل الشهيد الأمين الداعية المطران البطريرك
 يدعى تدعى المدعوة الملقب الملقبة قائممقام القائممقام معاون مساعد وكيل
-انتخاب تعيين ترشيح تكليف إعفاء اختيار إقالة
 """.split()
+
+# nouns of appointing and dismissing: a person's name of two words or more follows (انتخاب X Y قائممقام)
+_APPOINTMENTS = "انتخاب تعيين ترشيح تكليف إعفاء اختيار إقالة".split()
 
 # words that qualify a title and sit between it and the name: portfolios, "spokesman of ..."
 _TITLE_COMPLEMENTS = """
@@ -163,7 +165,7 @@ _NOT_NAME = """
 مقتل مصرع إصابة اعتقال اغتيال قصف هجوم انفجار استهداف سقوط قوله قولها وقوله إنه إنهم أنهم
 أيار حزيران تموز آب أيلول تشرين الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 ليلا صباحا ظهرا عصرا فجرا مجددا مؤخرا حاليا سابقا لاحقا قرب بالقرب
-مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة
+مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان
 """.split()
 
 
@@ -182,7 +184,8 @@ def _folded(words: list[str]) -> frozenset:
 def tables() -> dict[str, frozenset]:
     """Every list, folded (built on first use: folding loads camel-tools' tables)."""
     return {
-        "title": _folded(_PERSON_TITLES),
+        "title": _folded(_PERSON_TITLES + _APPOINTMENTS),
+        "appointment": _folded(_APPOINTMENTS),
         "complement": _folded(_TITLE_COMPLEMENTS),
         "title_of_place": _folded(_TITLES_OF_PLACE),
         # المناطق, the areas, is a common noun: plural heads count without the article only

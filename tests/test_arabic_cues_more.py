@@ -1,0 +1,152 @@
+"""Arabic names by roles after them, appointments, quotes, places inside organisations, and their guards
+(my own sentences, no article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align import arabic_names, linker
+from workbench.align.detect_source import Memory, detect
+from workbench.align.spans import Segment
+from workbench.glossary.bundled import bundled_files, load_files
+from workbench.names.index import glossary_index
+from workbench.store.db import open_db
+from workbench.text.tokens import words
+
+
+def found(text: str, taken_words: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(name, type, cue) of every cue; ``taken_words`` stand for glossary names, ``places`` for glossary places."""
+    tokens = words(text)
+    taken = [t.text in taken_words + places for t in tokens]
+    place_idx = {k for k, t in enumerate(tokens) if t.text in places}
+    return [(text[tokens[c.first].start + c.prefix:tokens[c.first + c.count - 1].end], c.type, c.cue)
+            for c in arabic_names.find(tokens, taken, text, place_idx)]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("cues") / "w.db")
+    load_files(db.conn, bundled_files())
+    return glossary_index(db.conn)
+
+
+def run(index, *sentences: str) -> list[list]:
+    """Detect and link each Arabic sentence of one article in turn (one memory)."""
+    memory, out = Memory(), []
+    for n, sentence in enumerate(sentences):
+        tokens = words(sentence)
+        got = detect(Segment(n, sentence, 0, tokens, [False] * len(tokens)), "ar", index.lookup,
+                     len(sentence), index=index, memory=memory)
+        for f in got:
+            f.norm = f.stem
+            linker.link(f, index, set())
+        out.append(got)
+    return out
+
+
+def test_a_name_opening_a_sentence_before_a_comma_and_a_role():
+    assert found("كريم داود، مدير ناحية الصفا، قال إن الطريق مفتوح.")[0] == ("كريم داود", "person", "role after")
+    # a time phrase before a comma and a role is not a name
+    assert found("بعد ساعات، مدير المستشفى أعلن الحصيلة.") == []
+
+
+def test_a_name_in_a_list_of_appointments_ends_before_its_role():
+    text = "وصوت المجلس على انتخاب سامر وليد حمدان قائممقام للقضاء، وزياد ناصر شعلان مديرا للناحية."
+    names = [n for n, kind, _ in found(text) if kind == "person"]
+    assert names == ["سامر وليد حمدان", "زياد ناصر شعلان"]
+
+
+def test_one_word_after_an_appointment_is_not_a_name():
+    assert found("وقرر الوزير تعيين لجنة تحقيق في الحادث.") == []
+    assert found("وطالب الأهالي بإقالة مدير الناحية.") == []
+
+
+def test_a_title_word_after_abd_is_part_of_the_name():
+    assert ("عبد الملك الراوي", "person", "given name") in found("وترأس الاجتماع عبد الملك الراوي أمس.")
+
+
+def test_after_a_family_name_only_another_one_follows():
+    assert ("كريم الساعدي", "person", "title") in found("برئاسة اللواء كريم الساعدي وحضور ممثلين عن العشائر.")
+
+
+def test_a_noun_behind_a_preposition_after_a_title_is_not_a_name():
+    assert [kind for _, kind, _ in found("وقال القاضي السابق بمحكمة الاستئناف إن القرار نهائي.")] == ["org"]
+    assert found("وقال معاون المحافظ للشؤون الفنية إن العمل مستمر.") == []
+    assert found("وكان المختار مطلوبا للقضاء.") == []  # an adjective in the accusative
+    # a foreign name that starts with the letter ب is still a name
+    assert ("بوتين", "person", "title") in found("واتصل الرئيس بوتين بنظيره.")
+
+
+def test_kaf_is_not_read_as_a_proclitic_before_a_given_name():
+    assert found("وأحرق المسلحون كامل أفراد المنزل.") == []
+
+
+def test_a_quoted_name_opened_by_a_given_name_is_a_person():
+    assert ("سالم حمد المختار", "person", "quoted name") in found('وقتل "سالم حمد المختار" قائد المجموعة.')
+
+
+def test_a_quoted_name_after_fighters_of_is_an_armed_group():
+    assert ("النصر المبين", "org", "quoted after") in found('واندلعت اشتباكات بين عناصر "النصر المبين" والأهالي.')
+
+
+def test_a_bracketed_name_after_a_place_is_its_other_name_but_not_a_dateline():
+    assert ("تل حمام", "place", "place head") in found("وقال مدير ناحية الرشيدية (تل حمام) إن المياه عادت.")
+    assert [kind for _, kind, _ in found("بغداد (رويترز) - قال مسؤول إن الطريق مفتوح.", places=("بغداد",))] == ["org"]
+
+
+def test_an_organisation_may_hold_a_glossary_place():
+    assert ("مجلس محافظة كركوك", "org", "org head") in found("واجتمع مجلس محافظة كركوك أمس.", places=("كركوك",))
+    assert ("تحالف الأنبار الموحد", "org", "org head") in found("وأعلن تحالف الأنبار الموحد مقاطعة الجلسة.",
+                                                             places=("الأنبار",))
+    assert ("وحدات حماية كركوك", "org", "org head") in found("وانتشرت وحدات حماية كركوك ليلا.", places=("كركوك",))
+    # a facility named after its city is the city: the organisation does not hold it
+    assert not any("الحسكة" in name for name, _, _ in found("وأعلنت إدارة سجن الحسكة الاستنفار.", places=("الحسكة",)))
+    # a place described by a nationality is not an organisation's name
+    assert found("وأعلن مجلس بغداد العراقي القرار.", places=("بغداد",)) == []
+
+
+def test_an_outlet_named_after_a_place():
+    assert ("كركوك ناو", "org", "news outlet") in found("وقال في تصريح لـ(كركوك ناو) إن الوضع هادئ.",
+                                                         places=("كركوك",))
+
+
+def test_a_militia_head_is_left_out_of_the_name():
+    assert ("حراس الفجر", "org", "org head") in found("وهاجم مسلحون تابعون لميليشيا حراس الفجر حاجزا للجيش.")
+    assert ("الدفاع الذاتي", "org", "org head") in found("وانتشرت مليشيات الدفاع الذاتي في البلدة.")
+
+
+def test_a_shrine_name_keeps_its_title():
+    assert ("الشيخ عدي", "place", "place head") in found("وتجمع الزوار قرب مرقد الشيخ عدي صباحا.")
+
+
+def test_a_title_phrase_naming_a_place_then_a_comma_then_the_name():
+    text = "وقال مدير شرطة كركوك، سالم حميد الجاف، إن الوضع مستقر."
+    assert ("سالم حميد الجاف", "person", "title") in found(text, places=("كركوك",))
+    # one word after the comma is not enough
+    assert found("وقال مدير شرطة كركوك، أمس، إن الوضع مستقر.", places=("كركوك",)) == []
+
+
+def test_an_organisation_among_a_titles_complements():
+    got = found("وقال رئيس مجلس محافظة ديالى أحمد سالم الزركوشي إن الجلسة أجلت.", places=("ديالى",))
+    assert ("مجلس محافظة ديالى", "org", "org head") in got
+    assert ("أحمد سالم الزركوشي", "person", "title") in got
+
+
+def test_an_adverb_in_the_accusative_is_not_the_country(index):
+    (got,) = run(index, "وقتل مسلح من الفصائل المدعومة تركياً قرب البلدة.")
+    assert [f.stem for f in got if f.entity_id == "turkey"] == []
+    (got,) = run(index, "وزار الوفد تركيا أمس.")
+    assert [f.entity_id for f in got] == ["turkey"]
+
+
+def test_memory_finds_the_end_of_a_name_and_a_first_name_after_a_verb_of_saying(index):
+    _, second, third, fourth = run(index, 'وقتل "سالم حمد المختار" قائد المجموعة.',
+                                   "وكان حمد المختار مطلوبا للقضاء.",
+                                   "كريم داود، مدير الناحية، قال إن الوضع هادئ.", "وأضاف كريم أن الطريق مفتوح.")
+    assert [f.stem for f in second] == ["حمد المختار"]
+    assert [f.stem for f in third] == ["كريم داود"] and [f.stem for f in fourth] == ["كريم"]
+
+
+def test_a_name_by_its_structure_is_not_cut_to_its_given_name(index):
+    _, later = run(index, "وقتل محمود صالح العبيدي أمس.", "وكان محمود العبيدي معروفا.")
+    assert [f.stem for f in later] == ["محمود العبيدي"]
