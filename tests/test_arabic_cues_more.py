@@ -150,3 +150,15 @@ def test_memory_finds_the_end_of_a_name_and_a_first_name_after_a_verb_of_saying(
 def test_a_name_by_its_structure_is_not_cut_to_its_given_name(index):
     _, later = run(index, "وقتل محمود صالح العبيدي أمس.", "وكان محمود العبيدي معروفا.")
     assert [f.stem for f in later] == ["محمود العبيدي"]
+
+
+def test_a_glossary_family_name_closes_another_persons_name(index):
+    (got,) = run(index, "وقال النائب معين الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.etype, f.status) for f in got] == [("معين الكاظمي", "person", "new")]
+    (got,) = run(index, "وقال رئيس الوزراء الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.entity_id) for f in got] == [("الكاظمي", "mustafa-al-kadhimi")]
+
+
+def test_a_long_name_ending_on_a_glossary_family_name_can_still_be_that_person(index):
+    (got,) = run(index, "وقال رئيس الوزراء مصطفى عبد اللطيف الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.entity_id) for f in got] == [("مصطفى عبد اللطيف الكاظمي", "mustafa-al-kadhimi")]

@@ -101,8 +101,11 @@ def _joined(tokens: list[Token], i: int) -> bool:
     return tokens[i].joins
 
 
-def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title: bool) -> int:
-    """How many tokens from ``i`` make a personal name (0: none)."""
+def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title: bool,
+            surnames: frozenset[int] = frozenset()) -> int:
+    """How many tokens from ``i`` make a personal name (0: none); ``surnames``: tokens of a glossary
+    person's family name alone (الكاظمي), which close another person's name written before them
+    (النائب معين الكاظمي is not Mustafa al-Kadhimi)."""
     n = len(tokens)
     count = 0
     k = i
@@ -135,6 +138,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break
         if k >= n or not _joined(tokens, k - 1):
             break
+    if count and k < n and k in surnames and _joined(tokens, k - 1) and k == i + count:
+        count += 1
     if count == 1 and not after_title:
         return 0  # a lone given name is as often a word (أمل، نور، سلام) as a name
     return count
@@ -339,7 +344,8 @@ def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
     return bool(text) and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ",")
 
 
-def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str) -> Cue | None:
+def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
+                  surnames: frozenset[int] = frozenset()) -> Cue | None:
     """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
     قسد), a governor's place, after a title without the article what it heads (رئيس المجلس المدني: not
     a person) and a word governing a glossary name (مدير صحة الرقة); after a comma when the title
@@ -357,9 +363,9 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     if j >= n:
         return None
     if _joined(tokens, j - 1):
-        count = _person(tokens, taken, j, t, after_title=True)
+        count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
     elif j - 1 > i and taken[j - 1] and _comma_between(tokens, j - 1, text):
-        count = _person(tokens, taken, j, t, after_title=True)
+        count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
         count = count if count >= 2 else 0
     else:
         count = 0
@@ -410,10 +416,12 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
     return k - i
 
 
-def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int] | None = None) -> list[Cue]:
+def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int] | None = None,
+         surnames: frozenset[int] = frozenset()) -> list[Cue]:
     """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right;
     ``text`` (the segment) lets quotation marks count as a cue; ``places``: the tokens of glossary
-    places, which an organisation's name may hold (مجلس محافظة نينوى)."""
+    places, which an organisation's name may hold (مجلس محافظة نينوى); ``surnames``: tokens of a
+    glossary person's family name alone, which may close another person's name."""
     t = tables()
     out: list[Cue] = []
     places = places or set()
@@ -436,7 +444,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
         prefix = _is(token, t["title"]) if found is None else None
         if prefix is not None:
-            found = _title_person(tokens, taken, i, prefix, t, text)
+            found = _title_person(tokens, taken, i, prefix, t, text, surnames)
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
         if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
@@ -495,7 +503,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None:
             prefix = _given_prefix(token, t)
             if prefix is not None and fold(token.text)[prefix:] not in t["son_of"]:
-                count = _person(tokens, taken, i, t, after_title=False)
+                count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
                     cue = "kunya" if fold(token.text)[prefix:] in t["kunya"] else "given name"
                     found = Cue(i, count, prefix, "person", cue, token.text, CONFIDENCE[cue])

@@ -66,7 +66,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found = french_tails(seg, found, index, total)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
-        cued = arabic_cued_names(seg, total, memory, place_tokens(seg, found, lexicon))
+        cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + gazetteer_places(seg, total)
@@ -76,15 +76,22 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     return sorted(found, key=lambda f: f.start)
 
 
-def place_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> set[int]:
-    """The tokens of glossary mentions that name places only (an organisation's name may hold them)."""
+def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
+    """The tokens of glossary mentions that name places only (an organisation's name may hold them),
+    and of one-word family names of glossary people (another person's name may end on them)."""
     start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
-    out: set[int] = set()
+    places: set[int] = set()
+    surnames: set[int] = set()
     for f in found:
         k = start_of.get(f.start)
-        if k is not None and f.entity_ids and all(lexicon.types.get(e) == "place" for e in f.entity_ids):
-            out.update(range(k, k + len(f.words)))
-    return out
+        types = {lexicon.types.get(e) for e in f.entity_ids}
+        if k is None or not types:
+            continue
+        if types == {"place"}:
+            places.update(range(k, k + len(f.words)))
+        elif types == {"person"} and len(f.words) == 1 and not f.prefix and f.stem.startswith("ال"):
+            surnames.add(k)
+    return places, frozenset(surnames)
 
 
 TANWEEN = "\u064b"  # fathatan: تركياً (Turkish-, by Turkey) is an adverb, not the country
@@ -356,12 +363,13 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
 
 
 def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
-                      places: set[int] | None = None) -> list[Found]:
+                      places: set[int] | None = None, surnames: frozenset[int] = frozenset()) -> list[Found]:
     """Arabic names outside the glossary, found by titles, heads and the structure of names; a
     person's name seen earlier in the article ends where it ended then (الشيخ طليوش عُرف);
-    ``places``: tokens of glossary places, which an organisation's name may hold."""
+    ``places``: tokens of glossary places, which an organisation's name may hold; ``surnames``:
+    glossary family names alone, which may close another person's name."""
     out: list[Found] = []
-    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places):
+    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places, surnames):
         if memory is not None and cue.type == "person" and cue.count > 1:
             words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
             words[0] = words[0][cue.prefix:]
