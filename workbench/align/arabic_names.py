@@ -72,7 +72,7 @@ def _given_prefix(token: Token, t: dict) -> int | None:
     """The proclitic length under which a word opens a personal name (given name, أبو، بن، عبد); ك is
     not read as a proclitic here (كامل is a word, not ك + أمل)."""
     for prefix, stem in _forms(token):
-        if stem in t["given"] | t["son_of"] | t["kunya"] | t["abd"] and "ك" not in token.text[:prefix]:
+        if stem in t["name_start"] and "ك" not in token.text[:prefix]:
             return prefix
     return None
 

@@ -205,6 +205,7 @@ def tables() -> dict[str, frozenset]:
         "outlet_end": _folded(_OUTLET_ENDINGS),
         "place_first": _folded(_PLACE_FIRST),
         "given": _folded(_GIVEN_NAMES),
+        "name_start": _folded(_GIVEN_NAMES + _SON_OF + _KUNYA + _ABD),
         "son_of": _folded(_SON_OF),
         "kunya": _folded(_KUNYA),
         "abd": _folded(_ABD),
