@@ -162,3 +162,8 @@ def test_a_glossary_family_name_closes_another_persons_name(index):
 def test_a_long_name_ending_on_a_glossary_family_name_can_still_be_that_person(index):
     (got,) = run(index, "وقال رئيس الوزراء مصطفى عبد اللطيف الكاظمي إن الجلسة تأجلت.")
     assert [(f.stem, f.entity_id) for f in got] == [("مصطفى عبد اللطيف الكاظمي", "mustafa-al-kadhimi")]
+
+
+def test_a_preposition_before_a_place_does_not_extend_a_title_phrase():
+    got = found("وصل رئيس الوزراء سامي الهاشمي إلى كركوك، والتقى بالوفد.", places=("كركوك",))
+    assert [name for name, kind, _ in got if kind == "person"] == ["سامي الهاشمي"]

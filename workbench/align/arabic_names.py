@@ -345,7 +345,7 @@ def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
 
 
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
-                  surnames: frozenset[int] = frozenset()) -> Cue | None:
+                  places: set[int], surnames: frozenset[int] = frozenset()) -> Cue | None:
     """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
     قسد), a governor's place, after a title without the article what it heads (رئيس المجلس المدني: not
     a person) and a word governing a glossary name (مدير صحة الرقة); after a comma when the title
@@ -356,15 +356,16 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     j = i + 1
     while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
             taken[j] or fold(tokens[j].text) in t["complement"]
-            or (heads and fold(tokens[j].text).startswith("ال"))
+            or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"])
             or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"] and _after_title_word(tokens[j], t))
-            or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j))):
+            or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j)
+                and (_name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1
     if j >= n:
         return None
     if _joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
-    elif j - 1 > i and taken[j - 1] and _comma_between(tokens, j - 1, text):
+    elif j - 1 > i and j - 1 in places and _comma_between(tokens, j - 1, text):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
         count = count if count >= 2 else 0
     else:
@@ -444,7 +445,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
         prefix = _is(token, t["title"]) if found is None else None
         if prefix is not None:
-            found = _title_person(tokens, taken, i, prefix, t, text, surnames)
+            found = _title_person(tokens, taken, i, prefix, t, text, places, surnames)
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
         if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
