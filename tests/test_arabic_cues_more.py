@@ -167,3 +167,56 @@ def test_a_long_name_ending_on_a_glossary_family_name_can_still_be_that_person(i
 def test_a_preposition_before_a_place_does_not_extend_a_title_phrase():
     got = found("وصل رئيس الوزراء سامي الهاشمي إلى كركوك، والتقى بالوفد.", places=("كركوك",))
     assert [name for name, kind, _ in got if kind == "person"] == ["سامي الهاشمي"]
+
+
+def names(text: str, **kw) -> list[str]:
+    return [name for name, _, _ in found(text, **kw)]
+
+
+def test_a_plural_head_names_a_whole_list_of_places():
+    assert names("وتعرضت قرى الحمرة والعطشانة وتل جابر للقصف.") == ["الحمرة", "العطشانة", "تل جابر"]
+    assert names("وقصفت القوات قرى حردانة وعرب عزة ليلا.") == ["حردانة", "عرب عزة"]
+
+
+def test_a_head_described_is_not_named():
+    assert found("وشهدت مناطق ريفية اشتباكات متقطعة.") == []
+    assert found("وقصفت الطائرات قاعدة تركية قرب الحدود.") == []
+    assert found("وتوجهت القوات إلى منطقة النزاع المسلح فجرا.") == []
+    # after a singular head a name may end like a nisba
+    assert names("ووصلت الدورية إلى ناحية زماري صباحا.") == ["زماري"]
+
+
+def test_a_place_name_stops_before_a_verb_or_a_preposition():
+    assert names("وتسبب قصف ريف زاخو يتسبب بأضرار.") == ["زاخو"]
+    assert names("وتتعرض أطراف ريف قباسين بشكل مستمر للقصف.") == ["قباسين"]
+
+
+def test_a_title_opens_a_village_name():
+    assert ("الشيخ عيسى", "place", "place head") in found("ووقع الانفجار في قرية الشيخ عيسى شمال المدينة.")
+
+
+def test_a_noun_governing_a_glossary_name_is_not_a_place():
+    assert found("وشهدت الجلسة مقاطعة كتلتي الحزب الديمقراطي.", taken_words=("الحزب", "الديمقراطي")) == []
+
+
+def test_numbered_units_and_names_cut_by_a_glossary_name_are_not_organisations():
+    assert found("ووصلت قوات الفرقة الرابعة إلى المدينة.") == []
+    assert found("وانتشرت قوات حكومة دمشق في الحي.", places=("دمشق",)) == []
+
+
+def test_a_military_council_keeps_its_adjective_and_its_outer_head_is_left_out():
+    assert ("مجلس جرابلس العسكري", "org", "org head") in found("وهاجمت قوات مجلس جرابلس العسكري الموقع.")
+    # المركز الإعلامي is the media centre: no journalist follows
+    assert found("ووفق المركز الإعلامي لمجلس جرابلس العسكري سقطت القذائف.") == [
+        ("مجلس جرابلس العسكري", "org", "org head")]
+
+
+def test_a_name_after_a_title_stops_at_the_next_item_of_a_list():
+    assert ("حامد", "person", "title") in found("والتقى الشيخ حامد والمحافظ في المدينة.")
+
+
+def test_a_glossary_common_noun_with_a_nationality_is_that_noun(index):
+    (got,) = run(index, "وقصفت الطائرات القاعدة التركية قرب البلدة.")
+    assert [f.entity_id for f in got if f.entity_id] == []
+    (got,) = run(index, "وتبنى تنظيم القاعدة الهجوم.")
+    assert "al-qaeda" in [f.entity_id for f in got]

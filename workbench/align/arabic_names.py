@@ -129,6 +129,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 break
         elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال"):
             break  # after a family name (ال...) only another one follows: الشمري وحضور
+        elif _new_phrase(tokens[k], t):
+            break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
         elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
                                            or (after_title and _family_name_next(tokens, taken, k, t))):
@@ -157,23 +159,31 @@ def _new_phrase(token: Token, t: dict) -> bool:
                for prefix, stem in _forms(token))
 
 
-def _place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
+def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False) -> int:
     """How many tokens from ``i`` make a place name after a head: one word, or two when the first
-    opens compound names (تل تمر، جديد X) or is bare (حوايج ذيبان; a definite name stops: الصبحة ليلا)."""
+    opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
+    الصبحة ليلا; a list goes on behind و). ``described``: after a plural or facility head an
+    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name."""
     n = len(tokens)
     if i >= n or taken[i] or _is(tokens[i], t["place_head"]) is not None:
         return 0  # سجن بمدينة ...: another head, not a name
     word = fold(tokens[i].text)
-    opener = word in t["place_first"]
-    if not (opener or _name_word(tokens[i], t)):
+    opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
+    if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and _adjective(word)):
         return 0
+    second = fold(tokens[i + 1].text) if i + 1 < n and _joined(tokens, i) else ""
+    if word.startswith("ال") and second in t["describing"]:
+        return 0  # منطقة النزاع المسلح: a common noun described
     count = 1
-    if i + 1 < n and _joined(tokens, i) and not taken[i + 1] and _name_word(tokens[i + 1], t) \
-            and (opener or (not word.startswith("ال") and not _new_phrase(tokens[i + 1], t)
-                            and not _adjective(fold(tokens[i + 1].text)))):
-        count = 2
+    if second and not taken[i + 1] and _name_word(tokens[i + 1], t) and not _new_phrase(tokens[i + 1], t) \
+            and (opener or (not word.startswith("ال") and not _adjective(second)
+                            and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
+                            and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
+        count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)
     elif opener:
         return 0  # جديد alone is a word
+    elif second and taken[i + 1]:
+        return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place
     return count
 
 
@@ -210,8 +220,12 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     first = fold(tokens[i].text)
     if count == 1 and _adjective(first) and (not definite_head or first in t["describing"]):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
-    while count >= 2 and fold(tokens[i + count - 1].text) in t["describing"]:
-        count -= 1  # الحرس الثوري الإيراني: the name, not its nationality
+    if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
+        return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
+    if count and i + count < n and taken[i + count] and _joined(tokens, i + count - 1):
+        return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
+    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"]:
+        count -= 1  # الحرس الثوري الإيراني: the name, not its nationality (مجلس X العسكري keeps it)
     return count
 
 
@@ -329,14 +343,30 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
 
 
 def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict) -> Cue | None:
-    """The second place after a dual or plural head: بلدتي الطيانة والجرذي."""
+    """The next place after a dual or plural head, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y."""
     k = found.first + found.count
     if k >= len(tokens) or taken[k] or not tokens[k - 1].joins or not tokens[k].text.startswith("و"):
         return None
     token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
-    if len(token.text) < 3 or not _name_word(token, t) or fold(token.text) in t["describing"]:
+    opener = fold(token.text) in t["place_first"]
+    if not (opener or (len(token.text) >= 3 and _name_word(token, t))) or fold(token.text) in t["describing"]:
         return None
-    return Cue(k, 1, 1, found.type, found.cue, found.word, found.confidence)
+    count = 2 if (opener or fold(token.text) in t["given"]) and k + 1 < len(tokens) and tokens[k].joins \
+        and not taken[k + 1] and _name_word(tokens[k + 1], t) and not tokens[k + 1].text.startswith("و") else 1
+    if opener and count == 1:
+        return None  # وتل alone is not a place
+    return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
+
+
+def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dict) -> bool:
+    """A title that is a nisba (الإعلامي، القيادي) right after a definite masculine noun describes it:
+    المركز الإعلامي is the media centre, not a journalist (after الحكومة it is not: gender differs)."""
+    word = fold(tokens[i].text)
+    if not i or taken[i - 1] or not tokens[i - 1].joins or not word.startswith("ال") or not word.endswith("ي"):
+        return False
+    before = fold(tokens[i - 1].text)
+    return before.startswith("ال") and not before.endswith(("ه", "ي")) and before not in t["title"] \
+        and before not in t["not_name"]
 
 
 def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
@@ -443,7 +473,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             count = _org_with_place(tokens, taken, i, t, places) if head is not None else 0
             if count:
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
-        prefix = _is(token, t["title"]) if found is None else None
+        prefix = _is(token, t["title"]) if found is None and not _adjective_after_noun(tokens, taken, i, t) else None
         if prefix is not None:
             found = _title_person(tokens, taken, i, prefix, t, text, places, surnames)
         if found is None and text:
@@ -463,19 +493,19 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         head = _is(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
                 and not fold(token.text)[head:].startswith("ال"):  # المحافظة، the province: no name follows
-            count = _place(tokens, taken, i + 1, t)
+            count = _place(tokens, taken, i + 1, t, described=fold(token.text)[head:] in t["plural_place_head"])
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
                 if fold(token.text)[head:] in t["plural_place_head"]:
                     second = _and_next(tokens, taken, found, t)
-                    if second is not None:
+                    while second is not None:  # قرى X وY وZ: the whole list
                         out.append(found)
-                        taken[i + 1:i + 1 + count] = [True] * count
-                        found = second
+                        taken[found.first:found.first + found.count] = [True] * found.count
+                        found, second = second, _and_next(tokens, taken, second, t)
         facility = _is(token, t["facility_head"])
         if found is None and facility is not None and not fold(token.text)[facility:].startswith("ال") \
                 and i + 1 < n and _joined(tokens, i):
-            count = _place(tokens, taken, i + 1, t)
+            count = _place(tokens, taken, i + 1, t, described=True)
             if count:
                 found = Cue(i, count + 1, _is(token, t["facility_head"]), "place", "facility head", token.text,
                             CONFIDENCE["place head"])
@@ -496,7 +526,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, 1, prefix, "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None:
             prefix = _is(token, t["org_head"])
-            if prefix is not None and i + 1 < n and _joined(tokens, i):
+            if prefix is not None and i + 1 < n and _joined(tokens, i) \
+                    and _is(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
                 head = fold(token.text)[prefix:]
                 count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
                 if count:

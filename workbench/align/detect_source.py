@@ -104,11 +104,11 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     ending (تركياً) is an adverb: no mention."""
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
-    adverbs = [f for f in found if f.surface.endswith((TANWEEN, TANWEEN + "ا"))]
+    t = arabic_names.tables()
+    adverbs = [f for f in found if f.surface.endswith((TANWEEN, TANWEEN + "ا")) or _common_noun(seg, f, start_of, t)]
     for f in adverbs:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
     found = [f for f in found if f not in adverbs]
-    t = arabic_names.tables()
     for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
@@ -125,6 +125,15 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         f.entries, f.detector = [], "cue"
         f.confidence = arabic_names.CONFIDENCE["title"]
     return found
+
+
+def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:
+    """A one-word glossary spelling with the article followed by a nationality is the common noun it
+    also is (القاعدة التركية: a base)."""
+    k = start_of.get(f.start)
+    nxt = k + 1 if k is not None else len(seg.tokens)
+    return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
+        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"]
 
 
 def _clause_ends(seg: Segment, end: int) -> bool:

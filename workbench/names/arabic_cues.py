@@ -50,7 +50,7 @@ _ROLES_AFTER = """
 # a place's name follows these heads (the head is not part of the name)
 _PLACE_HEADS = """
 محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة ساحة شارع بلدتي قريتي
-مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق
+مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
@@ -130,6 +130,19 @@ _DESCRIBING_ADJECTIVES = """
 الإرهابي التكفيري المتطرف الإجرامي الطبي الصحي الإعلامي الرئيسي التجاري الثقافي الإداري القضائي
 """.split()
 
+# nationalities: a one-word glossary spelling that is also a common noun, followed by one, is that noun
+# (القاعدة التركية: the Turkish base, not al-Qaeda)
+_NATIONALITIES = """
+العراقي السوري الإيراني التركي الأمريكي الأميركي الروسي الكردي العربي السعودي الإسرائيلي اللبناني الأردني
+المصري الفرنسي البريطاني الألماني الأوروبي
+""".split()
+
+# ordinal numbers: an organisation with one in its name is a numbered unit (الفرقة الرابعة), not named
+_ORDINALS = """
+الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+الثامن الثامنة التاسع التاسعة العاشر العاشرة
+""".split()
+
 # verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
 _SPEECH_VERBS = "قال أضاف أكد أوضح أشار صرح تابع نفى شدد اعتبر".split()
 
@@ -165,7 +178,8 @@ _NOT_NAME = """
 مقتل مصرع إصابة اعتقال اغتيال قصف هجوم انفجار استهداف سقوط قوله قولها وقوله إنه إنهم أنهم
 أيار حزيران تموز آب أيلول تشرين الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 ليلا صباحا ظهرا عصرا فجرا مجددا مؤخرا حاليا سابقا لاحقا قرب بالقرب
-مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان
+مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان تابعة تابع تابعين المنضوية المنضوي
+الشمال الجنوب الشرق الغرب الوسط الأربعة الثلاثة الخمسة الاثنين الآخرين الآخر الأخرى
 """.split()
 
 
@@ -211,4 +225,6 @@ def tables() -> dict[str, frozenset]:
         "abd": _folded(_ABD),
         "not_name": _folded(_NOT_NAME),
         "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
+        "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
+        "ordinal": _folded(_ORDINALS),
     }
