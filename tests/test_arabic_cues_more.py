@@ -3,14 +3,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from workbench.align import arabic_names, linker
-from workbench.align.detect_source import Memory, detect
-from workbench.align.spans import Segment
-from workbench.glossary.bundled import bundled_files, load_files
-from workbench.names.index import glossary_index
-from workbench.store.db import open_db
+from tests.test_detect_context import index, run as run_sentences  # noqa: F401 (index is a fixture)
+from workbench.align import arabic_names
+from workbench.align.detect_source import Memory
 from workbench.text.tokens import words
 
 
@@ -23,25 +18,9 @@ def found(text: str, taken_words: tuple[str, ...] = (), places: tuple[str, ...] 
             for c in arabic_names.find(tokens, taken, text, place_idx)]
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    db = open_db(tmp_path_factory.mktemp("cues") / "w.db")
-    load_files(db.conn, bundled_files())
-    return glossary_index(db.conn)
-
-
 def run(index, *sentences: str) -> list[list]:
     """Detect and link each Arabic sentence of one article in turn (one memory)."""
-    memory, out = Memory(), []
-    for n, sentence in enumerate(sentences):
-        tokens = words(sentence)
-        got = detect(Segment(n, sentence, 0, tokens, [False] * len(tokens)), "ar", index.lookup,
-                     len(sentence), index=index, memory=memory)
-        for f in got:
-            f.norm = f.stem
-            linker.link(f, index, set())
-        out.append(got)
-    return out
+    return run_sentences(index, "ar", *sentences, memory=Memory())
 
 
 def test_a_name_opening_a_sentence_before_a_comma_and_a_role():
