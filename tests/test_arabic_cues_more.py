@@ -199,3 +199,18 @@ def test_a_glossary_common_noun_with_a_nationality_is_that_noun(index):
     assert [f.entity_id for f in got if f.entity_id] == []
     (got,) = run(index, "وتبنى تنظيم القاعدة الهجوم.")
     assert "al-qaeda" in [f.entity_id for f in got]
+
+
+def test_a_list_goes_on_after_a_singular_head_but_not_into_a_person_or_a_verb():
+    assert names("وتعرضت مقاطعة كوردان والرابية للقصف.") == ["كوردان", "الرابية"]
+    assert names("وعين مديرا لناحية الصفا وفؤاد سالم الخطيب مديرا لناحية أخرى.")[:1] == ["الصفا"]
+    assert "الصفا" in names("وطوقت القوات منطقة الصفا وتشن عمليات تفتيش.")
+    assert "تشن" not in names("وطوقت القوات منطقة الصفا وتشن عمليات تفتيش.")
+
+
+def test_a_dual_tribe_head_names_both_tribes():
+    assert names("واندلع نزاع بين عشيرتي الجوابر والسواعد أمس.") == ["الجوابر", "السواعد"]
+
+
+def test_a_quoted_outlet_after_a_lone_lam():
+    assert ("الأفق", "org", "quoted after") in found("وقال مصدر ل «الأفق» إن الوضع هادئ.")

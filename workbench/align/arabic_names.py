@@ -283,7 +283,7 @@ MAX_QUOTED = 4  # words of a quoted name
 
 # words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
 _CALLED = ("يسمى", "تسمى", "المسمى", "المسماه")
-_TO = "لـ"  # ل with a tatweel: لـ"العربي الجديد" (to the outlet ...)
+_TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
 
 
 def _quoted(tokens: list[Token], taken: list[bool], i: int, text: str) -> int:
@@ -323,7 +323,7 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     folded = fold(word)
     if i and _is(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
-    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word == _TO):
+    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word in _TO):
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if i and _is(tokens[i - 1], t["org_head"]) is not None:
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
@@ -342,15 +342,18 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     return None
 
 
-def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict) -> Cue | None:
-    """The next place after a dual or plural head, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y."""
+def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given: bool = True) -> Cue | None:
+    """The next place of a list, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y; ``given``: a given name
+    may open it (after a plural head: قرى X وعلي Y; after ناحية X وفؤاد ... a person follows)."""
     k = found.first + found.count
     if k >= len(tokens) or taken[k] or not tokens[k - 1].joins or not tokens[k].text.startswith("و"):
         return None
     token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
     opener = fold(token.text) in t["place_first"]
-    if not (opener or (len(token.text) >= 3 and _name_word(token, t))) or fold(token.text) in t["describing"]:
-        return None
+    if not (opener or (len(token.text) >= 3 and _name_word(token, t))) or fold(token.text) in t["describing"] \
+            or (not given and (fold(token.text) in t["name_start"]
+                               or (token.text[:1] in "يت" and len(token.text) <= 4 and not opener))):
+        return None  # ناحية X وفؤاد ...: a person; منطقة X وتشن ...: a verb
     count = 2 if (opener or fold(token.text) in t["given"]) and k + 1 < len(tokens) and tokens[k].joins \
         and not taken[k + 1] and _name_word(tokens[k + 1], t) and not tokens[k + 1].text.startswith("و") else 1
     if opener and count == 1:
@@ -496,12 +499,12 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             count = _place(tokens, taken, i + 1, t, described=fold(token.text)[head:] in t["plural_place_head"])
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
-                if fold(token.text)[head:] in t["plural_place_head"]:
-                    second = _and_next(tokens, taken, found, t)
-                    while second is not None:  # قرى X وY وZ: the whole list
-                        out.append(found)
-                        taken[found.first:found.first + found.count] = [True] * found.count
-                        found, second = second, _and_next(tokens, taken, second, t)
+                plural = fold(token.text)[head:] in t["plural_place_head"]
+                second = _and_next(tokens, taken, found, t, given=plural)
+                while second is not None:  # قرى X وY وZ, مقاطعة X وY: the whole list
+                    out.append(found)
+                    taken[found.first:found.first + found.count] = [True] * found.count
+                    found, second = second, _and_next(tokens, taken, second, t, given=plural)
         facility = _is(token, t["facility_head"])
         if found is None and facility is not None and not fold(token.text)[facility:].startswith("ال") \
                 and i + 1 < n and _joined(tokens, i):
@@ -520,6 +523,12 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, count + 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
             elif count:
                 found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
+                second = _and_next(tokens, taken, found, t, given=False) \
+                    if fold(token.text) in t["plural_tribe_head"] else None
+                while second is not None:  # عشيرتي X وY: both tribes
+                    out.append(found)
+                    taken[found.first:found.first + found.count] = [True] * found.count
+                    found, second = second, _and_next(tokens, taken, second, t, given=False)
         if found is None:
             prefix = _is(token, t["outlet"])
             if prefix is not None:

@@ -70,7 +70,10 @@ _PLACE_ORG_HEADS = "مجلس تحالف ائتلاف جبهة تجمع حركة 
 
 # heads of a news outlet, a tribe or an electoral bloc: the name follows, the head is not part of it
 # (وكالة «نورث برس», كتلة الفتح)
-_OUTLET_HEADS = ("وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل كتلة قائمة "
+# dual and plural tribe heads: a second tribe follows after و (عشيرتي X وY)
+_PLURAL_TRIBE_HEADS = "عشيرتي قبيلتي عشائر قبائل".split()
+
+_OUTLET_HEADS = ("وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل كتلة قائمة عشيرتي قبيلتي "
                  + " ".join(_DROPPED_ORG_HEADS)).split()
 
 # words before a quoted name that say an armed group bears it (مسلحي «...», عناصر «...»)
@@ -210,6 +213,7 @@ def tables() -> dict[str, frozenset]:
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
         "dropped_org_head": _folded(_DROPPED_ORG_HEADS),
+        "plural_tribe_head": _folded(_PLURAL_TRIBE_HEADS),
         "place_org_head": _folded(_PLACE_ORG_HEADS) | _folded(["ال" + w for w in _PLACE_ORG_HEADS]),
         "members_of": _folded(_MEMBERS_OF),
         "shrine_head": _folded(_SHRINE_HEADS),
