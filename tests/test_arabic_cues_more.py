@@ -214,3 +214,42 @@ def test_a_dual_tribe_head_names_both_tribes():
 
 def test_a_quoted_outlet_after_a_lone_lam():
     assert ("الأفق", "org", "quoted after") in found("وقال مصدر ل «الأفق» إن الوضع هادئ.")
+
+
+def test_an_accusative_adverb_ends_a_place_name():
+    assert names("وتشهد قرى قضاء زمار انخفاضاً في عدد السكان.") == ["زمار"]
+
+
+def test_participles_and_governing_nouns_after_a_head_are_not_names():
+    assert found("وبقيت عشر قرى مأهولة فقط.") == []
+    assert found("وانسحب المسلحون إلى مناطق سيطرة النظام.") == []
+    assert names("ووصلت الدورية إلى قضاء زمار الذي يبعد عن المدينة.") == ["زمار"]
+
+
+def test_a_place_head_before_brackets_or_known_as_names_a_place():
+    assert ("كاني ماسي", "place", "place head") in found("وقصفت الطائرات قرية (كاني ماسي) شمال المدينة.")
+    assert names('وتقع في المنطقة المعروفة باسم "وادي الذئاب" جنوبا.') == ["وادي الذئاب"]
+
+
+def test_a_governors_place_is_a_place_and_the_person_after_the_comma():
+    got = found("وقال قائممقام زاخو، سالم حسن البرواري، إن الطريق مفتوح.")
+    assert got == [("زاخو", "place", "office"), ("سالم حسن البرواري", "person", "title")]
+    assert found("وطالب الأهالي بتنصيب قائممقام وتشكيل إدارة جديدة.") == []
+
+
+def test_a_word_before_an_organisation_head_is_what_the_title_heads():
+    assert [kind for _, kind, _ in found("وقال مسؤول فرع حزب التقدم في البلدة إن الوضع هادئ.")] == ["org"]
+
+
+def test_the_article_after_lam_is_read_back_for_heads():
+    assert ("لإدارة الذاتية", "org", "org head") in found("وانتشرت القوات التابعة للإدارة الذاتية في المدينة.")
+
+
+def test_an_outlet_named_with_a_number_but_not_a_duration():
+    assert ("كوردستان 24", "org", "news outlet") in found("وقال مصدر لكوردستان 24 إن الوضع هادئ.")
+    assert found("وتوقف القصف خلال 24 ساعة.") == []
+
+
+def test_any_word_of_a_known_person_after_a_verb_of_saying(index):
+    _, later = run(index, "وكان جوان ابراهيم قائد القوات قد صرح للصحفيين.", "وأضاف ابراهيم أن الوضع هادئ.")
+    assert [f.stem for f in later] == ["ابراهيم"]

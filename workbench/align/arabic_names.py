@@ -17,6 +17,7 @@ from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token, proclitic_forms
 
 MAX_NAME = 6  # words in a personal name
+TANWEEN = "\u064b"  # fathatan, the accusative ending of adverbs and adjectives (تركياً، انخفاضاً)
 MAX_ORG = 5  # words after an organisation head
 
 # confidence of each cue: share of detections that were real names on bench/data dev texts
@@ -47,6 +48,11 @@ def _word_forms(word: str) -> tuple[tuple[int, str], ...]:
     return tuple((p, fold(stem)) for p, stem in proclitic_forms(word))
 
 
+def _stem(token: Token, prefix: int) -> str:
+    """The folded word behind ``prefix`` proclitic letters (للإدارة, 1 -> الإدارة: the article's alef back)."""
+    return next((stem for p, stem in _forms(token) if p == prefix), fold(token.text)[prefix:])
+
+
 def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:
     """The proclitic length under which the token is in ``table``, or None."""
     forms = _forms(token) if clitics else [(0, fold(token.text))]
@@ -65,7 +71,8 @@ def _name_word(token: Token, t: dict) -> bool:
             and word not in t["place_head"] and word not in t["org_head"] and word not in t["outlet_head"]
             and not any(ch.isdigit() for ch in word) and "\u0621" <= word[0] <= "\u064a"
             and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله"))
-            and not any(p and stem in t["not_name"] for p, stem in _forms(token)))
+            and not any(p and stem in t["not_name"] for p, stem in _forms(token))
+            and not raw.endswith(TANWEEN))  # مخمور انخفاضاً: an adverb in the accusative
 
 
 def _given_prefix(token: Token, t: dict) -> int | None:
@@ -114,7 +121,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
             prefix = _given_prefix(tokens[k], t)
             if prefix is not None:
-                word = fold(tokens[k].text)[prefix:]
+                word = _stem(tokens[k], prefix)
         if word in t["son_of"] or word in t["kunya"] or word in t["abd"]:
             # عبد الأمير: after عبد a title word is a name
             if k + 1 >= n or taken[k + 1] or not _joined(tokens, k) or not (
@@ -159,6 +166,9 @@ def _new_phrase(token: Token, t: dict) -> bool:
                for prefix, stem in _forms(token))
 
 
+_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+
+
 def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False) -> int:
     """How many tokens from ``i`` make a place name after a head: one word, or two when the first
     opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
@@ -169,11 +179,15 @@ def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: b
         return 0  # سجن بمدينة ...: another head, not a name
     word = fold(tokens[i].text)
     opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
-    if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and _adjective(word)):
-        return 0
+    if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
+            _adjective(word) or (word.startswith("م") and len(word) >= 6))):
+        return 0  # (قرى مأهولة: a participle)
     second = fold(tokens[i + 1].text) if i + 1 < n and _joined(tokens, i) else ""
     if word.startswith("ال") and second in t["describing"]:
         return 0  # منطقة النزاع المسلح: a common noun described
+    if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
+            and len(second) >= 5 and second not in _RELATIVES:
+        return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
     count = 1
     if second and not taken[i + 1] and _name_word(tokens[i + 1], t) and not _new_phrase(tokens[i + 1], t) \
             and (opener or (not word.startswith("ال") and not _adjective(second)
@@ -282,7 +296,7 @@ CLOSE_QUOTES = "\"“”»)"
 MAX_QUOTED = 4  # words of a quoted name
 
 # words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
-_CALLED = ("يسمى", "تسمى", "المسمى", "المسماه")
+_CALLED = ("يسمى", "تسمى", "المسمى", "المسماه", "باسم")  # (المعروفة باسم «...»)
 _TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
 
 
@@ -330,6 +344,9 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     if i and folded in _CALLED:
         head = "place" if _is(tokens[i], t["place_head"]) is not None else "org"
         return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
+    if i and _is(tokens[i - 1], t["place_head"]) is not None and _stem(tokens[i - 1], _is(tokens[i - 1], t["place_head"])) \
+            [:2] != "ال":  # قرية (X): the village's name
+        return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
     if i and _is(tokens[i - 1], t["members_of"]) is not None:
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if count >= 2 and words[0] in t["given"] and all(
@@ -378,34 +395,47 @@ def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
 
 
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
-                  places: set[int], surnames: frozenset[int] = frozenset()) -> Cue | None:
+                  places: set[int], surnames: frozenset[int] = frozenset()) -> list[Cue]:
     """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
     قسد), a governor's place, after a title without the article what it heads (رئيس المجلس المدني: not
     a person) and a word governing a glossary name (مدير صحة الرقة); after a comma when the title
-    phrase named where the office is (مدير صحة الرقة، غياث الحمود)."""
+    phrase named where the office is (مدير صحة الرقة، غياث الحمود). A governor's place that the
+    glossary does not hold is a place (قائممقام X، Y Z: the place X and the person Y Z). A lone word
+    before an organisation or place head is what the title heads (مسؤول فرع الاتحاد ...), no person."""
     n = len(tokens)
     token = tokens[i]
-    heads = not fold(token.text)[prefix:].startswith("ال")
+    heads = not _stem(token, prefix).startswith("ال")
+    office = i + 1 if i + 1 < n and not taken[i + 1] and _joined(tokens, i) \
+        and _stem(token, prefix) in t["title_of_place"] and _after_title_word(tokens[i + 1], t) \
+        and not (i + 2 < n and _joined(tokens, i + 1) and fold(tokens[i + 2].text).startswith("ال")) else None
+    # the office's place stands alone before a comma or before the person (not قائممقام وتشكيل إدارة)
+    out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])] \
+        if office and not _joined(tokens, office) else []
     j = i + 1
     while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
             taken[j] or fold(tokens[j].text) in t["complement"]
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"])
-            or (j == i + 1 and fold(token.text)[prefix:] in t["title_of_place"] and _after_title_word(tokens[j], t))
+            or (j == i + 1 and _stem(token, prefix) in t["title_of_place"] and _after_title_word(tokens[j], t))
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j)
                 and (_name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1
     if j >= n:
-        return None
+        return out
     if _joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
-    elif j - 1 > i and j - 1 in places and _comma_between(tokens, j - 1, text):
+    elif j - 1 > i and (j - 1 in places or j - 1 == office) and _comma_between(tokens, j - 1, text):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
         count = count if count >= 2 else 0
     else:
         count = 0
-    if not count or (count < 2 and fold(token.text)[prefix:] in t["appointment"]):
-        return None  # تعيين X: one word after an appointment is as often a common noun
-    return Cue(j, count, _given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])
+    if not count or (count < 2 and _stem(token, prefix) in t["appointment"]):
+        return out  # تعيين X: one word after an appointment is as often a common noun
+    if count == 1 and j + 1 < n and _joined(tokens, j) and (
+            _is(tokens[j + 1], t["org_head"]) is not None or _is(tokens[j + 1], t["place_head"]) is not None):
+        return out
+    if office and not out and j == office + 1:
+        out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])]
+    return out + [Cue(j, count, _given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])]
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
@@ -478,11 +508,15 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
         prefix = _is(token, t["title"]) if found is None and not _adjective_after_noun(tokens, taken, i, t) else None
         if prefix is not None:
-            found = _title_person(tokens, taken, i, prefix, t, text, places, surnames)
+            *offices, found = _title_person(tokens, taken, i, prefix, t, text, places, surnames) or [None]
+            for office in offices:
+                out.append(office)
+                taken[office.first] = True
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
         if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
-                and fold(tokens[i + 1].text) in t["outlet_end"]:
+                and fold(tokens[i + 1].text) in t["outlet_end"] \
+                and (_name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None and _is(token, t["shrine_head"]) is not None and i + 2 < n and _joined(tokens, i) \
                 and fold(tokens[i + 1].text) in t["title"] and _joined(tokens, i + 1) \
@@ -495,18 +529,18 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i + 1, count, 0, "org", "org head", token.text, CONFIDENCE["org head"])
         head = _is(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
-                and not fold(token.text)[head:].startswith("ال"):  # المحافظة، the province: no name follows
-            count = _place(tokens, taken, i + 1, t, described=fold(token.text)[head:] in t["plural_place_head"])
+                and not _stem(token, head).startswith("ال"):  # المحافظة، the province: no name follows
+            count = _place(tokens, taken, i + 1, t, described=_stem(token, head) in t["plural_place_head"])
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
-                plural = fold(token.text)[head:] in t["plural_place_head"]
+                plural = _stem(token, head) in t["plural_place_head"]
                 second = _and_next(tokens, taken, found, t, given=plural)
                 while second is not None:  # قرى X وY وZ, مقاطعة X وY: the whole list
                     out.append(found)
                     taken[found.first:found.first + found.count] = [True] * found.count
                     found, second = second, _and_next(tokens, taken, second, t, given=plural)
         facility = _is(token, t["facility_head"])
-        if found is None and facility is not None and not fold(token.text)[facility:].startswith("ال") \
+        if found is None and facility is not None and not _stem(token, facility).startswith("ال") \
                 and i + 1 < n and _joined(tokens, i):
             count = _place(tokens, taken, i + 1, t, described=True)
             if count:
@@ -537,16 +571,16 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             prefix = _is(token, t["org_head"])
             if prefix is not None and i + 1 < n and _joined(tokens, i) \
                     and _is(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
-                head = fold(token.text)[prefix:]
+                head = _stem(token, prefix)
                 count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:
             prefix = _given_prefix(token, t)
-            if prefix is not None and fold(token.text)[prefix:] not in t["son_of"]:
+            if prefix is not None and _stem(token, prefix) not in t["son_of"]:
                 count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
-                    cue = "kunya" if fold(token.text)[prefix:] in t["kunya"] else "given name"
+                    cue = "kunya" if _stem(token, prefix) in t["kunya"] else "given name"
                     found = Cue(i, count, prefix, "person", cue, token.text, CONFIDENCE[cue])
         if found is None:
             i += 1

@@ -145,7 +145,7 @@ def _clause_ends(seg: Segment, end: int) -> bool:
 def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
     """Untaken words that are a short form of a name found earlier in the article: the end of a
     person's name (خلف المختار after علي خلف المختار), a family name, an organisation's first two words,
-    a person's first word after a verb of saying (وأضاف رفعت after رفعت سمو)."""
+    a word of a person's name after a verb of saying (وأضاف رفعت after رفعت سمو)."""
     out: list[Found] = []
     tokens, taken = seg.tokens, seg.taken
     speech = arabic_names.tables()["speech"]
@@ -159,9 +159,10 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
                 hit, count = memory.words.get(key), 1
             if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
                 hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
-            if hit is None and k and tokens[k - 1].joins and key in memory.firsts and {
+            if hit is None and k and tokens[k - 1].joins and {
                     arabic_names.fold(s) for _, s in arabic_names.proclitic_forms(tokens[k - 1].text)} & speech:
-                hit, count = ("person", " ".join(memory.firsts[key])), 1
+                name = next((w for w in memory.firsts.values() if key in w), None)
+                hit, count = (("person", " ".join(name)), 1) if name else (None, 1)
             if hit is not None:
                 found = make_found("source", seg, k, count, prefix, "ar", "cue", total)
                 found.etype, found.confidence = hit[0], arabic_names.CONFIDENCE["title"]
