@@ -253,3 +253,16 @@ def test_an_outlet_named_with_a_number_but_not_a_duration():
 def test_any_word_of_a_known_person_after_a_verb_of_saying(index):
     _, later = run(index, "وكان جوان ابراهيم قائد القوات قد صرح للصحفيين.", "وأضاف ابراهيم أن الوضع هادئ.")
     assert [f.stem for f in later] == ["ابراهيم"]
+
+
+def test_a_quoted_name_without_its_nationality_and_without_an_honorific():
+    assert ("الحرس الوطني", "org", "quoted head") in found("وتعرضت نقطة لميليشيا “الحرس الوطني الإيراني” للقصف.")
+    assert ("سلمان", "person", "title") in found("وعين قائدا جديدا خلفا لـ “حج سلمان” أمس.")
+    # fighters of a group named after a person: the group, not the person
+    assert ("السلطان سليم", "org", "quoted after") in found("واشتبك مسلحو فرقة مع مسلحي “السلطان سليم” ليلا.")
+
+
+def test_adjectives_and_participles_after_heads_are_not_names():
+    assert found("وتقع منطقة عسكرية قرب المطار.") == []
+    assert found("وتسيطر القوات على مناطق واسعة من المحافظة.") == []
+    assert found("ويقود الحرس ميليشيات مدعومة من الخارج.") == []

@@ -180,8 +180,8 @@ def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: b
     word = fold(tokens[i].text)
     opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
     if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
-            _adjective(word) or (word.startswith("م") and len(word) >= 6))):
-        return 0  # (قرى مأهولة: a participle)
+            _adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"]:
+        return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective)
     second = fold(tokens[i + 1].text) if i + 1 < n and _joined(tokens, i) else ""
     if word.startswith("ال") and second in t["describing"]:
         return 0  # منطقة النزاع المسلح: a common noun described
@@ -331,12 +331,20 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     words = [fold(tok.text) for tok in tokens[i + headed:i + count]]
     if not words or words[0] in t["not_name"] or any(w in t["not_name"] for w in words if not w.startswith("ال")):
         return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
+    while count >= 2 and words[-1] in t["nationality"]:
+        count -= 1  # «الحرس الثوري الإيراني»: the name, not its nationality
+        words = words[:-1]
     if headed:
         return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
     word = tokens[i - 1].text if i else ""
     folded = fold(word)
     if i and _is(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
+    if i and _is(tokens[i - 1], t["members_of"]) is not None:
+        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
+    if count >= 2 and words[0] in t["title"] and all(
+            _name_word(tok, t) and fold(tok.text) not in t["complement"] for tok in tokens[i + 1:i + count]):
+        return Cue(i + 1, count - 1, 0, "person", "title", tokens[i].text, CONFIDENCE["title"])  # «حج X»
     if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word in _TO):
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if i and _is(tokens[i - 1], t["org_head"]) is not None:
@@ -344,11 +352,9 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     if i and folded in _CALLED:
         head = "place" if _is(tokens[i], t["place_head"]) is not None else "org"
         return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
-    if i and _is(tokens[i - 1], t["place_head"]) is not None and _stem(tokens[i - 1], _is(tokens[i - 1], t["place_head"])) \
-            [:2] != "ال":  # قرية (X): the village's name
+    head = _is(tokens[i - 1], t["place_head"]) if i else None
+    if head is not None and not _stem(tokens[i - 1], head).startswith("ال"):  # قرية (X): the village's name
         return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
-    if i and _is(tokens[i - 1], t["members_of"]) is not None:
-        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if count >= 2 and words[0] in t["given"] and all(
             w in t["title"] or _name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):
         return Cue(i, count, 0, "person", "quoted name", tokens[i].text, CONFIDENCE["quoted name"])
@@ -525,7 +531,9 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and _is(token, t["dropped_org_head"]) is not None and i + 1 < n and _joined(tokens, i) \
                 and not taken[i + 1] and _is(tokens[i + 1], t["org_head"], clitics=False) is None:
             count = _org(tokens, taken, i + 1, t)
-            if count and not _adjective(fold(tokens[i + 1].text)):  # ميليشيا الدفاع الوطني → الدفاع الوطني
+            first = fold(tokens[i + 1].text)
+            if count and not _adjective(first) and not (first.startswith("م") and len(first) >= 5):
+                # ميليشيا الدفاع الوطني → الدفاع الوطني (ميليشيات مدعومة: a participle)
                 found = Cue(i + 1, count, 0, "org", "org head", token.text, CONFIDENCE["org head"])
         head = _is(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
