@@ -94,21 +94,19 @@ def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[se
     return places, frozenset(surnames)
 
 
-TANWEEN = "\u064b"  # fathatan: تركياً (Turkish-, by Turkey) is an adverb, not the country
-
-
 def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Glossary names whose context contradicts their entity's kind become new names: a facility after
     a place head is the place (حي غويران: the neighbourhood, not Ghwayran prison); a one-word place
     that speaks is a person (وقال كوباني، في تصريح: not the town). A spelling with the accusative
-    ending (تركياً) is an adverb: no mention."""
+    ending (تركياً) is an adverb and one followed by a nationality a common noun: no mention."""
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     t = arabic_names.tables()
-    adverbs = [f for f in found if f.surface.endswith((TANWEEN, TANWEEN + "ا")) or _common_noun(seg, f, start_of, t)]
-    for f in adverbs:
+    tanween = arabic_names.TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
+    words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)]
+    for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
-    found = [f for f in found if f not in adverbs]
+    found = [f for f in found if f not in words]
     for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
@@ -172,7 +170,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
     return out
 
 
-def _name_end(tokens, taken, k: int, key: str, memory: Memory) -> tuple[str, str] | None:
+def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory) -> tuple[str, str] | None:
     """A person found earlier whose name ends with the two words at ``k`` (its first word left out)."""
     if k + 1 >= len(tokens) or not tokens[k].joins or taken[k + 1]:
         return None
