@@ -3,8 +3,10 @@
 Arabic has no capital letters, so a name is found by what stands around and inside it: a title or a
 role before a person (``المتحدث باسم ... مصطفى بالي``), a head before a place (``قرية ...``, the head left
 out of the name) or an organisation (``حزب ...``, the head kept), a given name followed by the parts
-of a personal name (بن / ابن, أبو, عبد, a nisba in ـي). Each detection carries its type, the cue
-that found it and a confidence (the share of such detections that were names on the dev set).
+of a personal name (بن / ابن, أبو, عبد, a nisba in ـي), a role after a name (``X Y، معاون ...``),
+quotation marks with what stands before them, and lists after a head. Each detection carries its
+type, the cue that found it and a confidence (the share of such detections that were names on the
+dev set).
 """
 
 from __future__ import annotations
