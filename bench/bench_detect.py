@@ -1,6 +1,6 @@
 """Benchmark: names found and linked in real news, against hand annotations, beside a plain glossary lookup.
 
-Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|dev3|heldout|all] [-v]
+Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|dev3|dev4|dev5|heldout|all] [-v]
 
 TEXTS_DIR holds the article texts (<id>.txt, see bench/data/README-detect.md; they are not in the
 repository). Each text is imported as an article in a fresh database with the bundled glossary, then
@@ -40,7 +40,6 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
     from workbench.align.run import align_articles
     from workbench.corpus.importer import import_paths
     from workbench.glossary.bundled import bundled_files, load_files
-    from workbench.store import article_text
     from workbench.store.db import open_db
 
     tmp = Path(tempfile.mkdtemp())
@@ -59,7 +58,7 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
     align_articles(conn, list(ids.values()))
     out: dict[str, list[dict]] = {}
     for tid, aid in ids.items():
-        stored = conn.execute(f"SELECT {article_text.expression()} FROM articles a WHERE id = ?", (aid,)).fetchone()[0]
+        stored = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
         shift = texts[tid][1].find(stored[:40])
         rows = conn.execute(
             """SELECT s.start + m.start + m.prefix, s.start + m.end, substr(m.surface, m.prefix + 1), m.detector, l.entity_id, l.status
@@ -156,7 +155,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", type=Path)
     ap.add_argument("gold", type=Path, nargs="?", default=DATA / "detect_gold.tsv")
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "heldout", "all"), default="dev")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "all"), default="dev")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     args = ap.parse_args()
     os.environ.setdefault("WORKBENCH_USER", "bench")

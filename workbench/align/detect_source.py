@@ -68,7 +68,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found = french_tails(seg, found, index, total)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
-        cued = arabic_cued_names(seg, total, memory)
+        cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + gazetteer_places(seg, total)
@@ -80,13 +80,37 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     return sorted(found, key=lambda f: f.start)
 
 
+def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
+    """The tokens of glossary mentions that name places only (an organisation's name may hold them),
+    and of one-word family names of glossary people (another person's name may end on them)."""
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    places: set[int] = set()
+    surnames: set[int] = set()
+    for f in found:
+        k = start_of.get(f.start)
+        types = {lexicon.types.get(e) for e in f.entity_ids}
+        if k is None or not types:
+            continue
+        if types == {"place"}:
+            places.update(range(k, k + len(f.words)))
+        elif types == {"person"} and len(f.words) == 1 and not f.prefix and f.stem.startswith("ال"):
+            surnames.add(k)
+    return places, frozenset(surnames)
+
+
 def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Glossary names whose context contradicts their entity's kind become new names: a facility after
     a place head is the place (حي غويران: the neighbourhood, not Ghwayran prison); a one-word place
-    that speaks is a person (وقال كوباني، في تصريح: not the town)."""
+    that speaks is a person (وقال كوباني، في تصريح: not the town). A spelling with the accusative
+    ending (تركياً) is an adverb and one followed by a nationality a common noun: no mention."""
     tokens = seg.tokens
-    t = arabic_names.tables()
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    t = arabic_names.tables()
+    tanween = arabic_names.TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
+    words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)]
+    for f in words:
+        seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
+    found = [f for f in found if f not in words]
     for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
@@ -105,6 +129,15 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     return found
 
 
+def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:
+    """A one-word glossary spelling with the article followed by a nationality is the common noun it
+    also is (القاعدة التركية: a base)."""
+    k = start_of.get(f.start)
+    nxt = k + 1 if k is not None else len(seg.tokens)
+    return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
+        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"]
+
+
 def _clause_ends(seg: Segment, end: int) -> bool:
     """A comma or إن / أن follows: the subject of a verb of saying ends there."""
     rest = seg.text[end:end + 4].lstrip()
@@ -112,17 +145,26 @@ def _clause_ends(seg: Segment, end: int) -> bool:
 
 
 def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
-    """Untaken words that are a short form of a name found earlier in the article."""
+    """Untaken words that are a short form of a name found earlier in the article: the end of a
+    person's name (خلف المختار after علي خلف المختار), a family name, an organisation's first two words,
+    a word of a person's name after a verb of saying (وأضاف رفعت after رفعت سمو)."""
     out: list[Found] = []
     tokens, taken = seg.tokens, seg.taken
+    speech = arabic_names.tables()["speech"]
     for k, token in enumerate(tokens):
         if taken[k]:
             continue
         for prefix, stem in arabic_names.proclitic_forms(token.text):
             key = arabic_names.fold(stem)
-            hit, count = memory.words.get(key), 1
+            hit, count = _name_end(tokens, taken, k, key, memory), 2
+            if hit is None:
+                hit, count = memory.words.get(key), 1
             if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
                 hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
+            if hit is None and k and tokens[k - 1].joins and {
+                    arabic_names.fold(s) for _, s in arabic_names.proclitic_forms(tokens[k - 1].text)} & speech:
+                name = next((w for w in memory.firsts.values() if key in w), None)
+                hit, count = (("person", " ".join(name)), 1) if name else (None, 1)
             if hit is not None:
                 found = make_found("source", seg, k, count, prefix, "ar", "cue", total)
                 found.etype, found.confidence = hit[0], arabic_names.CONFIDENCE["title"]
@@ -130,6 +172,17 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
                 out.append(found)
                 break
     return out
+
+
+def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory) -> tuple[str, str] | None:
+    """A person found earlier whose name ends with the two words at ``k`` (its first word left out)."""
+    if k + 1 >= len(tokens) or not tokens[k].joins or taken[k + 1]:
+        return None
+    pair = (key, arabic_names.fold(tokens[k + 1].text))
+    for words in memory.firsts.values():
+        if len(words) >= 3 and words[-2:] == pair:
+            return "person", " ".join(words)
+    return None
 
 
 def learn(found: list[Found], memory: Memory) -> None:
@@ -344,11 +397,14 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     return out
 
 
-def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None) -> list[Found]:
+def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
+                      places: set[int] | None = None, surnames: frozenset[int] = frozenset()) -> list[Found]:
     """Arabic names outside the glossary, found by titles, heads and the structure of names; a
-    person's name seen earlier in the article ends where it ended then (الشيخ طليوش عُرف)."""
+    person's name seen earlier in the article ends where it ended then (الشيخ طليوش عُرف);
+    ``places``: tokens of glossary places, which an organisation's name may hold; ``surnames``:
+    glossary family names alone, which may close another person's name."""
     out: list[Found] = []
-    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text):
+    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places, surnames):
         if memory is not None and cue.type == "person" and cue.count > 1:
             words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
             words[0] = words[0][cue.prefix:]
@@ -356,7 +412,10 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None) ->
             common = 0
             while common < min(len(words), len(known)) and words[common] == known[common]:
                 common += 1
-            if common:
+            # a title reaches one word too far (الشيخ فرحان عرف); a name by its structure (محمود
+            # البنّات after محمود إبراهيم البنات, أحمد عبيد عيسى after أحمد الحاصود) is another form or person
+            overreach = cue.cue == "title" and cue.count == 2 and not (words[1] in known or words[1].startswith("ال"))
+            if common >= 2 or (common == 1 and (overreach or words[0] not in arabic_names.tables()["given"])):
                 cue.count = common
         found = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
         found.etype, found.confidence = cue.type, cue.confidence

@@ -21,8 +21,11 @@ _PERSON_TITLES = """
 المحافظ محافظ القائد قائد الزعيم زعيم المسؤول مسؤول المدير مدير الناشط ناشط الناشطة الصحفي الصحافي
 الإعلامي المراسل مراسل الكاتب الباحث المحلل الخبير المدعو المختار مختار عضو العضو السفير سفير المبعوث
 مبعوث المستشار مستشار المفتي الحاج المواطن الشاب الطفل الشهيد الأمين الداعية المطران البطريرك
-يدعى تدعى المدعوة الملقب الملقبة
+يدعى تدعى المدعوة الملقب الملقبة قائممقام القائممقام معاون مساعد وكيل حاج حج
 """.split()
+
+# nouns of appointing and dismissing: a person's name of two words or more follows (انتخاب X Y قائممقام)
+_APPOINTMENTS = "انتخاب تعيين ترشيح تكليف إعفاء اختيار إقالة".split()
 
 # words that qualify a title and sit between it and the name: portfolios, "spokesman of ..."
 _TITLE_COMPLEMENTS = """
@@ -31,16 +34,23 @@ _TITLE_COMPLEMENTS = """
 التركي الأمريكي الأميركي الروسي الكردي الكردية المشترك المشتركة الإعلامي الرسمي الميداني العسكري
 الأمني المحلي البارز الكبير للجيش للقوات لقوات لوزارة الشرطة الأمن مجلس لمجلس المجلس الإدارة للإدارة
 الذاتية التنفيذي التشريعي المركزي الإقليمي للمرصد لتنظيم التنظيم العشائري للحزب الحزب للحركة الحركة
-عمليات قاطع قطاع
+عمليات قاطع قطاع القبلي الديني
 """.split()
 
 # titles followed by the place they hold office in, then the name (محافظ نينوى نجم الجبوري)
 _TITLES_OF_PLACE = "محافظ المحافظ قائممقام مختار".split()
 
+# roles that follow a person's name: in apposition after a comma or in a list of appointments
+# (X، معاون محافظ ...; انتخاب X قائممقام ...), indefinite, some in the accusative (مديرا)
+_ROLES_AFTER = """
+قائممقام مدير مديرا معاون مساعد نائب نائبا رئيس رئيسا محافظ محافظا قائد قائدا مسؤول مسؤولا عضو عضوا
+وزير وزيرا متحدث ناطق مستشار مستشارا زعيم
+""".split()
+
 # a place's name follows these heads (the head is not part of the name)
 _PLACE_HEADS = """
 محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة ساحة شارع بلدتي قريتي
-مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق
+مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
@@ -49,21 +59,38 @@ _PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحي�
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
 _ORG_HEADS = """
 حزب حركة قوات لواء مرصد جبهة كتائب تنظيم جماعة تيار ائتلاف تحالف مجلس هيئة فصيل منظمة اتحاد جمعية
-مؤسسة وزارة مديرية فرقة فوج سرايا عصائب ميليشيا مليشيا جيش مركز تجمع إطار إدارة حرس غرفة معهد
+مؤسسة وزارة مديرية فرقة فوج سرايا عصائب جيش مركز تجمع إطار إدارة حرس غرفة معهد وحدات محكمة
 """.split()
+
+# organisation heads that are not part of the name: a militia named (ميليشيا عصائب ... → عصائب ...)
+_DROPPED_ORG_HEADS = "ميليشيا مليشيا ميليشيات مليشيات".split()
+
+# organisation heads whose name may hold a place: مجلس محافظة نينوى، تحالف نينوى الموحدة، وحدات حماية سنجار
+_PLACE_ORG_HEADS = "مجلس تحالف ائتلاف جبهة تجمع حركة حزب وحدات قيادة إدارة".split()
 
 # heads of a news outlet, a tribe or an electoral bloc: the name follows, the head is not part of it
 # (وكالة «نورث برس», كتلة الفتح)
-_OUTLET_HEADS = "وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل كتلة قائمة".split()
+# dual and plural tribe heads: a second tribe follows after و (عشيرتي X وY)
+_PLURAL_TRIBE_HEADS = "عشيرتي قبيلتي عشائر قبائل".split()
+
+_OUTLET_HEADS = ("وكالة صحيفة موقع قناة شبكة مجلة إذاعة تلفزيون عشيرة قبيلة عشائر قبائل كتلة قائمة عشيرتي قبيلتي "
+                 + " ".join(_DROPPED_ORG_HEADS)).split()
+
+# words before a quoted name that say an armed group bears it (مسلحي «...», عناصر «...»)
+_MEMBERS_OF = "مسلحي مقاتلي عناصر فصيل فصائل كتيبة".split()
+
+# shrines and mosques: the name after them is a place, a title included (مقام السيدة زينب)
+_SHRINE_HEADS = "مقام مرقد ضريح".split()
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept
 _FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر قاعدة مستشفى".split()
 
 # news outlets and agencies often quoted in Arabic news (public facts, a small gazetteer)
 _OUTLETS = """
-رويترز سبوتنيك سانا روداو الميادين المنار السومرية
+رويترز سبوتنيك سانا روداو رووداو الميادين المنار السومرية
+تويتر فيسبوك فيس بوك تلغرام تيليغرام يوتيوب إنستغرام واتساب
 """.split()
-_OUTLET_ENDINGS = "برس بريس نيوز تايمز بوست توداي انترناشونال ميديا".split()  # فرانس برس، سكاي نيوز
+_OUTLET_ENDINGS = "برس بريس نيوز تايمز بوست توداي انترناشونال ميديا ناو 24".split()  # كوردستان 24  # فرانس برس، سكاي نيوز
 
 # first words of compound place names (دير الزور، تل تمر، رأس العين، أبو كمال)
 _PLACE_FIRST = """
@@ -86,6 +113,14 @@ _GIVEN_NAMES = """
 دريد ذياب راضي رحيم ريان زهير سعدون سلطان شهاب صدام طه عبيد عقيل عواد غانم فرج فياض قحطان كنعان
 لطيف محيي مزاحم مشتاق مثنى نجاح نوري هاني وليد ياسر إسحاق أبي إدريس أدهم أحمد رعد مؤيد
 جيندار عكيد شيار روناهي هفرين آلدار بولات سيبان ريزان كاوا هوكر بيوار دلوفان
+عصام نعيم غياث رفعت خيري رمزي خدر إلياس حنا يوحنا بطرس جورج ميشيل سركيس ضرغام مشعل فرحان ناظم
+فليح ستار قصي عدي سيف ليث أثيل مصعب أنمار منهل نوار طراد شلال عجيل دحام خضير جدعان صقر مطر
+مشهور صفوان عزام عمران عرفات حمدي رشدي مجدي فوزي صبري لطفي حلمي رؤوف شاهر منير وسيم نسيم حبيب
+ربيع رفيق شفيق سامح ماهر طاهر سليم جهاد نضال كفاح حسان رضوان عرفان فاروق سعدي
+هيمن ريبين شيركو دلير زانا آري كاروان هاوكار بختيار سردار ريكان هيوا بيستون سيروان أوميد هفال
+جوان روجهات شفان
+بدر بهاء بسام برهان
+شيماء ابتسام وفاء غادة رغد هبة آلاء زهراء بتول هيفاء ميسون سوسن نسرين لمى رزان إيمان
 فاطمة زينب مريم عائشة خديجة سارة نور هدى رنا ليلى سلمى أمل هند سعاد نادية سميرة منى ريم دعاء
 """.split()
 
@@ -95,6 +130,21 @@ _DESCRIBING_ADJECTIVES = """
 العراقي السوري الإيراني التركي الأمريكي الأميركي الروسي الكردي العربي السعودي الإسرائيلي اللبناني الأردني
 المصري الفرنسي البريطاني الألماني الأوروبي الأجنبي الحكومي الأمني العسكري المحلي الرسمي النظامي الجوي
 البري البحري العشائري الشيعي السني الاتحادي المركزي الإقليمي الدولي الميداني الشعبي الخاص المسلح
+الإرهابي التكفيري المتطرف الإجرامي الطبي الصحي الإعلامي الرئيسي التجاري الثقافي الإداري القضائي
+الطائفي
+""".split()
+
+# nationalities: a one-word glossary spelling that is also a common noun, followed by one, is that noun
+# (القاعدة التركية: the Turkish base, not al-Qaeda)
+_NATIONALITIES = """
+العراقي السوري الإيراني التركي الأمريكي الأميركي الروسي الكردي العربي السعودي الإسرائيلي اللبناني الأردني
+المصري الفرنسي البريطاني الألماني الأوروبي
+""".split()
+
+# ordinal numbers: an organisation with one in its name is a numbered unit (الفرقة الرابعة), not named
+_ORDINALS = """
+الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+الثامن الثامنة التاسع التاسعة العاشر العاشرة
 """.split()
 
 # verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
@@ -132,7 +182,9 @@ _NOT_NAME = """
 مقتل مصرع إصابة اعتقال اغتيال قصف هجوم انفجار استهداف سقوط قوله قولها وقوله إنه إنهم أنهم
 أيار حزيران تموز آب أيلول تشرين الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت
 ليلا صباحا ظهرا عصرا فجرا مجددا مؤخرا حاليا سابقا لاحقا قرب بالقرب
-مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة
+مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان تابعة تابع تابعين المنضوية المنضوي
+واسعة شاسعة عديدة متفرقة مختلفة كثيرة قليلة أخرى متعددة المحتل
+الشمال الجنوب الشرق الغرب الوسط الأربعة الثلاثة الخمسة الاثنين الآخرين الآخر الأخرى
 """.split()
 
 
@@ -151,7 +203,8 @@ def _folded(words: list[str]) -> frozenset:
 def tables() -> dict[str, frozenset]:
     """Every list, folded (built on first use: folding loads camel-tools' tables)."""
     return {
-        "title": _folded(_PERSON_TITLES),
+        "title": _folded(_PERSON_TITLES + _APPOINTMENTS),
+        "appointment": _folded(_APPOINTMENTS),
         "complement": _folded(_TITLE_COMPLEMENTS),
         "title_of_place": _folded(_TITLES_OF_PLACE),
         # المناطق, the areas, is a common noun: plural heads count without the article only
@@ -161,14 +214,23 @@ def tables() -> dict[str, frozenset]:
         "speech": _folded(_SPEECH_VERBS),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
+        "dropped_org_head": _folded(_DROPPED_ORG_HEADS),
+        "plural_tribe_head": _folded(_PLURAL_TRIBE_HEADS),
+        "place_org_head": _folded(_PLACE_ORG_HEADS) | _folded(["ال" + w for w in _PLACE_ORG_HEADS]),
+        "members_of": _folded(_MEMBERS_OF),
+        "shrine_head": _folded(_SHRINE_HEADS),
+        "role_after": _folded(_ROLES_AFTER),
         "facility_head": _folded(_FACILITY_HEADS) | _folded(["ال" + w for w in _FACILITY_HEADS]),
         "outlet": _folded(_OUTLETS),
         "outlet_end": _folded(_OUTLET_ENDINGS),
         "place_first": _folded(_PLACE_FIRST),
         "given": _folded(_GIVEN_NAMES),
+        "name_start": _folded(_GIVEN_NAMES + _SON_OF + _KUNYA + _ABD),
         "son_of": _folded(_SON_OF),
         "kunya": _folded(_KUNYA),
         "abd": _folded(_ABD),
         "not_name": _folded(_NOT_NAME),
         "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
+        "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
+        "ordinal": _folded(_ORDINALS),
     }

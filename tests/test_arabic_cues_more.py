@@ -1,0 +1,268 @@
+"""Arabic names by roles after them, appointments, quotes, places inside organisations, and their guards
+(my own sentences, no article text)."""
+
+from __future__ import annotations
+
+from tests.test_detect_context import index, run as run_sentences  # noqa: F401 (index is a fixture)
+from workbench.align import arabic_names
+from workbench.align.detect_source import Memory
+from workbench.text.tokens import words
+
+
+def found(text: str, taken_words: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+    """(name, type, cue) of every cue; ``taken_words`` stand for glossary names, ``places`` for glossary places."""
+    tokens = words(text)
+    taken = [t.text in taken_words + places for t in tokens]
+    place_idx = {k for k, t in enumerate(tokens) if t.text in places}
+    return [(text[tokens[c.first].start + c.prefix:tokens[c.first + c.count - 1].end], c.type, c.cue)
+            for c in arabic_names.find(tokens, taken, text, place_idx)]
+
+
+def run(index, *sentences: str) -> list[list]:
+    """Detect and link each Arabic sentence of one article in turn (one memory)."""
+    return run_sentences(index, "ar", *sentences, memory=Memory())
+
+
+def test_a_name_opening_a_sentence_before_a_comma_and_a_role():
+    assert found("كريم داود، مدير ناحية الصفا، قال إن الطريق مفتوح.")[0] == ("كريم داود", "person", "role after")
+    # a time phrase before a comma and a role is not a name
+    assert found("بعد ساعات، مدير المستشفى أعلن الحصيلة.") == []
+
+
+def test_a_name_in_a_list_of_appointments_ends_before_its_role():
+    text = "وصوت المجلس على انتخاب سامر وليد حمدان قائممقام للقضاء، وزياد ناصر شعلان مديرا للناحية."
+    names = [n for n, kind, _ in found(text) if kind == "person"]
+    assert names == ["سامر وليد حمدان", "زياد ناصر شعلان"]
+
+
+def test_one_word_after_an_appointment_is_not_a_name():
+    assert found("وقرر الوزير تعيين لجنة تحقيق في الحادث.") == []
+    assert found("وطالب الأهالي بإقالة مدير الناحية.") == []
+
+
+def test_a_title_word_after_abd_is_part_of_the_name():
+    assert ("عبد الملك الراوي", "person", "given name") in found("وترأس الاجتماع عبد الملك الراوي أمس.")
+
+
+def test_after_a_family_name_only_another_one_follows():
+    assert ("كريم الساعدي", "person", "title") in found("برئاسة اللواء كريم الساعدي وحضور ممثلين عن العشائر.")
+
+
+def test_a_noun_behind_a_preposition_after_a_title_is_not_a_name():
+    assert [kind for _, kind, _ in found("وقال القاضي السابق بمحكمة الاستئناف إن القرار نهائي.")] == ["org"]
+    assert found("وقال معاون المحافظ للشؤون الفنية إن العمل مستمر.") == []
+    assert found("وكان المختار مطلوبا للقضاء.") == []  # an adjective in the accusative
+    # a foreign name that starts with the letter ب is still a name
+    assert ("بوتين", "person", "title") in found("واتصل الرئيس بوتين بنظيره.")
+
+
+def test_kaf_is_not_read_as_a_proclitic_before_a_given_name():
+    assert found("وأحرق المسلحون كامل أفراد المنزل.") == []
+
+
+def test_a_quoted_name_opened_by_a_given_name_is_a_person():
+    assert ("سالم حمد المختار", "person", "quoted name") in found('وقتل "سالم حمد المختار" قائد المجموعة.')
+
+
+def test_a_quoted_name_after_fighters_of_is_an_armed_group():
+    assert ("النصر المبين", "org", "quoted after") in found('واندلعت اشتباكات بين عناصر "النصر المبين" والأهالي.')
+
+
+def test_a_bracketed_name_after_a_place_is_its_other_name_but_not_a_dateline():
+    assert ("تل حمام", "place", "place head") in found("وقال مدير ناحية الرشيدية (تل حمام) إن المياه عادت.")
+    assert [kind for _, kind, _ in found("بغداد (رويترز) - قال مسؤول إن الطريق مفتوح.", places=("بغداد",))] == ["org"]
+
+
+def test_an_organisation_may_hold_a_glossary_place():
+    assert ("مجلس محافظة كركوك", "org", "org head") in found("واجتمع مجلس محافظة كركوك أمس.", places=("كركوك",))
+    assert ("تحالف الأنبار الموحد", "org", "org head") in found("وأعلن تحالف الأنبار الموحد مقاطعة الجلسة.",
+                                                             places=("الأنبار",))
+    assert ("وحدات حماية كركوك", "org", "org head") in found("وانتشرت وحدات حماية كركوك ليلا.", places=("كركوك",))
+    # a facility named after its city is the city: the organisation does not hold it
+    assert not any("الحسكة" in name for name, _, _ in found("وأعلنت إدارة سجن الحسكة الاستنفار.", places=("الحسكة",)))
+    # a place described by a nationality is not an organisation's name
+    assert found("وأعلن مجلس بغداد العراقي القرار.", places=("بغداد",)) == []
+
+
+def test_an_outlet_named_after_a_place():
+    assert ("كركوك ناو", "org", "news outlet") in found("وقال في تصريح لـ(كركوك ناو) إن الوضع هادئ.",
+                                                         places=("كركوك",))
+
+
+def test_a_militia_head_is_left_out_of_the_name():
+    assert ("حراس الفجر", "org", "org head") in found("وهاجم مسلحون تابعون لميليشيا حراس الفجر حاجزا للجيش.")
+    assert ("الدفاع الذاتي", "org", "org head") in found("وانتشرت مليشيات الدفاع الذاتي في البلدة.")
+
+
+def test_a_shrine_name_keeps_its_title():
+    assert ("الشيخ عدي", "place", "place head") in found("وتجمع الزوار قرب مرقد الشيخ عدي صباحا.")
+
+
+def test_a_title_phrase_naming_a_place_then_a_comma_then_the_name():
+    text = "وقال مدير شرطة كركوك، سالم حميد الجاف، إن الوضع مستقر."
+    assert ("سالم حميد الجاف", "person", "title") in found(text, places=("كركوك",))
+    # one word after the comma is not enough
+    assert found("وقال مدير شرطة كركوك، أمس، إن الوضع مستقر.", places=("كركوك",)) == []
+
+
+def test_an_organisation_among_a_titles_complements():
+    got = found("وقال رئيس مجلس محافظة ديالى أحمد سالم الزركوشي إن الجلسة أجلت.", places=("ديالى",))
+    assert ("مجلس محافظة ديالى", "org", "org head") in got
+    assert ("أحمد سالم الزركوشي", "person", "title") in got
+
+
+def test_an_adverb_in_the_accusative_is_not_the_country(index):
+    (got,) = run(index, "وقتل مسلح من الفصائل المدعومة تركياً قرب البلدة.")
+    assert [f.stem for f in got if f.entity_id == "turkey"] == []
+    (got,) = run(index, "وزار الوفد تركيا أمس.")
+    assert [f.entity_id for f in got] == ["turkey"]
+
+
+def test_memory_finds_the_end_of_a_name_and_a_first_name_after_a_verb_of_saying(index):
+    _, second, third, fourth = run(index, 'وقتل "سالم حمد المختار" قائد المجموعة.',
+                                   "وكان حمد المختار مطلوبا للقضاء.",
+                                   "كريم داود، مدير الناحية، قال إن الوضع هادئ.", "وأضاف كريم أن الطريق مفتوح.")
+    assert [f.stem for f in second] == ["حمد المختار"]
+    assert [f.stem for f in third] == ["كريم داود"] and [f.stem for f in fourth] == ["كريم"]
+
+
+def test_a_name_by_its_structure_is_not_cut_to_its_given_name(index):
+    _, later = run(index, "وقتل محمود صالح العبيدي أمس.", "وكان محمود العبيدي معروفا.")
+    assert [f.stem for f in later] == ["محمود العبيدي"]
+
+
+def test_a_glossary_family_name_closes_another_persons_name(index):
+    (got,) = run(index, "وقال النائب معين الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.etype, f.status) for f in got] == [("معين الكاظمي", "person", "new")]
+    (got,) = run(index, "وقال رئيس الوزراء الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.entity_id) for f in got] == [("الكاظمي", "mustafa-al-kadhimi")]
+
+
+def test_a_long_name_ending_on_a_glossary_family_name_can_still_be_that_person(index):
+    (got,) = run(index, "وقال رئيس الوزراء مصطفى عبد اللطيف الكاظمي إن الجلسة تأجلت.")
+    assert [(f.stem, f.entity_id) for f in got] == [("مصطفى عبد اللطيف الكاظمي", "mustafa-al-kadhimi")]
+
+
+def test_a_preposition_before_a_place_does_not_extend_a_title_phrase():
+    got = found("وصل رئيس الوزراء سامي الهاشمي إلى كركوك، والتقى بالوفد.", places=("كركوك",))
+    assert [name for name, kind, _ in got if kind == "person"] == ["سامي الهاشمي"]
+
+
+def names(text: str, **kw) -> list[str]:
+    return [name for name, _, _ in found(text, **kw)]
+
+
+def test_a_plural_head_names_a_whole_list_of_places():
+    assert names("وتعرضت قرى الحمرة والعطشانة وتل جابر للقصف.") == ["الحمرة", "العطشانة", "تل جابر"]
+    assert names("وقصفت القوات قرى حردانة وعرب عزة ليلا.") == ["حردانة", "عرب عزة"]
+
+
+def test_a_head_described_is_not_named():
+    assert found("وشهدت مناطق ريفية اشتباكات متقطعة.") == []
+    assert found("وقصفت الطائرات قاعدة تركية قرب الحدود.") == []
+    assert found("وتوجهت القوات إلى منطقة النزاع المسلح فجرا.") == []
+    # after a singular head a name may end like a nisba
+    assert names("ووصلت الدورية إلى ناحية زماري صباحا.") == ["زماري"]
+
+
+def test_a_place_name_stops_before_a_verb_or_a_preposition():
+    assert names("وتسبب قصف ريف زاخو يتسبب بأضرار.") == ["زاخو"]
+    assert names("وتتعرض أطراف ريف قباسين بشكل مستمر للقصف.") == ["قباسين"]
+
+
+def test_a_title_opens_a_village_name():
+    assert ("الشيخ عيسى", "place", "place head") in found("ووقع الانفجار في قرية الشيخ عيسى شمال المدينة.")
+
+
+def test_a_noun_governing_a_glossary_name_is_not_a_place():
+    assert found("وشهدت الجلسة مقاطعة كتلتي الحزب الديمقراطي.", taken_words=("الحزب", "الديمقراطي")) == []
+
+
+def test_numbered_units_and_names_cut_by_a_glossary_name_are_not_organisations():
+    assert found("ووصلت قوات الفرقة الرابعة إلى المدينة.") == []
+    assert found("وانتشرت قوات حكومة دمشق في الحي.", places=("دمشق",)) == []
+
+
+def test_a_military_council_keeps_its_adjective_and_its_outer_head_is_left_out():
+    assert ("مجلس جرابلس العسكري", "org", "org head") in found("وهاجمت قوات مجلس جرابلس العسكري الموقع.")
+    # المركز الإعلامي is the media centre: no journalist follows
+    assert found("ووفق المركز الإعلامي لمجلس جرابلس العسكري سقطت القذائف.") == [
+        ("مجلس جرابلس العسكري", "org", "org head")]
+
+
+def test_a_name_after_a_title_stops_at_the_next_item_of_a_list():
+    assert ("حامد", "person", "title") in found("والتقى الشيخ حامد والمحافظ في المدينة.")
+
+
+def test_a_glossary_common_noun_with_a_nationality_is_that_noun(index):
+    (got,) = run(index, "وقصفت الطائرات القاعدة التركية قرب البلدة.")
+    assert [f.entity_id for f in got if f.entity_id] == []
+    (got,) = run(index, "وتبنى تنظيم القاعدة الهجوم.")
+    assert "al-qaeda" in [f.entity_id for f in got]
+
+
+def test_a_list_goes_on_after_a_singular_head_but_not_into_a_person_or_a_verb():
+    assert names("وتعرضت مقاطعة كوردان والرابية للقصف.") == ["كوردان", "الرابية"]
+    assert names("وعين مديرا لناحية الصفا وفؤاد سالم الخطيب مديرا لناحية أخرى.")[:1] == ["الصفا"]
+    assert "الصفا" in names("وطوقت القوات منطقة الصفا وتشن عمليات تفتيش.")
+    assert "تشن" not in names("وطوقت القوات منطقة الصفا وتشن عمليات تفتيش.")
+
+
+def test_a_dual_tribe_head_names_both_tribes():
+    assert names("واندلع نزاع بين عشيرتي الجوابر والسواعد أمس.") == ["الجوابر", "السواعد"]
+
+
+def test_a_quoted_outlet_after_a_lone_lam():
+    assert ("الأفق", "org", "quoted after") in found("وقال مصدر ل «الأفق» إن الوضع هادئ.")
+
+
+def test_an_accusative_adverb_ends_a_place_name():
+    assert names("وتشهد قرى قضاء زمار انخفاضاً في عدد السكان.") == ["زمار"]
+
+
+def test_participles_and_governing_nouns_after_a_head_are_not_names():
+    assert found("وبقيت عشر قرى مأهولة فقط.") == []
+    assert found("وانسحب المسلحون إلى مناطق سيطرة النظام.") == []
+    assert names("ووصلت الدورية إلى قضاء زمار الذي يبعد عن المدينة.") == ["زمار"]
+
+
+def test_a_place_head_before_brackets_or_known_as_names_a_place():
+    assert ("كاني ماسي", "place", "place head") in found("وقصفت الطائرات قرية (كاني ماسي) شمال المدينة.")
+    assert names('وتقع في المنطقة المعروفة باسم "وادي الذئاب" جنوبا.') == ["وادي الذئاب"]
+
+
+def test_a_governors_place_is_a_place_and_the_person_after_the_comma():
+    got = found("وقال قائممقام زاخو، سالم حسن البرواري، إن الطريق مفتوح.")
+    assert got == [("زاخو", "place", "office"), ("سالم حسن البرواري", "person", "title")]
+    assert found("وطالب الأهالي بتنصيب قائممقام وتشكيل إدارة جديدة.") == []
+
+
+def test_a_word_before_an_organisation_head_is_what_the_title_heads():
+    assert [kind for _, kind, _ in found("وقال مسؤول فرع حزب التقدم في البلدة إن الوضع هادئ.")] == ["org"]
+
+
+def test_the_article_after_lam_is_read_back_for_heads():
+    assert ("لإدارة الذاتية", "org", "org head") in found("وانتشرت القوات التابعة للإدارة الذاتية في المدينة.")
+
+
+def test_an_outlet_named_with_a_number_but_not_a_duration():
+    assert ("كوردستان 24", "org", "news outlet") in found("وقال مصدر لكوردستان 24 إن الوضع هادئ.")
+    assert found("وتوقف القصف خلال 24 ساعة.") == []
+
+
+def test_any_word_of_a_known_person_after_a_verb_of_saying(index):
+    _, later = run(index, "وكان جوان ابراهيم قائد القوات قد صرح للصحفيين.", "وأضاف ابراهيم أن الوضع هادئ.")
+    assert [f.stem for f in later] == ["ابراهيم"]
+
+
+def test_a_quoted_name_without_its_nationality_and_without_an_honorific():
+    assert ("الحرس الوطني", "org", "quoted head") in found("وتعرضت نقطة لميليشيا “الحرس الوطني الإيراني” للقصف.")
+    assert ("سلمان", "person", "title") in found("وعين قائدا جديدا خلفا لـ “حج سلمان” أمس.")
+    # fighters of a group named after a person: the group, not the person
+    assert ("السلطان سليم", "org", "quoted after") in found("واشتبك مسلحو فرقة مع مسلحي “السلطان سليم” ليلا.")
+
+
+def test_adjectives_and_participles_after_heads_are_not_names():
+    assert found("وتقع منطقة عسكرية قرب المطار.") == []
+    assert found("وتسيطر القوات على مناطق واسعة من المحافظة.") == []
+    assert found("ويقود الحرس ميليشيات مدعومة من الخارج.") == []
