@@ -17,11 +17,10 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.align import (affected, detect_english, detect_source, edited, generations, latin_heads, linker,
-                             parallel)
+from workbench.align import affected, detect_english, detect_source, edited, generations, latin_heads, linker
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -38,7 +37,6 @@ from workbench.vocabulary import PENDING
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
 PROGRESS_STEPS = 200  # within a long article, progress is reported about every 1/200 of the run
 BATCH_SECONDS = 0.5  # articles written in one transaction for up to this long
-PARALLEL_MIN = 64  # whole articles to analyse before worker processes are worth starting
 
 
 @dataclass
@@ -151,13 +149,10 @@ def align_articles(
     finder=None,
     arabic_finder=None,
     ctx: Context | None = None,
-    parallel_ok: bool = False,
 ) -> AlignSummary:
     """Align the given articles (default: all), committed as it goes (a few articles a transaction).
 
     ``ctx`` lets a caller that aligns repeatedly (the TUI, benchmarks) build the glossary indexes once.
-    ``parallel_ok``: a big run may analyse articles in forked worker processes (``align.parallel``);
-    only for a caller with no other thread (the CLI), never the TUI.
     """
     if article_ids is None:
         ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
@@ -201,20 +196,19 @@ def align_articles(
     summary.skipped = len(ids) - len(todo)
     done = sum(sizes.get(i, 0) for i in ids if i not in work)
     report(done, ids[0] if ids else 0)
-    workers = parallel.workers_for(len(todo), PARALLEL_MIN) if parallel_ok else 0
-    items = ((aid, *sentence_groups(conn, aid, work[aid])) for aid in todo)
 
-    def analysed(item: tuple) -> list[Found]:
-        aid, lang, groups = item
-        base = done
+    def analysed() -> Iterator[tuple[int, list, list[Found]]]:
+        for aid in todo:
+            lang, groups = sentence_groups(conn, aid, work[aid])
+            base = done
 
-        def during(n: int) -> None:  # within a long article, in the serial run only
-            if base + n - reported >= step:
-                report(base + n, aid)
+            def during(n: int) -> None:  # within a long article
+                if base + n - reported >= step:
+                    report(base + n, aid)
 
-        return analyse_article(ctx, lang, groups, during if workers == 0 else None)
+            yield aid, groups, analyse_article(ctx, lang, groups, during)
 
-    results = parallel.ordered_map(analysed, items, workers)
+    results = analysed()
     try:
         finished = cancel is not None and cancel.is_set()
         summary.cancelled = finished
@@ -223,7 +217,7 @@ def align_articles(
             with transaction(conn):  # several articles a transaction: commits cost as much as the writes
                 started = time.monotonic()
                 finished = True
-                for (article_id, _lang, groups), found in results:
+                for article_id, groups, found in results:
                     count, pairs = store_article(conn, ctx, article_id, found, groups, work[article_id])
                     _record(conn, article_id, signatures.get(article_id, ""), generation)
                     done += sizes.get(article_id, 0)

@@ -48,7 +48,7 @@ def run(args) -> int:
         print("workbench: warning: the glossary is empty, so no name can be linked to an entity; "
               "`workbench glossary import --curated` loads the curated glossary", file=sys.stderr)
     summary = align_articles(db.conn, args.article, force=args.force, progress=progress, finder=finder,
-                             arabic_finder=arabic, parallel_ok=True)
+                             arabic_finder=arabic)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     from workbench.store.stats import collect
