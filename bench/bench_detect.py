@@ -40,6 +40,7 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
     from workbench.align.run import align_articles
     from workbench.corpus.importer import import_paths
     from workbench.glossary.bundled import bundled_files, load_files
+    from workbench.store.article_text import expression
     from workbench.store.db import open_db
 
     tmp = Path(tempfile.mkdtemp())
@@ -58,7 +59,7 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
     align_articles(conn, list(ids.values()))
     out: dict[str, list[dict]] = {}
     for tid, aid in ids.items():
-        stored = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+        stored = conn.execute(f"SELECT {expression()} FROM articles a WHERE a.id = ?", (aid,)).fetchone()[0]
         shift = texts[tid][1].find(stored[:40])
         rows = conn.execute(
             """SELECT s.start + m.start + m.prefix, s.start + m.end, substr(m.surface, m.prefix + 1), m.detector, l.entity_id, l.status
