@@ -60,3 +60,22 @@ async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
         status = shown(screen.query_one("#review-status")).strip()
         assert status.startswith("nothing written: “Maliki” changed since you saw it: bob (unsure)")
         assert screen.query_one("#history").row["user"] == "bob"  # the history was read again
+
+
+async def test_when_the_row_under_the_cursor_leaves_the_cursor_goes_to_the_next_waiting_row(make_app, corpus_db):
+    """The rows above and under the cursor are decided elsewhere: the queue is read again and the
+    cursor lands on the row that came next, not one further down (no waiting name is skipped)."""
+    from workbench.vocabulary import DISMISS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        ids = [screen.queue.row_at(i).id for i in range(4)]
+        await pilot.press("down")
+        assert screen.item.id == ids[1]
+        for mention_id in ids[:2]:
+            elsewhere(corpus_db, mention_id, DISMISS)
+        screen._reload()
+        await pilot.pause()
+        assert screen.item.id == ids[2] and screen.queue.cursor == 0
+        assert query(corpus_db, "SELECT status FROM links WHERE mention_id = ?", ids[2]) != [("dismissed",)]

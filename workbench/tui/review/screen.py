@@ -190,10 +190,23 @@ class ReviewScreen(Screen):
         if self.state.mode != "mention":
             self._count_groups(clear=recount, cursor=cursor)
         elif cursor is None and self.item is not None:
-            self.queue.reload(cursor=self.state.position(self.item.id))  # None: it left; the cursor stays
+            self.queue.reload(cursor=self._where_now())
         else:
             self.queue.reload(cursor=cursor)
         self.show_item()
+
+    def _where_now(self, ahead: int = 20) -> int | None:
+        """Where the row under the cursor stands now; if it left the queue (decided, here or by another
+        analyst), where the first row after it that still waits stands (None: the cursor stays)."""
+        here = self.queue.cursor
+        for index in range(here, here + ahead):
+            row = self.queue.row_at(index)
+            if row is None:
+                return None
+            where = self.state.position(row.id)
+            if where is not None:
+                return where
+        return None
 
     def _count_groups(self, *, clear: bool, cursor: int | None = None) -> None:
         groups = self.state.groups
