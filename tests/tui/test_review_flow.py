@@ -246,9 +246,11 @@ async def test_undo_last_restores_the_link(make_app, corpus_db):
         await pilot.press("y")
         await settle(pilot)
         assert link(corpus_db, maliki)[0] == "confirmed"
+        await pilot.press("s")  # and on to the next name
         await pilot.press("z")
         await settle(pilot)
         assert link(corpus_db, maliki) == before
+        assert app.screen.item.id == maliki  # the cursor is back on the name that came back
         actions = new_decisions(corpus_db, since)
         assert actions[0] == "confirm" and "undo" in actions
 

@@ -497,7 +497,10 @@ class ReviewScreen(Screen):
             self.app.data_changed(glossary=True)
             self.loaded_version = self.app.data_version
             self.say(f"undone: {len(outcome.mention_ids)} mention(s) back as they were" + _kept(outcome))
-            self._reload()
+            back = None  # the cursor on the name that came back, when it waits again
+            if self.state.mode == "mention" and outcome.mention_ids:
+                back = self.state.position(outcome.mention_ids[0])
+            self._reload(cursor=back)
             self.refresh_history()
 
         self._write(undo, undone)
