@@ -34,3 +34,17 @@ def test_a_new_name_after_a_place_head_is_proposed_as_a_place(db):
         """SELECT m.surface, l.status, l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
            WHERE m.surface = 'Umm Tinah'""").fetchall()
     assert rows and all(status == "new" and '"type": "place"' in proposal for _, status, proposal in rows)
+
+
+def test_the_review_view_carries_the_type_of_the_counterpart(db):
+    """A name whose own words say nothing (près d'Umm Tinah) shows its counterpart's type, which the
+    new-entity form then starts with when its own link proposes none."""
+    from workbench.review.queue import mention_view
+
+    add_glossary(db.conn)
+    add_article(db.conn, "fr", ["Les FDS ont avancé près d’Umm Tinah."],
+                ["The SDF advanced near the village of Umm Tinah."])
+    align_articles(db.conn)
+    (french,) = db.conn.execute("SELECT id FROM mentions WHERE surface = 'Umm Tinah' AND lang = 'fr'").fetchone()
+    view = mention_view(db.conn, french)
+    assert view["counterpart"]["surface"] == "Umm Tinah" and view["counterpart"]["type"] == "place"

@@ -449,9 +449,10 @@ class ReviewScreen(Screen):
         item = self.item
         if item is None:
             return
-        proposal = self.state.first(item)["proposal"] or {}
-        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
-                             proposal.get("type") or "other")
+        first = self.state.first(item)
+        proposal = first["proposal"] or {}
+        etype = proposal.get("type") or (first["counterpart"] or {}).get("type") or "other"
+        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"], etype)
 
         def done(result) -> None:
             if result is not None:
