@@ -191,6 +191,18 @@ def test_preview_lists_the_other_links_it_changes_by_name(conn):
         assert lines[-1] == f"… and {len(others) - 2} more"
 
 
+def test_a_change_of_score_alone_says_so():
+    from workbench.review.preview import Change
+
+    def state(status, score, proposal=None):
+        return {"entity_id": None, "status": status, "score": score, "proposal": proposal}
+
+    assert Change(7, "other", state("new", 0.41), state("new", 0.44), "Tigre", "fr").line() == \
+        "“Tigre” (fr): new, score 0.41 → 0.44"
+    assert Change(7, "other", state("new", 0.4, "a"), state("new", 0.4, "b"), "Tigre", "fr").line() == \
+        "“Tigre” (fr): new, proposal changed"
+
+
 def test_preview_of_a_refused_decision_raises_its_error_and_writes_nothing(conn):
     before, rows = links(conn), glossary_rows(conn)
     with pytest.raises(UserError, match="not linked to an entity"):

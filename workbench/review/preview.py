@@ -38,7 +38,12 @@ class Change:
             eid = link.get("entity_id")
             return f"{link.get('status')}{' ' + self.names.get(eid, eid) if eid else ''}"
 
-        return f"“{self.surface}” ({self.lang}): {state(self.before)} → {state(self.after)}"
+        before, after = state(self.before), state(self.after)
+        if before == after:  # the same entity and status: what changed is its score or its proposal
+            old, new = (self.before or {}).get("score"), (self.after or {}).get("score")
+            what = f"score {old:.2f} → {new:.2f}" if old != new and None not in (old, new) else "proposal changed"
+            return f"“{self.surface}” ({self.lang}): {after}, {what}"
+        return f"“{self.surface}” ({self.lang}): {before} → {after}"
 
 
 @dataclass
