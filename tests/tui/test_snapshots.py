@@ -66,7 +66,6 @@ class TestReview:
 
         assert snap_compare(app, terminal_size=SIZE, run_before=before)
 
-
     def test_arabic_picker_query(self, app, snap_compare):
         """Arabic typed in an input shows shaped and right to left (the cursor at its left end)."""
         async def before(pilot):
@@ -76,7 +75,6 @@ class TestReview:
             await _settle(pilot)
 
         assert snap_compare(app, terminal_size=SIZE, run_before=before)
-
 
 class TestOtherScreens:
     def test_glossary(self, app, snap_compare):

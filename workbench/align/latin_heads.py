@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 
+from workbench.names.normalize import normalize
+from workbench.names.titles import TITLES
+
 PLACE_HEADS = {
     "en": {"village", "town", "city", "province", "governorate", "district", "region", "neighbourhood",
            "neighborhood", "camp", "suburb", "outskirts", "countryside", "subdistrict", "hamlet"},
     "fr": {"village", "ville", "localité", "bourg", "province", "gouvernorat", "district", "région",
            "quartier", "camp", "banlieue", "périphérie", "environs", "campagne", "hameau"},
 }
-PERSON_TITLES = {
-    "en": {"president", "minister", "sheikh", "sheik", "general", "colonel", "brigadier", "spokesman",
-           "spokeswoman", "commander", "mr", "mrs", "ms", "governor", "mayor", "imam", "cleric", "leader",
-           "deputy", "mp", "lawmaker"},
-    "fr": {"président", "ministre", "cheikh", "général", "colonel", "porte-parole", "commandant", "m",
-           "mme", "gouverneur", "maire", "imam", "dirigeant", "chef", "député", "députée"},
-}
+# titles before a person's name: every Latin title the names matcher knows, and a few it strips nowhere
+PERSON_TITLES = frozenset(t for t in TITLES if t.isascii()) | {"cleric", "lawmaker", "spokeswoman", "deputee"}
 _OF = re.compile(r"(\w+)\s+(?:of|de|du)\s+$|(\w+)\s+d['’]$")
 _TITLE = re.compile(r"([\w-]+)\.?\s+$")
 
@@ -33,6 +31,6 @@ def kind_before(text: str, start: int, lang: str) -> tuple[str, str] | None:
             return "place", f"place head '{head}'"
         return None
     m = _TITLE.search(left)
-    if m and m.group(1).casefold() in PERSON_TITLES[lang]:
+    if m and normalize(m.group(1).rsplit("-", 1)[-1], lang) in PERSON_TITLES:  # porte-parole: parole
         return "person", f"title '{m.group(1)}'"
     return None
