@@ -11,6 +11,7 @@ from tests.test_align_pipeline import add_article, add_glossary
 from workbench.align import arabic_ner
 from workbench.align.run import align_articles
 from workbench.cli import main
+from workbench.text.tokens import words
 
 # my own sentence: a person the glossary does not know, and a known place with a conjunction
 SENTENCE = "وصل زيدون الغريري صباح اليوم والحسكة هادئة."
@@ -85,9 +86,10 @@ def test_a_model_that_does_not_load_means_no_signal(tmp_path, monkeypatch):
 
 def test_bio_labels_become_spans():
     text = "قال أبو محمد الجولاني في إدلب"
-    assert arabic_ner.spans(text, ["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-LOC"]) == [
+    toks = words(text)
+    assert arabic_ner.spans(toks, ["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-LOC"]) == [
         (4, 21, 0, "person"), (25, 29, 0, "place")]
-    assert arabic_ner.spans(text, ["O", "B-MISC", "I-MISC", "O", "O", "B-ORG"]) == [(25, 29, 0, "org")]
+    assert arabic_ner.spans(toks, ["O", "B-MISC", "I-MISC", "O", "O", "B-ORG"]) == [(25, 29, 0, "org")]
 
 
 def test_align_proposes_the_names_of_the_model_as_new_typed_mentions(db, tmp_path, monkeypatch):

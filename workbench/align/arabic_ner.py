@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from workbench.text.tokens import proclitic_forms, words
+from workbench.text.tokens import Token, proclitic_forms, words
 
 CATALOGUE = "catalogue-1.6.json"  # the file camel-tools 1.5 looks for before it goes to the network
 MODEL = Path("data", "ner", "arabert")
@@ -54,12 +54,11 @@ def _recognizer():
         return None
 
 
-def spans(text: str, labels: list[str]) -> list[tuple[int, int, int, str]]:
-    """``(start, end, prefix, type)`` of the names in BIO ``labels`` (one per word of ``words(text)``).
+def spans(toks: list[Token], labels: list[str]) -> list[tuple[int, int, int, str]]:
+    """``(start, end, prefix, type)`` of the names in BIO ``labels`` (one per token of ``toks``).
 
     A name's first word loses a conjunction or preposition glued to an article (والحسكة -> الحسكة).
     """
-    toks = words(text)
     out: list[tuple[int, int, int, str]] = []
     current: list | None = None
     for tok, label in zip(toks, labels):
@@ -86,6 +85,6 @@ def arabic_finder() -> ArabicFinder | None:
 
     def find(text: str) -> list[tuple[int, int, int, str]]:
         toks = words(text)
-        return spans(text, ner.predict_sentence([t.text for t in toks])) if toks else []
+        return spans(toks, ner.predict_sentence([t.text for t in toks])) if toks else []
 
     return find
