@@ -81,3 +81,12 @@ def test_counts_follow_every_writer(db):
         conn.execute("DELETE FROM segments WHERE id = ?", (seg,))
         conn.execute("DELETE FROM articles WHERE id = (SELECT max(id) FROM articles)")
     assert_consistent(conn)
+
+
+def test_triggers_test_statuses_without_in_lists(db):
+    """SQLite builds a temporary table for an IN list on every trigger run (4x the cost of a link write)."""
+    import re
+
+    triggers = dict(db.conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"))
+    assert "article_stats_link_insert" in triggers
+    assert [name for name, sql in triggers.items() if re.search(r"\bIN\s*\(\s*'", sql)] == []

@@ -39,6 +39,7 @@ MIGRATIONS = (
     "0014_align_generations",
     "0015_no_text_twice",
     "0016_contentless_search_index",
+    "0019_pending_tests_without_lists",
 )
 MIGRATION_SET = "workbench"
 # Page cache per connection, in KiB (SQLite's default is 2 MiB). Align writes mentions and links into
