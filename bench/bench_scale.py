@@ -78,8 +78,8 @@ def db_bytes(db: Path) -> int:
     return sum(p.stat().st_size for p in (db, db.with_name(db.name + "-wal")) if p.exists())
 
 
-def step(name: str, args: list[str], env: dict) -> tuple[float, int]:
-    """Run one ``workbench`` command; its seconds and peak RSS (bytes)."""
+def step(name: str, args: list[str], env: dict) -> tuple[float, float, int]:
+    """Run one ``workbench`` command; its seconds, CPU seconds (user + system) and peak RSS (bytes)."""
     t = time.perf_counter()
     proc = subprocess.Popen([WORKBENCH, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -88,7 +88,7 @@ def step(name: str, args: list[str], env: dict) -> tuple[float, int]:
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{name} failed ({proc.returncode}): {err[-2000:]}")
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def table_sizes(db: Path) -> list[tuple[str, int]]:
@@ -139,11 +139,11 @@ def main() -> int:
             steps.append(("translate", ["translate", "-q", "--limit", str(args.translate)]))
         steps += [("align", ["align"]), ("stats", ["stats"]),
                   ("export", ["export", "-q", "--force", str(work / "out.jsonl")])]
-        print(f"{'step':10} {'seconds':>8} {'articles/s':>10} {'peak RSS':>9} {'db bytes/input':>14} {'db MB':>8}")
+        print(f"{'step':10} {'seconds':>8} {'CPU s':>7} {'articles/s':>10} {'peak RSS':>9} {'db bytes/input':>14} {'db MB':>8}")
         for name, argv in steps:
-            elapsed, rss = step(name, argv, env)
+            elapsed, cpu, rss = step(name, argv, env)
             size_now = db_bytes(db)
-            print(f"{name:10} {elapsed:8.2f} {args.articles / elapsed:10,.0f} {rss / 2**20:7.0f}MB "
+            print(f"{name:10} {elapsed:8.2f} {cpu:7.2f} {args.articles / elapsed:10,.0f} {rss / 2**20:7.0f}MB "
                   f"{size_now / size:14.2f} {size_now / 1e6:8.1f}")
         conn = sqlite3.connect(db)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.align import affected, detect_english, detect_source, edited, generations, latin_heads, linker
+from workbench.align import affected, detect_english, detect_source, edited, generations, latin_heads, linker, worker
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -197,16 +197,33 @@ def align_articles(
     done = sum(sizes.get(i, 0) for i in ids if i not in work)
     report(done, ids[0] if ids else 0)
 
+    def here(aid: int) -> tuple[int, list, list[Found]]:
+        lang, groups = sentence_groups(conn, aid, work[aid])
+        base = done
+
+        def during(n: int) -> None:  # within a long article
+            if base + n - reported >= step:
+                report(base + n, aid)
+
+        return aid, groups, analyse_article(ctx, lang, groups, during)
+
     def analysed() -> Iterator[tuple[int, list, list[Found]]]:
-        for aid in todo:
-            lang, groups = sentence_groups(conn, aid, work[aid])
-            base = done
-
-            def during(n: int) -> None:  # within a long article
-                if base + n - reported >= step:
-                    report(base + n, aid)
-
-            yield aid, groups, analyse_article(ctx, lang, groups, during)
+        away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
+        remote = worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo if a in away]) \
+            if away else None
+        try:
+            for aid in todo:
+                item = next(remote) if remote is not None and aid in away else None
+                if item is None:  # analysed here (or the child gave up: the rest is analysed here)
+                    if remote is not None and aid in away:
+                        remote.close()
+                        remote = None
+                    yield here(aid)
+                else:
+                    yield item[0], item[2], item[3]
+        finally:
+            if remote is not None:
+                remote.close()
 
     results = analysed()
     try:
@@ -241,6 +258,21 @@ def align_articles(
         jobs.finish(conn, summary.job_id, status, done,
                     f"{len(summary.aligned)} aligned, {summary.skipped} up to date")
     return summary
+
+
+def _for_the_child(conn: sqlite3.Connection, ctx: Context, todo: list[int]) -> set[int]:
+    """The articles of a run that a second process should analyse (none when it would not pay).
+
+    Not with a NER model (loaded in this process only), and not an article holding a span the analyst
+    set: matching such a span again reads the database beside the article's fresh mentions.
+    """
+    if ctx.finder is not None or ctx.arabic_finder is not None or not worker.worth_it(conn, len(todo)):
+        return set()
+    edited = {aid for (aid,) in conn.execute(
+        f"""SELECT DISTINCT s.article_id FROM mentions m JOIN segments s ON s.id = m.segment_id
+            WHERE m.detector <> 'glossary' AND m.detector = '{EDITED}'""")}
+    away = {aid for aid in todo if aid not in edited}
+    return away if len(away) >= worker.MIN_ARTICLES else set()
 
 
 # ---- one article ------------------------------------------------------------------------------------
