@@ -118,3 +118,23 @@ def test_a_definite_head_and_another_head_are_not_names():
 
 def test_an_outlet_of_three_words():
     assert ("الشرق ديلي بريس", "org", "outlet head") in found("وقال مصدر لوكالة الشرق ديلي بريس إن الطريق مغلق.")
+
+
+def test_descriptions_after_a_head_are_not_names():
+    # a derived participle describes the head (a province mixed ...), a short nisba a tribe (a Sunni tribe)
+    assert found("وتعد المنطقة محافظة متداخلة سياسيا وأمنيا.") == []
+    assert found("وقاتل أبناء عشيرة شيعية في البلدة.") == []
+    assert ("الفهود", "org", "outlet head") in found("وقاتل أبناء عشيرة الفهود في البلدة.")
+
+
+def test_a_spaced_dash_sets_off_an_aside():
+    assert found("دخلت الدورية بلدة صفيرة - موطن الشيخ فجرا.") == [("صفيرة", "place", "place head")]
+
+
+def test_news_after_an_agency_head_leaves_the_quoted_name():
+    assert found("ونقلت وكالة أنباء «النهرين» عن مصدر أمني الخبر.") == [("النهرين", "org", "quoted after")]
+
+
+def test_a_bracket_after_a_dash_is_a_credit_not_the_places_other_name():
+    assert found("دورية في ناحية الصفصافة - (أرشيف)") == [("الصفصافة", "place", "place head")]
+    assert ("الكرامة", "place", "place head") in found("وصلت إلى ناحية الصفصافة (الكرامة) قواتنا.")

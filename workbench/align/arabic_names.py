@@ -106,8 +106,9 @@ def _role_next(tokens: list[Token], k: int, t: dict) -> bool:
 
 
 def _joined(tokens: list[Token], i: int) -> bool:
-    """Token ``i`` and the next are separated by a space only (no punctuation)."""
-    return tokens[i].joins
+    """Token ``i`` and the next are separated by a space or a hyphen only (no punctuation); a dash
+    between spaces sets off an aside (بلدة ذيبان - مسقط رأس ...), it does not join a name."""
+    return tokens[i].joins and (i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end < 3)
 
 
 def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title: bool,
@@ -182,8 +183,9 @@ def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: b
     word = fold(tokens[i].text)
     opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
     if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
-            _adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"]:
-        return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective)
+            _adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"] \
+            or _derived_participle(word):
+        return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective; محافظة متنوعة: a participle)
     second = fold(tokens[i + 1].text) if i + 1 < n and _joined(tokens, i) else ""
     if word.startswith("ال") and second in t["describing"]:
         return 0  # منطقة النزاع المسلح: a common noun described
@@ -245,6 +247,12 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     return count
 
 
+def _derived_participle(word: str) -> bool:
+    """An indefinite feminine participle of a derived verb (متنوعة، متاخمة، مستقلة): it describes the
+    head before it; place names do not take these patterns (a name like مركدة or محردة has no ت)."""
+    return len(word) >= 6 and word.startswith(("مت", "مست")) and word.endswith("ه")
+
+
 def _adjective(word: str) -> bool:
     """A nisba adjective (العراقية، السوري، عشائرية، الأمريكيين)."""
     return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))
@@ -284,13 +292,19 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         word = fold(tokens[k].text)
         if count and (not word.startswith(("ال", "لل")) or _adjective(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
-        if not count and not word.startswith(("ال", "لل")) and _adjective(word):
-            break  # موقع عسكري، وكالة رسمية: an indefinite head described (a military post), not named
+        if not count and not word.startswith(("ال", "لل")) and (_adjective(word) or (
+                len(word) >= 4 and word.endswith("يه"))):
+            break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named
+        if not count and word == _NEWS and not (k + 1 < n and _joined(tokens, k) and _name_word(tokens[k + 1], t)):
+            break  # وكالة أنباء «...»: news, the agency's name is the quoted one
         count += 1
         k += 1
         if k >= n or not _joined(tokens, k - 1):
             break
     return count
+
+
+_NEWS = "انباء"  # folded أنباء
 
 
 OPEN_QUOTES = "\"“”«("
@@ -347,7 +361,8 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     if count >= 2 and words[0] in t["title"] and all(
             _name_word(tok, t) and fold(tok.text) not in t["complement"] for tok in tokens[i + 1:i + count]):
         return Cue(i + 1, count - 1, 0, "person", "title", tokens[i].text, CONFIDENCE["title"])  # «حج X»
-    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word in _TO):
+    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word in _TO
+              or (folded == _NEWS and i >= 2 and _is(tokens[i - 2], t["outlet_head"]) is not None)):
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if i and _is(tokens[i - 1], t["org_head"]) is not None:
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
@@ -360,7 +375,7 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     if count >= 2 and words[0] in t["given"] and all(
             w in t["title"] or _name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):
         return Cue(i, count, 0, "person", "quoted name", tokens[i].text, CONFIDENCE["quoted name"])
-    if place_before and text[tokens[i].start - 1:tokens[i].start] == "(" and all(
+    if place_before and text[tokens[i - 1].end:tokens[i].start].strip() == "(" and all(
             _name_word(tok, t) and fold(tok.text) not in t["outlet"] | t["outlet_end"]
             for tok in tokens[i:i + count]):  # بغداد (رويترز): a dateline, not the place's other name
         return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])

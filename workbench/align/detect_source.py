@@ -389,13 +389,26 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
     from workbench.names.places import place_lookup
 
-    out = glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total)
+    out = []
+    for found in glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total):
+        if _pronoun_ending(found):
+            k = next(k for k, tok in enumerate(seg.tokens) if tok.start == found.start)
+            seg.taken[k] = False  # the word is free for the other rules
+            continue
+        out.append(found)
     for found in out:
         found.detector, found.etype, found.confidence = "gazetteer", "place", 0.9
         found.place = found.entries[0].entity_id
         found.cue = f"GeoNames place {found.place}"
         found.entries = []  # not glossary evidence: the linker treats it as a name to propose
     return out
+
+
+def _pronoun_ending(found: Found) -> bool:
+    """A one-word place without the article written with ه for its ة: the ه is as likely the pronoun
+    "his" on a common noun (في حديثه، in his talk: not Haditha); an article rules the pronoun out."""
+    return len(found.words) == 1 and not found.stem.startswith("ال") and found.stem.endswith("ه") \
+        and found.entries[0].text.endswith("ة")
 
 
 def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
