@@ -138,3 +138,8 @@ def test_news_after_an_agency_head_leaves_the_quoted_name():
 def test_a_bracket_after_a_dash_is_a_credit_not_the_places_other_name():
     assert found("دورية في ناحية الصفصافة - (أرشيف)") == [("الصفصافة", "place", "place head")]
     assert ("الكرامة", "place", "place head") in found("وصلت إلى ناحية الصفصافة (الكرامة) قواتنا.")
+
+
+def test_la_before_a_word_that_starts_with_lam():
+    # للواء is ل + لواء (a brigade's name follows), not ل + the article
+    assert ("لواء الصقور", "org", "org head") in found("انضم العشرات للواء الصقور المدعوم.")

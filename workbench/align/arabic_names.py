@@ -47,7 +47,10 @@ def _forms(token: Token) -> tuple[tuple[int, str], ...]:
 
 @lru_cache(maxsize=200_000)
 def _word_forms(word: str) -> tuple[tuple[int, str], ...]:
-    return tuple((p, fold(stem)) for p, stem in proclitic_forms(word))
+    forms = tuple((p, fold(stem)) for p, stem in proclitic_forms(word))
+    if word.startswith("لل") and len(word) >= 5 and (1, fold(word[1:])) not in forms:
+        forms += ((1, fold(word[1:])),)  # للواء: ل before a word that starts with ل (لواء), not the article
+    return forms
 
 
 def _stem(token: Token, prefix: int) -> str:
@@ -487,6 +490,7 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
     inner = 0
     if k < n and not taken[k] and _joined(tokens, k - 1) and (
             _is(tokens[k], t["place_head"], clitics=False) is not None
+            or fold(tokens[k].text) in t["plural_tribe_head"]  # مجلس عشائر صلاح الدين
             or (_name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال")
                 and _is(tokens[k], t["facility_head"], clitics=False) is None)):  # إدارة سجن الحسكة: the city
         inner, k = 1, k + 1
@@ -496,8 +500,10 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
         k += 1
     end = k
     while k < n and not taken[k] and _joined(tokens, k - 1) and fold(tokens[k].text).startswith("ال") \
-            and _name_word(tokens[k], t) and fold(tokens[k].text) not in t["describing"]:
+            and _name_word(tokens[k], t) and fold(tokens[k].text) not in t["nationality"]:
         k += 1
+        if fold(tokens[k - 1].text) in t["describing"]:
+            break  # مجلس دير الزور العسكري: a describing word closes the name (a nationality is not in it)
     if k == end and not inner:
         return 0
     return k - i
