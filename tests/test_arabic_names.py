@@ -143,3 +143,13 @@ def test_a_bracket_after_a_dash_is_a_credit_not_the_places_other_name():
 def test_la_before_a_word_that_starts_with_lam():
     # للواء is ل + لواء (a brigade's name follows), not ل + the article
     assert ("لواء الصقور", "org", "org head") in found("انضم العشرات للواء الصقور المدعوم.")
+
+
+def test_a_plural_head_lists_places_in_quotes_or_after_commas():
+    assert [name for name, _, _ in found("ودهمت الدورية قرى «الصوان، الغبرة، المليحة والكسار» فجرا.")] == [
+        "الصوان", "الغبرة", "المليحة", "الكسار"]
+    assert [name for name, _, _ in found("سيطروا على بلدات تل شعير، والغبرة والمليحة أمس.")] == [
+        "تل شعير", "الغبرة", "المليحة"]
+    # a quotation that is not a clean list of names is left alone; after one place a comma ends it
+    assert found("ودهمت الدورية قرى «الصوان، حيث اعتقلت» فجرا.") == []
+    assert [name for name, _, _ in found("دخلت القوات قرية الصوان، والمليحة صامدة.")] == ["الصوان"]

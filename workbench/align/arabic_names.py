@@ -313,6 +313,7 @@ _NEWS = "انباء"  # folded أنباء
 OPEN_QUOTES = "\"“”«("
 CLOSE_QUOTES = "\"“”»)"
 MAX_QUOTED = 4  # words of a quoted name
+MAX_LIST = 12  # places of a quoted list
 
 # words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
 _CALLED = ("يسمى", "تسمى", "المسمى", "المسماه", "باسم")  # (المعروفة باسم «...»)
@@ -385,11 +386,14 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     return None
 
 
-def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given: bool = True) -> Cue | None:
+def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given: bool = True,
+              text: str = "") -> Cue | None:
     """The next place of a list, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y; ``given``: a given name
-    may open it (after a plural head: قرى X وعلي Y; after ناحية X وفؤاد ... a person follows)."""
+    may open it (after a plural head: قرى X وعلي Y; after ناحية X وفؤاد ... a person follows); with
+    ``text``, a comma may stand before the و (بلدات X، وY وZ)."""
     k = found.first + found.count
-    if k >= len(tokens) or taken[k] or not tokens[k - 1].joins or not tokens[k].text.startswith("و"):
+    if k >= len(tokens) or taken[k] or not tokens[k].text.startswith("و") \
+            or not (tokens[k - 1].joins or _comma_between(tokens, k - 1, text)):
         return None
     token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
     opener = fold(token.text) in t["place_first"]
@@ -413,6 +417,30 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
     before = fold(tokens[i - 1].text)
     return before.startswith("ال") and not before.endswith(("ه", "ي")) and before not in t["title"] \
         and before not in t["not_name"]
+
+
+def _quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str, head: str) -> list[Cue]:
+    """Places listed in quotes after a plural head (قرى «الفرحية، الطوشان والحمر»): items of one or
+    two name words parted by commas or و, the whole list closed by the quote; else none."""
+    n = len(tokens)
+    if i >= n or not i or text[tokens[i - 1].end:tokens[i].start].strip() not in OPEN_QUOTES:
+        return []
+    out: list[Cue] = []
+    k = i
+    while k < n and len(out) < MAX_LIST:
+        prefix = 1 if out and tokens[k].text.startswith("و") and _joined(tokens, k - 1) else 0
+        if out and not prefix and not _comma_between(tokens, k - 1, text):
+            return []
+        word = Token(tokens[k].start + prefix, tokens[k].end, tokens[k].text[prefix:])
+        if taken[k] or not _name_word(word, t) or len(word.text) < 3:
+            return []
+        count = 2 if k + 1 < n and _joined(tokens, k) and not tokens[k + 1].text.startswith("و") \
+            and _name_word(tokens[k + 1], t) and fold(word.text) in t["place_first"] else 1
+        out.append(Cue(k, count, prefix, "place", "place head", head, CONFIDENCE["place head"]))
+        k += count
+        if any(q in text[tokens[k - 1].end:tokens[k].start if k < n else len(text)] for q in CLOSE_QUOTES):
+            return out if len(out) >= 2 else []
+    return []
 
 
 def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
@@ -565,11 +593,17 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
                 plural = _stem(token, head) in t["plural_place_head"]
-                second = _and_next(tokens, taken, found, t, given=plural)
+                listed = text if plural else ""
+                second = _and_next(tokens, taken, found, t, given=plural, text=listed)
                 while second is not None:  # قرى X وY وZ, مقاطعة X وY: the whole list
                     out.append(found)
                     taken[found.first:found.first + found.count] = [True] * found.count
-                    found, second = second, _and_next(tokens, taken, second, t, given=plural)
+                    found, second = second, _and_next(tokens, taken, second, t, given=plural, text=listed)
+        if found is None and head is not None and _stem(token, head) in t["plural_place_head"] and text:
+            *items, found = _quoted_places(tokens, taken, i + 1, t, text, token.text) or [None]
+            for item in items:  # قرى «X، Y وZ»
+                out.append(item)
+                taken[item.first:item.first + item.count] = [True] * item.count
         facility = _is(token, t["facility_head"])
         if found is None and facility is not None and not _stem(token, facility).startswith("ال") \
                 and i + 1 < n and _joined(tokens, i):
