@@ -270,3 +270,7 @@ def test_adjectives_and_participles_after_heads_are_not_names():
     assert found("وتقع منطقة عسكرية قرب المطار.") == []
     assert found("وتسيطر القوات على مناطق واسعة من المحافظة.") == []
     assert found("ويقود الحرس ميليشيات مدعومة من الخارج.") == []
+
+
+def test_a_broadcaster_named_after_a_glossary_place():
+    assert ("تلفزيون كركوك", "org", "news outlet") in found("وبث تلفزيون كركوك الخبر.", places=("كركوك",))

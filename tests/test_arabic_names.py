@@ -153,3 +153,15 @@ def test_a_plural_head_lists_places_in_quotes_or_after_commas():
     # a quotation that is not a clean list of names is left alone; after one place a comma ends it
     assert found("ودهمت الدورية قرى «الصوان، حيث اعتقلت» فجرا.") == []
     assert [name for name, _, _ in found("دخلت القوات قرية الصوان، والمليحة صامدة.")] == ["الصوان"]
+
+
+def test_a_word_that_belongs_to_a_district_is_a_place():
+    assert ("العوينات", "place", "belongs to") in found("هاجم المسلحون العوينات التابعة لناحية الصفا ليلا.")
+    assert ("العوينات", "place", "belongs to") in found("وصلوا إلى بالعوينات التابعة لقضاء الصفا.")
+    # belonging to a force is no cue (نقطة التابعة لقوات ...)
+    assert not any(cue == "belongs to" for _, _, cue in found("هاجموا المقر التابع لقوات الأمن."))
+
+
+def test_quoted_names_after_a_page_or_in_single_quotes():
+    assert ("المكتب الإعلامي", "org", "quoted after") in found('حسب صفحة "المكتب الإعلامي" على الإنترنت.')
+    assert ("سالم الفهداوي", "person", "quoted name") in found("من وجهاء العشائر مثل 'سالم الفهداوي' وغيره.")

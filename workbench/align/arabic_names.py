@@ -310,8 +310,8 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
 _NEWS = "انباء"  # folded أنباء
 
 
-OPEN_QUOTES = "\"“”«("
-CLOSE_QUOTES = "\"“”»)"
+OPEN_QUOTES = "\"“”«('"
+CLOSE_QUOTES = "\"“”»)'"
 MAX_QUOTED = 4  # words of a quoted name
 MAX_LIST = 12  # places of a quoted list
 
@@ -360,7 +360,7 @@ def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: 
     folded = fold(word)
     if i and _is(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
-    if i and _is(tokens[i - 1], t["members_of"]) is not None:
+    if i and (_is(tokens[i - 1], t["members_of"]) is not None or _is(tokens[i - 1], t["pages"]) is not None):
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if count >= 2 and words[0] in t["title"] and all(
             _name_word(tok, t) and fold(tok.text) not in t["complement"] for tok in tokens[i + 1:i + count]):
@@ -441,6 +441,25 @@ def _quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text
         if any(q in text[tokens[k - 1].end:tokens[k].start if k < n else len(text)] for q in CLOSE_QUOTES):
             return out if len(out) >= 2 else []
     return []
+
+
+_SUBORDINATE = frozenset(fold(w) for w in "التابعة التابع".split())  # X التابعة لناحية ...: X is a place
+
+
+def _subordinate_place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """A word that belongs to a district, town or province (الضلوعية التابعة لمحافظة ...، قرية ...): a place."""
+    n = len(tokens)
+    if i + 2 >= n or taken[i] or not _joined(tokens, i) or not _joined(tokens, i + 1) \
+            or fold(tokens[i + 1].text) not in _SUBORDINATE:
+        return None
+    after = [stem for p, stem in _forms(tokens[i + 2]) if p == 1 and tokens[i + 2].text.startswith("ل")]
+    if not any(stem in t["place_head"] for stem in after):
+        return None
+    prefix = next((p for p, stem in _forms(tokens[i]) if p and stem.startswith("ال")), 0)
+    word = Token(tokens[i].start + prefix, tokens[i].end, tokens[i].text[prefix:])
+    if not _name_word(word, t) or _adjective(fold(word.text)) and not fold(word.text).startswith("ال"):
+        return None
+    return Cue(i, 1, prefix, "place", "belongs to", tokens[i + 2].text, CONFIDENCE["place head"])
 
 
 def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
@@ -554,6 +573,12 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and taken[i] and i in places and i + 1 < n and _joined(tokens, i) \
                 and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"]:
             found = Cue(i, 2, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # كركوك ناو
+        if found is None and not taken[i] and i + 1 < n and i + 1 in places and _joined(tokens, i) \
+                and _is(tokens[i], t["broadcast_head"], clitics=False) is not None:
+            k = i + 1
+            while k < n and k in places:
+                k += 1
+            found = Cue(i, k - i, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # تلفزيون سوريا
         if found is None and taken[i]:
             i += 1
             continue
@@ -640,6 +665,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
+        if found is None:
+            found = _subordinate_place(tokens, taken, i, t)
         if found is None:
             prefix = _given_prefix(token, t)
             if prefix is not None and _stem(token, prefix) not in t["son_of"]:
