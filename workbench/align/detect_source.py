@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.glossary_surnames import family_names, surname_mentions
+from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
@@ -58,6 +58,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     when the glossary ``index`` is given), then NER spans or capitalised names, Arabic cues and places;
     ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
+    if lang == "ar":
+        found = sorted(found + joined_mentions(seg, total, joined_names(lexicon)), key=lambda f: f.start)
     if index is not None and found:
         found = grow(seg, found, lang, index, total)
     if lang in ("fr", "en"):
