@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
+from workbench.align.arabic_words import TANWEEN
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
+from workbench.text.tokens import proclitic_forms
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
@@ -109,7 +111,7 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     t = arabic_names.tables()
-    tanween = arabic_names.TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
+    tanween = TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
     words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)]
     for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
@@ -119,7 +121,7 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         ids = f.entity_ids
         if not k or not ids or not tokens[k - 1].joins:
             continue
-        before = {arabic_names.fold(stem) for _, stem in arabic_names.proclitic_forms(tokens[k - 1].text)}
+        before = {arabic_names.fold(stem) for _, stem in proclitic_forms(tokens[k - 1].text)}
         if before & t["place_head"] and all(is_facility(lexicon.canonical.get(e)) for e in ids):
             f.etype, f.cue = "place", f"place head '{tokens[k - 1].text}'"
         elif before & t["speech"] and len(f.words) == 1 and _clause_ends(seg, f.end) \
@@ -157,7 +159,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
     for k, token in enumerate(tokens):
         if taken[k]:
             continue
-        for prefix, stem in arabic_names.proclitic_forms(token.text):
+        for prefix, stem in proclitic_forms(token.text):
             key = arabic_names.fold(stem)
             hit, count = _name_end(tokens, taken, k, key, memory), 2
             if hit is None:
@@ -165,7 +167,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
             if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
                 hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
             if hit is None and k and tokens[k - 1].joins and {
-                    arabic_names.fold(s) for _, s in arabic_names.proclitic_forms(tokens[k - 1].text)} & speech:
+                    arabic_names.fold(s) for _, s in proclitic_forms(tokens[k - 1].text)} & speech:
                 name = next((w for w in memory.firsts.values() if key in w), None)
                 hit, count = (("person", " ".join(name)), 1) if name else (None, 1)
             if hit is not None:
@@ -293,7 +295,7 @@ def _left_ok(word: str, lang: str, hyphen: bool = False) -> int | None:
         return None
     if lang == "ar":
         heads = arabic_names.tables()["org_head"]
-        for prefix, stem in arabic_names.proclitic_forms(word):
+        for prefix, stem in proclitic_forms(word):
             if arabic_names.fold(stem) in heads:
                 return prefix
         return None
