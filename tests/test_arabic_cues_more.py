@@ -82,6 +82,10 @@ def test_an_organisation_may_hold_a_glossary_place():
     assert not any("الحسكة" in name for name, _, _ in found("وأعلنت إدارة سجن الحسكة الاستنفار.", places=("الحسكة",)))
     # a place described by a nationality is not an organisation's name
     assert found("وأعلن مجلس بغداد العراقي القرار.", places=("بغداد",)) == []
+    # a describing word closes a council's name; the tribes of a province have a council too
+    assert ("مجلس كركوك العسكري", "org", "org head") in found("وهاجم مقاتلو مجلس كركوك العسكري الموقع.",
+                                                             places=("كركوك",))
+    assert ("مجلس عشائر كركوك", "org", "org head") in found("وطالب مجلس عشائر كركوك بالتهدئة.", places=("كركوك",))
 
 
 def test_an_outlet_named_after_a_place():
@@ -266,3 +270,7 @@ def test_adjectives_and_participles_after_heads_are_not_names():
     assert found("وتقع منطقة عسكرية قرب المطار.") == []
     assert found("وتسيطر القوات على مناطق واسعة من المحافظة.") == []
     assert found("ويقود الحرس ميليشيات مدعومة من الخارج.") == []
+
+
+def test_a_broadcaster_named_after_a_glossary_place():
+    assert ("تلفزيون كركوك", "org", "news outlet") in found("وبث تلفزيون كركوك الخبر.", places=("كركوك",))

@@ -118,3 +118,50 @@ def test_a_definite_head_and_another_head_are_not_names():
 
 def test_an_outlet_of_three_words():
     assert ("الشرق ديلي بريس", "org", "outlet head") in found("وقال مصدر لوكالة الشرق ديلي بريس إن الطريق مغلق.")
+
+
+def test_descriptions_after_a_head_are_not_names():
+    # a derived participle describes the head (a province mixed ...), a short nisba a tribe (a Sunni tribe)
+    assert found("وتعد المنطقة محافظة متداخلة سياسيا وأمنيا.") == []
+    assert found("وقاتل أبناء عشيرة شيعية في البلدة.") == []
+    assert ("الفهود", "org", "outlet head") in found("وقاتل أبناء عشيرة الفهود في البلدة.")
+
+
+def test_a_spaced_dash_sets_off_an_aside():
+    assert found("دخلت الدورية بلدة صفيرة - موطن الشيخ فجرا.") == [("صفيرة", "place", "place head")]
+
+
+def test_news_after_an_agency_head_leaves_the_quoted_name():
+    assert found("ونقلت وكالة أنباء «النهرين» عن مصدر أمني الخبر.") == [("النهرين", "org", "quoted after")]
+
+
+def test_a_bracket_after_a_dash_is_a_credit_not_the_places_other_name():
+    assert found("دورية في ناحية الصفصافة - (أرشيف)") == [("الصفصافة", "place", "place head")]
+    assert ("الكرامة", "place", "place head") in found("وصلت إلى ناحية الصفصافة (الكرامة) قواتنا.")
+
+
+def test_la_before_a_word_that_starts_with_lam():
+    # للواء is ل + لواء (a brigade's name follows), not ل + the article
+    assert ("لواء الصقور", "org", "org head") in found("انضم العشرات للواء الصقور المدعوم.")
+
+
+def test_a_plural_head_lists_places_in_quotes_or_after_commas():
+    assert [name for name, _, _ in found("ودهمت الدورية قرى «الصوان، الغبرة، المليحة والكسار» فجرا.")] == [
+        "الصوان", "الغبرة", "المليحة", "الكسار"]
+    assert [name for name, _, _ in found("سيطروا على بلدات تل شعير، والغبرة والمليحة أمس.")] == [
+        "تل شعير", "الغبرة", "المليحة"]
+    # a quotation that is not a clean list of names is left alone; after one place a comma ends it
+    assert found("ودهمت الدورية قرى «الصوان، حيث اعتقلت» فجرا.") == []
+    assert [name for name, _, _ in found("دخلت القوات قرية الصوان، والمليحة صامدة.")] == ["الصوان"]
+
+
+def test_a_word_that_belongs_to_a_district_is_a_place():
+    assert ("العوينات", "place", "belongs to") in found("هاجم المسلحون العوينات التابعة لناحية الصفا ليلا.")
+    assert ("العوينات", "place", "belongs to") in found("وصلوا إلى بالعوينات التابعة لقضاء الصفا.")
+    # belonging to a force is no cue (نقطة التابعة لقوات ...)
+    assert not any(cue == "belongs to" for _, _, cue in found("هاجموا المقر التابع لقوات الأمن."))
+
+
+def test_quoted_names_after_a_page_or_in_single_quotes():
+    assert ("المكتب الإعلامي", "org", "quoted after") in found('حسب صفحة "المكتب الإعلامي" على الإنترنت.')
+    assert ("سالم الفهداوي", "person", "quoted name") in found("من وجهاء العشائر مثل 'سالم الفهداوي' وغيره.")

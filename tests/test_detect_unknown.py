@@ -76,3 +76,13 @@ def test_french_so_called_leaves_the_head_alone():
 def test_french_heads_of_federations_and_resistance_and_their_demonyms():
     text = "La Résistance islamique a visé les Gardiens de la révolution iraniens près de la Fédération sportive."
     assert french_names(text) == ["Résistance islamique", "Gardiens de la révolution", "Fédération sportive"]
+
+
+def test_place_list_leaves_a_noun_with_a_pronoun_alone():
+    # حديثه is "his talk" as often as Haditha written with ه; حديثة (and الحديثة) stay places
+    def places(sentence):
+        tokens = words(sentence)
+        return [f.stem for f in gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))]
+
+    assert places("وقال الضابط في حديثه للصحفيين إن الوضع هادئ.") == []
+    assert places("وصلت التعزيزات إلى حديثة مساء أمس.") == ["حديثة"]

@@ -11,79 +11,15 @@ dev set).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
-from workbench.names.arabic_cues import cue_fold as fold
+from workbench.align.arabic_places import and_next, place_name, quoted_places, subordinate_place
+from workbench.align.arabic_quotes import quoted_name
+from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, fold, given_prefix,
+                                          joined, name_word, new_phrase, prefix_in, stem_of, token_forms)
 from workbench.names.arabic_cues import tables
-from workbench.text.tokens import Token, proclitic_forms
+from workbench.text.tokens import Token
 
 MAX_NAME = 6  # words in a personal name
-TANWEEN = "\u064b"  # fathatan, the accusative ending of adverbs and adjectives (تركياً، انخفاضاً)
 MAX_ORG = 5  # words after an organisation head
-
-# confidence of each cue: share of detections that were real names on bench/data dev texts
-CONFIDENCE = {"title": 0.9, "given name": 0.8, "place head": 0.85, "org head": 0.75, "kunya": 0.8,
-              "role after": 0.8, "quoted name": 0.8}
-
-
-@dataclass(slots=True)
-class Cue:
-    """A name found by a cue: tokens ``[first, first + count)``, ``prefix`` proclitic letters on the first."""
-
-    first: int
-    count: int
-    prefix: int
-    type: str  # person / place / org
-    cue: str  # what found it: title, place head, org head, given name, kunya
-    word: str  # the cue word as written
-    confidence: float
-
-
-def _forms(token: Token) -> tuple[tuple[int, str], ...]:
-    """(proclitic length, folded stem) readings of a token, the bare word first."""
-    return _word_forms(token.text)
-
-
-@lru_cache(maxsize=200_000)
-def _word_forms(word: str) -> tuple[tuple[int, str], ...]:
-    return tuple((p, fold(stem)) for p, stem in proclitic_forms(word))
-
-
-def _stem(token: Token, prefix: int) -> str:
-    """The folded word behind ``prefix`` proclitic letters (للإدارة, 1 -> الإدارة: the article's alef back)."""
-    return next((stem for p, stem in _forms(token) if p == prefix), fold(token.text)[prefix:])
-
-
-def _is(token: Token, table: frozenset, clitics: bool = True) -> int | None:
-    """The proclitic length under which the token is in ``table``, or None."""
-    forms = _forms(token) if clitics else [(0, fold(token.text))]
-    for prefix, stem in forms:
-        if stem in table:
-            return prefix
-    return None
-
-
-def _name_word(token: Token, t: dict) -> bool:
-    """A word that can be part of a name: Arabic letters, not a frequent word of running text (nor one
-    behind a proclitic: وهم، بأكثر), not a noun with a pronoun suffix (وسكانه، خارجها)."""
-    word = fold(token.text)
-    raw = token.text
-    return (len(word) >= 2 and word not in t["not_name"] and word not in t["title"]
-            and word not in t["place_head"] and word not in t["org_head"] and word not in t["outlet_head"]
-            and not any(ch.isdigit() for ch in word) and "\u0621" <= word[0] <= "\u064a"
-            and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله"))
-            and not any(p and stem in t["not_name"] for p, stem in _forms(token))
-            and not raw.endswith(TANWEEN))  # مخمور انخفاضاً: an adverb in the accusative
-
-
-def _given_prefix(token: Token, t: dict) -> int | None:
-    """The proclitic length under which a word opens a personal name (given name, أبو، بن، عبد); ك is
-    not read as a proclitic here (كامل is a word, not ك + أمل)."""
-    for prefix, stem in _forms(token):
-        if stem in t["name_start"] and "ك" not in token.text[:prefix]:
-            return prefix
-    return None
 
 
 def _after_title_word(token: Token, t: dict) -> bool:
@@ -91,9 +27,9 @@ def _after_title_word(token: Token, t: dict) -> bool:
     بمحكمة ...، معاون المحافظ للشؤون ...: a definite noun or one in م) nor an adjective in the
     accusative (كان المختار مطلوبا); بشار، بوتين، زكريا are names."""
     word = fold(token.text)
-    if not _name_word(token, t) or (len(word) >= 5 and word.endswith("ا") and word not in t["given"]):
+    if not name_word(token, t) or (len(word) >= 5 and word.endswith("ا") and word not in t["given"]):
         return False
-    for prefix, stem in _forms(token):
+    for prefix, stem in token_forms(token):
         if prefix and any(ch in "بلك" for ch in token.text[:prefix]) and stem not in t["given"] \
                 and (stem.startswith(("ال", "م")) or stem in t["not_name"]):
             return False
@@ -103,11 +39,6 @@ def _after_title_word(token: Token, t: dict) -> bool:
 def _role_next(tokens: list[Token], k: int, t: dict) -> bool:
     """A role follows word ``k`` (رعد ناصر شعيا قائممقام ...، جلال خلف، مدير ...): the name ends on it."""
     return k + 1 < len(tokens) and fold(tokens[k + 1].text) in t["role_after"]
-
-
-def _joined(tokens: list[Token], i: int) -> bool:
-    """Token ``i`` and the next are separated by a space only (no punctuation)."""
-    return tokens[i].joins
 
 
 def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title: bool,
@@ -121,13 +52,13 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     while k < n and count < MAX_NAME and not taken[k]:
         word = fold(tokens[k].text)
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
-            prefix = _given_prefix(tokens[k], t)
+            prefix = given_prefix(tokens[k], t)
             if prefix is not None:
-                word = _stem(tokens[k], prefix)
+                word = stem_of(tokens[k], prefix)
         if word in t["son_of"] or word in t["kunya"] or word in t["abd"]:
             # عبد الأمير: after عبد a title word is a name
-            if k + 1 >= n or taken[k + 1] or not _joined(tokens, k) or not (
-                    _name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
+            if k + 1 >= n or taken[k + 1] or not joined(tokens, k) or not (
+                    name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
                 break
             count += 2
             k += 2
@@ -138,18 +69,18 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 break
         elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال"):
             break  # after a family name (ال...) only another one follows: الشمري وحضور
-        elif _new_phrase(tokens[k], t):
+        elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
-        elif _name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
+        elif name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
                                            or (after_title and _family_name_next(tokens, taken, k, t))):
             count += 1  # a third word must be a family name (ال...), a given name or end before a role
             k += 1
         else:
             break
-        if k >= n or not _joined(tokens, k - 1):
+        if k >= n or not joined(tokens, k - 1):
             break
-    if count and k < n and k in surnames and _joined(tokens, k - 1) and k == i + count:
+    if count and k < n and k in surnames and joined(tokens, k - 1) and k == i + count:
         count += 1
     if count == 1 and not after_title:
         return 0  # a lone given name is as often a word (أمل، نور، سلام) as a name
@@ -158,49 +89,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
 
 def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:
     """The word after ``k`` closes a personal name: a family name (ال...) joined to it."""
-    return k + 1 < len(tokens) and not taken[k + 1] and _joined(tokens, k) \
-        and fold(tokens[k + 1].text).startswith("ال") and _name_word(tokens[k + 1], t)
-
-
-def _new_phrase(token: Token, t: dict) -> bool:
-    """A word that starts a new phrase behind a proclitic: بالحسكة، والجرذي، بمدينة."""
-    return any(prefix and (stem.startswith("ال") or stem in t["place_head"])
-               for prefix, stem in _forms(token))
-
-
-_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
-
-
-def _place(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False) -> int:
-    """How many tokens from ``i`` make a place name after a head: one word, or two when the first
-    opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
-    الصبحة ليلا; a list goes on behind و). ``described``: after a plural or facility head an
-    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name."""
-    n = len(tokens)
-    if i >= n or taken[i] or _is(tokens[i], t["place_head"]) is not None:
-        return 0  # سجن بمدينة ...: another head, not a name
-    word = fold(tokens[i].text)
-    opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
-    if not (opener or _name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
-            _adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"]:
-        return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective)
-    second = fold(tokens[i + 1].text) if i + 1 < n and _joined(tokens, i) else ""
-    if word.startswith("ال") and second in t["describing"]:
-        return 0  # منطقة النزاع المسلح: a common noun described
-    if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
-            and len(second) >= 5 and second not in _RELATIVES:
-        return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
-    count = 1
-    if second and not taken[i + 1] and _name_word(tokens[i + 1], t) and not _new_phrase(tokens[i + 1], t) \
-            and (opener or (not word.startswith("ال") and not _adjective(second)
-                            and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
-                            and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
-        count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)
-    elif opener:
-        return 0  # جديد alone is a word
-    elif second and taken[i + 1]:
-        return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place
-    return count
+    return k + 1 < len(tokens) and not taken[k + 1] and joined(tokens, k) \
+        and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t)
 
 
 def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False) -> int:
@@ -213,15 +103,15 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     count = 0
     k = i
     construct = False
-    while k < n and count < MAX_ORG and not taken[k] and _joined(tokens, k - 1):
+    while k < n and count < MAX_ORG and not taken[k] and joined(tokens, k - 1):
         word = fold(tokens[k].text)
-        closes = construct and word.startswith("ال") and _adjective(word)  # للدراسات الشرقية
+        closes = construct and word.startswith("ال") and adjective(word)  # للدراسات الشرقية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
             and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
-        construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and _joined(tokens, k)
+        construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال"))  # لحقوق الإنسان
         if not count and definite_head and not word.startswith("ال"):
             break  # التنظيم أواخر: the article on the head makes it a common noun here
@@ -229,25 +119,20 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
         before = fold(tokens[k - 1].text)
-        if count and before.startswith("ال") and _adjective(before) and not (_adjective(word) or construct):
+        if count and before.startswith("ال") and adjective(before) and not (adjective(word) or construct):
             break  # انتقد التيار المدني القرار: after an adjective, a noun is the verb's object
         count += 1
         k += 1
     first = fold(tokens[i].text)
-    if count == 1 and _adjective(first) and (not definite_head or first in t["describing"]):
+    if count == 1 and adjective(first) and (not definite_head or first in t["describing"]):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
-    if count and i + count < n and taken[i + count] and _joined(tokens, i + count - 1):
+    if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
     while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"]:
         count -= 1  # الحرس الثوري الإيراني: the name, not its nationality (مجلس X العسكري keeps it)
     return count
-
-
-def _adjective(word: str) -> bool:
-    """A nisba adjective (العراقية، السوري، عشائرية، الأمريكيين)."""
-    return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
 def _outlet_prefix(token: Token) -> int:
@@ -267,7 +152,7 @@ def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
     word = fold(tokens[i].text)
     for count in (2, 3):  # فرانس برس، العرب ديلي برس
         k = i + count - 1
-        if k < n and not any(taken[i + 1:k + 1]) and all(_joined(tokens, m) for m in range(i, k)) \
+        if k < n and not any(taken[i + 1:k + 1]) and all(joined(tokens, m) for m in range(i, k)) \
                 and fold(tokens[k].text) in t["outlet_end"]:
             return count
     return 1 if word in t["outlet"] else 0
@@ -280,110 +165,20 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     if count:
         return count
     k = i
-    while k < n and count < most and not taken[k] and _name_word(tokens[k], t):
+    while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or _adjective(word)):
+        if count and (not word.startswith(("ال", "لل")) or adjective(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
-        if not count and not word.startswith(("ال", "لل")) and _adjective(word):
-            break  # موقع عسكري، وكالة رسمية: an indefinite head described (a military post), not named
+        if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
+                len(word) >= 4 and word.endswith("يه"))):
+            break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named
+        if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and name_word(tokens[k + 1], t)):
+            break  # وكالة أنباء «...»: news, the agency's name is the quoted one
         count += 1
         k += 1
-        if k >= n or not _joined(tokens, k - 1):
+        if k >= n or not joined(tokens, k - 1):
             break
     return count
-
-
-OPEN_QUOTES = "\"“”«("
-CLOSE_QUOTES = "\"“”»)"
-MAX_QUOTED = 4  # words of a quoted name
-
-# words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
-_CALLED = ("يسمى", "تسمى", "المسمى", "المسماه", "باسم")  # (المعروفة باسم «...»)
-_TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
-
-
-def _quoted(tokens: list[Token], taken: list[bool], i: int, text: str) -> int:
-    """How many tokens from ``i`` fill a quotation (or brackets) that opens right before token ``i``."""
-    n = len(tokens)
-    before = text[tokens[i - 1].end if i else max(0, tokens[i].start - 2):tokens[i].start]
-    if not any(q in before for q in OPEN_QUOTES):
-        return 0
-    k = i
-    while k < n and k - i < MAX_QUOTED:
-        after = text[tokens[k].end:tokens[k + 1].start if k + 1 < n else len(text)]
-        if any(q in after for q in CLOSE_QUOTES):
-            return k - i + 1
-        if not tokens[k].joins:
-            return 0
-        k += 1
-    return 0
-
-
-def _quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str,
-                 place_before: bool = False) -> Cue | None:
-    """A name in quotes or brackets, when the word before it or its own first word says it is one:
-    an outlet, bloc or organisation head, a title (المدعو «لقمان»), «so-called», لـ«...», fighters of
-    (مسلحي «...»: an armed group), a head inside the quotes («مجلس ... العسكري»: the whole quotation
-    is the name), a given name opening it («علي خلف المختار»: a person, titles inside are his names),
-    or a place right before it (``place_before``: ناحية X (Y), the place's other name)."""
-    count = _quoted(tokens, taken, i, text)
-    if not count or taken[i] or all(taken[i:i + count]):
-        return None
-    headed = _is(tokens[i], t["org_head"], clitics=False) is not None
-    words = [fold(tok.text) for tok in tokens[i + headed:i + count]]
-    if not words or words[0] in t["not_name"] or any(w in t["not_name"] for w in words if not w.startswith("ال")):
-        return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
-    while count >= 2 and words[-1] in t["nationality"]:
-        count -= 1  # «الحرس الثوري الإيراني»: the name, not its nationality
-        words = words[:-1]
-    if headed:
-        return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
-    word = tokens[i - 1].text if i else ""
-    folded = fold(word)
-    if i and _is(tokens[i - 1], t["title"]) is not None:
-        return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
-    if i and _is(tokens[i - 1], t["members_of"]) is not None:
-        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
-    if count >= 2 and words[0] in t["title"] and all(
-            _name_word(tok, t) and fold(tok.text) not in t["complement"] for tok in tokens[i + 1:i + count]):
-        return Cue(i + 1, count - 1, 0, "person", "title", tokens[i].text, CONFIDENCE["title"])  # «حج X»
-    if i and (_is(tokens[i - 1], t["outlet_head"]) is not None or word in _TO):
-        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
-    if i and _is(tokens[i - 1], t["org_head"]) is not None:
-        return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
-    if i and folded in _CALLED:
-        head = "place" if _is(tokens[i], t["place_head"]) is not None else "org"
-        return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
-    head = _is(tokens[i - 1], t["place_head"]) if i else None
-    if head is not None and not _stem(tokens[i - 1], head).startswith("ال"):  # قرية (X): the village's name
-        return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
-    if count >= 2 and words[0] in t["given"] and all(
-            w in t["title"] or _name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):
-        return Cue(i, count, 0, "person", "quoted name", tokens[i].text, CONFIDENCE["quoted name"])
-    if place_before and text[tokens[i].start - 1:tokens[i].start] == "(" and all(
-            _name_word(tok, t) and fold(tok.text) not in t["outlet"] | t["outlet_end"]
-            for tok in tokens[i:i + count]):  # بغداد (رويترز): a dateline, not the place's other name
-        return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
-    return None
-
-
-def _and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given: bool = True) -> Cue | None:
-    """The next place of a list, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y; ``given``: a given name
-    may open it (after a plural head: قرى X وعلي Y; after ناحية X وفؤاد ... a person follows)."""
-    k = found.first + found.count
-    if k >= len(tokens) or taken[k] or not tokens[k - 1].joins or not tokens[k].text.startswith("و"):
-        return None
-    token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
-    opener = fold(token.text) in t["place_first"]
-    if not (opener or (len(token.text) >= 3 and _name_word(token, t))) or fold(token.text) in t["describing"] \
-            or (not given and (fold(token.text) in t["name_start"]
-                               or (token.text[:1] in "يت" and len(token.text) <= 4 and not opener))):
-        return None  # ناحية X وفؤاد ...: a person; منطقة X وتشن ...: a verb
-    count = 2 if (opener or fold(token.text) in t["given"]) and k + 1 < len(tokens) and tokens[k].joins \
-        and not taken[k + 1] and _name_word(tokens[k + 1], t) and not tokens[k + 1].text.startswith("و") else 1
-    if opener and count == 1:
-        return None  # وتل alone is not a place
-    return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
 
 
 def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dict) -> bool:
@@ -397,11 +192,6 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
         and before not in t["not_name"]
 
 
-def _comma_between(tokens: list[Token], k: int, text: str) -> bool:
-    """Only a comma (and spaces) stands between token ``k`` and the next."""
-    return bool(text) and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ",")
-
-
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
                   places: set[int], surnames: frozenset[int] = frozenset()) -> list[Cue]:
     """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
@@ -412,38 +202,38 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     before an organisation or place head is what the title heads (مسؤول فرع الاتحاد ...), no person."""
     n = len(tokens)
     token = tokens[i]
-    heads = not _stem(token, prefix).startswith("ال")
-    office = i + 1 if i + 1 < n and not taken[i + 1] and _joined(tokens, i) \
-        and _stem(token, prefix) in t["title_of_place"] and _after_title_word(tokens[i + 1], t) \
-        and not (i + 2 < n and _joined(tokens, i + 1) and fold(tokens[i + 2].text).startswith("ال")) else None
+    heads = not stem_of(token, prefix).startswith("ال")
+    office = i + 1 if i + 1 < n and not taken[i + 1] and joined(tokens, i) \
+        and stem_of(token, prefix) in t["title_of_place"] and _after_title_word(tokens[i + 1], t) \
+        and not (i + 2 < n and joined(tokens, i + 1) and fold(tokens[i + 2].text).startswith("ال")) else None
     # the office's place stands alone before a comma or before the person (not قائممقام وتشكيل إدارة)
     out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])] \
-        if office and not _joined(tokens, office) else []
+        if office and not joined(tokens, office) else []
     j = i + 1
-    while j < n and j - i <= 6 and _joined(tokens, j - 1) and (
+    while j < n and j - i <= 6 and joined(tokens, j - 1) and (
             taken[j] or fold(tokens[j].text) in t["complement"]
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"])
-            or (j == i + 1 and _stem(token, prefix) in t["title_of_place"] and _after_title_word(tokens[j], t))
-            or (heads and j + 1 < n and taken[j + 1] and not taken[j] and _joined(tokens, j)
-                and (_name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
+            or (j == i + 1 and stem_of(token, prefix) in t["title_of_place"] and _after_title_word(tokens[j], t))
+            or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
+                and (name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1
     if j >= n:
         return out
-    if _joined(tokens, j - 1):
+    if joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
-    elif j - 1 > i and (j - 1 in places or j - 1 == office) and _comma_between(tokens, j - 1, text):
+    elif j - 1 > i and (j - 1 in places or j - 1 == office) and comma_between(tokens, j - 1, text):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
         count = count if count >= 2 else 0
     else:
         count = 0
-    if not count or (count < 2 and _stem(token, prefix) in t["appointment"]):
+    if not count or (count < 2 and stem_of(token, prefix) in t["appointment"]):
         return out  # تعيين X: one word after an appointment is as often a common noun
-    if count == 1 and j + 1 < n and _joined(tokens, j) and (
-            _is(tokens[j + 1], t["org_head"]) is not None or _is(tokens[j + 1], t["place_head"]) is not None):
+    if count == 1 and j + 1 < n and joined(tokens, j) and (
+            prefix_in(tokens[j + 1], t["org_head"]) is not None or prefix_in(tokens[j + 1], t["place_head"]) is not None):
         return out
     if office and not out and j == office + 1:
         out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])]
-    return out + [Cue(j, count, _given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])]
+    return out + [Cue(j, count, given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])]
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
@@ -453,9 +243,9 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     if i and tokens[i - 1].joins:
         return None
     k = i
-    while k < n and k - i < 3 and not taken[k] and _name_word(tokens[k], t) and (
+    while k < n and k - i < 3 and not taken[k] and name_word(tokens[k], t) and (
             k == i or not fold(tokens[k - 1].text).startswith("ال")):
-        if k > i and _comma_between(tokens, k, text) and _role_next(tokens, k, t):
+        if k > i and comma_between(tokens, k, text) and _role_next(tokens, k, t):
             return Cue(i, k - i + 1, 0, "person", "role after", tokens[k + 1].text, CONFIDENCE["role after"])
         if not tokens[k].joins:
             return None
@@ -470,19 +260,22 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
     n = len(tokens)
     k = i + 1
     inner = 0
-    if k < n and not taken[k] and _joined(tokens, k - 1) and (
-            _is(tokens[k], t["place_head"], clitics=False) is not None
-            or (_name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال")
-                and _is(tokens[k], t["facility_head"], clitics=False) is None)):  # إدارة سجن الحسكة: the city
+    if k < n and not taken[k] and joined(tokens, k - 1) and (
+            prefix_in(tokens[k], t["place_head"], clitics=False) is not None
+            or fold(tokens[k].text) in t["plural_tribe_head"]  # مجلس عشائر صلاح الدين
+            or (name_word(tokens[k], t) and not fold(tokens[k].text).startswith("ال")
+                and prefix_in(tokens[k], t["facility_head"], clitics=False) is None)):  # إدارة سجن الحسكة: the city
         inner, k = 1, k + 1
-    if k >= n or k not in places or not _joined(tokens, k - 1):
+    if k >= n or k not in places or not joined(tokens, k - 1):
         return 0
     while k < n and k in places:
         k += 1
     end = k
-    while k < n and not taken[k] and _joined(tokens, k - 1) and fold(tokens[k].text).startswith("ال") \
-            and _name_word(tokens[k], t) and fold(tokens[k].text) not in t["describing"]:
+    while k < n and not taken[k] and joined(tokens, k - 1) and fold(tokens[k].text).startswith("ال") \
+            and name_word(tokens[k], t) and fold(tokens[k].text) not in t["nationality"]:
         k += 1
+        if fold(tokens[k - 1].text) in t["describing"]:
+            break  # مجلس دير الزور العسكري: a describing word closes the name (a nationality is not in it)
     if k == end and not inner:
         return 0
     return k - i
@@ -501,20 +294,26 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
     while i < n:
         place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
                                                         and out[-1].first + out[-1].count == i)))
-        found = _quoted_name(tokens, taken, i, t, text, place_before) if text else None
-        if found is None and taken[i] and i in places and i + 1 < n and _joined(tokens, i) \
+        found = quoted_name(tokens, taken, i, t, text, place_before) if text else None
+        if found is None and taken[i] and i in places and i + 1 < n and joined(tokens, i) \
                 and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"]:
             found = Cue(i, 2, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # كركوك ناو
+        if found is None and not taken[i] and i + 1 < n and i + 1 in places and joined(tokens, i) \
+                and prefix_in(tokens[i], t["broadcast_head"], clitics=False) is not None:
+            k = i + 1
+            while k < n and k in places:
+                k += 1
+            found = Cue(i, k - i, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # تلفزيون سوريا
         if found is None and taken[i]:
             i += 1
             continue
         token = tokens[i]
         if found is None:
-            head = _is(token, t["place_org_head"])
+            head = prefix_in(token, t["place_org_head"])
             count = _org_with_place(tokens, taken, i, t, places) if head is not None else 0
             if count:
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
-        prefix = _is(token, t["title"]) if found is None and not _adjective_after_noun(tokens, taken, i, t) else None
+        prefix = prefix_in(token, t["title"]) if found is None and not _adjective_after_noun(tokens, taken, i, t) else None
         if prefix is not None:
             *offices, found = _title_person(tokens, taken, i, prefix, t, text, places, surnames) or [None]
             for office in offices:
@@ -522,75 +321,83 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 taken[office.first] = True
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
-        if found is None and i + 1 < n and _joined(tokens, i) and not taken[i + 1] \
+        if found is None and i + 1 < n and joined(tokens, i) and not taken[i + 1] \
                 and fold(tokens[i + 1].text) in t["outlet_end"] \
-                and (_name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
+                and (name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
-        if found is None and _is(token, t["shrine_head"]) is not None and i + 2 < n and _joined(tokens, i) \
-                and fold(tokens[i + 1].text) in t["title"] and _joined(tokens, i + 1) \
-                and not taken[i + 2] and _name_word(tokens[i + 2], t):
+        if found is None and prefix_in(token, t["shrine_head"]) is not None and i + 2 < n and joined(tokens, i) \
+                and fold(tokens[i + 1].text) in t["title"] and joined(tokens, i + 1) \
+                and not taken[i + 2] and name_word(tokens[i + 2], t):
             found = Cue(i + 1, 2, 0, "place", "place head", token.text, CONFIDENCE["place head"])  # مقام السيدة زينب
-        if found is None and _is(token, t["dropped_org_head"]) is not None and i + 1 < n and _joined(tokens, i) \
-                and not taken[i + 1] and _is(tokens[i + 1], t["org_head"], clitics=False) is None:
+        if found is None and prefix_in(token, t["dropped_org_head"]) is not None and i + 1 < n and joined(tokens, i) \
+                and not taken[i + 1] and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:
             count = _org(tokens, taken, i + 1, t)
             first = fold(tokens[i + 1].text)
-            if count and not _adjective(first) and not (first.startswith("م") and len(first) >= 5):
+            if count and not adjective(first) and not (first.startswith("م") and len(first) >= 5):
                 # ميليشيا الدفاع الوطني → الدفاع الوطني (ميليشيات مدعومة: a participle)
                 found = Cue(i + 1, count, 0, "org", "org head", token.text, CONFIDENCE["org head"])
-        head = _is(token, t["place_head"])
-        if found is None and head is not None and i + 1 < n and _joined(tokens, i) \
-                and not _stem(token, head).startswith("ال"):  # المحافظة، the province: no name follows
-            count = _place(tokens, taken, i + 1, t, described=_stem(token, head) in t["plural_place_head"])
+        head = prefix_in(token, t["place_head"])
+        if found is None and head is not None and i + 1 < n and joined(tokens, i) \
+                and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
+            count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["plural_place_head"])
             if count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
-                plural = _stem(token, head) in t["plural_place_head"]
-                second = _and_next(tokens, taken, found, t, given=plural)
+                plural = stem_of(token, head) in t["plural_place_head"]
+                listed = text if plural else ""
+                second = and_next(tokens, taken, found, t, given=plural, text=listed)
                 while second is not None:  # قرى X وY وZ, مقاطعة X وY: the whole list
                     out.append(found)
                     taken[found.first:found.first + found.count] = [True] * found.count
-                    found, second = second, _and_next(tokens, taken, second, t, given=plural)
-        facility = _is(token, t["facility_head"])
-        if found is None and facility is not None and not _stem(token, facility).startswith("ال") \
-                and i + 1 < n and _joined(tokens, i):
-            count = _place(tokens, taken, i + 1, t, described=True)
+                    found, second = second, and_next(tokens, taken, second, t, given=plural, text=listed)
+        if found is None and head is not None and stem_of(token, head) in t["plural_place_head"] and text:
+            *items, found = quoted_places(tokens, taken, i + 1, t, text, token.text) or [None]
+            for item in items:  # قرى «X، Y وZ»
+                out.append(item)
+                taken[item.first:item.first + item.count] = [True] * item.count
+        facility = prefix_in(token, t["facility_head"])
+        if found is None and facility is not None and not stem_of(token, facility).startswith("ال") \
+                and i + 1 < n and joined(tokens, i):
+            count = place_name(tokens, taken, i + 1, t, described=True)
             if count:
-                found = Cue(i, count + 1, _is(token, t["facility_head"]), "place", "facility head", token.text,
+                found = Cue(i, count + 1, prefix_in(token, t["facility_head"]), "place", "facility head", token.text,
                             CONFIDENCE["place head"])
-        if found is None and _is(token, t["outlet_head"]) is not None and i + 1 < n and _joined(tokens, i) \
-                and _is(token, t["dropped_org_head"]) is None:
+        if found is None and prefix_in(token, t["outlet_head"]) is not None and i + 1 < n and joined(tokens, i) \
+                and prefix_in(token, t["dropped_org_head"]) is None:
             count = _after_head(tokens, taken, i + 1, t)
             if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
                 k = i + 1 + count
-                if count == 1 and k < n and not taken[k] and _joined(tokens, k - 1) \
-                        and _adjective(fold(tokens[k].text)):
+                if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \
+                        and adjective(fold(tokens[k].text)):
                     count += 1
                 found = Cue(i, count + 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
             elif count:
                 found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
-                second = _and_next(tokens, taken, found, t, given=False) \
+                second = and_next(tokens, taken, found, t, given=False) \
                     if fold(token.text) in t["plural_tribe_head"] else None
                 while second is not None:  # عشيرتي X وY: both tribes
                     out.append(found)
                     taken[found.first:found.first + found.count] = [True] * found.count
-                    found, second = second, _and_next(tokens, taken, second, t, given=False)
+                    found, second = second, and_next(tokens, taken, second, t, given=False)
         if found is None:
-            prefix = _is(token, t["outlet"])
+            prefix = prefix_in(token, t["outlet"])
             if prefix is not None:
                 found = Cue(i, 1, prefix, "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None:
-            prefix = _is(token, t["org_head"])
-            if prefix is not None and i + 1 < n and _joined(tokens, i) \
-                    and _is(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
-                head = _stem(token, prefix)
+            prefix = prefix_in(token, t["org_head"])
+            if prefix is not None and i + 1 < n and joined(tokens, i) \
+                    and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
+                head = stem_of(token, prefix)
                 count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:
-            prefix = _given_prefix(token, t)
-            if prefix is not None and _stem(token, prefix) not in t["son_of"]:
+            found = subordinate_place(tokens, taken, i, t)
+        if found is None:
+            prefix = given_prefix(token, t)
+            if prefix is not None and stem_of(token, prefix) not in t["son_of"]:
                 count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
-                    cue = "kunya" if _stem(token, prefix) in t["kunya"] else "given name"
+                    cue = "kunya" if stem_of(token, prefix) in t["kunya"] else "given name"
                     found = Cue(i, count, prefix, "person", cue, token.text, CONFIDENCE[cue])
         if found is None:
             i += 1

@@ -6,10 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
+from workbench.align.arabic_words import TANWEEN
+from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
+from workbench.text.tokens import proclitic_forms
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
@@ -57,6 +60,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     when the glossary ``index`` is given), then NER spans or capitalised names, Arabic cues and places;
     ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
+    if lang == "ar":
+        found = sorted(found + joined_mentions(seg, total, joined_names(lexicon)), key=lambda f: f.start)
     if index is not None and found:
         found = grow(seg, found, lang, index, total)
     if lang in ("fr", "en"):
@@ -71,7 +76,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
-        found += cued + gazetteer_places(seg, total)
+        found += cued + surname_mentions(seg, total, family_names(lexicon)) + gazetteer_places(seg, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
@@ -106,7 +111,7 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     t = arabic_names.tables()
-    tanween = arabic_names.TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
+    tanween = TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
     words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)]
     for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
@@ -116,7 +121,7 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         ids = f.entity_ids
         if not k or not ids or not tokens[k - 1].joins:
             continue
-        before = {arabic_names.fold(stem) for _, stem in arabic_names.proclitic_forms(tokens[k - 1].text)}
+        before = {arabic_names.fold(stem) for _, stem in proclitic_forms(tokens[k - 1].text)}
         if before & t["place_head"] and all(is_facility(lexicon.canonical.get(e)) for e in ids):
             f.etype, f.cue = "place", f"place head '{tokens[k - 1].text}'"
         elif before & t["speech"] and len(f.words) == 1 and _clause_ends(seg, f.end) \
@@ -154,7 +159,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
     for k, token in enumerate(tokens):
         if taken[k]:
             continue
-        for prefix, stem in arabic_names.proclitic_forms(token.text):
+        for prefix, stem in proclitic_forms(token.text):
             key = arabic_names.fold(stem)
             hit, count = _name_end(tokens, taken, k, key, memory), 2
             if hit is None:
@@ -162,7 +167,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
             if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
                 hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
             if hit is None and k and tokens[k - 1].joins and {
-                    arabic_names.fold(s) for _, s in arabic_names.proclitic_forms(tokens[k - 1].text)} & speech:
+                    arabic_names.fold(s) for _, s in proclitic_forms(tokens[k - 1].text)} & speech:
                 name = next((w for w in memory.firsts.values() if key in w), None)
                 hit, count = (("person", " ".join(name)), 1) if name else (None, 1)
             if hit is not None:
@@ -290,7 +295,7 @@ def _left_ok(word: str, lang: str, hyphen: bool = False) -> int | None:
         return None
     if lang == "ar":
         heads = arabic_names.tables()["org_head"]
-        for prefix, stem in arabic_names.proclitic_forms(word):
+        for prefix, stem in proclitic_forms(word):
             if arabic_names.fold(stem) in heads:
                 return prefix
         return None
@@ -388,13 +393,26 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
     from workbench.names.places import place_lookup
 
-    out = glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total)
+    out = []
+    for found in glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total):
+        if _pronoun_ending(found):
+            k = next(k for k, tok in enumerate(seg.tokens) if tok.start == found.start)
+            seg.taken[k] = False  # the word is free for the other rules
+            continue
+        out.append(found)
     for found in out:
         found.detector, found.etype, found.confidence = "gazetteer", "place", 0.9
         found.place = found.entries[0].entity_id
         found.cue = f"GeoNames place {found.place}"
         found.entries = []  # not glossary evidence: the linker treats it as a name to propose
     return out
+
+
+def _pronoun_ending(found: Found) -> bool:
+    """A one-word place without the article written with ه for its ة: the ه is as likely the pronoun
+    "his" on a common noun (في حديثه، in his talk: not Haditha); an article rules the pronoun out."""
+    return len(found.words) == 1 and not found.stem.startswith("ال") and found.stem.endswith("ه") \
+        and found.entries[0].text.endswith("ة")
 
 
 def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,

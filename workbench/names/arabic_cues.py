@@ -79,11 +79,17 @@ _OUTLET_HEADS = ("وكالة صحيفة موقع قناة شبكة مجلة إذ
 # words before a quoted name that say an armed group bears it (مسلحي «...», عناصر «...»)
 _MEMBERS_OF = "مسلحي مقاتلي عناصر فصيل فصائل كتيبة".split()
 
+# pages and accounts: a quoted name after them is the group or outlet that runs them (صفحة «...»)
+_PAGES = "صفحة صفحات حساب حسابات معرف معرفات".split()
+
 # shrines and mosques: the name after them is a place, a title included (مقام السيدة زينب)
 _SHRINE_HEADS = "مقام مرقد ضريح".split()
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept
 _FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر قاعدة مستشفى".split()
+
+# broadcasters named after a place: the head is part of the name (تلفزيون سوريا، إذاعة بغداد)
+_BROADCAST_HEADS = "تلفزيون إذاعة راديو".split()
 
 # news outlets and agencies often quoted in Arabic news (public facts, a small gazetteer)
 _OUTLETS = """
@@ -218,6 +224,8 @@ def tables() -> dict[str, frozenset]:
         "plural_tribe_head": _folded(_PLURAL_TRIBE_HEADS),
         "place_org_head": _folded(_PLACE_ORG_HEADS) | _folded(["ال" + w for w in _PLACE_ORG_HEADS]),
         "members_of": _folded(_MEMBERS_OF),
+        "pages": _folded(_PAGES),
+        "broadcast_head": _folded(_BROADCAST_HEADS),
         "shrine_head": _folded(_SHRINE_HEADS),
         "role_after": _folded(_ROLES_AFTER),
         "facility_head": _folded(_FACILITY_HEADS) | _folded(["ال" + w for w in _FACILITY_HEADS]),

@@ -89,6 +89,9 @@ def word_similarity(q: Key, v: Key) -> float:
             # Arabic spellings of one name differ in long vowels and hamza seats, not in letters the
             # reading merges (ح / ه, س / ص): the letters count as much as the sound (حاسعي / هاسصي)
             phonetic = 0.5 * literal + 0.5 * (0.2 * coarse + 0.1 * fine + 0.7 * reading)
+            if _other_pattern(q.text, v.text):  # alike, but two words of one root more often than one name
+                return min(UNSURE, max(0.0, max(literal - LITERAL_COST, phonetic) - end_penalty(q, v)
+                                       - start_penalty(q, v)))
         else:  # Latin spellings show their vowels too (Hamas / Homs)
             phonetic = 0.3 * coarse + 0.2 * fine + 0.5 * reading
     else:
@@ -109,6 +112,18 @@ def word_similarity(q: Key, v: Key) -> float:
             phonetic = max(phonetic, word_similarity(ar, key(la.text[:-1])) - 0.02 + end_penalty(ar, la))
     # the letters as written count a little less than how they sound (Falah / Salah)
     return max(0.0, max(literal - LITERAL_COST, phonetic) - end_penalty(q, v) - start_penalty(q, v))
+
+
+_HAMZA_SEATS = str.maketrans("أإآؤئ", "ءءءءء")
+_LONG_VOWELS = str.maketrans({"ا": None, "و": None, "ي": None})
+
+
+def _other_pattern(a: str, b: str) -> bool:
+    """Two Arabic words with the same letters but for a long vowel inside (البصيرة / البصرة, سليمان /
+    سلمان, دواعش / داعش): another pattern of one root, a different word. The first and last letters are
+    left out (a hamza seat, a final ى / ي / ة vary), and so are hamza seats (مسؤول / مسئول)."""
+    a, b = a.translate(_HAMZA_SEATS)[1:-1], b.translate(_HAMZA_SEATS)[1:-1]
+    return a != b and a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS)
 
 
 def _missing_long_vowels(ar: Key, la: Key) -> int:

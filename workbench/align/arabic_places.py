@@ -1,0 +1,112 @@
+"""Arabic place names after a head: one or two words, lists behind و or commas or in quotes, and a
+place that belongs to a district (X التابعة لناحية ...)."""
+
+from __future__ import annotations
+
+from workbench.align.arabic_quotes import CLOSE_QUOTES, OPEN_QUOTES
+from workbench.align.arabic_words import (CONFIDENCE, Cue, adjective, comma_between, derived_participle, fold,
+                                          joined, name_word, new_phrase, prefix_in, token_forms)
+from workbench.text.tokens import Token
+
+MAX_LIST = 12  # places of a quoted list
+
+
+_RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+
+
+def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False) -> int:
+    """How many tokens from ``i`` make a place name after a head: one word, or two when the first
+    opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
+    الصبحة ليلا; a list goes on behind و). ``described``: after a plural or facility head an
+    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name."""
+    n = len(tokens)
+    if i >= n or taken[i] or prefix_in(tokens[i], t["place_head"]) is not None:
+        return 0  # سجن بمدينة ...: another head, not a name
+    word = fold(tokens[i].text)
+    opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
+    if not (opener or name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
+            adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"] \
+            or derived_participle(word):
+        return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective; محافظة متنوعة: a participle)
+    second = fold(tokens[i + 1].text) if i + 1 < n and joined(tokens, i) else ""
+    if word.startswith("ال") and second in t["describing"]:
+        return 0  # منطقة النزاع المسلح: a common noun described
+    if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
+            and len(second) >= 5 and second not in _RELATIVES:
+        return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
+    count = 1
+    if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
+            and (opener or (not word.startswith("ال") and not adjective(second)
+                            and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
+                            and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
+        count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)
+    elif opener:
+        return 0  # جديد alone is a word
+    elif second and taken[i + 1]:
+        return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place
+    return count
+
+
+def and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given: bool = True,
+              text: str = "") -> Cue | None:
+    """The next place of a list, behind و: بلدتي الطيانة والجرذي, قرى X وعرب Y; ``given``: a given name
+    may open it (after a plural head: قرى X وعلي Y; after ناحية X وفؤاد ... a person follows); with
+    ``text``, a comma may stand before the و (بلدات X، وY وZ)."""
+    k = found.first + found.count
+    if k >= len(tokens) or taken[k] or not tokens[k].text.startswith("و") \
+            or not (tokens[k - 1].joins or comma_between(tokens, k - 1, text)):
+        return None
+    token = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
+    opener = fold(token.text) in t["place_first"]
+    if not (opener or (len(token.text) >= 3 and name_word(token, t))) or fold(token.text) in t["describing"] \
+            or (not given and (fold(token.text) in t["name_start"]
+                               or (token.text[:1] in "يت" and len(token.text) <= 4 and not opener))):
+        return None  # ناحية X وفؤاد ...: a person; منطقة X وتشن ...: a verb
+    count = 2 if (opener or fold(token.text) in t["given"]) and k + 1 < len(tokens) and tokens[k].joins \
+        and not taken[k + 1] and name_word(tokens[k + 1], t) and not tokens[k + 1].text.startswith("و") else 1
+    if opener and count == 1:
+        return None  # وتل alone is not a place
+    return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
+
+
+def quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str, head: str) -> list[Cue]:
+    """Places listed in quotes after a plural head (قرى «الفرحية، الطوشان والحمر»): items of one or
+    two name words parted by commas or و, the whole list closed by the quote; else none."""
+    n = len(tokens)
+    if i >= n or not i or text[tokens[i - 1].end:tokens[i].start].strip() not in OPEN_QUOTES:
+        return []
+    out: list[Cue] = []
+    k = i
+    while k < n and len(out) < MAX_LIST:
+        prefix = 1 if out and tokens[k].text.startswith("و") and joined(tokens, k - 1) else 0
+        if out and not prefix and not comma_between(tokens, k - 1, text):
+            return []
+        word = Token(tokens[k].start + prefix, tokens[k].end, tokens[k].text[prefix:])
+        if taken[k] or not name_word(word, t) or len(word.text) < 3:
+            return []
+        count = 2 if k + 1 < n and joined(tokens, k) and not tokens[k + 1].text.startswith("و") \
+            and name_word(tokens[k + 1], t) and fold(word.text) in t["place_first"] else 1
+        out.append(Cue(k, count, prefix, "place", "place head", head, CONFIDENCE["place head"]))
+        k += count
+        if any(q in text[tokens[k - 1].end:tokens[k].start if k < n else len(text)] for q in CLOSE_QUOTES):
+            return out if len(out) >= 2 else []
+    return []
+
+
+_SUBORDINATE = frozenset(fold(w) for w in "التابعة التابع".split())  # X التابعة لناحية ...: X is a place
+
+
+def subordinate_place(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """A word that belongs to a district, town or province (الضلوعية التابعة لمحافظة ...، قرية ...): a place."""
+    n = len(tokens)
+    if i + 2 >= n or taken[i] or not joined(tokens, i) or not joined(tokens, i + 1) \
+            or fold(tokens[i + 1].text) not in _SUBORDINATE:
+        return None
+    after = [stem for p, stem in token_forms(tokens[i + 2]) if p == 1 and tokens[i + 2].text.startswith("ل")]
+    if not any(stem in t["place_head"] for stem in after):
+        return None
+    prefix = next((p for p, stem in token_forms(tokens[i]) if p and stem.startswith("ال")), 0)
+    word = Token(tokens[i].start + prefix, tokens[i].end, tokens[i].text[prefix:])
+    if not name_word(word, t) or adjective(fold(word.text)) and not fold(word.text).startswith("ال"):
+        return None
+    return Cue(i, 1, prefix, "place", "belongs to", tokens[i + 2].text, CONFIDENCE["place head"])

@@ -1,0 +1,87 @@
+"""Short and run-together forms of glossary spellings: a person's family name alone (أتباع البغدادي), a
+name of several words written without its spaces (الولاياتالمتحدة)."""
+
+from __future__ import annotations
+
+from workbench.align.spans import Found, Segment, make_found
+from workbench.names.lookup import Lexicon
+from workbench.text.tokens import proclitic_forms, word_key
+
+CONFIDENCE = 0.8  # the name is sure enough; which person it is the linker decides (never on this alone)
+
+
+_last: list = [None, {}, {}]  # the lexicon of the current run, its family names and its run-together names
+JOINED_MIN = 8  # letters of a run-together name (shorter ones could be a word)
+
+
+def family_names(lexicon: Lexicon) -> dict[str, str]:
+    """Family names of the glossary's people (word key -> a full Arabic spelling): the last word of
+    a spelling of two words or more when it is a nisba with the article (البغدادي، الحلبوسي), which
+    stands for its bearer in news; not a common noun (الأسد، الصدر, which also mean the lion, the chest)."""
+    _index(lexicon)
+    return _last[1]
+
+
+def joined_names(lexicon: Lexicon) -> dict[str, list]:
+    """Arabic spellings of two words or more run together (word key -> their glossary entries)."""
+    _index(lexicon)
+    return _last[2]
+
+
+def _index(lexicon: Lexicon) -> None:
+    if _last[0] is lexicon:
+        return
+    family: dict[str, str] = {}
+    joined: dict[str, list] = {}
+    for key, entries in lexicon.index.items():
+        last = key[-1]
+        arabic = [e for e in entries if e.lang == "ar"]
+        if len(key) < 2 or not arabic:
+            continue
+        if len("".join(key)) >= JOINED_MIN and "".join(key) not in lexicon.index:
+            joined.setdefault("".join(key), arabic)
+        if last.startswith("ال") and last.endswith("ي") and len(last) >= 6:
+            for entry in arabic:
+                if lexicon.types.get(entry.entity_id) == "person":
+                    family.setdefault(last, entry.text)
+    _last[:] = [lexicon, family, joined]
+
+
+def surname_mentions(seg: Segment, total: int, surnames: dict[str, str]) -> list[Found]:
+    """Untaken words that are a glossary person's family name, unless they follow a definite word:
+    there a nisba is an adjective (الوفد البغدادي، المذهب المالكي)."""
+    out: list[Found] = []
+    tokens, taken = seg.tokens, seg.taken
+    for k, token in enumerate(tokens):
+        if taken[k]:
+            continue
+        for prefix, stem in proclitic_forms(token.text):
+            name = surnames.get(word_key(stem))
+            if name is None:
+                continue
+            if k and tokens[k - 1].joins and any(
+                    s.startswith("ال") for _, s in proclitic_forms(tokens[k - 1].text)):
+                break
+            found = make_found("source", seg, k, 1, prefix, "ar", "cue", total)
+            found.etype, found.confidence = "person", CONFIDENCE
+            found.cue = f"family name of '{name}'"
+            out.append(found)
+            break
+    return out
+
+
+def joined_mentions(seg: Segment, total: int, joined: dict[str, list]) -> list[Found]:
+    """Untaken words that are a glossary name of several words with its spaces lost (الولاياتالمتحدة):
+    the glossary's mention, as if the spaces were there."""
+    out: list[Found] = []
+    for k, token in enumerate(seg.tokens):
+        if seg.taken[k]:
+            continue
+        for prefix, stem in proclitic_forms(token.text):
+            entries = joined.get(word_key(stem))
+            if entries:
+                found = make_found("source", seg, k, 1, prefix, "ar", "glossary", total)
+                found.entries = entries
+                out.append(found)
+                break
+    return out
