@@ -148,10 +148,13 @@ def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, p
             raise UserError(f"--canonical: {wrong}")
         return rules.clean(given)
     options = [stem(mention)] if mention["lang"] == "en" else []
+    # a mention naming this one as its counterpart is in the same article (counterpart_id has no index)
     row = conn.execute(
-        """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ?)
+        """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ? AND segment_id IN
+               (SELECT s.id FROM segments s WHERE s.article_id = (SELECT t.article_id FROM mentions m
+                    JOIN segments t ON t.id = m.segment_id WHERE m.id = ?)))
            ORDER BY id = ? DESC LIMIT 1""",
-        (mention.get("counterpart_id"), mention["id"], mention.get("counterpart_id")),
+        (mention.get("counterpart_id"), mention["id"], mention["id"], mention.get("counterpart_id")),
     ).fetchone()
     if row is not None:
         options.append(stem_surface(row[0], row[1] or 0))
