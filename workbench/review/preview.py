@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from workbench.review.decisions import decide
 from workbench.review.links import LINK_FIELDS, Outcome
 from workbench.vocabulary import AUTO, PENDING
+from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
 
 KINDS = ("this", "same_spelling", "moved", "demoted", "other")
@@ -215,12 +216,8 @@ def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Pr
 
 
 def _by_id(conn: sqlite3.Connection, sql: str, ids: list) -> list[tuple]:
-    """``(id, (columns...))`` rows of ``sql`` for ``ids``, queried in chunks under SQLite's variable limit."""
-    out = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        out += [(row[0], row[1:]) for row in conn.execute(sql.format(",".join("?" * len(chunk))), chunk)]
-    return out
+    """``(id, (columns...))`` rows of ``sql`` for ``ids`` (``{}``: their placeholders)."""
+    return [(row[0], row[1:]) for row in rows_in(conn, sql, ids)]
 
 
 def _same(before: dict | None, after: dict | None) -> bool:
