@@ -7,14 +7,14 @@ import pytest
 import sqlite_utils
 
 from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOURCE, add_article, add_glossary
+from tests import stored
 from tests.test_compact_text import _answers
 from workbench.align.run import align_articles
 from workbench.review.decisions import decide
 from workbench.store import check, open_conn
-from workbench.store import db as store_db
 from workbench.store.migrations import migrations
 
-OLD = "0017_compact_mentions"
+NEW = "0017_compact_mentions"
 
 
 def fill(conn) -> None:
@@ -84,25 +84,24 @@ def test_the_new_entitys_name_comes_from_an_english_mention_naming_it_as_counter
     assert "SCAN mentions" not in plan
 
 
-def test_an_existing_database_is_converted_and_answers_the_same(tmp_path):
-    path = tmp_path / "old.db"
-    old = sqlite_utils.Database(store_db.connect(path))
-    migrations.apply(old, stop_before=OLD)
-    conn = old.conn
+def test_an_existing_database_is_converted_and_answers_the_same(db, db_path):
+    conn = db.conn
     fill(conn)
-    assert "sqlite_autoindex_mentions_1" in indexes(conn) and "mentions_counterpart" in indexes(conn)
+    decide(conn, conn.execute("SELECT max(id) FROM mentions").fetchone()[0], "confirm")  # an analyst's link
     before = _answers(conn)
-    counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("mentions", "links", "candidates")]
-    mentions = conn.execute("SELECT * FROM mentions ORDER BY id").fetchall()
+    tables = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("mentions", "links", "candidates")}
+    assert {r[8] for r in tables["mentions"]} >= {None} and {r[6] for r in tables["links"]} >= {None, "tester"}
+    stored.as_before_0017(conn)
+    assert {"sqlite_autoindex_mentions_1", "mentions_counterpart"} <= indexes(conn)
+    assert conn.execute("SELECT count(*) FROM mentions WHERE detector = 'glossary'").fetchone()[0] > 0
     conn.close()
 
-    conn = open_conn(path)  # migrates, with foreign keys off while it rebuilds the table
+    conn = open_conn(db_path)  # migrates, with foreign keys off while it rebuilds the table
     try:
         assert indexes(conn) == {"mentions_segment", "mentions_norm", "mentions_unglossed"}
         assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert [conn.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("mentions", "links", "candidates")
-                ] == counts  # dropping the old table deleted no link or candidate
-        assert conn.execute("SELECT * FROM mentions ORDER BY id").fetchall() == mentions
+        # the rows as today's aligner writes them; dropping the old table deleted no link or candidate
+        assert {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables} == tables
         assert _answers(conn) == before
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert all(findings == [] for _, findings in check.run(conn))
@@ -113,10 +112,9 @@ def test_an_existing_database_is_converted_and_answers_the_same(tmp_path):
         conn.close()
 
 
-def test_the_migration_refuses_to_run_with_foreign_keys_on(tmp_path):
-    old = sqlite_utils.Database(store_db.connect(tmp_path / "old.db"))
-    migrations.apply(old, stop_before=OLD)
-    fill(old.conn)
+def test_the_migration_refuses_to_run_with_foreign_keys_on(db):
+    fill(db.conn)
+    stored.as_before_0017(db.conn)
     with pytest.raises(RuntimeError, match="foreign keys must be off"):
-        migrations.apply(old)
-    assert old.execute("SELECT count(*) FROM links").fetchone()[0] > 0
+        migrations.apply(sqlite_utils.Database(db.conn))
+    assert db.execute("SELECT count(*) FROM links").fetchone()[0] > 0

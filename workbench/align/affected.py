@@ -22,6 +22,7 @@ from workbench.names.acronyms import expansions, query_keys
 from workbench.names.forms import analyse
 from workbench.names.matcher import _deletions
 from workbench.names.normalize import normalize
+from workbench.store import implied
 from workbench.store.chunks import rows_in
 from workbench.text.fold import has_arabic
 from workbench.text.tokens import _WORD, word_key
@@ -79,8 +80,8 @@ def _scored_by_matcher(conn: sqlite3.Connection) -> set[int]:
     """Segments with an automatic link or candidate the names matcher scored (never one of a mention
     found by its glossary spelling: the linker does not ask the matcher about those)."""
     return {r[0] for r in conn.execute(
-        """SELECT DISTINCT m.segment_id FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
-           WHERE m.detector <> 'glossary' AND l.decided_by = 'auto' AND (instr(l.why, ?) > 0
+        f"""SELECT DISTINCT m.segment_id FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
+           WHERE m.detector <> 'glossary' AND {implied.auto()} AND (instr(l.why, ?) > 0
                  OR EXISTS (SELECT 1 FROM candidates c WHERE c.mention_id = m.id AND instr(c.why, ?) > 0))""",
         (MATCHER_WHY, MATCHER_WHY))}
 

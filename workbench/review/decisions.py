@@ -26,6 +26,7 @@ from workbench.review.links import (
     MAX_ID, Log, Outcome, entity_exists, link_state, mention_of, same_spelling, stem, write_link,
 )
 from workbench.review.spans import undo_span
+from workbench.store import implied
 from workbench.store.db import transaction
 from workbench.vocabulary import ACCEPT, SUGGEST
 
@@ -191,8 +192,8 @@ def _reject(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str, decis
 def _demote_same_pair(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str) -> None:
     """Automatic links of the rejected (spelling, entity) pair fall back to their next candidate."""
     rows = conn.execute(
-        """SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
-           WHERE m.norm = ? AND l.entity_id = ? AND l.decided_by = 'auto'""",
+        f"""SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
+           WHERE m.norm = ? AND l.entity_id = ? AND {implied.auto()}""",
         (norm, entity_id),
     ).fetchall()
     for (mid,) in rows:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from workbench.review.decisions import decide
 from workbench.review.links import LINK_FIELDS, Outcome
 from workbench.vocabulary import AUTO, PENDING
+from workbench.store import implied
 from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
 
@@ -164,7 +165,8 @@ def _watched(conn: sqlite3.Connection, mention_id: int, action: str, keep: Calla
 
 
 def _state(row: str) -> str:
-    return "json_object(" + ", ".join(f"'{f}', {row}.{f}" for f in LINK_FIELDS) + ")"
+    columns = (implied.decided_by(row) if f == "decided_by" else f"{row}.{f}" for f in LINK_FIELDS)
+    return "json_object(" + ", ".join(f"'{f}', {c}" for f, c in zip(LINK_FIELDS, columns)) + ")"
 
 
 def _watch_links(conn: sqlite3.Connection) -> None:

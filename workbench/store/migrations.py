@@ -660,12 +660,16 @@ def m0017_compact_mentions(db: Database) -> None:
     The table is rebuilt (a constraint cannot be dropped in place) with foreign keys not enforced
     (``workbench.store.db._migrate``): dropping the old table would otherwise delete every link and
     candidate. Rows keep their ids; the indexes and triggers on the table are created again from theirs.
+
+    The values most rows share are stored as NULL (``workbench.store.implied``): ``detector`` of a name
+    found by its glossary spelling and ``links.decided_by`` of the aligner's links.
     """
     if db.execute("PRAGMA foreign_keys").fetchone()[0] and db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
         raise RuntimeError("0017_compact_mentions: foreign keys must be off (workbench.store.db._migrate)")
     kept = [r[0] for r in db.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name = 'mentions' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
         " AND name <> 'mentions_counterpart' ORDER BY type, name").fetchall()]
+    copied = _MENTION_COLUMNS.replace("detector", "nullif(detector, 'glossary')")
     run(db, [
         """CREATE TABLE mentions_0017 (
             id INTEGER PRIMARY KEY,
@@ -676,11 +680,11 @@ def m0017_compact_mentions(db: Database) -> None:
             surface TEXT NOT NULL,
             norm TEXT NOT NULL,                -- normalised surface: bulk decisions group on it
             lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
-            detector TEXT NOT NULL,            -- glossary / ner / caps / projection / translit / edited
+            detector TEXT,                     -- NULL: glossary; caps / cue / gazetteer / projection / analyst ...
             counterpart_id INTEGER,            -- the mention on the other side; cleared by mentions_counterpart_gone
             prefix INTEGER NOT NULL DEFAULT 0  -- Arabic proclitic letters before the name in the surface
         )""",
-        f"INSERT INTO mentions_0017 ({_MENTION_COLUMNS}) SELECT {_MENTION_COLUMNS} FROM mentions",
+        f"INSERT INTO mentions_0017 ({_MENTION_COLUMNS}) SELECT {copied} FROM mentions",
         "DROP TABLE mentions",
         # triggers on other tables name `mentions`: the legacy rename leaves them as they are
         "PRAGMA legacy_alter_table = ON",
@@ -692,4 +696,5 @@ def m0017_compact_mentions(db: Database) -> None:
            BEGIN UPDATE mentions SET counterpart_id = NULL WHERE counterpart_id = old.id AND segment_id IN
                (SELECT s.id FROM segments s WHERE s.article_id = (SELECT article_id FROM segments WHERE id = old.segment_id));
            END""",
+        "UPDATE links SET decided_by = NULL WHERE decided_by = 'auto'",
     ])
