@@ -32,6 +32,7 @@ from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store import implied
 from workbench.store.db import transaction
+from workbench.store.fingerprints import translation_signatures
 from workbench.store.why import compact as stored_why
 from workbench.vocabulary import GLOSSARY, PENDING
 
@@ -79,15 +80,6 @@ def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
     """The glossary's fingerprint, the analyst's rejections and non-names: what every article is aligned against."""
     row = conn.execute("SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections").fetchone()
     return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
-
-
-def translation_signatures(conn: sqlite3.Connection) -> dict[int, str]:
-    """Article id -> fingerprint of its translations (what an article is aligned against besides the glossary)."""
-    rows = conn.execute(
-        """SELECT s.article_id, count(t.segment_id), coalesce(max(t.created_at), ''),
-                  coalesce(sum(length(t.text)), 0), coalesce(group_concat(t.engine), '')
-           FROM segments s JOIN translations t ON t.segment_id = s.id GROUP BY s.article_id""")
-    return {aid: hashlib.sha1(repr(rest).encode()).hexdigest()[:16] for aid, *rest in rows}
 
 
 def sync_generation(conn: sqlite3.Connection, ctx: Context) -> int:

@@ -40,6 +40,7 @@ MIGRATIONS = (
     "0015_no_text_twice",
     "0016_contentless_search_index",
     "0017_compact_mentions",
+    "0018_undated_translations",
 )
 MIGRATION_SET = "workbench"
 # Page cache per connection, in KiB (SQLite's default is 2 MiB). Align writes mentions and links into

@@ -698,3 +698,23 @@ def m0017_compact_mentions(db: Database) -> None:
            END""",
         "UPDATE links SET decided_by = NULL WHERE decided_by = 'auto'",
     ])
+
+
+@migrations(name="0018_undated_translations")
+def m0018_undated_translations(db: Database) -> None:
+    """Human translations and English articles' own text keep no time (``workbench.store.fingerprints``).
+
+    The fingerprint of an article's translations reads their latest time: an article aligned against
+    the translations as they were is recorded as aligned against them as they are now, so the next
+    ``align`` has nothing to redo.
+    """
+    from workbench.store.fingerprints import UNDATED, translation_signatures
+
+    if not db.execute("SELECT 1 FROM translations WHERE engine IN ('human', 'source') AND created_at <> ?",
+                      (UNDATED,)).fetchone():
+        return  # a new database, or nothing to change
+    before = translation_signatures(db.conn)
+    db.execute("UPDATE translations SET created_at = ? WHERE engine IN ('human', 'source')", (UNDATED,))
+    after = translation_signatures(db.conn)
+    db.conn.executemany("UPDATE align_state SET signature = ? WHERE article_id = ? AND signature = ?",
+                        [(after[a], a, sig) for a, sig in before.items() if after.get(a) != sig])

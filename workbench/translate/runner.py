@@ -26,6 +26,7 @@ from workbench.errors import UserError
 from workbench.store import jobs, search
 from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
+from workbench.store.fingerprints import UNDATED
 from workbench.translate import packages
 from workbench.translate.engine import DecodeOptions, Engine, Translation, get_engine
 
@@ -269,10 +270,9 @@ def _pass_english_through(conn: sqlite3.Connection, article_ids) -> int:
     if not rows:
         return 0
     with transaction(conn):
-        stamp = now()
         conn.executemany(
             "INSERT OR IGNORE INTO translations (segment_id, engine, text, created_at) VALUES (?, 'source', ?, ?)",
-            ((sid, text, stamp) for sid, text in rows),
+            ((sid, text, UNDATED) for sid, text in rows),
         )
         search.sync_segments(conn, [sid for sid, _ in rows])
     return len(rows)
