@@ -40,6 +40,7 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
     from workbench.align.run import align_articles
     from workbench.corpus.importer import import_paths
     from workbench.glossary.bundled import bundled_files, load_files
+    from workbench.store import implied
     from workbench.store.article_text import expression
     from workbench.store.db import open_db
 
@@ -62,7 +63,8 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
         stored = conn.execute(f"SELECT {expression()} FROM articles a WHERE a.id = ?", (aid,)).fetchone()[0]
         shift = texts[tid][1].find(stored[:40])
         rows = conn.execute(
-            """SELECT s.start + m.start + m.prefix, s.start + m.end, substr(m.surface, m.prefix + 1), m.detector, l.entity_id, l.status
+            f"""SELECT s.start + m.start + m.prefix, s.start + m.end, substr(m.surface, m.prefix + 1), {implied.detector()},
+                      l.entity_id, l.status
                FROM mentions m JOIN segments s ON s.id = m.segment_id LEFT JOIN links l ON l.mention_id = m.id
                WHERE s.article_id = ? AND m.side = 'source'""", (aid,)).fetchall()
         out[tid] = [dict(start=a + shift, end=b + shift, surface=sf, detector=d, entity=e, status=st)

@@ -112,15 +112,15 @@ def build_db(path: Path, articles: int = 10_000, mentions: int = 100_000, entiti
             mention_id += 1
             surface = sentence[m_start:m_end]
             conn.execute(
-                "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector)"
-                " VALUES (?, ?, 'source', ?, ?, ?, ?, ?, 'glossary')",
+                "INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang)"  # detector NULL: glossary
+                " VALUES (?, ?, 'source', ?, ?, ?, ?, ?)",
                 (mention_id, segment_id, m_start, m_end, surface, surface.lower(), lang))
             status = rng.choice(STATUSES)
             ent = rng.randrange(entities)
             score = round(rng.random(), 3)
             conn.execute(
                 "INSERT INTO links (mention_id, entity_id, status, score, why, decided_by, updated_at)"
-                " VALUES (?, ?, ?, ?, 'variant match', 'auto', ?)",
+                " VALUES (?, ?, ?, ?, 'variant match', NULL, ?)",  # decided_by NULL: the aligner's
                 (mention_id, None if status == "new" else ents[ent][0], status, score, STAMP))
             if status in PENDING:
                 conn.executemany(

@@ -10,6 +10,7 @@ from workbench.align.run import align_articles
 from workbench.glossary.bundled import load_files
 from workbench.review.decisions import decide, undo
 from workbench.store.db import connect
+from workbench.store import implied
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,8 +32,8 @@ def snapshot(conn) -> dict:
         "SELECT id, segment_id, side, start, end FROM mentions")}
     out = {}
     for mid, surface, norm, lang, detector, prefix, cp, eid, status, score, why, proposal, by in conn.execute(
-            """SELECT m.id, m.surface, m.norm, m.lang, m.detector, m.prefix, m.counterpart_id, l.entity_id,
-                      l.status, l.score, l.why, l.proposal, l.decided_by
+            f"""SELECT m.id, m.surface, m.norm, m.lang, {implied.detector()}, m.prefix, m.counterpart_id, l.entity_id,
+                      l.status, l.score, l.why, l.proposal, {implied.decided_by()}
                FROM mentions m LEFT JOIN links l ON l.mention_id = m.id"""):
         cands = conn.execute("SELECT rank, entity_id, score, variant, why FROM candidates WHERE mention_id = ?"
                              " ORDER BY rank", (mid,)).fetchall()
@@ -53,7 +54,7 @@ def full_realign(conn, tmp_path) -> dict:
 
 def pick(conn, where: str, *args) -> int:
     row = conn.execute(
-        f"""SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE l.decided_by = 'auto' AND {where}
+        f"""SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE {implied.auto()} AND {where}
             ORDER BY m.id LIMIT 1""", args).fetchone()
     assert row is not None, where
     return row[0]

@@ -64,7 +64,7 @@ def test_the_review_shows_the_whole_explanation(conn):  # noqa: F811
 def test_mentions_and_the_aligners_links_keep_no_timestamp(conn):  # noqa: F811
     columns = {r[1] for r in conn.execute("PRAGMA table_info(mentions)")}
     assert "created_at" not in columns and {"surface", "norm", "counterpart_id"} <= columns
-    assert dict(conn.execute("SELECT decided_by, max(updated_at) FROM links GROUP BY decided_by")) == {"auto": ""}
+    assert dict(conn.execute("SELECT decided_by, max(updated_at) FROM links GROUP BY decided_by")) == {None: ""}
     mid = conn.execute("SELECT mention_id FROM links WHERE status = 'accepted' LIMIT 1").fetchone()[0]
     decide(conn, mid, "confirm")  # the analyst's decision is dated, in the link and in the log
     at = conn.execute("SELECT at FROM decisions ORDER BY id DESC LIMIT 1").fetchone()[0]
@@ -98,6 +98,7 @@ def _as_before_0015(conn) -> None:
     """The layout migrations 0001-0014 left: whole explanations, mention timestamps, an index with its text."""
     from workbench.store.search import index_form
 
+    fts.as_before_0017(conn)  # 'auto' written out, as then
     conn.execute(f"UPDATE links SET why = (SELECT {expanded('links', 'm')} FROM mentions m WHERE m.id = links.mention_id)")
     conn.execute(f"UPDATE articles SET text = {article_text.expression('articles')}")
     conn.execute("UPDATE links SET updated_at = '2026-01-01T00:00:00+00:00' WHERE decided_by = 'auto'")

@@ -11,6 +11,7 @@ from tests.test_align_pipeline import AR_ENGLISH, AR_SOURCE, FR_ENGLISH, FR_SOUR
 from workbench.review.decisions import decide, recent, undo
 from workbench.review.queue import review_queue
 from workbench.align.run import align_articles
+from workbench.store import implied
 from workbench.errors import UserError
 
 
@@ -31,7 +32,8 @@ def mid(conn, surface: str, side: str = "source", nth: int = 0) -> int:
 
 
 def link(conn, mention_id: int) -> dict:
-    row = conn.execute("SELECT entity_id, status, decided_by FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
+    row = conn.execute(f"SELECT entity_id, status, {implied.decided_by('links')} FROM links WHERE mention_id = ?",
+                       (mention_id,)).fetchone()
     return dict(zip(("entity", "status", "by"), row))
 
 

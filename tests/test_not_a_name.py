@@ -16,6 +16,7 @@ from workbench.review.decisions import decide, undo
 from workbench.review.queue import review_queue
 from workbench.store import db as store_db
 from workbench.store.migrations import migrations
+from workbench.store import implied
 
 
 def everything(conn) -> dict:
@@ -62,7 +63,7 @@ def test_align_does_not_propose_a_remembered_non_name_again_in_that_language(con
     english = mid(conn, "Karim Haddad", side="english")
     decide(conn, first, "not-a-name")
     assert align_articles(conn).aligned == []  # the decision brought the alignment up to date already
-    assert conn.execute("SELECT status, entity_id, decided_by, why FROM links WHERE mention_id = ?",
+    assert conn.execute(f"SELECT status, entity_id, {implied.decided_by('links')}, why FROM links WHERE mention_id = ?",
                         (second,)).fetchone() == ("dismissed", None, "auto", "remembered as not a name")
     assert link(conn, first) == {"entity": None, "status": "dismissed", "by": "tester"}
     assert link(conn, english)["status"] == "new"  # English: another language, still proposed
@@ -115,7 +116,8 @@ def test_migration_keeps_links_and_counters(tmp_path):
     stats = old.conn.execute("SELECT * FROM article_stats").fetchall()
     old.conn.close()
     conn = store_db.open_conn(path)
-    undated = [(*row[:7], "" if row[6] == "auto" else row[7]) for row in links]  # the aligner's: 0015
+    # the aligner's: undated (0015), decided_by NULL (0017)
+    undated = [(*row[:6], None, "") if row[6] == "auto" else row for row in links]
     assert conn.execute("SELECT * FROM links ORDER BY mention_id").fetchall() == undated
     assert conn.execute("SELECT * FROM article_stats").fetchall() == stats
     assert counters(conn) == counted(conn)

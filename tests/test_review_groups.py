@@ -11,6 +11,7 @@ from workbench.review.decisions import decide
 from workbench.review.links import LINK_FIELDS
 from workbench.review.groups import Filters, groups, mention_ids
 from workbench.review.preview import preview
+from workbench.store import implied
 
 
 @pytest.fixture
@@ -37,7 +38,8 @@ def mid(conn, surface: str, nth: int = 0) -> int:
 def links(conn) -> dict[int, tuple]:
     """Every link, all fields but the time stamp."""
     fields = [f for f in LINK_FIELDS if f != "updated_at"]
-    return {r[0]: r[1:] for r in conn.execute(f"SELECT mention_id, {', '.join(fields)} FROM links")}
+    columns = (implied.decided_by("links") if f == "decided_by" else f for f in fields)
+    return {r[0]: r[1:] for r in conn.execute(f"SELECT mention_id, {', '.join(columns)} FROM links")}
 
 
 def glossary_rows(conn) -> tuple:

@@ -13,6 +13,7 @@ from workbench.errors import UserError
 from workbench.review.concordance import concordance
 from workbench.review.decisions import decide, recent, undo
 from workbench.review.spans import edit_span, stepped
+from workbench.store import implied
 
 KAZIMI = "مصطفى الكاظمي"
 
@@ -33,7 +34,8 @@ def mid(conn, surface: str, side: str = "source") -> int:
 
 def state(conn, mention_id: int) -> dict:
     row = conn.execute(
-        """SELECT m.start, m.end, m.surface, m.norm, m.prefix, m.detector, l.entity_id, l.status, l.score, l.decided_by
+        f"""SELECT m.start, m.end, m.surface, m.norm, m.prefix, {implied.detector()}, l.entity_id, l.status, l.score,
+                  {implied.decided_by()}
            FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.id = ?""", (mention_id,)).fetchone()
     return dict(zip(("start", "end", "surface", "norm", "prefix", "detector", "entity", "status", "score", "by"), row))
 

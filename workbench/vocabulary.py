@@ -32,6 +32,7 @@ STATUS_OF = {CONFIRM: CONFIRMED, CORRECT: CONFIRMED, CREATE: CONFIRMED, REJECT: 
 EDIT_SPAN = "span"  # not a link decision: moves the mention's start and end (workbench.review.spans)
 
 AUTO = "auto"  # ``links.decided_by`` of a link the aligner made; anything else is an analyst's name
+GLOSSARY = "glossary"  # ``mentions.detector`` of a name found by its glossary spelling (most of them)
 
 # ---- thresholds -----------------------------------------------------------------------------------
 ACCEPT = 0.86  # a score at or above this links without review (the linker and the names matcher)

@@ -7,6 +7,7 @@ import sqlite3
 from tests.tui.conftest import mention, query, settle, shown
 from workbench.tui.review.screen import ReviewScreen
 from workbench.tui.widgets.confirm import ConfirmDialog
+from workbench.store import implied
 
 SIZE = (120, 36)
 
@@ -14,7 +15,7 @@ SIZE = (120, 36)
 def link(path, mention_id: int) -> tuple:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT status, entity_id, decided_by FROM links WHERE mention_id = ?",
+        return conn.execute(f"SELECT status, entity_id, {implied.decided_by('links')} FROM links WHERE mention_id = ?",
                             (mention_id,)).fetchone()
     finally:
         conn.close()

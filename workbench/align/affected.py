@@ -22,6 +22,8 @@ from workbench.names.acronyms import expansions, query_keys
 from workbench.names.forms import analyse
 from workbench.names.matcher import _deletions
 from workbench.names.normalize import normalize
+from workbench.store import implied
+from workbench.store.chunks import rows_in
 from workbench.text.fold import has_arabic
 from workbench.text.tokens import _WORD, word_key
 
@@ -38,13 +40,9 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
     if changes.entities:
         found |= _scored_by_matcher(conn)
     out: dict[int, set[int]] = defaultdict(set)
-    ids = sorted(found)
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        for sid, aid in conn.execute(
-                f"SELECT id, article_id FROM segments WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-            if aid in wanted:
-                out[aid].add(sid)
+    for sid, aid in rows_in(conn, "SELECT id, article_id FROM segments WHERE id IN ({})", sorted(found)):
+        if aid in wanted:
+            out[aid].add(sid)
     return dict(out)
 
 
@@ -75,21 +73,15 @@ def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[i
 
 
 def _by_norm(conn: sqlite3.Connection, norms: set[str]) -> set[int]:
-    out: set[int] = set()
-    values = sorted(norms)
-    for i in range(0, len(values), CHUNK):
-        chunk = values[i:i + CHUNK]
-        out.update(r[0] for r in conn.execute(
-            f"SELECT DISTINCT segment_id FROM mentions WHERE norm IN ({','.join('?' * len(chunk))})", chunk))
-    return out
+    return {r[0] for r in rows_in(conn, "SELECT DISTINCT segment_id FROM mentions WHERE norm IN ({})", sorted(norms))}
 
 
 def _scored_by_matcher(conn: sqlite3.Connection) -> set[int]:
     """Segments with an automatic link or candidate the names matcher scored (never one of a mention
     found by its glossary spelling: the linker does not ask the matcher about those)."""
     return {r[0] for r in conn.execute(
-        """SELECT DISTINCT m.segment_id FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
-           WHERE m.detector <> 'glossary' AND l.decided_by = 'auto' AND (instr(l.why, ?) > 0
+        f"""SELECT DISTINCT m.segment_id FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
+           WHERE m.detector <> 'glossary' AND {implied.auto()} AND (instr(l.why, ?) > 0
                  OR EXISTS (SELECT 1 FROM candidates c WHERE c.mention_id = m.id AND instr(c.why, ?) > 0))""",
         (MATCHER_WHY, MATCHER_WHY))}
 

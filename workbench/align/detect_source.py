@@ -12,7 +12,11 @@ from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STO
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
+<<<<<<< HEAD
 from workbench.text.tokens import proclitic_forms
+=======
+from workbench.vocabulary import GLOSSARY
+>>>>>>> store
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
@@ -36,7 +40,7 @@ def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...]
         if hit is None:
             i += 1
             continue
-        found = make_found(side, seg, hit.first, hit.count, hit.prefix, lang, "glossary", total)
+        found = make_found(side, seg, hit.first, hit.count, hit.prefix, lang, GLOSSARY, total)
         found.entries = hit.entries
         out.append(found)
         i += hit.count
@@ -340,7 +344,7 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
             hits = index.candidates(seg.text[f.start:chain[m - 1].end], "fr")
             if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
                 merged.update(id(c) for c in chain[:m])
-                whole = make_found("source", seg, first, end_of[chain[m - 1].end] - first + 1, 0, "fr", "glossary", total)
+                whole = make_found("source", seg, first, end_of[chain[m - 1].end] - first + 1, 0, "fr", GLOSSARY, total)
                 whole.entries = f.entries
                 break
         if whole is not None:

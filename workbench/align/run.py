@@ -30,9 +30,11 @@ from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
+from workbench.store import implied
 from workbench.store.db import transaction
+from workbench.store.fingerprints import translation_signatures
 from workbench.store.why import compact as stored_why
-from workbench.vocabulary import PENDING
+from workbench.vocabulary import GLOSSARY, PENDING
 
 Progress = Callable[[int, int, int], None]  # (sentences done, sentences in the run, article id in hand)
 PROGRESS_STEPS = 200  # within a long article, progress is reported about every 1/200 of the run
@@ -78,15 +80,6 @@ def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
     """The glossary's fingerprint, the analyst's rejections and non-names: what every article is aligned against."""
     row = conn.execute("SELECT count(*) || '/' || coalesce(max(decision_id), 0) FROM rejections").fetchone()
     return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
-
-
-def translation_signatures(conn: sqlite3.Connection) -> dict[int, str]:
-    """Article id -> fingerprint of its translations (what an article is aligned against besides the glossary)."""
-    rows = conn.execute(
-        """SELECT s.article_id, count(t.segment_id), coalesce(max(t.created_at), ''),
-                  coalesce(sum(length(t.text)), 0), coalesce(group_concat(t.engine), '')
-           FROM segments s JOIN translations t ON t.segment_id = s.id GROUP BY s.article_id""")
-    return {aid: hashlib.sha1(repr(rest).encode()).hexdigest()[:16] for aid, *rest in rows}
 
 
 def sync_generation(conn: sqlite3.Connection, ctx: Context) -> int:
@@ -393,7 +386,7 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     existing = {
         (sid, side, start, end): (mid, decided_by, tuple(mention), tuple(link))
         for mid, sid, side, start, end, decided_by, *rest in conn.execute(
-            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, l.decided_by,
+            f"""SELECT m.id, m.segment_id, m.side, m.start, m.end, {implied.decided_by()},
                        m.surface, m.norm, m.lang, m.detector, m.prefix, m.counterpart_id,
                        l.entity_id, l.status, l.score, l.why, l.proposal
                 FROM segments s JOIN mentions m ON m.segment_id = s.id LEFT JOIN links l ON l.mention_id = m.id
@@ -450,7 +443,7 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         return cp
 
     def mention_row(f: Found) -> tuple:
-        return (f.surface, f.norm, f.lang, f.detector, f.prefix, counterpart(f))
+        return (f.surface, f.norm, f.lang, implied.stored(f.detector, GLOSSARY), f.prefix, counterpart(f))
 
     def link_row(f: Found) -> tuple:
         cp_id = counterpart(f)  # the why names the counterpart only through its stored row
@@ -482,10 +475,10 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
         id(f) not in before or before[id(f)][1] != "auto" or before[id(f)][3] != link_row(f))]
     conn.executemany(
         """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'auto', '')
+           VALUES (?, ?, ?, ?, ?, ?, NULL, '')
            ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
                score = excluded.score, why = excluded.why, proposal = excluded.proposal,
-               decided_by = 'auto', updated_at = ''""",
+               decided_by = NULL, updated_at = ''""",
         ((ids[id(f)], *link_row(f)) for f in changed),
     )
     rewrite = [f for f in fresh + kept if ids[id(f)] not in human

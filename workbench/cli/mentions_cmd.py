@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.cli import db_arg
 from workbench.cli.numbers import ARTICLE_ID, MENTION_ID, count
 from workbench import vocabulary
+from workbench.store import implied
 from workbench.store.why import expanded
 from workbench.glossary.model import ENTITY_TYPES  # a light module: parser start-up stays light
 
@@ -46,7 +47,8 @@ def query(conn, status: str | None, article: int | None, limit: int | None):
         where.append("s.article_id = ?")
         args.append(article)
     sql = f"""SELECT m.id, s.article_id, m.segment_id, s.seq + 1, m.side, m.start, m.end, m.surface, m.norm, m.lang,
-                     m.detector, l.entity_id, l.status, l.score, {expanded()}, l.decided_by, m.counterpart_id
+                     {implied.detector()}, l.entity_id, l.status, l.score, {expanded()}, {implied.decided_by()},
+                     m.counterpart_id
               FROM mentions m JOIN segments s ON s.id = m.segment_id LEFT JOIN links l ON l.mention_id = m.id
               {'WHERE ' + ' AND '.join(where) if where else ''}
               ORDER BY s.article_id, s.seq, m.side DESC, m.start"""

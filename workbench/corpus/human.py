@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from workbench.clock import now
 from workbench.text import segment
 from workbench.store import search
+from workbench.store.fingerprints import UNDATED
 from workbench.corpus import bitext
 
 
@@ -33,12 +33,11 @@ def store_human_translation(
             f"SELECT segment_id FROM translations WHERE segment_id IN ({','.join('?' * len(ids))})", ids
         )
     }
-    stamp = now()
     fresh = [(ids[r.index], r.text, int(r.merged)) for r in rows if ids[r.index] not in taken]
     conn.executemany(
         "INSERT INTO translations (segment_id, engine, model, text, merged, created_at)"
         " VALUES (?, 'human', NULL, ?, ?, ?)",
-        ((sid, text, merged, stamp) for sid, text, merged in fresh),
+        ((sid, text, merged, UNDATED) for sid, text, merged in fresh),
     )
     search.sync_segments(conn, (sid for sid, _, _ in fresh))
     return rows

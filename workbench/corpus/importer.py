@@ -18,6 +18,7 @@ from workbench.text import segment
 from workbench.corpus.readers import SUFFIXES, RawArticle, read_file
 from workbench.store import article_text, search
 from workbench.store.db import transaction
+from workbench.store.fingerprints import UNDATED
 
 
 @dataclass
@@ -204,10 +205,9 @@ def _store(conn: sqlite3.Connection, item: _Prepared, path: Path, result: FileRe
         "INSERT INTO segments (id, article_id, seq, start, end, text, lead) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
     )
     if item.lang == "en":  # English passes through: its own text is its English
-        stamp = now()
         conn.executemany(
             "INSERT INTO translations (segment_id, engine, text, created_at) VALUES (?, 'source', ?, ?)",
-            ((r[0], r[5], stamp) for r in rows),
+            ((r[0], r[5], UNDATED) for r in rows),
         )
     search.sync_segments(conn, (r[0] for r in rows))
     if raw.translation and item.lang in ("ar", "fr"):  # an existing English version: align, store as human

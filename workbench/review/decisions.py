@@ -26,6 +26,7 @@ from workbench.review.links import (
     MAX_ID, Log, Outcome, entity_exists, link_state, mention_of, same_spelling, stem, write_link,
 )
 from workbench.review.spans import undo_span
+from workbench.store import implied
 from workbench.store.db import transaction
 from workbench.vocabulary import ACCEPT, SUGGEST
 
@@ -148,10 +149,13 @@ def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, p
             raise UserError(f"--canonical: {wrong}")
         return rules.clean(given)
     options = [stem(mention)] if mention["lang"] == "en" else []
+    # a mention naming this one as its counterpart is in the same article (counterpart_id has no index)
     row = conn.execute(
-        """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ?)
+        """SELECT surface, prefix FROM mentions WHERE lang = 'en' AND (id = ? OR counterpart_id = ? AND segment_id IN
+               (SELECT s.id FROM segments s WHERE s.article_id = (SELECT t.article_id FROM mentions m
+                    JOIN segments t ON t.id = m.segment_id WHERE m.id = ?)))
            ORDER BY id = ? DESC LIMIT 1""",
-        (mention.get("counterpart_id"), mention["id"], mention.get("counterpart_id")),
+        (mention.get("counterpart_id"), mention["id"], mention["id"], mention.get("counterpart_id")),
     ).fetchone()
     if row is not None:
         options.append(stem_surface(row[0], row[1] or 0))
@@ -188,8 +192,8 @@ def _reject(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str, decis
 def _demote_same_pair(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str) -> None:
     """Automatic links of the rejected (spelling, entity) pair fall back to their next candidate."""
     rows = conn.execute(
-        """SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
-           WHERE m.norm = ? AND l.entity_id = ? AND l.decided_by = 'auto'""",
+        f"""SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
+           WHERE m.norm = ? AND l.entity_id = ? AND {implied.auto()}""",
         (norm, entity_id),
     ).fetchall()
     for (mid,) in rows:

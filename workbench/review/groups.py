@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from workbench import vocabulary
 from workbench.errors import UserError
+from workbench.store.chunks import rows_in
 
 BY = ("spelling", "entity")
 """``spelling``: one group per language, normalised spelling and proposed entity (a spelling proposed
@@ -118,10 +119,5 @@ def mention_ids(conn: sqlite3.Connection, key: dict, filters: Filters = Filters(
 
 def _entities(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
     """Canonical name and type of each entity id."""
-    found: dict[str, tuple[str, str]] = {}
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start:start + 500]
-        found.update((eid, (canonical, etype)) for eid, canonical, etype in conn.execute(
-            f"SELECT id, canonical_en, type FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    return found
+    return {eid: (canonical, etype) for eid, canonical, etype in rows_in(
+        conn, "SELECT id, canonical_en, type FROM entities WHERE id IN ({})", sorted(ids))}

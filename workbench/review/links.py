@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from workbench.errors import UserError
 from workbench.glossary.journal import Journal
+from workbench.store import implied
 from workbench.text.tokens import stem_surface
+from workbench.vocabulary import AUTO
 
 LINK_FIELDS = ("entity_id", "status", "score", "why", "proposal", "decided_by", "updated_at")
 MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger id names no row
@@ -28,7 +30,8 @@ Log = Journal  # appends decision rows for one batch (one user, one time)
 
 
 def link_state(conn: sqlite3.Connection, mention_id: int) -> dict | None:
-    row = conn.execute(f"SELECT {', '.join(LINK_FIELDS)} FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
+    columns = ", ".join(implied.decided_by("links") if f == "decided_by" else f for f in LINK_FIELDS)
+    row = conn.execute(f"SELECT {columns} FROM links WHERE mention_id = ?", (mention_id,)).fetchone()
     return dict(zip(LINK_FIELDS, row)) if row else None
 
 
@@ -39,7 +42,7 @@ def write_link(conn: sqlite3.Connection, mention_id: int, state: dict | None) ->
     conn.execute(
         f"""INSERT INTO links (mention_id, {', '.join(LINK_FIELDS)}) VALUES (?, {', '.join('?' * len(LINK_FIELDS))})
             ON CONFLICT(mention_id) DO UPDATE SET {', '.join(f'{f} = excluded.{f}' for f in LINK_FIELDS)}""",
-        (mention_id, *(state.get(f) for f in LINK_FIELDS)),
+        (mention_id, *(implied.stored(state.get(f), AUTO) if f == "decided_by" else state.get(f) for f in LINK_FIELDS)),
     )
 
 
@@ -67,7 +70,7 @@ def stem(mention: dict) -> str:
 def same_spelling(conn: sqlite3.Connection, mention: dict, entity_id: str | None) -> list[dict]:
     """Other mentions with the same normal form and language, not decided by a human."""
     rows = conn.execute(
-        """SELECT m.id, m.norm, m.lang, m.surface, m.prefix, l.entity_id, l.decided_by FROM mentions m
+        f"""SELECT m.id, m.norm, m.lang, m.surface, m.prefix, l.entity_id, {implied.decided_by()} FROM mentions m
            LEFT JOIN links l ON l.mention_id = m.id
            WHERE m.norm = ? AND m.lang = ? AND m.id <> ?""",
         (mention["norm"], mention["lang"], mention["id"]),

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from workbench.review.decisions import decide
 from workbench.review.links import LINK_FIELDS, Outcome
 from workbench.vocabulary import AUTO, PENDING
+from workbench.store import implied
+from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
 
 KINDS = ("this", "same_spelling", "moved", "demoted", "other")
@@ -163,7 +165,8 @@ def _watched(conn: sqlite3.Connection, mention_id: int, action: str, keep: Calla
 
 
 def _state(row: str) -> str:
-    return "json_object(" + ", ".join(f"'{f}', {row}.{f}" for f in LINK_FIELDS) + ")"
+    columns = (implied.decided_by(row) if f == "decided_by" else f"{row}.{f}" for f in LINK_FIELDS)
+    return "json_object(" + ", ".join(f"'{f}', {c}" for f, c in zip(LINK_FIELDS, columns)) + ")"
 
 
 def _watch_links(conn: sqlite3.Connection) -> None:
@@ -215,12 +218,8 @@ def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Pr
 
 
 def _by_id(conn: sqlite3.Connection, sql: str, ids: list) -> list[tuple]:
-    """``(id, (columns...))`` rows of ``sql`` for ``ids``, queried in chunks under SQLite's variable limit."""
-    out = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        out += [(row[0], row[1:]) for row in conn.execute(sql.format(",".join("?" * len(chunk))), chunk)]
-    return out
+    """``(id, (columns...))`` rows of ``sql`` for ``ids`` (``{}``: their placeholders)."""
+    return [(row[0], row[1:]) for row in rows_in(conn, sql, ids)]
 
 
 def _same(before: dict | None, after: dict | None) -> bool:

@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 from workbench.corpus.pairs import pair_of_segment
+from workbench.store import implied
 from workbench.store.why import expanded
 from workbench.vocabulary import PENDING, QUEUE_ORDER
 
@@ -38,8 +39,8 @@ def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
     """One mention as the review screen shows it."""
     row = conn.execute(
         f"""SELECT m.id, m.segment_id, s.article_id, s.seq, m.side, m.start, m.end, m.surface, m.norm, m.lang,
-                  m.detector, m.counterpart_id, l.entity_id, l.status, l.score, {expanded()}, l.proposal,
-                  l.decided_by, l.updated_at, s.text, e.canonical_en
+                  {implied.detector()}, m.counterpart_id, l.entity_id, l.status, l.score, {expanded()}, l.proposal,
+                  {implied.decided_by()}, l.updated_at, s.text, e.canonical_en
            FROM mentions m JOIN segments s ON s.id = m.segment_id
            LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
            WHERE m.id = ?""",

@@ -21,6 +21,7 @@ from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.names.index import glossary_index
 from workbench.review.links import Log, Outcome, link_state, mention_of, write_link
+from workbench.store import implied
 from workbench.store.db import transaction
 from workbench.text.tokens import words
 
@@ -32,7 +33,8 @@ LEFT, RIGHT = "left", "right"
 def _row(conn: sqlite3.Connection, mention_id: int) -> dict:
     mention_of(conn, mention_id)  # one message for an id that names no mention
     keys = ("id", "segment_id", "side", "lang", "counterpart_id", *SPAN_FIELDS)
-    row = conn.execute(f"SELECT {', '.join(keys)} FROM mentions WHERE id = ?", (mention_id,)).fetchone()
+    columns = ", ".join(implied.detector("mentions") if k == "detector" else k for k in keys)
+    row = conn.execute(f"SELECT {columns} FROM mentions WHERE id = ?", (mention_id,)).fetchone()
     return dict(zip(keys, row))
 
 
@@ -115,7 +117,8 @@ def write_span(conn: sqlite3.Connection, mention_id: int, state: dict) -> None:
         raise UserError(f"mention {taken[0]} now holds {state['start']}-{state['end']}: "
                         f"mention {mention_id} cannot go back there")
     conn.execute(f"UPDATE mentions SET {', '.join(f'{k} = ?' for k in SPAN_FIELDS)} WHERE id = ?",
-                 (*(state[k] for k in SPAN_FIELDS), mention_id))
+                 (*(implied.stored(state[k], vocabulary.GLOSSARY) if k == "detector" else state[k]
+                    for k in SPAN_FIELDS), mention_id))
     conn.execute("DELETE FROM candidates WHERE mention_id = ?", (mention_id,))
     conn.executemany(
         f"INSERT INTO candidates (mention_id, {', '.join(CANDIDATE_FIELDS)}) VALUES (?, ?, ?, ?, ?, ?)",

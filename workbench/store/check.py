@@ -69,7 +69,20 @@ def foreign_keys(conn: sqlite3.Connection) -> list[Finding]:
             repair = "no safe automatic repair: " + _ADVICE.get(
                 (table, column), f"restore a backup, or bring the missing {parent} rows back")
         out.append(Finding("foreign keys", problem, repair, fix))
-    return out
+    return out + _lost_counterparts(conn)
+
+
+def _lost_counterparts(conn: sqlite3.Connection) -> list[Finding]:
+    """Mentions whose counterpart is gone (a trigger clears them since migration 0017 dropped the key)."""
+    rowids = [r[0] for r in conn.execute(
+        "SELECT m.id FROM mentions m WHERE m.counterpart_id IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM mentions c WHERE c.id = m.counterpart_id)")]
+    if not rowids:
+        return []
+    problem = (f"{len(rowids)} row(s) of mentions whose counterpart_id names a missing row of mentions "
+               f"(rowid {', '.join(map(str, rowids[:5]))}{' ...' if len(rowids) > 5 else ''})")
+    return [Finding("foreign keys", problem, f"{REPAIR} clears their counterpart_id (as deleting the mention would have)",
+                    _nuller("mentions", "counterpart_id", rowids))]
 
 
 def _deleter(table: str, rowids: list[int]):

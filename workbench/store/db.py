@@ -39,6 +39,8 @@ MIGRATIONS = (
     "0014_align_generations",
     "0015_no_text_twice",
     "0016_contentless_search_index",
+    "0017_compact_mentions",
+    "0018_undated_translations",
     "0019_pending_tests_without_lists",
 )
 MIGRATION_SET = "workbench"
@@ -118,8 +120,14 @@ def _migrate(conn: sqlite3.Connection) -> sqlite_utils.Database:
     from workbench.store.migrations import migrations
 
     db = sqlite_utils.Database(conn)
-    with transaction(conn):  # the write lock first: two processes opening a new database migrate it once
-        migrations.apply(db)
+    # Foreign keys are not enforced while migrating (SQLite's way to rebuild a table: dropping the old
+    # one would otherwise delete the rows that reference it); a migration keeps every key it copies.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with transaction(conn):  # the write lock first: two processes opening a new database migrate it once
+            migrations.apply(db)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
     return db
 
 

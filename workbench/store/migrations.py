@@ -601,6 +601,80 @@ def m0016_contentless_search_index(db: Database) -> None:
     ])
 
 
+_MENTION_COLUMNS = "id, segment_id, side, start, end, surface, norm, lang, detector, counterpart_id, prefix"
+
+
+@migrations(name="0017_compact_mentions")
+def m0017_compact_mentions(db: Database) -> None:
+    """Mentions lose two indexes that served no query: ``UNIQUE (segment_id, side, start, end)`` (the
+    aligner and span edits keep a span once by themselves; ``mentions_segment`` serves the lookups by
+    sentence) and ``mentions_counterpart``, which only the foreign key's ``ON DELETE SET NULL`` needed:
+    a trigger now clears the counterparts of a deleted mention, looked for in its article's sentences
+    (a counterpart is always in the same sentence pair).
+
+    The table is rebuilt (a constraint cannot be dropped in place) with foreign keys not enforced
+    (``workbench.store.db._migrate``): dropping the old table would otherwise delete every link and
+    candidate. Rows keep their ids; the indexes and triggers on the table are created again from theirs.
+
+    The values most rows share are stored as NULL (``workbench.store.implied``): ``detector`` of a name
+    found by its glossary spelling and ``links.decided_by`` of the aligner's links.
+    """
+    if db.execute("PRAGMA foreign_keys").fetchone()[0] and db.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
+        raise RuntimeError("0017_compact_mentions: foreign keys must be off (workbench.store.db._migrate)")
+    kept = [r[0] for r in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'mentions' AND type IN ('index', 'trigger') AND sql IS NOT NULL"
+        " AND name <> 'mentions_counterpart' ORDER BY type, name").fetchall()]
+    copied = _MENTION_COLUMNS.replace("detector", "nullif(detector, 'glossary')")
+    run(db, [
+        """CREATE TABLE mentions_0017 (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            side TEXT NOT NULL CHECK (side IN ('source', 'english')),
+            start INTEGER NOT NULL,            -- offsets into the segment text (source side)
+            end INTEGER NOT NULL,              -- or into translations.text (english side)
+            surface TEXT NOT NULL,
+            norm TEXT NOT NULL,                -- normalised surface: bulk decisions group on it
+            lang TEXT NOT NULL CHECK (lang IN ('ar', 'fr', 'en')),
+            detector TEXT,                     -- NULL: glossary; caps / cue / gazetteer / projection / analyst ...
+            counterpart_id INTEGER,            -- the mention on the other side; cleared by mentions_counterpart_gone
+            prefix INTEGER NOT NULL DEFAULT 0  -- Arabic proclitic letters before the name in the surface
+        )""",
+        f"INSERT INTO mentions_0017 ({_MENTION_COLUMNS}) SELECT {copied} FROM mentions",
+        "DROP TABLE mentions",
+        # triggers on other tables name `mentions`: the legacy rename leaves them as they are
+        "PRAGMA legacy_alter_table = ON",
+        "ALTER TABLE mentions_0017 RENAME TO mentions",
+        "PRAGMA legacy_alter_table = OFF",
+        *kept,
+        "CREATE INDEX mentions_segment ON mentions(segment_id)",
+        """CREATE TRIGGER mentions_counterpart_gone AFTER DELETE ON mentions
+           BEGIN UPDATE mentions SET counterpart_id = NULL WHERE counterpart_id = old.id AND segment_id IN
+               (SELECT s.id FROM segments s WHERE s.article_id = (SELECT article_id FROM segments WHERE id = old.segment_id));
+           END""",
+        "UPDATE links SET decided_by = NULL WHERE decided_by = 'auto'",
+    ])
+
+
+@migrations(name="0018_undated_translations")
+def m0018_undated_translations(db: Database) -> None:
+    """Human translations and English articles' own text keep no time (``workbench.store.fingerprints``).
+
+    The fingerprint of an article's translations reads their latest time: an article aligned against
+    the translations as they were is recorded as aligned against them as they are now, so the next
+    ``align`` has nothing to redo.
+    """
+    from workbench.store.fingerprints import UNDATED, translation_signatures
+
+    if not db.execute("SELECT 1 FROM translations WHERE engine IN ('human', 'source') AND created_at <> ?",
+                      (UNDATED,)).fetchone():
+        return  # a new database, or nothing to change
+    before = translation_signatures(db.conn)
+    db.execute("UPDATE translations SET created_at = ? WHERE engine IN ('human', 'source')", (UNDATED,))
+    after = translation_signatures(db.conn)
+    db.conn.executemany("UPDATE align_state SET signature = ? WHERE article_id = ? AND signature = ?",
+                        [(after[a], a, sig) for a, sig in before.items() if after.get(a) != sig])
+
+
 @migrations(name="0019_pending_tests_without_lists")
 def m0019_pending_tests_without_lists(db: Database) -> None:
     """``article_stats``' triggers test a pending status with ``=`` and ``OR`` instead of ``IN (...)``.

@@ -6,12 +6,12 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+from workbench.store.chunks import CHUNK
 from workbench.text.fold import has_arabic, search_form
 from workbench.text.tokens import bare_word
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-CHUNK = 500  # segment ids per statement (SQLite's variable limit is 999 on old builds)
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
 
 

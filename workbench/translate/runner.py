@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs, search
+from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
+from workbench.store.fingerprints import UNDATED
 from workbench.translate import packages
 from workbench.translate.engine import DecodeOptions, Engine, Translation, get_engine
 
@@ -151,16 +153,14 @@ class _Run:
 
     def lookup(self, model_id: str, keys: list[str]) -> dict[str, Translation]:
         found: dict[str, Translation] = {}
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            for key, text, score, alts, truncated in self.conn.execute(
-                f"SELECT source_key, text, score, alternatives, truncated FROM translation_cache"
-                f" WHERE model = ? AND source_key IN ({','.join('?' * len(chunk))})", [model_id, *chunk],
-            ):
-                if self.alternatives and alts is None:
-                    continue  # cached without alternatives: translate again to get them
-                alternatives = json.loads(alts) if alts else []
-                found[key] = Translation(text, score, alternatives[: self.alternatives], bool(truncated))
+        for key, text, score, alts, truncated in rows_in(
+            self.conn, "SELECT source_key, text, score, alternatives, truncated FROM translation_cache"
+                       " WHERE model = ? AND source_key IN ({})", keys, before=[model_id],
+        ):
+            if self.alternatives and alts is None:
+                continue  # cached without alternatives: translate again to get them
+            alternatives = json.loads(alts) if alts else []
+            found[key] = Translation(text, score, alternatives[: self.alternatives], bool(truncated))
         return found
 
     def write(self, model_id: str, items: list[tuple[str, Translation, list[int]]], fresh: bool) -> None:
@@ -206,13 +206,7 @@ class _Run:
 
 
 def _existing(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
-    taken: set[int] = set()
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        taken.update(r[0] for r in conn.execute(
-            f"SELECT segment_id FROM translations WHERE segment_id IN ({','.join('?' * len(chunk))})", chunk
-        ))
-    return taken
+    return {r[0] for r in rows_in(conn, "SELECT segment_id FROM translations WHERE segment_id IN ({})", ids)}
 
 
 def _batches(keys: list[str], tokens: dict[str, list[str]], size: int) -> Iterable[list[str]]:
@@ -276,10 +270,9 @@ def _pass_english_through(conn: sqlite3.Connection, article_ids) -> int:
     if not rows:
         return 0
     with transaction(conn):
-        stamp = now()
         conn.executemany(
             "INSERT OR IGNORE INTO translations (segment_id, engine, text, created_at) VALUES (?, 'source', ?, ?)",
-            ((sid, text, stamp) for sid, text in rows),
+            ((sid, text, UNDATED) for sid, text in rows),
         )
         search.sync_segments(conn, [sid for sid, _ in rows])
     return len(rows)
@@ -287,11 +280,7 @@ def _pass_english_through(conn: sqlite3.Connection, article_ids) -> int:
 
 def _check_articles(conn: sqlite3.Connection, article_ids: list[int]) -> list[int]:
     ids = sorted(set(article_ids))
-    found = set()
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        found.update(r[0] for r in conn.execute(
-            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    found = {r[0] for r in rows_in(conn, "SELECT id FROM articles WHERE id IN ({})", ids)}
     unknown = [i for i in ids if i not in found]
     if unknown:
         shown = ", ".join(map(str, unknown[:5])) + ("..." if len(unknown) > 5 else "")
