@@ -12,11 +12,8 @@ from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STO
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
-<<<<<<< HEAD
 from workbench.text.tokens import proclitic_forms
-=======
 from workbench.vocabulary import GLOSSARY
->>>>>>> store
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
