@@ -104,3 +104,28 @@ def test_align_after_a_glossary_edit_reanalyses_only_what_it_reaches(conn, tmp_p
     summary = align_articles(conn)
     assert summary.aligned and summary.pairs < pairs
     check(conn, tmp_path)
+
+
+def test_a_new_arabic_spelling_reaches_the_sentences_that_hold_it_with_a_proclitic(conn, tmp_path):
+    """The index holds no text: the sentences are found by the spelling's bare word (والكلمة -> كلمة)."""
+    from workbench.glossary import store as glossary
+    from workbench.text.tokens import words
+
+    def free_word() -> tuple[int, str]:
+        for sid, text in conn.execute(
+                "SELECT s.id, s.text FROM segments s JOIN articles a ON a.id = s.article_id WHERE a.lang = 'ar'"):
+            spans = conn.execute("SELECT start, end FROM mentions WHERE segment_id = ? AND side = 'source'",
+                                 (sid,)).fetchall()
+            for tok in words(text):
+                if tok.text.startswith("وال") and len(tok.text) >= 7 \
+                        and not any(s < tok.end and tok.start < e for s, e in spans):
+                    return sid, tok.text
+        raise AssertionError("no Arabic word with a proclitic outside the mentions")
+
+    sid, word = free_word()
+    glossary.add_variant(conn, "mosul", "ar", word[1:])  # the glossary spells it with the article, without و
+    summary = align_articles(conn)
+    assert summary.aligned
+    assert conn.execute("SELECT count(*) FROM mentions WHERE segment_id = ? AND surface = ?",
+                        (sid, word)).fetchone() == (1,)
+    check(conn, tmp_path)

@@ -6,8 +6,8 @@ spelling, or when one of its mentions found without a glossary spelling shares a
 with a changed spelling (its fuzzy candidates may differ). A new or removed entity (or a changed type)
 also moves every fuzzy score a little (the matcher weighs words by how many entities have them): then
 every mention scored by the matcher is reached. Text is searched through the full-text
-index: Latin words by token, Arabic ones as substrings of the folded text (proclitics stay attached
-there). The result is a superset: re-analysing a pair that did not change rewrites the same rows.
+index: Latin words by token, Arabic ones bare (the index holds each Arabic word with its proclitics
+and bare). The result is a superset: re-analysing a pair that did not change rewrites the same rows.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from workbench.names.matcher import _deletions
 from workbench.names.normalize import normalize
 from workbench.store import implied
 from workbench.store.chunks import rows_in
+from workbench.store.search import query_words
 from workbench.text.fold import has_arabic
 from workbench.text.tokens import _WORD, word_key
 
@@ -47,28 +48,26 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
 
 
 def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[int]:
-    """Segments whose source or English may hold one of the spellings (one word of each is searched)."""
-    latin, arabic = set(), set()
+    """Segments whose source or English may hold one of the spellings (one word of each is searched).
+
+    Arabic words are looked for bare, as the index holds them (``store.search.index_form``): a
+    spelling's word is found with any proclitics and with or without the article.
+    """
+    terms: set[str] = set()
     for _, text in spellings:
         words = _WORD.findall(text)
         if not words:
             continue
         word = max(words, key=len)  # any word of a spelling must be there: the longest is the rarest
         if has_arabic(word):
-            arabic.add(word_key(word))
+            terms.update(query_words(word))
         else:
-            latin.update(w for w in {word_key(word), word.casefold()} if w.isalnum())
+            terms.update(w for w in {word_key(word), word.casefold()} if w.isalnum())
     out: set[int] = set()
-    latin_list = sorted(latin)
-    for i in range(0, len(latin_list), CHUNK):
-        query = " OR ".join(f'"{w}"' for w in latin_list[i:i + CHUNK])
+    listed = sorted(terms)
+    for i in range(0, len(listed), CHUNK):
+        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in listed[i:i + CHUNK])
         out.update(r[0] for r in conn.execute("SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?", (query,)))
-    arabic_list = sorted(arabic)
-    for i in range(0, len(arabic_list), CHUNK):
-        chunk = arabic_list[i:i + CHUNK]
-        where = " OR ".join("instr(source, ?) > 0 OR instr(english, ?) > 0" for _ in chunk)
-        out.update(r[0] for r in conn.execute(f"SELECT rowid FROM segments_fts WHERE {where}",
-                                              [w for w in chunk for _ in (0, 1)]))
     return out
 
 

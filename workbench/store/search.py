@@ -126,12 +126,15 @@ def out_of_step(conn: sqlite3.Connection) -> list[int]:
     return sorted(wrong or alike)
 
 
-def fts_query(text: str) -> str | None:
-    """A safe FTS5 query from what the user typed: every word must match, the last as a prefix.
+def query_words(text: str) -> list[str]:
+    """The index's words to look for ``text`` by: an Arabic word bare (الحسكة finds والحسكة, and the
+    other way round)."""
+    return [bare_word(w) for w in _TOKEN.findall(search_form(text))]
 
-    An Arabic word is looked for bare: الحسكة finds والحسكة and the other way round.
-    """
-    words = [bare_word(w) for w in _TOKEN.findall(search_form(text))]
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what the user typed: every word must match, the last as a prefix."""
+    words = query_words(text)
     if not words:
         return None
     quoted = [f'"{w}"' for w in words]
