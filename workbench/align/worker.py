@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None
 
 def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], send) -> None:
     """The child's loop: analyse each article and send it; a ``_Failed`` and stop on any problem."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the child
     try:
         from workbench.align.run import analyse_article, build_context, sentence_groups
         from workbench.store.db import connect
