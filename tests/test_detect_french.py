@@ -139,3 +139,47 @@ def test_rank_adjectives_and_adjectives_in_eur_go_on_a_name():
         == ["Haute commission électorale indépendante"]
     assert caps("Selon le Conseil supérieur de la magistrature, le scrutin est valide.") \
         == ["Conseil supérieur de la magistrature"]
+
+
+def test_a_glued_or_hyphenated_arabic_article_opens_a_name():
+    assert caps("Le chef du hameau d’alQasimiya, Karim Nouri, a fui.") == ["alQasimiya", "Karim Nouri"]
+    assert caps("« Salem alHaddad a été enlevé », dit-on.") == ["Salem alHaddad"]
+    assert caps("Ils ont gagné la ville d'At-Tanf hier.") == ["At-Tanf"]
+    assert caps("Les tirs visaient Abou a-Shams mardi.") == ["Abou a-Shams"]
+    assert caps("Il y a-t-il un accord ? As prévu.") == []  # no capital after the hyphen
+
+
+def test_english_linking_words_join_a_quoted_foreign_name():
+    assert caps("Selon le collectif Voices and Images, dix civils sont morts.") == ["Voices and Images"]
+    assert caps("Un rapport du Center for Peace Studies, publié hier.") == ["Center for Peace Studies"]
+    assert caps("Ils ont fui Mossoul et Kirkouk.") == ["Mossoul", "Kirkouk"]  # French et separates
+
+
+def test_feasts_and_ideological_adjectives_are_not_names():
+    assert caps("Il allait à la mosquée pour l'Aïd el-Fitr. Les Salafistes de Daech Takfiri ont tiré.") == ["Daech"]
+
+
+def test_a_demonym_that_does_not_agree_with_the_head_belongs_to_the_complement():
+    assert caps("Les Brigades de la résistance irakienne ont tiré.") == ["Brigades de la résistance irakienne"]
+    assert caps("Le Comité de défense chiite a parlé.") == ["Comité de défense"]  # may qualify the head
+
+
+def test_a_parliament_with_its_nationality_is_a_name():
+    assert caps("Le Parlement libanais s'est réuni, puis le Parlement a voté.") == ["Parlement libanais"]
+
+
+def test_a_name_with_a_number_is_an_outlet():
+    assert caps("a rapporté la chaîne Rojava 24, citant Erbil 3 fois.") == ["Rojava 24", "Erbil"]
+
+
+def test_a_surname_seen_earlier_in_the_article_may_open_a_sentence(index):
+    tokens = words("Le maire, Karim Hallaf, a parlé.")
+    memory = Memory()
+    detect(Segment(0, "Le maire, Karim Hallaf, a parlé.", 0, tokens, [False] * len(tokens)), "fr",
+           index.lookup, 40, index=index, memory=memory)
+    later = "Hallaf a ajouté que Tabqa est calme."
+    tokens = words(later)
+    found = detect(Segment(1, later, 0, tokens, [False] * len(tokens)), "fr", index.lookup, 40, index=index,
+                   memory=memory)
+    assert [f.stem for f in found] == ["Hallaf", "Tabqa"]
+    assert stems(index, later) == ["Tabqa"]  # without the earlier name: a word opening a sentence

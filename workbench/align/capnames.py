@@ -13,7 +13,8 @@ from workbench.names.titles import TITLES
 from workbench.text.tokens import Token
 
 # particles that may sit inside (or open) a name when a capitalised word follows
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et"}  # hyphen after
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et", "a"}  # hyphen after
+# (a-: the article assimilated and cut short, Deir a-Zor)
 PARTICLES = ARTICLES | {
     "ibn", "bin", "bint", "ben", "abu", "abou", "abd", "umm", "um", "bou", "ould", "van", "von",
 }
@@ -60,12 +61,21 @@ STOP = {
     "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
     "yézidi", "yézidis", "yézidie", "yézidies", "turkmène", "turkmènes", "palestinien", "palestiniens",
     "européen", "européens", "occidentaux", "arabe", "arabes",
+    # ideological adjectives written with a capital after a name (Daesh Takfiri, les Salafistes)
+    "takfiri", "takfiris", "takfiriste", "takfiristes", "salafiste", "salafistes", "wahhabite", "wahhabites",
+    "jihadiste", "jihadistes", "djihadiste", "djihadistes",
     # French days and months (capitalised in headings and datelines)
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
     "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     # generic acronyms (non-governmental organisation, headquarters, time zones)
     "ong", "ngo", "qg", "gmt", "utc",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
+
+# feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)
+FEASTS = {"aïd", "eid", "ramadan", "achoura", "ashura", "noël", "pâques"}
+# English words that join the words of a name quoted in a French text (Sound and Picture, Institute for the
+# Study of War); in French "et" between two names separates them (Syrie et Irak)
+FOREIGN_LINKING = {"and", "of", "for", "the"}
 
 # French elided words before an apostrophe: d'Erbil, l'EI, qu'il (an apostrophe after anything else is
 # inside a transliterated name: al-Sina'a, Ba'th)
@@ -74,6 +84,7 @@ ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puis
 # with one of them that opens a sentence or a heading is a word (Reportage, Dernières, Politique)
 # nouns French capitalises by convention that are not names alone (le Parlement, la Constitution)
 CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest"}
+INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
                   "elle", "elles", "ette", "ettes")
@@ -82,8 +93,13 @@ SPACED_ARTICLES = {"al", "el"}
 
 
 def _cap(token: Token) -> bool:
+    """A capitalised word, or one that a glued Arabic article opens (alJassemiya, elBab)."""
     ch = token.text[:1]
-    return ch.isupper() and not token.text.isdigit()
+    return ch.isupper() and not token.text.isdigit() or _glued_article(token.text)
+
+
+def _glued_article(word: str) -> bool:
+    return len(word) > 3 and word[:2] in ("al", "el") and word[2].isupper()
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -106,9 +122,11 @@ def _abbreviated_title(text: str, dot: int) -> bool:
     return 0 < len(word) <= 4 and word[:1].isupper() and word.casefold() in STOP
 
 
-def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False) -> list[tuple[int, int]]:
+def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False,
+                      earlier: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``(first, count)`` token runs that look like names, skipping tokens already ``taken``; in French
-    text, common words that open a sentence or make a heading in capitals are not names."""
+    text, common words that open a sentence or make a heading in capitals are not names, unless they
+    are the last word of a name found ``earlier`` in the article (Ahmed Mukhlaf ... Mukhlaf a dit)."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -118,12 +136,14 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         j = i
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
             _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
+            or french and _foreign_link(tokens, taken, j + 1)
         ):
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
         while run and tokens[run[0]].text.casefold() in STOP \
-                and not (french and _head_of_a_name(text, tokens, run[0])):
+                and not (french and _head_of_a_name(text, tokens, run[0])) \
+                and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
                 and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
@@ -137,18 +157,51 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1:
             continue  # an initial or a letter (F-16)
-        if french and len(run) == 1 and not _enclosed(text, first) \
+        if first.text.casefold() in FEASTS:
+            continue  # a date (Aïd al-Adha)
+        if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS and _national_after(tokens, taken, run[0]):
+            run.append(run[0] + 1)  # le Parlement irakien: that country's parliament
+        elif french and len(run) == 1 and not _enclosed(text, first) \
                 and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
             continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
         if len(run) == 1 and opens and not first.text.isupper() \
                 and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
-                and not (french and _known_place(tokens, run[0])):
+                and not (french and _known_place(tokens, run[0])) and first.text not in earlier:
             continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
             # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
         if out and run[0] < sum(out[-1]):
             continue
+        if _number_after(text, tokens, taken, run[-1]):
+            run.append(run[-1] + 1)  # an outlet or channel: Kurdistan 24, DeirEzzor 24
         out.append((run[0], len(run)))
     return out
+
+
+def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and _national(tokens[k + 1].text)
+
+
+def _number_after(text: str, tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """A number of one to three digits closes the name when a word does not follow it (Kurdistan 24, ...;
+    not Erbil 3 morts, nor a date or an amount)."""
+    if k + 1 >= len(tokens) or taken[k + 1] or text[tokens[k].end:tokens[k + 1].start] != " ":
+        return False
+    number = tokens[k + 1].text
+    rest = text[tokens[k + 1].end:tokens[k + 1].end + 2].lstrip(" ")
+    return number.isdigit() and len(number) <= 3 and not tokens[k].text.isdigit() \
+        and tokens[k].text.casefold() not in STOP and (not rest or rest[0] in ",.;:)»”\"\n")
+
+
+def _hyphenated_article(text: str, token: Token) -> bool:
+    """A capitalised Arabic article joined by a hyphen opens the name (As-Sulaymaniya, At-Tanf)."""
+    return token.text[:1].isupper() and token.text.casefold() in ARTICLES \
+        and text[token.end:token.end + 1] in ("-", "‐", "‑")
+
+
+def _foreign_link(tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """An English linking word between capitalised words (Sound and Picture)."""
+    return tokens[k].text in FOREIGN_LINKING and k + 1 < len(tokens) and tokens[k].joins \
+        and not taken[k + 1] and _cap(tokens[k + 1])
 
 
 def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
@@ -276,13 +329,25 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 if taken[j]:
                     break
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
-                    and not (linked and (word in STOP or tokens[k].text[:1].isupper())):
+                    and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
+                                         or tokens[k].text[:1].isupper())):
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
                 break
         out.append((first, end - first))
     return out
+
+
+def _plural(word: str) -> bool:
+    return word.casefold().endswith(("s", "x"))
+
+
+def _complement_number(head: str, word: str) -> bool:
+    """A demonym after the complement whose number is not the head's qualifies the complement and is
+    part of the name (Gardiens de la révolution iranienne); one that may qualify the head is not
+    (Cadre de coordination chiite)."""
+    return word.islower() and _plural(head) != _plural(word)
 
 
 _FUNCTION = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette",

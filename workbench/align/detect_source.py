@@ -49,6 +49,7 @@ class Memory:
     firsts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a person's first word -> name words
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
+    last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -447,7 +448,8 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
             if idx and not any(seg.taken[k] for k in idx) and idx == list(range(idx[0], idx[-1] + 1)):
                 out.append(make_found(side, seg, idx[0], len(idx), 0, lang, "ner", total))
         return out
-    runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr")
+    earlier = memory.last_words if memory is not None and lang == "fr" else frozenset()
+    runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr", earlier=earlier)
     if lang == "fr":
         runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
         lower = french_lower_names(seg.text, seg.tokens, seg.taken)
@@ -460,4 +462,8 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
             if memory is not None and not head.endswith(("s", "x")):
                 memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
         out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
+        last = seg.tokens[first + count - 1].text
+        if memory is not None and lang == "fr" and count > 1 and head not in NAME_HEADS and last[:1].isupper() \
+                and len(last) >= 4 and last.casefold() not in STOP:
+            memory.last_words.add(last)  # Ahmed Mukhlaf: a later Mukhlaf opening a sentence is him
     return out
