@@ -183,3 +183,15 @@ def test_a_surname_seen_earlier_in_the_article_may_open_a_sentence(index):
                    memory=memory)
     assert [f.stem for f in found] == ["Hallaf", "Tabqa"]
     assert stems(index, later) == ["Tabqa"]  # without the earlier name: a word opening a sentence
+
+
+def test_two_family_names_joined_by_a_hyphen_are_two_people(index):
+    found = names(index, "Le bloc Abadi-Talabani a gagné.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Abadi", "haider-al-abadi"), ("Talabani", "bafel-talabani")]
+    assert stems(index, "Jean-Pierre Filiu a écrit.") == ["Jean-Pierre Filiu"]  # not two glossary people
+
+
+def test_a_facility_named_after_a_person_with_a_title_keeps_its_head(index):
+    assert stems(index, "Un drone a visé la base de l’Imam Hussein hier.") == ["base de l’Imam Hussein"]
+    assert stems(index, "Il est mort à l'hôpital du Martyr Salem Nouri.") == ["hôpital du Martyr Salem Nouri"]
+    assert stems(index, "Ils ont quitté la prison de Hassaké.") == ["Hassaké"]  # named after its city

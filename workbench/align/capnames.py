@@ -412,11 +412,38 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
 
 
 def facility_names(tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own)."""
+    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own), and
+    facilities named after a person with a title (la base de l'Imam Ali, l'hôpital du Martyr Hassan)."""
     out = []
     for first, count in runs:
         head = first - 1
         if head >= 0 and not taken[head] and tokens[head].joins and tokens[head].text in FACILITY_HEADS:
             first, count = head, count + 1
+        else:
+            head = _named_after_a_person(tokens, taken, first)
+            if head is not None:
+                first, count = head, count + first - head
         out.append((first, count))
     return out
+
+
+HONOURED = {"martyr", "martyrs", "chahid"}  # titles of the dead a facility is named after
+
+
+def _honour(token: Token) -> bool:
+    return token.text[:1].isupper() and (normalize(token.text, "fr") in TITLES or token.text.casefold() in HONOURED)
+
+
+def _named_after_a_person(tokens: list[Token], taken: list[bool], first: int) -> int | None:
+    """The facility head of ``head de l'/du Title Name`` before a name whose first word is the title or
+    follows it (a trimmed title)."""
+    k = first if _honour(tokens[first]) else first - 1
+    if k < 1 or taken[k] or not tokens[k - 1].joins or not _honour(tokens[k]):
+        return None
+    linking = 0
+    while k > 0 and linking < 2 and tokens[k - 1].text in ("de", "du", "l", "d") and tokens[k - 1].joins:
+        k, linking = k - 1, linking + 1
+    head = k - 1
+    if not linking or head < 0 or taken[head] or not tokens[head].joins or tokens[head].text not in FACILITY_HEADS:
+        return None
+    return head

@@ -66,7 +66,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found += others
         if lang == "fr" and index is not None:
-            found = french_tails(seg, found, index, total)
+            found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
@@ -362,6 +362,32 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 continue
         out.append(f)
     return sorted(out, key=lambda x: x.start)
+
+
+SURNAME_MIN = 0.8  # the matcher's score for a glossary person's family name alone (Maliki: 0.84)
+
+
+def surname_pairs(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
+    """Two family names joined by a hyphen are two people (le bloc Maliki-Ameri, l'axe Sadr-Hakim):
+    a capitalised pair the matcher does not accept whole, each of whose words it takes for a different
+    glossary person."""
+    tokens = seg.tokens
+    start_of = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Found] = []
+    for f in found:
+        k = start_of.get(f.start)
+        if f.detector != "caps" or k is None or len(f.words) != 2 or seg.text[tokens[k].end:tokens[k + 1].start] != "-":
+            out.append(f)
+            continue
+        whole = index.candidates(f.stem, "fr")
+        parts = [index.candidates(tokens[j].text, "fr") for j in (k, k + 1)]
+        best = [p[0] for p in parts if p and p[0].score >= SURNAME_MIN
+                and index.lookup.types.get(p[0].entity_id) == "person"]
+        if (whole and whole[0].accepted) or len(best) != 2 or best[0].entity_id == best[1].entity_id:
+            out.append(f)
+            continue
+        out += [make_found("source", seg, j, 1, 0, "fr", "caps", total) for j in (k, k + 1)]
+    return out
 
 
 QUALIFIERS = {"de", "d", "du", "des", "en", "au", "aux"}  # before a place that qualifies a name
