@@ -195,3 +195,19 @@ def test_a_facility_named_after_a_person_with_a_title_keeps_its_head(index):
     assert stems(index, "Un drone a visé la base de l’Imam Hussein hier.") == ["base de l’Imam Hussein"]
     assert stems(index, "Il est mort à l'hôpital du Martyr Salem Nouri.") == ["hôpital du Martyr Salem Nouri"]
     assert stems(index, "Ils ont quitté la prison de Hassaké.") == ["Hassaké"]  # named after its city
+
+
+def test_an_adverb_or_a_participle_with_its_complement_ends_a_name():
+    assert caps("Il a fondé l'Armée du Salut puis la Ligue des justes.") == ["Armée du Salut", "Ligue des justes"]
+    assert caps("Les Compagnies de la Victoire dirigées par Karim Daoud.") == ["Compagnies de la Victoire", "Karim Daoud"]
+    assert caps("Les Émirats arabes unis à Dubaï.") == ["Émirats arabes unis", "Dubaï"]  # unis: part of it
+
+
+def test_a_glossary_place_closing_an_organisation_name_is_inside_it_whole(index):
+    found = names(index, "Le Conseil militaire de Deir ez-Zor a repris le village.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("Conseil militaire de Deir ez-Zor", "org", "new")]
+
+
+def test_a_head_word_gives_the_kind_of_a_new_name(index):
+    found = names(index, "La Ligue des justes a visé la base de l’Imam Hussein.")
+    assert [(f.stem, f.etype) for f in found] == [("Ligue des justes", "org"), ("base de l’Imam Hussein", "place")]

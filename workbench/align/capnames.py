@@ -275,7 +275,22 @@ NAME_HEADS = {
     "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
+    "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
 }
+PLACE_NAME_HEADS = {"république", "émirats"}  # heads of names of countries, not of organisations
+
+
+def head_kind(word: str) -> tuple[str, str] | None:
+    """``(type, cue)`` of a French name from its first word: a facility head names a place, another
+    head an organisation (Conseil militaire de Deir ez-Zor is not the city)."""
+    head = word.casefold()
+    if head in FACILITY_HEADS:
+        return "place", f"facility head '{word}'"
+    if head in NAME_HEADS and head not in PLACE_NAME_HEADS:
+        return "org", f"head '{word}'"
+    return None
+
+
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
 RANK_HEADS = {"haut", "haute", "hauts", "hautes"}  # adjectives that open a name before its head noun
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
@@ -287,7 +302,10 @@ _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
                 "fait", "contre", "dans", "selon", "après", "avant", "depuis", "lors", "vers", "sur", "sous",
-                "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non"}
+                "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non",
+                # adverbs with an adjective's ending (l'Armée du Mahdi puis la Ligue ..., ... hier)
+                "puis", "hier", "ainsi", "alors", "jamais", "désormais", "parfois", "toujours", "encore", "déjà",
+                "ensuite", "enfin", "ici", "mais", "sinon"}
 
 
 def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -327,16 +345,31 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     break
                 k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
                 if taken[j]:
+                    while end < len(tokens) and taken[end] and tokens[end - 1].joins:
+                        end += 1  # all of it (Conseil militaire de Deir ez-Zor)
                     break
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
                     and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
-                                         or tokens[k].text[:1].isupper())):
+                                         or tokens[k].text[:1].isupper())) \
+                    and not _participle(tokens, k):
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
                 break
         out.append((first, end - first))
     return out
+
+
+# prepositions after a past participle that governs them: the name ends before it (... soutenue par)
+AGENT = {"par", "à", "au", "aux", "contre", "depuis", "dans", "sur", "avec"}
+
+
+def _participle(tokens: list[Token], k: int) -> bool:
+    """A lower-case word in é(e)(s) or u(e)(s) followed by its own complement (dirigées par, basée à; not
+    Émirats arabes unis à ...)."""
+    word = tokens[k].text
+    return word.islower() and word.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues")) \
+        and k + 1 < len(tokens) and tokens[k].joins and tokens[k + 1].text in AGENT
 
 
 def _plural(word: str) -> bool:
