@@ -211,3 +211,12 @@ def test_a_glossary_place_closing_an_organisation_name_is_inside_it_whole(index)
 def test_a_head_word_gives_the_kind_of_a_new_name(index):
     found = names(index, "La Ligue des justes a visé la base de l’Imam Hussein.")
     assert [(f.stem, f.etype) for f in found] == [("Ligue des justes", "org"), ("base de l’Imam Hussein", "place")]
+
+
+def test_linking_words_inside_a_name_and_between_two_names():
+    assert caps("Le Mouvement pour une société libre (MSL) a appelé à manifester.") \
+        == ["Mouvement pour une société libre", "MSL"]
+    assert caps("Le Parti de la Victoire une nouvelle fois.") == ["Parti de la Victoire"]
+    assert caps("L'Union africaine et la Ligue arabe ont protesté.") == ["Union africaine", "Ligue arabe"]
+    assert caps("La Brigade du Martyr Abou Hamza al-Kurdi a pris Tal Rifaat.") \
+        == ["Brigade du Martyr Abou Hamza al-Kurdi", "Tal Rifaat"]

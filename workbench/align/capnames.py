@@ -333,13 +333,19 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 break
             if word in LINKING:
                 j = k
-                while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
-                    j += 1
+                while j < len(tokens) and tokens[j - 1].joins and j - k < 3 and (
+                        tokens[j].text.casefold() in LINKING or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"):
+                    j += 1  # Mouvement pour une société démocratique
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
-                if linked and _cap(tokens[j]) and j + 1 < len(tokens) and tokens[j].joins \
-                        and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES):
+                several = j + 1 < len(tokens) and tokens[j].joins \
+                    and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
+                if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
+                if _cap(tokens[j]) and any(tokens[m].text == "et" for m in range(k, j)):
+                    break  # another name: l'Union européenne et la Ligue arabe
+                if _cap(tokens[j]) and several and not linked and not taken[j]:
+                    j = _name_end(text, tokens, taken, j)  # a name of several words: Brigade du Sultan Mourad
                 linked = True
                 if taken[j] and not tokens[j].text[:1].isupper():
                     break
@@ -370,6 +376,14 @@ def _participle(tokens: list[Token], k: int) -> bool:
     word = tokens[k].text
     return word.islower() and word.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues")) \
         and k + 1 < len(tokens) and tokens[k].joins and tokens[k + 1].text in AGENT
+
+
+def _name_end(text: str, tokens: list[Token], taken: list[bool], j: int) -> int:
+    """The last token of the capitalised run (particles inside) that starts at ``j``."""
+    while j + 1 < len(tokens) and tokens[j].joins and not taken[j + 1] \
+            and (_cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1)):
+        j += 1
+    return j
 
 
 def _plural(word: str) -> bool:
