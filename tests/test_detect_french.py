@@ -220,3 +220,8 @@ def test_linking_words_inside_a_name_and_between_two_names():
     assert caps("L'Union africaine et la Ligue arabe ont protesté.") == ["Union africaine", "Ligue arabe"]
     assert caps("La Brigade du Martyr Abou Hamza al-Kurdi a pris Tal Rifaat.") \
         == ["Brigade du Martyr Abou Hamza al-Kurdi", "Tal Rifaat"]
+
+
+def test_an_acronym_before_a_person_is_a_name_of_its_own():
+    assert caps("La route est sûre, a déclaré à l'AFP Salem Haddad, un habitant.") == ["AFP", "Salem Haddad"]
+    assert caps("Selon BBC News, la route est coupée.") == ["BBC News"]  # one word after it: one name

@@ -137,7 +137,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
             _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
             or french and _foreign_link(tokens, taken, j + 1)
-        ):
+        ) and not (french and j == i and _acronym_before_a_name(tokens, taken, j)):
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
@@ -190,6 +190,16 @@ def _number_after(text: str, tokens: list[Token], taken: list[bool], k: int) -> 
     rest = text[tokens[k + 1].end:tokens[k + 1].end + 2].lstrip(" ")
     return number.isdigit() and len(number) <= 3 and not tokens[k].text.isdigit() \
         and tokens[k].text.casefold() not in STOP and (not rest or rest[0] in ",.;:)»”\"\n")
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
+def _acronym_before_a_name(tokens: list[Token], taken: list[bool], j: int) -> bool:
+    """An acronym followed by a name of two capitalised words is a name of its own (à l'AFP Khaled Omar)."""
+    return _acronym(tokens[j]) and j + 2 < len(tokens) and tokens[j + 1].joins and not taken[j + 1] \
+        and not taken[j + 2] and all(_cap(tokens[m]) and not _acronym(tokens[m]) for m in (j + 1, j + 2))
 
 
 def _hyphenated_article(text: str, token: Token) -> bool:
