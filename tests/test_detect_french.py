@@ -225,3 +225,9 @@ def test_linking_words_inside_a_name_and_between_two_names():
 def test_an_acronym_before_a_person_is_a_name_of_its_own():
     assert caps("La route est sûre, a déclaré à l'AFP Salem Haddad, un habitant.") == ["AFP", "Salem Haddad"]
     assert caps("Selon BBC News, la route est coupée.") == ["BBC News"]  # one word after it: one name
+
+
+def test_a_name_glued_to_the_word_before_it_starts_at_its_capital(index):
+    found = names(index, "Le premier ministreHaïdar al-Abadi a promis des réformes.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Haïdar al-Abadi", "haider-al-abadi")]
+    assert stems(index, "Le village deTell Jamal et un iPhone.") == ["Tell Jamal"]

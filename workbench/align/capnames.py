@@ -93,13 +93,25 @@ SPACED_ARTICLES = {"al", "el"}
 
 
 def _cap(token: Token) -> bool:
-    """A capitalised word, or one that a glued Arabic article opens (alJassemiya, elBab)."""
+    """A capitalised word, or one that a glued Arabic article opens (alJassemiya, elBab), or a name
+    glued to the word before it by a missing space (ministreHaïdar)."""
     ch = token.text[:1]
-    return ch.isupper() and not token.text.isdigit() or _glued_article(token.text)
+    return ch.isupper() and not token.text.isdigit() or _glued_article(token.text) or glued_start(token.text) > 0
 
 
 def _glued_article(word: str) -> bool:
     return len(word) > 3 and word[:2] in ("al", "el") and word[2].isupper()
+
+
+def glued_start(word: str) -> int:
+    """Where a name starts inside a lower-case word of two letters or more glued to it (ministreHaïdar:
+    8, deTell: 2; not iPhone), else 0."""
+    if not word[:1].islower() or _glued_article(word):
+        return 0
+    for k in range(2, len(word) - 1):
+        if word[k].isupper() and word[k - 1].islower():
+            return k if word[:k].isalpha() else 0
+    return 0
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

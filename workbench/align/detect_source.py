@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
-                                      facility_names, french_lower_names, head_kind)
+                                      facility_names, french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 
@@ -487,7 +487,7 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
                 continue
             if memory is not None and not head.endswith(("s", "x")):
                 memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
-        found = make_found(side, seg, first, count, 0, lang, "caps", total)
+        found = make_found(side, seg, first, count, glued_start(seg.tokens[first].text), lang, "caps", total)
         if lang == "fr":
             found.etype, found.cue = head_kind(seg.tokens[first].text) or (None, "")
         out.append(found)
