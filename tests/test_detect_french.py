@@ -170,6 +170,7 @@ def test_a_parliament_with_its_nationality_is_a_name():
 
 def test_a_name_with_a_number_is_an_outlet():
     assert caps("a rapporté la chaîne Rojava 24, citant Erbil 3 fois.") == ["Rojava 24", "Erbil"]
+    assert caps("Ils citent la Résolution 2254, selon l'Article 140.") == ["Résolution", "Article"]
 
 
 def test_a_surname_seen_earlier_in_the_article_may_open_a_sentence(index):

@@ -200,8 +200,13 @@ def _number_after(text: str, tokens: list[Token], taken: list[bool], k: int) -> 
         return False
     number = tokens[k + 1].text
     rest = text[tokens[k + 1].end:tokens[k + 1].end + 2].lstrip(" ")
-    return number.isdigit() and len(number) <= 3 and not tokens[k].text.isdigit() \
-        and tokens[k].text.casefold() not in STOP and (not rest or rest[0] in ",.;:)»”\"\n")
+    word = tokens[k].text.casefold()
+    return number.isdigit() and len(number) <= 3 and not word.isdigit() and word not in STOP \
+        and word not in NUMBERED and not _common_looking(word) and (not rest or rest[0] in ",.;:)»”\"\n")
+
+
+NUMBERED = {"article", "articles", "chapitre", "section", "page", "pages", "tome", "annexe", "point", "paragraphe",
+            "alinéa", "numéro", "no", "vol", "chapter", "paragraph"}  # words a number follows that are not names
 
 
 def _acronym(token: Token) -> bool:
