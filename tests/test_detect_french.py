@@ -232,3 +232,10 @@ def test_a_name_glued_to_the_word_before_it_starts_at_its_capital(index):
     found = names(index, "Le premier ministreHaïdar al-Abadi a promis des réformes.")
     assert [(f.stem, f.entity_id) for f in found] == [("Haïdar al-Abadi", "haider-al-abadi")]
     assert stems(index, "Le village deTell Jamal et un iPhone.") == ["Tell Jamal"]
+
+
+def test_an_acronym_in_brackets_spells_the_lower_case_name_before_it(index):
+    found = names(index, "Une unité du corps des gardiens de la frontière du Kurdistan (CGFK) a tiré.")
+    assert [f.stem for f in found] == ["corps des gardiens de la frontière du Kurdistan", "CGFK"]
+    assert stems(index, "Une organisation non gouvernementale (ONG) a parlé.") == []  # a generic acronym
+    assert stems(index, "Les habitants de la vallée (YPG) ont fui.") == ["YPG"]  # letters that spell nothing

@@ -10,6 +10,7 @@ from __future__ import annotations
 from workbench.names.concepts import concept
 from workbench.names.normalize import normalize
 from workbench.names.titles import TITLES
+from workbench.text.fold import fold
 from workbench.text.tokens import Token
 
 # particles that may sit inside (or open) a name when a capitalised word follows
@@ -483,6 +484,47 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
             end += 1  # the place: Manbij, Deir ez-Zor
         out.append((i, end - i + 1))
     return out
+
+
+ACRONYM_REACH = 12  # words before an acronym in brackets that its letters may spell
+
+
+def acronym_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Names, in lower case or not, that the acronym in brackets after them spells with the initials of
+    their words (le corps des gardes de la révolution islamique d'Iran (CGRI)); a place after ``de``
+    may close the name without a letter of its own."""
+    out: list[tuple[int, int]] = []
+    for p, tok in enumerate(tokens):
+        letters = tok.text.casefold()
+        if not (p and 2 <= len(letters) <= 6 and tok.text.isupper() and tok.text.isalpha()) or letters in STOP \
+                or text[tok.start - 1:tok.start] != "(" or text[tokens[p - 1].end:tok.start].strip() != "(":
+            continue
+        last = p - 1
+        ends = [last]
+        if last >= 2 and tokens[last].text[:1].isupper() and tokens[last - 1].text in ("de", "d", "du") \
+                and tokens[last - 1].joins and tokens[last - 2].joins:
+            ends.append(last - 2)  # ... islamique d'Iran: the place has no letter
+        for spelled_end in ends:
+            first = _spelled_from(tokens, spelled_end, letters)
+            if first is not None and all(tokens[k].joins for k in range(first, last)):
+                out.append((first, last - first + 1))
+                break
+    return out
+
+
+def _spelled_from(tokens: list[Token], end: int, letters: str) -> int | None:
+    """The first token of the words ending at ``end`` whose content words' initials are ``letters``."""
+    initials = ""
+    for k in range(end, max(-1, end - ACRONYM_REACH), -1):
+        word = tokens[k].text
+        if word.casefold() in _FUNCTION or word.casefold() in LINKING:
+            continue
+        initials = fold(word)[:1] + initials
+        if initials == letters:
+            return k
+        if not letters.endswith(initials):
+            return None
+    return None
 
 
 def facility_names(tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

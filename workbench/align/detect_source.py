@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
-                                      facility_names, french_lower_names, glued_start, head_kind)
+from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases, capitalised_names,
+                                      extend_names, facility_names, french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 
@@ -479,6 +479,8 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
     if lang == "fr":
         runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
         lower = french_lower_names(seg.text, seg.tokens, seg.taken)
+        lower += [(a, c) for a, c in acronym_phrases(seg.text, seg.tokens)
+                  if not seg.taken[a] and not any(x < a + c and a < x + y for x, y in lower)]
         runs = sorted([r for r in runs if not any(a < r[0] + r[1] and r[0] < a + c for a, c in lower)] + lower)
     for first, count in runs:
         head = seg.tokens[first].text.casefold()
