@@ -239,3 +239,8 @@ def test_an_acronym_in_brackets_spells_the_lower_case_name_before_it(index):
     assert [f.stem for f in found] == ["corps des gardiens de la frontière du Kurdistan", "CGFK"]
     assert stems(index, "Une organisation non gouvernementale (ONG) a parlé.") == []  # a generic acronym
     assert stems(index, "Les habitants de la vallée (YPG) ont fui.") == ["YPG"]  # letters that spell nothing
+
+
+def test_square_brackets_open_a_caption_and_enclose_an_alias():
+    assert caps("Des combattants à Manbij. [Photo diffusée sur les réseaux sociaux]") == ["Manbij"]
+    assert caps("La ville [Qamichli] est calme.") == ["Qamichli"]

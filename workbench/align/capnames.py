@@ -116,7 +116,7 @@ def glued_start(word: str) -> int:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    """True at the start of the text or of a line, or after . ! ? : ; or an opening quote/bracket."""
+    """True at the start of the text or of a line, or after . ! ? : ; or an opening quote or bracket."""
     i = pos - 1
     while i >= 0 and text[i] in " \u00a0\u202f\t\n":
         if text[i] == "\n":
@@ -124,7 +124,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i > 0 and text[i] == "." and _abbreviated_title(text, i):
         return False  # M. Layla, Dr. Hassan: the full stop of a title
-    return i < 0 or text[i] in ".!?:;«“\"(—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
+    return i < 0 or text[i] in ".!?:;«“\"([—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
 
 
 def _abbreviated_title(text: str, dot: int) -> bool:
@@ -278,7 +278,7 @@ def _enclosed(text: str, token: Token) -> bool:
     """A word alone in brackets or quotes: (Asayish), « Shafaq »."""
     before = text[max(0, token.start - 2):token.start].strip()
     after = text[token.end:token.end + 2].strip()
-    return before[-1:] in ("(", "«", "“", '"') and after[:1] in (")", "»", "”", '"')
+    return before[-1:] in ("(", "[", "«", "“", '"') and after[:1] in (")", "]", "»", "”", '"')
 
 
 def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: int) -> bool:
