@@ -244,3 +244,25 @@ def test_an_acronym_in_brackets_spells_the_lower_case_name_before_it(index):
 def test_square_brackets_open_a_caption_and_enclose_an_alias():
     assert caps("Des combattants à Manbij. [Photo diffusée sur les réseaux sociaux]") == ["Manbij"]
     assert caps("La ville [Qamichli] est calme.") == ["Qamichli"]
+
+
+def test_an_organisation_cut_short_later_in_the_article(index):
+    memory = Memory()
+    found = []
+    for text in ("Les Forces démocratiques syriennes ont avancé.",
+                 "Un chef des forces démocratiques a parlé.",
+                 "Les forces démocratiques de la ville ont fui."):  # qualified: another name
+        found.append([(f.stem, f.entity_id) for f in names_in(index, text, memory)])
+    assert found == [[("Forces démocratiques syriennes", "syrian-democratic-forces")],
+                     [("forces démocratiques", "syrian-democratic-forces")], []]
+    assert stems(index, "Un chef des forces démocratiques a parlé.") == []  # nothing earlier
+
+
+def names_in(index, text: str, memory: Memory) -> list:
+    tokens = words(text)
+    found = detect(Segment(0, text, 0, tokens, [False] * len(tokens)), "fr", index.lookup, len(text), index=index,
+                   memory=memory)
+    for f in found:
+        f.norm = f.stem
+        linker.link(f, index, set())
+    return found

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases, capitalised_names,
+from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases, capitalised_names,
                                       extend_names, facility_names, french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
@@ -50,6 +50,7 @@ class Memory:
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
+    openings: dict[tuple[str, str], str] = field(default_factory=dict)  # French: first two words of long names
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -67,6 +68,12 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         found += others
         if lang == "fr" and index is not None:
             found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
+        if lang == "fr" and memory is not None:
+            found += short_forms(seg, total, memory)
+            for f in found:
+                if len(f.words) >= 3 and f.words[0].casefold() in NAME_HEADS and f.words[1].islower() \
+                        and f.words[1] not in LINKING:  # a head and its adjective (not Unités de ...)
+                    memory.openings.setdefault((f.words[0].casefold(), f.words[1].casefold()), f.stem)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
@@ -79,6 +86,25 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found += remembered(seg, total, memory)
             learn(found, memory)
     return sorted(found, key=lambda f: f.start)
+
+
+def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
+    """The first two words of an organisation's name found earlier in the article, in lower case and
+    nothing after them: the name cut short (Forces démocratiques syriennes ... des forces démocratiques
+    comprenant ...)."""
+    out: list[Found] = []
+    tokens, taken = seg.tokens, seg.taken
+    for k in range(len(tokens) - 1):
+        if taken[k] or taken[k + 1] or not tokens[k].joins or not tokens[k].text.islower():
+            continue
+        name = memory.openings.get((tokens[k].text, tokens[k + 1].text.casefold()))
+        after = tokens[k + 2].text if k + 2 < len(tokens) and tokens[k + 1].joins else ""
+        if name is None or after == name.split()[2] or after in ("de", "du", "des", "d"):
+            continue  # the whole name, or another one (le conseil démocratique de la ville)
+        found = make_found("source", seg, k, 2, 0, "fr", "cue", total)
+        found.etype, found.cue = "org", f"earlier in the article '{name}'"
+        out.append(found)
+    return out
 
 
 def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
