@@ -266,3 +266,8 @@ def names_in(index, text: str, memory: Memory) -> list:
         f.norm = f.stem
         linker.link(f, index, set())
     return found
+
+
+def test_numbers_in_words_are_not_names_and_an_emirate_is_a_head():
+    assert caps("Deux Irakiens et Trois Kurdes sont morts à Tell Jamal.") == ["Tell Jamal"]
+    assert caps("Un envoyé de l'Emirat islamique d'Afghanistan est venu.") == ["Emirat islamique d'Afghanistan"]

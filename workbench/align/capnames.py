@@ -68,6 +68,10 @@ STOP = {
     # French days and months (capitalised in headings and datelines)
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
     "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    # numbers written in words (TROIS MORTS À TIKRIT, Deux Irakiens)
+    "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+    "trente", "cent", "cents", "mille", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "hundred", "thousand",
     # generic acronyms (non-governmental organisation, headquarters, time zones)
     "ong", "ngo", "qg", "gmt", "utc",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
@@ -304,8 +308,9 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
+    "émirat", "emirat", "emirats",
 }
-PLACE_NAME_HEADS = {"république", "émirats"}  # heads of names of countries, not of organisations
+PLACE_NAME_HEADS = {"république", "republique", "émirats", "emirats"}  # heads of names of countries, not of organisations
 
 
 def head_kind(word: str) -> tuple[str, str] | None:
