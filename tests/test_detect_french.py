@@ -271,3 +271,14 @@ def names_in(index, text: str, memory: Memory) -> list:
 def test_numbers_in_words_are_not_names_and_an_emirate_is_a_head():
     assert caps("Deux Irakiens et Trois Kurdes sont morts à Tell Jamal.") == ["Tell Jamal"]
     assert caps("Un envoyé de l'Emirat islamique d'Afghanistan est venu.") == ["Emirat islamique d'Afghanistan"]
+
+
+def test_a_place_after_a_glossary_name_is_a_locative_unless_a_spelling_has_it(index):
+    found = names(index, "Les factions du Hachd al-Chaabi en Irak ont nié.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Hachd al-Chaabi", "popular-mobilization-forces"),
+                                                       ("Irak", "iraq")]
+    assert stems(index, "Le Kurdistan d'Irak a voté.") == ["Kurdistan d'Irak"]  # كردستان العراق
+
+
+def test_a_parliament_shared_by_two_nouns_is_not_a_name():
+    assert caps("Le gouvernement et le Parlement irakiens ont voté.") == []

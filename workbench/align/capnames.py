@@ -195,7 +195,9 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
 
 
 def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
-    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and _national(tokens[k + 1].text)
+    """A singular nationality after the word (le Parlement irakien; not le gouvernement et le Parlement irakiens)."""
+    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and _national(tokens[k + 1].text) \
+        and not _plural(tokens[k + 1].text)
 
 
 def _number_after(text: str, tokens: list[Token], taken: list[bool], k: int) -> bool:
@@ -420,7 +422,9 @@ def _name_end(text: str, tokens: list[Token], taken: list[bool], j: int) -> int:
 
 
 def _plural(word: str) -> bool:
-    return word.casefold().endswith(("s", "x"))
+    """Plural by its ending (irakiens, Gardiens); libanais, français may be either: not counted."""
+    folded = word.casefold()
+    return folded.endswith(("s", "x")) and not folded.endswith(("ais", "ois"))
 
 
 def _complement_number(head: str, word: str) -> bool:

@@ -9,6 +9,7 @@ from workbench.align import arabic_names
 from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases, capitalised_names,
                                       extend_names, facility_names, french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
+from workbench.text.tokens import key_of
 from workbench.align.spans import Found, Segment, make_found
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
@@ -360,7 +361,8 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
         whole = None
         for m in range(len(chain), 0, -1):  # the longest qualified name the matcher still gives the entity
             hits = index.candidates(seg.text[f.start:chain[m - 1].end], "fr")
-            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
+            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME \
+                    and len(key_of(hits[0].variant)) > len(key_of(f.stem)):  # a spelling with the place in it
                 merged.update(id(c) for c in chain[:m])
                 whole = make_found("source", seg, first, end_of[chain[m - 1].end] - first + 1, 0, "fr", "glossary", total)
                 whole.entries = f.entries
