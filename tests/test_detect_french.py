@@ -282,3 +282,8 @@ def test_a_place_after_a_glossary_name_is_a_locative_unless_a_spelling_has_it(in
 
 def test_a_parliament_shared_by_two_nouns_is_not_a_name():
     assert caps("Le gouvernement et le Parlement irakiens ont voté.") == []
+
+
+def test_a_name_running_into_a_spelled_one_holds_it(index):
+    text = "Le Bureau des Affaires civiles de l’Union des villes du nord (UVN) a parlé."
+    assert stems(index, text) == ["Bureau des Affaires civiles de l’Union des villes du nord", "UVN"]

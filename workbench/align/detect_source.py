@@ -507,8 +507,12 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
     if lang == "fr":
         runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
         lower = french_lower_names(seg.text, seg.tokens, seg.taken)
-        lower += [(a, c) for a, c in acronym_phrases(seg.text, seg.tokens)
-                  if not seg.taken[a] and not any(x < a + c and a < x + y for x, y in lower)]
+        for a, c in acronym_phrases(seg.text, seg.tokens):
+            if seg.taken[a] or any(x < a + c and a < x + y for x, y in lower):
+                continue
+            end = a + c  # a name opening before the spelled one and running into it holds it (Comité ... de l'AANES)
+            a = min([a] + [x for x, y in runs if x < a < x + y])
+            lower.append((a, end - a))
         runs = sorted([r for r in runs if not any(a < r[0] + r[1] and r[0] < a + c for a, c in lower)] + lower)
     for first, count in runs:
         head = seg.tokens[first].text.casefold()
