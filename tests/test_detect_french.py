@@ -287,3 +287,7 @@ def test_a_parliament_shared_by_two_nouns_is_not_a_name():
 def test_a_name_running_into_a_spelled_one_holds_it(index):
     text = "Le Bureau des Affaires civiles de l’Union des villes du nord (UVN) a parlé."
     assert stems(index, text) == ["Bureau des Affaires civiles de l’Union des villes du nord", "UVN"]
+
+
+def test_web_page_furniture_acronyms_are_not_names():
+    assert caps("Partager\nRSS | PDF\nLe convoi est arrivé à Tell Jamal.") == ["Tell Jamal"]

@@ -72,8 +72,8 @@ STOP = {
     "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
     "trente", "cent", "cents", "mille", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "hundred", "thousand",
-    # generic acronyms (non-governmental organisation, headquarters, time zones)
-    "ong", "ngo", "qg", "gmt", "utc",
+    # generic acronyms (non-governmental organisation, headquarters, time zones, web page furniture)
+    "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
 
 # feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)
