@@ -176,7 +176,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             continue  # an initial or a letter (F-16)
         if first.text.casefold() in FEASTS:
             continue  # a date (Aïd al-Adha)
-        if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS and _national_after(tokens, taken, run[0]):
+        if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS \
+                and _national_after(tokens, taken, run[0]):
             run.append(run[0] + 1)  # le Parlement irakien: that country's parliament
         elif french and len(run) == 1 and not _enclosed(text, first) \
                 and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
@@ -312,7 +313,7 @@ NAME_HEADS = {
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
     "émirat", "emirat", "emirats",
 }
-PLACE_NAME_HEADS = {"république", "republique", "émirats", "emirats"}  # heads of names of countries, not of organisations
+PLACE_NAME_HEADS = {"république", "émirats", "emirats"}  # heads of countries' names, not organisations
 
 
 def head_kind(word: str) -> tuple[str, str] | None:
@@ -369,7 +370,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             if word in LINKING:
                 j = k
                 while j < len(tokens) and tokens[j - 1].joins and j - k < 3 and (
-                        tokens[j].text.casefold() in LINKING or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"):
+                        tokens[j].text.casefold() in LINKING
+                        or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"):
                     j += 1  # Mouvement pour une société démocratique
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases, capitalised_names,
-                                      extend_names, facility_names, french_lower_names, glued_start, head_kind)
+from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
+                                      capitalised_names, extend_names, facility_names, french_lower_names,
+                                      glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
-from workbench.text.tokens import key_of
 from workbench.align.spans import Found, Segment, make_found
+from workbench.text.tokens import key_of
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
@@ -51,7 +52,7 @@ class Memory:
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
-    openings: dict[tuple[str, str], str] = field(default_factory=dict)  # French: first two words of long names
+    openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -71,10 +72,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)
-            for f in found:
-                if len(f.words) >= 3 and f.words[0].casefold() in NAME_HEADS and f.words[1].islower() \
-                        and f.words[1] not in LINKING:  # a head and its adjective (not Unités de ...)
-                    memory.openings.setdefault((f.words[0].casefold(), f.words[1].casefold()), f.stem)
+            learn_openings(found, memory)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
@@ -100,12 +98,21 @@ def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
             continue
         name = memory.openings.get((tokens[k].text, tokens[k + 1].text.casefold()))
         after = tokens[k + 2].text if k + 2 < len(tokens) and tokens[k + 1].joins else ""
-        if name is None or after == name.split()[2] or after in ("de", "du", "des", "d"):
+        if name is None or after == name[2] or after in ("de", "du", "des", "d"):
             continue  # the whole name, or another one (le conseil démocratique de la ville)
         found = make_found("source", seg, k, 2, 0, "fr", "cue", total)
-        found.etype, found.cue = "org", f"earlier in the article '{name}'"
+        found.etype, found.cue = "org", f"earlier in the article '{' '.join(name)}'"
         out.append(found)
     return out
+
+
+def learn_openings(found: list[Found], memory: Memory) -> None:
+    """Remember the French names of three words or more that a head and its adjective open
+    (Forces démocratiques syriennes; not Unités de protection ...)."""
+    for f in found:
+        words = f.words
+        if len(words) >= 3 and words[0].casefold() in NAME_HEADS and words[1].islower() and words[1] not in LINKING:
+            memory.openings.setdefault((words[0].casefold(), words[1]), words)
 
 
 def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
