@@ -507,7 +507,7 @@ def acronym_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for p, tok in enumerate(tokens):
         letters = tok.text.casefold()
-        if not (p and 2 <= len(letters) <= 6 and tok.text.isupper() and tok.text.isalpha()) or letters in STOP \
+        if not (p and _acronym(tok) and len(letters) <= 6) or letters in STOP \
                 or text[tok.start - 1:tok.start] != "(" or text[tokens[p - 1].end:tok.start].strip() != "(":
             continue
         last = p - 1
