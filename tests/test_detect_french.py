@@ -139,3 +139,155 @@ def test_rank_adjectives_and_adjectives_in_eur_go_on_a_name():
         == ["Haute commission électorale indépendante"]
     assert caps("Selon le Conseil supérieur de la magistrature, le scrutin est valide.") \
         == ["Conseil supérieur de la magistrature"]
+
+
+def test_a_glued_or_hyphenated_arabic_article_opens_a_name():
+    assert caps("Le chef du hameau d’alQasimiya, Karim Nouri, a fui.") == ["alQasimiya", "Karim Nouri"]
+    assert caps("« Salem alHaddad a été enlevé », dit-on.") == ["Salem alHaddad"]
+    assert caps("Ils ont gagné la ville d'At-Tanf hier.") == ["At-Tanf"]
+    assert caps("Les tirs visaient Abou a-Shams mardi.") == ["Abou a-Shams"]
+    assert caps("Il y a-t-il un accord ? As prévu.") == []  # no capital after the hyphen
+
+
+def test_english_linking_words_join_a_quoted_foreign_name():
+    assert caps("Selon le collectif Voices and Images, dix civils sont morts.") == ["Voices and Images"]
+    assert caps("Un rapport du Center for Peace Studies, publié hier.") == ["Center for Peace Studies"]
+    assert caps("Ils ont fui Mossoul et Kirkouk.") == ["Mossoul", "Kirkouk"]  # French et separates
+
+
+def test_feasts_and_ideological_adjectives_are_not_names():
+    assert caps("Il allait à la mosquée pour l'Aïd el-Fitr. Les Salafistes de Daech Takfiri ont tiré.") == ["Daech"]
+
+
+def test_a_demonym_that_does_not_agree_with_the_head_belongs_to_the_complement():
+    assert caps("Les Brigades de la résistance irakienne ont tiré.") == ["Brigades de la résistance irakienne"]
+    assert caps("Le Comité de défense chiite a parlé.") == ["Comité de défense"]  # may qualify the head
+
+
+def test_a_parliament_with_its_nationality_is_a_name():
+    assert caps("Le Parlement libanais s'est réuni, puis le Parlement a voté.") == ["Parlement libanais"]
+
+
+def test_a_name_with_a_number_is_an_outlet():
+    assert caps("a rapporté la chaîne Rojava 24, citant Erbil 3 fois.") == ["Rojava 24", "Erbil"]
+    assert caps("Ils citent la Résolution 2254, selon l'Article 140.") == ["Résolution", "Article"]
+
+
+def test_a_surname_seen_earlier_in_the_article_may_open_a_sentence(index):
+    tokens = words("Le maire, Karim Hallaf, a parlé.")
+    memory = Memory()
+    detect(Segment(0, "Le maire, Karim Hallaf, a parlé.", 0, tokens, [False] * len(tokens)), "fr",
+           index.lookup, 40, index=index, memory=memory)
+    later = "Hallaf a ajouté que Tabqa est calme."
+    tokens = words(later)
+    found = detect(Segment(1, later, 0, tokens, [False] * len(tokens)), "fr", index.lookup, 40, index=index,
+                   memory=memory)
+    assert [f.stem for f in found] == ["Hallaf", "Tabqa"]
+    assert stems(index, later) == ["Tabqa"]  # without the earlier name: a word opening a sentence
+
+
+def test_two_family_names_joined_by_a_hyphen_are_two_people(index):
+    found = names(index, "Le bloc Abadi-Talabani a gagné.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Abadi", "haider-al-abadi"), ("Talabani", "bafel-talabani")]
+    assert stems(index, "Jean-Pierre Filiu a écrit.") == ["Jean-Pierre Filiu"]  # not two glossary people
+
+
+def test_a_facility_named_after_a_person_with_a_title_keeps_its_head(index):
+    assert stems(index, "Un drone a visé la base de l’Imam Hussein hier.") == ["base de l’Imam Hussein"]
+    assert stems(index, "Il est mort à l'hôpital du Martyr Salem Nouri.") == ["hôpital du Martyr Salem Nouri"]
+    assert stems(index, "Ils ont quitté la prison de Hassaké.") == ["Hassaké"]  # named after its city
+
+
+def test_an_adverb_or_a_participle_with_its_complement_ends_a_name():
+    assert caps("Il a fondé l'Armée du Salut puis la Ligue des justes.") == ["Armée du Salut", "Ligue des justes"]
+    assert caps("Les Compagnies de la Victoire dirigées par Karim Daoud.") == ["Compagnies de la Victoire", "Karim Daoud"]
+    assert caps("Les Émirats arabes unis à Dubaï.") == ["Émirats arabes unis", "Dubaï"]  # unis: part of it
+
+
+def test_a_glossary_place_closing_an_organisation_name_is_inside_it_whole(index):
+    found = names(index, "Le Conseil militaire de Deir ez-Zor a repris le village.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("Conseil militaire de Deir ez-Zor", "org", "new")]
+
+
+def test_a_head_word_gives_the_kind_of_a_new_name(index):
+    found = names(index, "La Ligue des justes a visé la base de l’Imam Hussein.")
+    assert [(f.stem, f.etype) for f in found] == [("Ligue des justes", "org"), ("base de l’Imam Hussein", "place")]
+
+
+def test_linking_words_inside_a_name_and_between_two_names():
+    assert caps("Le Mouvement pour une société libre (MSL) a appelé à manifester.") \
+        == ["Mouvement pour une société libre", "MSL"]
+    assert caps("Le Parti de la Victoire une nouvelle fois.") == ["Parti de la Victoire"]
+    assert caps("L'Union africaine et la Ligue arabe ont protesté.") == ["Union africaine", "Ligue arabe"]
+    assert caps("La Brigade du Martyr Abou Hamza al-Kurdi a pris Tal Rifaat.") \
+        == ["Brigade du Martyr Abou Hamza al-Kurdi", "Tal Rifaat"]
+
+
+def test_an_acronym_before_a_person_is_a_name_of_its_own():
+    assert caps("La route est sûre, a déclaré à l'AFP Salem Haddad, un habitant.") == ["AFP", "Salem Haddad"]
+    assert caps("Selon BBC News, la route est coupée.") == ["BBC News"]  # one word after it: one name
+
+
+def test_a_name_glued_to_the_word_before_it_starts_at_its_capital(index):
+    found = names(index, "Le premier ministreHaïdar al-Abadi a promis des réformes.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Haïdar al-Abadi", "haider-al-abadi")]
+    assert stems(index, "Le village deTell Jamal et un iPhone.") == ["Tell Jamal"]
+
+
+def test_an_acronym_in_brackets_spells_the_lower_case_name_before_it(index):
+    found = names(index, "Une unité du corps des gardiens de la frontière du Kurdistan (CGFK) a tiré.")
+    assert [f.stem for f in found] == ["corps des gardiens de la frontière du Kurdistan", "CGFK"]
+    assert stems(index, "Une organisation non gouvernementale (ONG) a parlé.") == []  # a generic acronym
+    assert stems(index, "Les habitants de la vallée (YPG) ont fui.") == ["YPG"]  # letters that spell nothing
+
+
+def test_square_brackets_open_a_caption_and_enclose_an_alias():
+    assert caps("Des combattants à Manbij. [Photo diffusée sur les réseaux sociaux]") == ["Manbij"]
+    assert caps("La ville [Qamichli] est calme.") == ["Qamichli"]
+
+
+def test_an_organisation_cut_short_later_in_the_article(index):
+    memory = Memory()
+    found = []
+    for text in ("Les Forces démocratiques syriennes ont avancé.",
+                 "Un chef des forces démocratiques a parlé.",
+                 "Les forces démocratiques de la ville ont fui."):  # qualified: another name
+        found.append([(f.stem, f.entity_id) for f in names_in(index, text, memory)])
+    assert found == [[("Forces démocratiques syriennes", "syrian-democratic-forces")],
+                     [("forces démocratiques", "syrian-democratic-forces")], []]
+    assert stems(index, "Un chef des forces démocratiques a parlé.") == []  # nothing earlier
+
+
+def names_in(index, text: str, memory: Memory) -> list:
+    tokens = words(text)
+    found = detect(Segment(0, text, 0, tokens, [False] * len(tokens)), "fr", index.lookup, len(text), index=index,
+                   memory=memory)
+    for f in found:
+        f.norm = f.stem
+        linker.link(f, index, set())
+    return found
+
+
+def test_numbers_in_words_are_not_names_and_an_emirate_is_a_head():
+    assert caps("Deux Irakiens et Trois Kurdes sont morts à Tell Jamal.") == ["Tell Jamal"]
+    assert caps("Un envoyé de l'Emirat islamique d'Afghanistan est venu.") == ["Emirat islamique d'Afghanistan"]
+
+
+def test_a_place_after_a_glossary_name_is_a_locative_unless_a_spelling_has_it(index):
+    found = names(index, "Les factions du Hachd al-Chaabi en Irak ont nié.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Hachd al-Chaabi", "popular-mobilization-forces"),
+                                                       ("Irak", "iraq")]
+    assert stems(index, "Le Kurdistan d'Irak a voté.") == ["Kurdistan d'Irak"]  # كردستان العراق
+
+
+def test_a_parliament_shared_by_two_nouns_is_not_a_name():
+    assert caps("Le gouvernement et le Parlement irakiens ont voté.") == []
+
+
+def test_a_name_running_into_a_spelled_one_holds_it(index):
+    text = "Le Bureau des Affaires civiles de l’Union des villes du nord (UVN) a parlé."
+    assert stems(index, text) == ["Bureau des Affaires civiles de l’Union des villes du nord", "UVN"]
+
+
+def test_web_page_furniture_acronyms_are_not_names():
+    assert caps("Partager\nRSS | PDF\nLe convoi est arrivé à Tell Jamal.") == ["Tell Jamal"]

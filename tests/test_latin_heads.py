@@ -48,3 +48,31 @@ def test_the_review_view_carries_the_type_of_the_counterpart(db):
     (french,) = db.conn.execute("SELECT id FROM mentions WHERE surface = 'Umm Tinah' AND lang = 'fr'").fetchone()
     view = mention_view(db.conn, french)
     assert view["counterpart"]["surface"] == "Umm Tinah" and view["counterpart"]["type"] == "place"
+
+
+@pytest.mark.parametrize("text, name, lang, expected", [
+    ("Selon Karim Hallaf, un militant local, la route est coupée.", "Karim Hallaf", "fr", "person"),
+    ("« Rien », a dit Salem Nouri, porte-parole du conseil.", "Salem Nouri", "fr", "person"),
+    ("Les tirs ont touché Tell Jamal, un village des environs.", "Tell Jamal", "fr", "place"),
+    ("Un communiqué de Voix libres, une ONG basée à Paris.", "Voix libres", "fr", "org"),
+    ("Karim Hallaf, a local activist, said the road was cut.", "Karim Hallaf", "en", "person"),
+    ("Karim Hallaf, a indiqué la source.", "Karim Hallaf", "fr", None),  # a verb, not an apposition
+    ("Tell Jamal a été repris.", "Tell Jamal", "fr", None),
+    ("À Tell Jamal, le chef du village a parlé.", "Tell Jamal", "fr", None),  # a fronted phrase ends there
+])
+def test_kind_after(text, name, lang, expected):
+    from workbench.align.latin_heads import kind_after
+
+    found = kind_after(text, text.index(name), text.index(name) + len(name), lang)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_new_name_with_an_apposition_is_proposed_with_its_kind(db):
+    add_glossary(db.conn)
+    add_article(db.conn, "fr", ["Karim Hallaf, un militant de Hassaké, a parlé."],
+                ["Karim Hallaf, an activist from Hasakah, spoke."])
+    align_articles(db.conn)
+    rows = db.conn.execute(
+        """SELECT l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
+           WHERE m.surface = 'Karim Hallaf' AND m.lang = 'fr'""").fetchall()
+    assert rows and all('"type": "person"' in proposal for (proposal,) in rows)

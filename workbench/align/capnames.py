@@ -10,10 +10,12 @@ from __future__ import annotations
 from workbench.names.concepts import concept
 from workbench.names.normalize import normalize
 from workbench.names.titles import TITLES
+from workbench.text.fold import fold
 from workbench.text.tokens import Token
 
 # particles that may sit inside (or open) a name when a capitalised word follows
-ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et"}  # hyphen after
+ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "ed", "es", "er", "et", "a"}  # hyphen after
+# (a-: the article assimilated and cut short, Deir a-Zor)
 PARTICLES = ARTICLES | {
     "ibn", "bin", "bint", "ben", "abu", "abou", "abd", "umm", "um", "bou", "ould", "van", "von",
 }
@@ -60,12 +62,25 @@ STOP = {
     "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
     "yézidi", "yézidis", "yézidie", "yézidies", "turkmène", "turkmènes", "palestinien", "palestiniens",
     "européen", "européens", "occidentaux", "arabe", "arabes",
+    # ideological adjectives written with a capital after a name (Daesh Takfiri, les Salafistes)
+    "takfiri", "takfiris", "takfiriste", "takfiristes", "salafiste", "salafistes", "wahhabite", "wahhabites",
+    "jihadiste", "jihadistes", "djihadiste", "djihadistes",
     # French days and months (capitalised in headings and datelines)
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "février", "mars",
     "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    # generic acronyms (non-governmental organisation, headquarters, time zones)
-    "ong", "ngo", "qg", "gmt", "utc",
+    # numbers written in words (TROIS MORTS À TIKRIT, Deux Irakiens)
+    "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+    "trente", "cent", "cents", "mille", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "hundred", "thousand",
+    # generic acronyms (non-governmental organisation, headquarters, time zones, web page furniture)
+    "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
+
+# feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)
+FEASTS = {"aïd", "eid", "ramadan", "achoura", "ashura", "noël", "pâques"}
+# English words that join the words of a name quoted in a French text (Sound and Picture, Institute for the
+# Study of War); in French "et" between two names separates them (Syrie et Irak)
+FOREIGN_LINKING = {"and", "of", "for", "the"}
 
 # French elided words before an apostrophe: d'Erbil, l'EI, qu'il (an apostrophe after anything else is
 # inside a transliterated name: al-Sina'a, Ba'th)
@@ -74,6 +89,7 @@ ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puis
 # with one of them that opens a sentence or a heading is a word (Reportage, Dernières, Politique)
 # nouns French capitalises by convention that are not names alone (le Parlement, la Constitution)
 CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest"}
+INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
                   "elle", "elles", "ette", "ettes")
@@ -82,12 +98,29 @@ SPACED_ARTICLES = {"al", "el"}
 
 
 def _cap(token: Token) -> bool:
+    """A capitalised word, or one that a glued Arabic article opens (alJassemiya, elBab), or a name
+    glued to the word before it by a missing space (ministreHaïdar)."""
     ch = token.text[:1]
-    return ch.isupper() and not token.text.isdigit()
+    return ch.isupper() and not token.text.isdigit() or _glued_article(token.text) or glued_start(token.text) > 0
+
+
+def _glued_article(word: str) -> bool:
+    return len(word) > 3 and word[:2] in ("al", "el") and word[2].isupper()
+
+
+def glued_start(word: str) -> int:
+    """Where a name starts inside a lower-case word of two letters or more glued to it (ministreHaïdar:
+    8, deTell: 2; not iPhone), else 0."""
+    if not word[:1].islower() or _glued_article(word):
+        return 0
+    for k in range(2, len(word) - 1):
+        if word[k].isupper() and word[k - 1].islower():
+            return k if word[:k].isalpha() else 0
+    return 0
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    """True at the start of the text or of a line, or after . ! ? : ; or an opening quote/bracket."""
+    """True at the start of the text or of a line, or after . ! ? : ; or an opening quote or bracket."""
     i = pos - 1
     while i >= 0 and text[i] in " \u00a0\u202f\t\n":
         if text[i] == "\n":
@@ -95,7 +128,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i > 0 and text[i] == "." and _abbreviated_title(text, i):
         return False  # M. Layla, Dr. Hassan: the full stop of a title
-    return i < 0 or text[i] in ".!?:;«“\"(—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
+    return i < 0 or text[i] in ".!?:;«“\"([—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
 
 
 def _abbreviated_title(text: str, dot: int) -> bool:
@@ -106,9 +139,11 @@ def _abbreviated_title(text: str, dot: int) -> bool:
     return 0 < len(word) <= 4 and word[:1].isupper() and word.casefold() in STOP
 
 
-def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False) -> list[tuple[int, int]]:
+def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french: bool = False,
+                      earlier: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """``(first, count)`` token runs that look like names, skipping tokens already ``taken``; in French
-    text, common words that open a sentence or make a heading in capitals are not names."""
+    text, common words that open a sentence or make a heading in capitals are not names, unless they
+    are the last word of a name found ``earlier`` in the article (Ahmed Mukhlaf ... Mukhlaf a dit)."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -118,12 +153,14 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         j = i
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
             _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
-        ):
+            or french and _foreign_link(tokens, taken, j + 1)
+        ) and not (french and j == i and _acronym_before_a_name(tokens, taken, j)):
             j += 1
         run = list(range(i, j + 1))
         i = j + 1
         while run and tokens[run[0]].text.casefold() in STOP \
-                and not (french and _head_of_a_name(text, tokens, run[0])):
+                and not (french and _head_of_a_name(text, tokens, run[0])) \
+                and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
                 and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
@@ -137,18 +174,69 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1:
             continue  # an initial or a letter (F-16)
-        if french and len(run) == 1 and not _enclosed(text, first) \
+        if first.text.casefold() in FEASTS:
+            continue  # a date (Aïd al-Adha)
+        if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS \
+                and _national_after(tokens, taken, run[0]):
+            run.append(run[0] + 1)  # le Parlement irakien: that country's parliament
+        elif french and len(run) == 1 and not _enclosed(text, first) \
                 and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
             continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
         if len(run) == 1 and opens and not first.text.isupper() \
                 and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
-                and not (french and _known_place(tokens, run[0])):
+                and not (french and _known_place(tokens, run[0])) and first.text not in earlier:
             continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
             # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
         if out and run[0] < sum(out[-1]):
             continue
+        if _number_after(text, tokens, taken, run[-1]):
+            run.append(run[-1] + 1)  # an outlet or channel: Kurdistan 24, DeirEzzor 24
         out.append((run[0], len(run)))
     return out
+
+
+def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """A singular nationality after the word (le Parlement irakien; not le gouvernement et le Parlement irakiens)."""
+    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and _national(tokens[k + 1].text) \
+        and not _plural(tokens[k + 1].text)
+
+
+def _number_after(text: str, tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """A number of one to three digits closes the name when a word does not follow it (Kurdistan 24, ...;
+    not Erbil 3 morts, nor a date or an amount)."""
+    if k + 1 >= len(tokens) or taken[k + 1] or text[tokens[k].end:tokens[k + 1].start] != " ":
+        return False
+    number = tokens[k + 1].text
+    rest = text[tokens[k + 1].end:tokens[k + 1].end + 2].lstrip(" ")
+    word = tokens[k].text.casefold()
+    return number.isdigit() and len(number) <= 3 and not word.isdigit() and word not in STOP \
+        and word not in NUMBERED and not _common_looking(word) and (not rest or rest[0] in ",.;:)»”\"\n")
+
+
+NUMBERED = {"article", "articles", "chapitre", "section", "page", "pages", "tome", "annexe", "point", "paragraphe",
+            "alinéa", "numéro", "no", "vol", "chapter", "paragraph"}  # words a number follows that are not names
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+
+
+def _acronym_before_a_name(tokens: list[Token], taken: list[bool], j: int) -> bool:
+    """An acronym followed by a name of two capitalised words is a name of its own (à l'AFP Khaled Omar)."""
+    return _acronym(tokens[j]) and j + 2 < len(tokens) and tokens[j + 1].joins and not taken[j + 1] \
+        and not taken[j + 2] and all(_cap(tokens[m]) and not _acronym(tokens[m]) for m in (j + 1, j + 2))
+
+
+def _hyphenated_article(text: str, token: Token) -> bool:
+    """A capitalised Arabic article joined by a hyphen opens the name (As-Sulaymaniya, At-Tanf)."""
+    return token.text[:1].isupper() and token.text.casefold() in ARTICLES \
+        and text[token.end:token.end + 1] in ("-", "‐", "‑")
+
+
+def _foreign_link(tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """An English linking word between capitalised words (Sound and Picture)."""
+    return tokens[k].text in FOREIGN_LINKING and k + 1 < len(tokens) and tokens[k].joins \
+        and not taken[k + 1] and _cap(tokens[k + 1])
 
 
 def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
@@ -197,7 +285,7 @@ def _enclosed(text: str, token: Token) -> bool:
     """A word alone in brackets or quotes: (Asayish), « Shafaq »."""
     before = text[max(0, token.start - 2):token.start].strip()
     after = text[token.end:token.end + 2].strip()
-    return before[-1:] in ("(", "«", "“", '"') and after[:1] in (")", "»", "”", '"')
+    return before[-1:] in ("(", "[", "«", "“", '"') and after[:1] in (")", "]", "»", "”", '"')
 
 
 def _particle_before_cap(text: str, tokens: list[Token], taken: list[bool], i: int) -> bool:
@@ -222,7 +310,23 @@ NAME_HEADS = {
     "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
+    "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
+    "émirat", "emirat", "emirats",
 }
+PLACE_NAME_HEADS = {"république", "émirats", "emirats"}  # heads of countries' names, not organisations
+
+
+def head_kind(word: str) -> tuple[str, str] | None:
+    """``(type, cue)`` of a French name from its first word: a facility head names a place, another
+    head an organisation (Conseil militaire de Deir ez-Zor is not the city)."""
+    head = word.casefold()
+    if head in FACILITY_HEADS:
+        return "place", f"facility head '{word}'"
+    if head in NAME_HEADS and head not in PLACE_NAME_HEADS:
+        return "org", f"head '{word}'"
+    return None
+
+
 LINKING = {"de", "des", "du", "d", "la", "l", "les", "pour", "au", "aux", "et"}
 RANK_HEADS = {"haut", "haute", "hauts", "hautes"}  # adjectives that open a name before its head noun
 _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ain", "aine", "ains", "aines",
@@ -234,7 +338,10 @@ _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
                 "fait", "contre", "dans", "selon", "après", "avant", "depuis", "lors", "vers", "sur", "sous",
-                "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non"}
+                "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non",
+                # adverbs with an adjective's ending (l'Armée du Mahdi puis la Ligue ..., ... hier)
+                "puis", "hier", "ainsi", "alors", "jamais", "désormais", "parfois", "toujours", "encore", "déjà",
+                "ensuite", "enfin", "ici", "mais", "sinon"}
 
 
 def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -262,27 +369,71 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 break
             if word in LINKING:
                 j = k
-                while j < len(tokens) and tokens[j].text.casefold() in LINKING and tokens[j - 1].joins and j - k < 3:
-                    j += 1
+                while j < len(tokens) and tokens[j - 1].joins and j - k < 3 and (
+                        tokens[j].text.casefold() in LINKING
+                        or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"):
+                    j += 1  # Mouvement pour une société démocratique
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
-                if linked and _cap(tokens[j]) and j + 1 < len(tokens) and tokens[j].joins \
-                        and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES):
+                several = j + 1 < len(tokens) and tokens[j].joins \
+                    and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
+                if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
+                if _cap(tokens[j]) and any(tokens[m].text == "et" for m in range(k, j)):
+                    break  # another name: l'Union européenne et la Ligue arabe
+                if _cap(tokens[j]) and several and not linked and not taken[j]:
+                    j = _name_end(text, tokens, taken, j)  # a name of several words: Brigade du Sultan Mourad
                 linked = True
                 if taken[j] and not tokens[j].text[:1].isupper():
                     break
                 k = end = j + 1  # a known name may end it (Agence antiterroriste du Kurdistan)
                 if taken[j]:
+                    while end < len(tokens) and taken[end] and tokens[end - 1].joins:
+                        end += 1  # all of it (Conseil militaire de Deir ez-Zor)
                     break
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
-                    and not (linked and (word in STOP or tokens[k].text[:1].isupper())):
+                    and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
+                                         or tokens[k].text[:1].isupper())) \
+                    and not _participle(tokens, k):
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
                 break
         out.append((first, end - first))
     return out
+
+
+# prepositions after a past participle that governs them: the name ends before it (... soutenue par)
+AGENT = {"par", "à", "au", "aux", "contre", "depuis", "dans", "sur", "avec"}
+
+
+def _participle(tokens: list[Token], k: int) -> bool:
+    """A lower-case word in é(e)(s) or u(e)(s) followed by its own complement (dirigées par, basée à; not
+    Émirats arabes unis à ...)."""
+    word = tokens[k].text
+    return word.islower() and word.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ues")) \
+        and k + 1 < len(tokens) and tokens[k].joins and tokens[k + 1].text in AGENT
+
+
+def _name_end(text: str, tokens: list[Token], taken: list[bool], j: int) -> int:
+    """The last token of the capitalised run (particles inside) that starts at ``j``."""
+    while j + 1 < len(tokens) and tokens[j].joins and not taken[j + 1] \
+            and (_cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1)):
+        j += 1
+    return j
+
+
+def _plural(word: str) -> bool:
+    """Plural by its ending (irakiens, Gardiens); libanais, français may be either: not counted."""
+    folded = word.casefold()
+    return folded.endswith(("s", "x")) and not folded.endswith(("ais", "ois"))
+
+
+def _complement_number(head: str, word: str) -> bool:
+    """A demonym after the complement whose number is not the head's qualifies the complement and is
+    part of the name (Gardiens de la révolution iranienne); one that may qualify the head is not
+    (Cadre de coordination chiite)."""
+    return word.islower() and _plural(head) != _plural(word)
 
 
 _FUNCTION = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette",
@@ -346,12 +497,80 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
     return out
 
 
+ACRONYM_REACH = 12  # words before an acronym in brackets that its letters may spell
+
+
+def acronym_phrases(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Names, in lower case or not, that the acronym in brackets after them spells with the initials of
+    their words (le corps des gardes de la révolution islamique d'Iran (CGRI)); a place after ``de``
+    may close the name without a letter of its own."""
+    out: list[tuple[int, int]] = []
+    for p, tok in enumerate(tokens):
+        letters = tok.text.casefold()
+        if not (p and _acronym(tok) and len(letters) <= 6) or letters in STOP \
+                or text[tok.start - 1:tok.start] != "(" or text[tokens[p - 1].end:tok.start].strip() != "(":
+            continue
+        last = p - 1
+        ends = [last]
+        if last >= 2 and tokens[last].text[:1].isupper() and tokens[last - 1].text in ("de", "d", "du") \
+                and tokens[last - 1].joins and tokens[last - 2].joins:
+            ends.append(last - 2)  # ... islamique d'Iran: the place has no letter
+        for spelled_end in ends:
+            first = _spelled_from(tokens, spelled_end, letters)
+            if first is not None and all(tokens[k].joins for k in range(first, last)):
+                out.append((first, last - first + 1))
+                break
+    return out
+
+
+def _spelled_from(tokens: list[Token], end: int, letters: str) -> int | None:
+    """The first token of the words ending at ``end`` whose content words' initials are ``letters``."""
+    initials = ""
+    for k in range(end, max(-1, end - ACRONYM_REACH), -1):
+        word = tokens[k].text
+        if word.casefold() in _FUNCTION or word.casefold() in LINKING:
+            continue
+        initials = fold(word)[:1] + initials
+        if initials == letters:
+            return k
+        if not letters.endswith(initials):
+            return None
+    return None
+
+
 def facility_names(tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own)."""
+    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own), and
+    facilities named after a person with a title (la base de l'Imam Ali, l'hôpital du Martyr Hassan)."""
     out = []
     for first, count in runs:
         head = first - 1
         if head >= 0 and not taken[head] and tokens[head].joins and tokens[head].text in FACILITY_HEADS:
             first, count = head, count + 1
+        else:
+            head = _named_after_a_person(tokens, taken, first)
+            if head is not None:
+                first, count = head, count + first - head
         out.append((first, count))
     return out
+
+
+HONOURED = {"martyr", "martyrs", "chahid"}  # titles of the dead a facility is named after
+
+
+def _honour(token: Token) -> bool:
+    return token.text[:1].isupper() and (normalize(token.text, "fr") in TITLES or token.text.casefold() in HONOURED)
+
+
+def _named_after_a_person(tokens: list[Token], taken: list[bool], first: int) -> int | None:
+    """The facility head of ``head de l'/du Title Name`` before a name whose first word is the title or
+    follows it (a trimmed title)."""
+    k = first if _honour(tokens[first]) else first - 1
+    if k < 1 or taken[k] or not tokens[k - 1].joins or not _honour(tokens[k]):
+        return None
+    linking = 0
+    while k > 0 and linking < 2 and tokens[k - 1].text in ("de", "du", "l", "d") and tokens[k - 1].joins:
+        k, linking = k - 1, linking + 1
+    head = k - 1
+    if not linking or head < 0 or taken[head] or not tokens[head].joins or tokens[head].text not in FACILITY_HEADS:
+        return None
+    return head

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from workbench.align import arabic_names
 from workbench.align.arabic_words import TANWEEN
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
-from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
-                                      facility_names, french_lower_names)
+from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
+                                      capitalised_names, extend_names, facility_names, french_lower_names,
+                                      glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
-from workbench.text.tokens import proclitic_forms
+from workbench.text.tokens import key_of, proclitic_forms
 from workbench.vocabulary import GLOSSARY
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
@@ -53,6 +54,8 @@ class Memory:
     firsts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a person's first word -> name words
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
+    last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
+    openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -71,7 +74,10 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found += others
         if lang == "fr" and index is not None:
-            found = french_tails(seg, found, index, total)
+            found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
+        if lang == "fr" and memory is not None:
+            found += short_forms(seg, total, memory)
+            learn_openings(found, memory)
     elif lang == "ar":
         found = context_guard(seg, found, lexicon)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
@@ -84,6 +90,34 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found += remembered(seg, total, memory)
             learn(found, memory)
     return sorted(found, key=lambda f: f.start)
+
+
+def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
+    """The first two words of an organisation's name found earlier in the article, in lower case and
+    nothing after them: the name cut short (Forces démocratiques syriennes ... des forces démocratiques
+    comprenant ...)."""
+    out: list[Found] = []
+    tokens, taken = seg.tokens, seg.taken
+    for k in range(len(tokens) - 1):
+        if taken[k] or taken[k + 1] or not tokens[k].joins or not tokens[k].text.islower():
+            continue
+        name = memory.openings.get((tokens[k].text, tokens[k + 1].text.casefold()))
+        after = tokens[k + 2].text if k + 2 < len(tokens) and tokens[k + 1].joins else ""
+        if name is None or after == name[2] or after in ("de", "du", "des", "d"):
+            continue  # the whole name, or another one (le conseil démocratique de la ville)
+        found = make_found("source", seg, k, 2, 0, "fr", "cue", total)
+        found.etype, found.cue = "org", f"earlier in the article '{' '.join(name)}'"
+        out.append(found)
+    return out
+
+
+def learn_openings(found: list[Found], memory: Memory) -> None:
+    """Remember the French names of three words or more that a head and its adjective open
+    (Forces démocratiques syriennes; not Unités de protection ...)."""
+    for f in found:
+        words = f.words
+        if len(words) >= 3 and words[0].casefold() in NAME_HEADS and words[1].islower() and words[1] not in LINKING:
+            memory.openings.setdefault((words[0].casefold(), words[1]), words)
 
 
 def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
@@ -339,7 +373,8 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
         whole = None
         for m in range(len(chain), 0, -1):  # the longest qualified name the matcher still gives the entity
             hits = index.candidates(seg.text[f.start:chain[m - 1].end], "fr")
-            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME:
+            if hits and hits[0].entity_id in f.entity_ids and hits[0].score >= GROWN_SAME \
+                    and len(key_of(hits[0].variant)) > len(key_of(f.stem)):  # a spelling with the place in it
                 merged.update(id(c) for c in chain[:m])
                 whole = make_found("source", seg, first, end_of[chain[m - 1].end] - first + 1, 0, "fr", GLOSSARY, total)
                 whole.entries = f.entries
@@ -367,6 +402,32 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 continue
         out.append(f)
     return sorted(out, key=lambda x: x.start)
+
+
+SURNAME_MIN = 0.8  # the matcher's score for a glossary person's family name alone (Maliki: 0.84)
+
+
+def surname_pairs(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
+    """Two family names joined by a hyphen are two people (le bloc Maliki-Ameri, l'axe Sadr-Hakim):
+    a capitalised pair the matcher does not accept whole, each of whose words it takes for a different
+    glossary person."""
+    tokens = seg.tokens
+    start_of = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Found] = []
+    for f in found:
+        k = start_of.get(f.start)
+        if f.detector != "caps" or k is None or len(f.words) != 2 or seg.text[tokens[k].end:tokens[k + 1].start] != "-":
+            out.append(f)
+            continue
+        whole = index.candidates(f.stem, "fr")
+        parts = [index.candidates(tokens[j].text, "fr") for j in (k, k + 1)]
+        best = [p[0] for p in parts if p and p[0].score >= SURNAME_MIN
+                and index.lookup.types.get(p[0].entity_id) == "person"]
+        if (whole and whole[0].accepted) or len(best) != 2 or best[0].entity_id == best[1].entity_id:
+            out.append(f)
+            continue
+        out += [make_found("source", seg, j, 1, 0, "fr", "caps", total) for j in (k, k + 1)]
+    return out
 
 
 QUALIFIERS = {"de", "d", "du", "des", "en", "au", "aux"}  # before a place that qualifies a name
@@ -466,10 +527,17 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
             if idx and not any(seg.taken[k] for k in idx) and idx == list(range(idx[0], idx[-1] + 1)):
                 out.append(make_found(side, seg, idx[0], len(idx), 0, lang, "ner", total))
         return out
-    runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr")
+    earlier = memory.last_words if memory is not None and lang == "fr" else frozenset()
+    runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr", earlier=earlier)
     if lang == "fr":
         runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
         lower = french_lower_names(seg.text, seg.tokens, seg.taken)
+        for a, c in acronym_phrases(seg.text, seg.tokens):
+            if seg.taken[a] or any(x < a + c and a < x + y for x, y in lower):
+                continue
+            end = a + c  # a name opening before the spelled one and running into it holds it (Comité ... de l'AANES)
+            a = min([a] + [x for x, y in runs if x < a < x + y])
+            lower.append((a, end - a))
         runs = sorted([r for r in runs if not any(a < r[0] + r[1] and r[0] < a + c for a, c in lower)] + lower)
     for first, count in runs:
         head = seg.tokens[first].text.casefold()
@@ -478,5 +546,12 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
                 continue
             if memory is not None and not head.endswith(("s", "x")):
                 memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
-        out.append(make_found(side, seg, first, count, 0, lang, "caps", total))
+        found = make_found(side, seg, first, count, glued_start(seg.tokens[first].text), lang, "caps", total)
+        if lang == "fr":
+            found.etype, found.cue = head_kind(seg.tokens[first].text) or (None, "")
+        out.append(found)
+        last = seg.tokens[first + count - 1].text
+        if memory is not None and lang == "fr" and count > 1 and head not in NAME_HEADS and last[:1].isupper() \
+                and len(last) >= 4 and last.casefold() not in STOP:
+            memory.last_words.add(last)  # Ahmed Mukhlaf: a later Mukhlaf opening a sentence is him
     return out

@@ -1,4 +1,5 @@
-"""The kind of a French or English name from the words just before it: the village of X, President X."""
+"""The kind of a French or English name from the words around it: the village of X, President X, and an
+apposition after it (X, un activiste local; X, a village near ...)."""
 
 from __future__ import annotations
 
@@ -33,4 +34,50 @@ def kind_before(text: str, start: int, lang: str) -> tuple[str, str] | None:
     m = _TITLE.search(left)
     if m and normalize(m.group(1).rsplit("-", 1)[-1], lang) in PERSON_TITLES:  # porte-parole: parole
         return "person", f"title '{m.group(1)}'"
+    return None
+
+
+# nouns of an apposition after a name (X, un militant ...; X, a village ...); person titles count too
+APPOSITIONS = {
+    "fr": {
+        "person": {"activiste", "militant", "militante", "responsable", "membre", "journaliste", "habitant",
+                   "habitante", "témoin", "analyste", "chercheur", "chercheuse", "expert", "avocat", "médecin",
+                   "officier", "combattant", "fondateur", "directeur", "directrice", "conseiller", "correspondant",
+                   "notable", "élu", "représentant", "père", "frère", "fils", "fille", "mère", "épouse", "oncle",
+                   "cousin", "neveu", "proche", "ancien", "ancienne", "haut", "figure", "éminent", "éminente"},
+        "place": {"village", "ville", "localité", "bourg", "quartier", "région", "capitale", "chef-lieu",
+                  "district", "hameau", "bastion", "fief", "camp", "poste-frontière"},
+        "org": {"ong", "groupe", "organisation", "milice", "coalition", "parti", "agence", "mouvement", "faction",
+                "tribu", "clan", "alliance", "chaîne", "site", "journal", "quotidien", "formation"},
+    },
+    "en": {
+        "person": {"activist", "member", "official", "resident", "journalist", "analyst", "researcher", "expert",
+                   "lawyer", "doctor", "officer", "fighter", "founder", "director", "adviser", "advisor",
+                   "correspondent", "father", "brother", "son", "daughter", "mother", "wife", "relative", "senior",
+                   "former", "prominent", "head"},
+        "place": {"village", "town", "city", "district", "neighbourhood", "neighborhood", "region", "capital",
+                  "stronghold", "hamlet", "camp", "subdistrict"},
+        "org": {"group", "organisation", "organization", "militia", "coalition", "party", "agency", "movement",
+                "faction", "tribe", "clan", "alliance", "channel", "website", "newspaper", "outlet", "ngo"},
+    },
+}
+_AFTER = re.compile(r"\s*,\s*(?:(?:une|un|les|le|la|an|a|the)\s+|l['’]\s*)?([\w-]+)(?:\s+([\w-]+))?")
+# a name after one of these ends an adverbial phrase at its comma (À Tell Jamal, le chef ...): no apposition
+_FRONTED = re.compile(r"(?:^|\W)(?:à|a|dans|en|depuis|vers|sur|pour|in|at|from|near|to)\s+$", re.IGNORECASE)
+
+
+def kind_after(text: str, start: int, end: int, lang: str) -> tuple[str, str] | None:
+    """``(type, cue)`` when an apposition after the name ``text[start:end]`` (its first or second word:
+    a local activist) says what the name is, else None."""
+    nouns = APPOSITIONS.get(lang)
+    m = _AFTER.match(text, end)
+    if nouns is None or m is None or _FRONTED.search(text, max(0, start - 12), start):
+        return None
+    for word in filter(None, m.groups()):
+        folded = word.casefold()
+        kind = next((k for k, words in nouns.items() if folded in words), None)
+        if kind is None and normalize(folded.rsplit("-", 1)[-1], lang) in PERSON_TITLES:  # porte-parole
+            kind = "person"
+        if kind is not None:
+            return kind, f"apposition '{word}'"
     return None

@@ -323,9 +323,10 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     texts = {sid: text for sid, text in sources}
     for f in everything:
         f.norm = normalize(f.stem, f.lang)
-        if f.etype is None and not f.entries and f.lang != "ar":  # the village of X, President X
+        if f.etype is None and not f.entries and f.lang != "ar":  # the village of X, President X, X, a village
             text = english[1] if f.side == "english" else texts[f.segment_id]
-            f.etype, f.cue = latin_heads.kind_before(text, f.start, f.lang) or (None, f.cue)
+            f.etype, f.cue = latin_heads.kind_before(text, f.start, f.lang) \
+                or latin_heads.kind_after(text, f.start, f.end, f.lang) or (None, f.cue)
     for f in everything:
         if f.entries or f.counterpart is None:
             linker.link(f, ctx.index, ctx.rejected)
