@@ -110,3 +110,35 @@ def test_french_head_nouns_alone_are_common_nouns_unless_a_name_began_with_them(
 def test_acronyms_are_not_linked_by_sound(index):
     (found,) = run(index, "fr", "Des combattants de la BSL ont reculé.")
     assert [(f.stem, f.status, f.entity_id) for f in found] == [("BSL", "new", None)]
+
+
+@pytest.mark.parametrize("sentence, stem, sound_alike", [
+    ("وقصفت الطائرات قرية الحسكية ليلا.", "الحسكية", "hasakah"),
+    ("ووصل الوفد إلى بلدة الموصلة أمس.", "الموصلة", "mosul"),
+    ("وقال الحاج عبد العزيز إن الطريق مقطوع.", "عبد العزيز", "abu-fadak-al-muhammadawi"),
+])
+def test_a_new_name_is_proposed_as_new_not_as_a_sound_alike(index, sentence, stem, sound_alike):
+    (found,) = run(index, "ar", sentence)
+    (f,) = found
+    assert (f.stem, f.status, f.entity_id) == (stem, "new", None)
+    assert f.candidates[0][0] == sound_alike  # still shown to the analyst, below a suggestion
+
+
+@pytest.mark.parametrize("sentence, stem, entity", [
+    ("وأعلن الاتحاد الوطني الكوردستاني موقفه.", "الاتحاد الوطني الكوردستاني", "patriotic-union-of-kurdistan"),
+    ("ورد حزب الله على القصف.", "حزب الله", "kataib-hezbollah"),
+])
+def test_a_short_form_of_a_glossary_name_is_still_suggested(index, sentence, stem, entity):
+    (found,) = run(index, "ar", sentence)
+    assert [(f.stem, f.status, f.entity_id) for f in found] == [(stem, "suggested", entity)]
+
+
+def test_short_form_needs_the_words_of_a_spelling_and_a_persons_family_name():
+    def found(stem: str, etype: str) -> Found:
+        return Found("source", 0, 0, len(stem), stem, stem, "ar", "cue", tuple(stem.split()), etype=etype)
+
+    assert linker.short_form(found("لدير", "place"), ["دير الزور"], "place")
+    assert not linker.short_form(found("الزر", "place"), ["دير الزور"], "place")
+    assert not linker.short_form(found("البصيرة", "place"), ["البصرة"], "place")
+    assert linker.short_form(found("البغدادي", "person"), ["أبو بكر البغدادي"], "person")
+    assert not linker.short_form(found("إبراهيم", "person"), ["إبراهيم عواد البدري"], "person")
