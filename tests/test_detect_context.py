@@ -142,3 +142,10 @@ def test_short_form_needs_the_words_of_a_spelling_and_a_persons_family_name():
     assert not linker.short_form(found("البصيرة", "place"), ["البصرة"], "place")
     assert linker.short_form(found("البغدادي", "person"), ["أبو بكر البغدادي"], "person")
     assert not linker.short_form(found("إبراهيم", "person"), ["إبراهيم عواد البدري"], "person")
+
+
+def test_forces_of_a_known_name_stay_the_name_before_a_nationality(index):
+    (found,) = run(index, "ar", "وتقدمت قوات البيشمركة الكردية نحو التلال.")
+    assert [(f.stem, f.entity_id) for f in found] == [("البيشمركة", "peshmerga")]
+    (base,) = run(index, "ar", "وسقطت قذيفة قرب القاعدة التركية ليلا.")
+    assert all(f.entity_id != "al-qaeda" for f in base)

@@ -20,6 +20,7 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 # optional extra name finder: (text, lang) -> [(start, end)] character spans (a NER model)
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
+FORCES = "قوات"  # "forces of": what follows is the group they belong to
 
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
@@ -137,11 +138,13 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
 
 def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:
     """A one-word glossary spelling with the article followed by a nationality is the common noun it
-    also is (القاعدة التركية: a base)."""
+    also is (القاعدة التركية: a base), unless forces are said to be it (قوات البيشمركة الكردية)."""
     k = start_of.get(f.start)
     nxt = k + 1 if k is not None else len(seg.tokens)
+    forces = bool(k) and seg.tokens[k - 1].joins and any(
+        arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
-        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"]
+        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
 
 
 def _clause_ends(seg: Segment, end: int) -> bool:
