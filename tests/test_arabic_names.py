@@ -165,3 +165,20 @@ def test_a_word_that_belongs_to_a_district_is_a_place():
 def test_quoted_names_after_a_page_or_in_single_quotes():
     assert ("المكتب الإعلامي", "org", "quoted after") in found('حسب صفحة "المكتب الإعلامي" على الإنترنت.')
     assert ("سالم الفهداوي", "person", "quoted name") in found("من وجهاء العشائر مثل 'سالم الفهداوي' وغيره.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name of two words (عبد + a name of God) is followed by the father's name, not closed by it
+    ("ونقل العميد عبد الكريم ناصر السالم إلى الرقة.", "عبد الكريم ناصر السالم"),
+    ("وكلف العقيد عبد الرحيم سعيد عبد الرحيم في حماة.", "عبد الرحيم سعيد عبد الرحيم"),
+    # after a title, a third word without the article ends the name before في / من or a comma
+    ("وعين العميد سامر حسن قبلان في القنيطرة.", "سامر حسن قبلان"),
+    ("وتسلم العقيد نادر خليل دوبا، قيادة الشرطة.", "نادر خليل دوبا"),
+])
+def test_long_names_after_a_rank(text, expected):
+    assert (expected, "person", "title") in found(text)
+
+
+def test_a_third_word_after_a_title_still_needs_a_name_end():
+    # a role or a verb after the second word keeps the name at two words
+    assert ("سامر حسن", "person", "title") in found("وعين العميد سامر حسن مديرا للناحية.")

@@ -149,3 +149,9 @@ def test_forces_of_a_known_name_stay_the_name_before_a_nationality(index):
     assert [(f.stem, f.entity_id) for f in found] == [("البيشمركة", "peshmerga")]
     (base,) = run(index, "ar", "وسقطت قذيفة قرب القاعدة التركية ليلا.")
     assert all(f.entity_id != "al-qaeda" for f in base)
+
+
+def test_a_name_that_opens_with_abd_is_not_cut_to_an_earlier_namesake(index):
+    _, later = run(index, "ar", "ونقل العميد عبد الكريم ناصر السالم إلى الرقة.",
+                   "وعين العقيد عبد الرحيم سعيد الجاسم في حماة.", memory=Memory())
+    assert "عبد الرحيم سعيد الجاسم" in [f.stem for f in later]

@@ -49,6 +49,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     n = len(tokens)
     count = 0
     k = i
+    pair = False  # the last words were a particle and its name (عبد العزيز): a given name, not a family name
     while k < n and count < MAX_NAME and not taken[k]:
         word = fold(tokens[k].text)
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
@@ -62,22 +63,28 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 break
             count += 2
             k += 2
+            pair = True
+            if k >= n or not joined(tokens, k - 1):
+                break
+            continue
         elif count == 0:
             if word in t["given"] or (after_title and _after_title_word(tokens[k], t)):
                 count, k = 1, k + 1
             else:
                 break
-        elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال"):
-            break  # after a family name (ال...) only another one follows: الشمري وحضور
+        elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال") and not pair:
+            break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
         elif name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
-                                           or (after_title and _family_name_next(tokens, taken, k, t))):
+                                           or (after_title and (_family_name_next(tokens, taken, k, t)
+                                                                or _name_closes(tokens, k, t)))):
             count += 1  # a third word must be a family name (ال...), a given name or end before a role
-            k += 1
+            k += 1  # or, after a title, end the name before في / من / a comma (العميد غسان محمد باكير في ...)
         else:
             break
+        pair = False
         if k >= n or not joined(tokens, k - 1):
             break
     if count and k < n and k in surnames and joined(tokens, k - 1) and k == i + count:
@@ -85,6 +92,12 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     if count == 1 and not after_title:
         return 0  # a lone given name is as often a word (أمل، نور، سلام) as a name
     return count
+
+
+def _name_closes(tokens: list[Token], k: int, t: dict) -> bool:
+    """Word ``k`` is the last of a name: punctuation or a preposition of place follows it."""
+    return fold(tokens[k].text) not in t["role_after"] and (
+        k + 1 >= len(tokens) or not joined(tokens, k) or fold(tokens[k + 1].text) in t["closing"])
 
 
 def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:

@@ -437,7 +437,7 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
             # a title reaches one word too far (الشيخ فرحان عرف); a name by its structure (محمود
             # البنّات after محمود إبراهيم البنات, أحمد عبيد عيسى after أحمد الحاصود) is another form or person
             overreach = cue.cue == "title" and cue.count == 2 and not (words[1] in known or words[1].startswith("ال"))
-            if common >= 2 or (common == 1 and (overreach or words[0] not in arabic_names.tables()["given"])):
+            if common >= 2 or (common == 1 and (overreach or words[0] not in arabic_names.tables()["name_start"])):
                 cue.count = common
         found = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
         found.etype, found.confidence = cue.type, cue.confidence

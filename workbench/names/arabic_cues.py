@@ -153,6 +153,9 @@ _ORDINALS = """
 الثامن الثامنة التاسع التاسعة العاشر العاشرة
 """.split()
 
+# prepositions that close a personal name after a title (العميد X Y Z في حمص)
+_CLOSING = "في من إلى الى على".split()
+
 # verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
 _SPEECH_VERBS = "قال أضاف أكد أوضح أشار صرح تابع نفى شدد اعتبر".split()
 
@@ -218,6 +221,7 @@ def tables() -> dict[str, frozenset]:
         | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
+        "closing": _folded(_CLOSING),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
         "dropped_org_head": _folded(_DROPPED_ORG_HEADS),
