@@ -182,3 +182,22 @@ def test_long_names_after_a_rank(text, expected):
 def test_a_third_word_after_a_title_still_needs_a_name_end():
     # a role or a verb after the second word keeps the name at two words
     assert ("سامر حسن", "person", "title") in found("وعين العميد سامر حسن مديرا للناحية.")
+
+
+def test_assemblies_named_by_their_members_are_common_nouns():
+    assert found("وصوت مجلس النواب على الموازنة أمس.") == []
+    assert found("وأقر مجلس الوزراء خطة الإعمار.") == []
+    assert found("وقاطع المجلس الحاضرون الجلسة.") == []
+    assert found("وشكر المجلس الحاضرين على مشاركتهم.") == []
+    assert ("مجلس الإنقاذ", "org", "org head") in found("وأعلن مجلس الإنقاذ موقفه.")
+
+
+def test_an_organisation_name_stops_before_a_demonstrative():
+    assert ("حزب النهضة الوطنية", "org", "org head") in found("ورشح حزب النهضة الوطنية لهذا المنصب رجلا آخر.")
+
+
+def test_after_a_title_an_office_or_a_ministry_is_no_person():
+    assert found("وقال رئيس مكتب شؤون المهجرين إن العدد ارتفع.") == []
+    out = found("وأكد الأمين العام لوزارة الزراعة، الدكتور سعيد خلف، أن الخطة جاهزة.")
+    assert ("وزارة الزراعة", "org", "org head") in out and ("سعيد خلف", "person", "title") in out
+    assert ("الأسايش", "org", "org head") in found("وقال القائد العام لقوات الأسايش إن الوضع هادئ.")

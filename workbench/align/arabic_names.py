@@ -20,6 +20,7 @@ from workbench.text.tokens import Token
 
 MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
+FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
 
 
 def _after_title_word(token: Token, t: dict) -> bool:
@@ -125,7 +126,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
-                     and fold(tokens[k + 1].text).startswith("ال"))  # لحقوق الإنسان
+                     and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
+                     and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and definite_head and not word.startswith("ال"):
             break  # التنظيم أواخر: the article on the head makes it a common noun here
         if count and not (word.startswith(("ال", "لل")) or construct
@@ -137,6 +139,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         count += 1
         k += 1
     first = fold(tokens[i].text)
+    if (count == 1 and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
+            or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
+        return 0  # مجلس النواب: the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and adjective(first) and (not definite_head or first in t["describing"]):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
@@ -232,6 +237,14 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
         j += 1
     if j >= n:
         return out
+    head = prefix_in(tokens[j - 1], t["org_head"]) if j - 1 > i and not taken[j - 1] else None
+    if head is not None:  # الأمين العام لوزارة X: X names the ministry (قائد قوات X: the forces X), no person
+        count = _org(tokens, taken, j, t)
+        if not count:
+            return out
+        if stem_of(tokens[j - 1], head) == FORCES:
+            return out + [Cue(j, count, 0, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
+        return out + [Cue(j - 1, count + 1, head, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
     if joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
     elif j - 1 > i and (j - 1 in places or j - 1 == office) and comma_between(tokens, j - 1, text):

@@ -153,6 +153,9 @@ _ORDINALS = """
 الثامن الثامنة التاسع التاسعة العاشر العاشرة
 """.split()
 
+# assemblies named by their members: common nouns like البرلمان, not names (a parliament, a cabinet)
+_GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس الشعب", "مجلس الشيوخ", "مجلس الأعيان", "مجلس الأمة"]
+
 # prepositions that close a personal name after a title (العميد X Y Z في حمص)
 _CLOSING = "في من إلى الى على".split()
 
@@ -194,6 +197,7 @@ _NOT_NAME = """
 مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان تابعة تابع تابعين المنضوية المنضوي
 واسعة شاسعة عديدة متفرقة مختلفة كثيرة قليلة أخرى متعددة المحتل
 الشمال الجنوب الشرق الغرب الوسط الأربعة الثلاثة الخمسة الاثنين الآخرين الآخر الأخرى
+مكتب دائرة قسم شعبة
 """.split()
 
 
@@ -222,6 +226,7 @@ def tables() -> dict[str, frozenset]:
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
+        "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
         "dropped_org_head": _folded(_DROPPED_ORG_HEADS),
