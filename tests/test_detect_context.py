@@ -155,3 +155,14 @@ def test_a_name_that_opens_with_abd_is_not_cut_to_an_earlier_namesake(index):
     _, later = run(index, "ar", "ونقل العميد عبد الكريم ناصر السالم إلى الرقة.",
                    "وعين العقيد عبد الرحيم سعيد الجاسم في حماة.", memory=Memory())
     assert "عبد الرحيم سعيد الجاسم" in [f.stem for f in later]
+
+
+def test_an_unknown_item_of_a_list_of_known_places_is_a_place(index):
+    (found,) = run(index, "ar", "ووصلت المساعدات إلى كركوك وتكريت والحويش وتل صفوك وسامراء أمس.")
+    assert [(f.stem, f.etype, f.status) for f in found if not f.entity_id] == [
+        ("الحويش", "place", "new"), ("تل صفوك", "place", "new")]
+    # two known places are no list of places: what follows them may be anything
+    (short,) = run(index, "ar", "وتنقل الوفد بين بغداد وأربيل وحسون أمس.")
+    assert [f.stem for f in short] == ["بغداد", "أربيل"]
+    (common,) = run(index, "ar", "واتفقت بغداد وأربيل وكركوك والمعارضة على التهدئة.")
+    assert "المعارضة" not in [f.stem for f in common]

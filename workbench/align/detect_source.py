@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
 from workbench.align.arabic_words import TANWEEN
+from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
                                       facility_names, french_lower_names)
@@ -79,6 +80,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon)) + gazetteer_places(seg, total)
+        found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
@@ -391,6 +393,19 @@ def _qualifiers(seg: Segment, last: int, by_start: dict, end_of: dict) -> list[F
         chain.append(after)
         k = end_of[after.end]
     return chain
+
+
+def list_places(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """Unknown items of a list of known places (glossary, cue or GeoNames places) are places too."""
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    places = {start_of[f.start]: len(f.words) for f in found if f.start in start_of and (
+        f.etype == "place" or (f.entity_ids and all(lexicon.types.get(e) == "place" for e in f.entity_ids)))}
+    out = []
+    for cue in listed_places(seg.tokens, seg.taken, places, arabic_names.tables()):
+        f = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
+        f.etype, f.confidence, f.cue = "place", cue.confidence, f"list of places after '{cue.word}'"
+        out.append(f)
+    return out
 
 
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
