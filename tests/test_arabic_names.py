@@ -201,3 +201,17 @@ def test_after_a_title_an_office_or_a_ministry_is_no_person():
     out = found("وأكد الأمين العام لوزارة الزراعة، الدكتور سعيد خلف، أن الخطة جاهزة.")
     assert ("وزارة الزراعة", "org", "org head") in out and ("سعيد خلف", "person", "title") in out
     assert ("الأسايش", "org", "org head") in found("وقال القائد العام لقوات الأسايش إن الوضع هادئ.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وداهم الأمن العسكري منزل المطلوب.", "الأمن العسكري"),
+    ("وسلم المطلوب نفسه للأمن الجنائي أمس.", "لأمن الجنائي"),
+    ("وانتشرت قوى الأمن الداخلي عند المدخل.", "قوى الأمن الداخلي"),
+])
+def test_a_security_agency_is_named_by_its_branch(text, expected):
+    assert (expected, "org", "security agency") in found(text)
+
+
+def test_security_alone_or_described_otherwise_is_no_agency():
+    assert found("وتحسن الأمن في المدينة كثيرا.") == []
+    assert found("وقالت إن الأمن الغذائي مهدد.") == []

@@ -279,6 +279,19 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     return None
 
 
+def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي."""
+    n = len(tokens)
+    forces = prefix_in(tokens[i], t["security_forces"])
+    k = i + 1 if forces is not None else i
+    prefix = prefix_in(tokens[k], t["security"]) if k < n and (k == i or joined(tokens, i)) else None
+    if prefix is None or (forces is not None and prefix) or k + 1 >= n or taken[k] or taken[k + 1] \
+            or not joined(tokens, k) or fold(tokens[k + 1].text) not in t["security_branch"]:
+        return None
+    return Cue(i, k - i + 2, forces if forces is not None else prefix, "org", "security agency", tokens[k].text,
+               CONFIDENCE["org head"])
+
+
 def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, places: set[int]) -> int:
     """How many tokens from the organisation head ``i`` make a name that holds a glossary place: a place
     head before it (مجلس محافظة نينوى), a word of the name before it (وحدات حماية سنجار) or a definite
@@ -334,6 +347,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             i += 1
             continue
         token = tokens[i]
+        if found is None and not taken[i]:
+            found = _security_agency(tokens, taken, i, t)
         if found is None:
             head = prefix_in(token, t["place_org_head"])
             count = _org_with_place(tokens, taken, i, t, places) if head is not None else 0

@@ -156,6 +156,9 @@ _ORDINALS = """
 # assemblies named by their members: common nouns like البرلمان, not names (a parliament, a cabinet)
 _GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس الشعب", "مجلس الشيوخ", "مجلس الأعيان", "مجلس الأمة"]
 
+# branches of security named by an adjective after الأمن: the agency (الأمن العام، قوى الأمن الداخلي)
+_SECURITY_BRANCHES = "الداخلي العام الوطني العسكري السياسي الجنائي القومي".split()
+
 # prepositions that close a personal name after a title (العميد X Y Z في حمص)
 _CLOSING = "في من إلى الى على".split()
 
@@ -226,6 +229,9 @@ def tables() -> dict[str, frozenset]:
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
+        "security": _folded(["الأمن"]),
+        "security_branch": _folded(_SECURITY_BRANCHES),
+        "security_forces": _folded(["قوى"]),
         "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
