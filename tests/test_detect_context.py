@@ -166,3 +166,10 @@ def test_an_unknown_item_of_a_list_of_known_places_is_a_place(index):
     assert [f.stem for f in short] == ["بغداد", "أربيل"]
     (common,) = run(index, "ar", "واتفقت بغداد وأربيل وكركوك والمعارضة على التهدئة.")
     assert "المعارضة" not in [f.stem for f in common]
+
+
+def test_two_directions_and_a_country_make_a_region(index):
+    (found,) = run(index, "ar", "وتنشط الخلايا في جنوب وغرب العراق منذ سنوات.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("جنوب وغرب العراق", "place", "new")]
+    (country,) = run(index, "ar", "وتنشط الخلايا في جنوب العراق منذ سنوات.")
+    assert [(f.stem, f.entity_id) for f in country] == [("العراق", "iraq")]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.arabic_words import TANWEEN
+from workbench.align.arabic_words import TANWEEN, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
@@ -75,7 +75,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         if lang == "fr" and index is not None:
             found = french_tails(seg, found, index, total)
     elif lang == "ar":
-        found = context_guard(seg, found, lexicon)
+        found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
@@ -136,6 +136,31 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         f.entries, f.detector = [], "cue"
         f.confidence = arabic_names.CONFIDENCE["title"]
     return found
+
+
+def regions(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
+    East Syria): one new place, the country inside it not a mention of its own."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    directions = arabic_names.tables()["direction"]
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        if k is not None and k >= 2 and not f.prefix and f.entity_ids \
+                and all(lexicon.types.get(e) == "place" for e in f.entity_ids) \
+                and joined(tokens, k - 2) and joined(tokens, k - 1) and tokens[k - 1].text[:1] == "و" \
+                and arabic_names.fold(tokens[k - 1].text[1:]) in directions:
+            prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text)
+                           if arabic_names.fold(stem) in directions), None)
+            if prefix is not None and not seg.taken[k - 2] and not seg.taken[k - 1]:
+                region = make_found("source", seg, k - 2, 2 + len(f.words), prefix, "ar", "cue", total)
+                region.etype, region.confidence = "place", arabic_names.CONFIDENCE["place head"]
+                region.cue = f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'"
+                out.append(region)
+                continue
+        out.append(f)
+    return out
 
 
 def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:

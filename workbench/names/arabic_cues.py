@@ -230,6 +230,7 @@ def tables() -> dict[str, frozenset]:
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
         "security": _folded(["الأمن"]),
+        "direction": _folded("شمال جنوب شرق غرب".split()),
         "security_branch": _folded(_SECURITY_BRANCHES),
         "security_forces": _folded(["قوى"]),
         "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
