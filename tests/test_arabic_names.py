@@ -215,3 +215,17 @@ def test_a_security_agency_is_named_by_its_branch(text, expected):
 def test_security_alone_or_described_otherwise_is_no_agency():
     assert found("وتحسن الأمن في المدينة كثيرا.") == []
     assert found("وقالت إن الأمن الغذائي مهدد.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت وزارة التعليم العالي والبحث العلمي إن الدوام مستمر.", "وزارة التعليم العالي والبحث العلمي"),
+    ("وأعلنت وزارة العمل والشؤون الاجتماعية العراقية صرف الرواتب.", "وزارة العمل والشؤون الاجتماعية العراقية"),
+    ("وأصدرت وزارة الصحة السورية بيانا.", "وزارة الصحة السورية"),
+])
+def test_a_ministry_joins_its_portfolios_and_keeps_its_country(text, expected):
+    assert (expected, "org", "org head") in found(text)
+
+
+def test_other_organisations_stop_before_and_and_a_nationality():
+    assert ("حزب النهضة", "org", "org head") in found("وانتقد حزب النهضة والحكومة القرار.")
+    assert ("الحرس الثوري", "org", "org head") in found("وقال الحرس الثوري الإيراني إن القصف مستمر.")

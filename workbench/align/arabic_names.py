@@ -20,6 +20,7 @@ from workbench.text.tokens import Token
 
 MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
+MINISTRY = fold("وزارة")
 FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
 
 
@@ -107,11 +108,13 @@ def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -
         and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t)
 
 
-def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False) -> int:
+def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False,
+         ministry: bool = False) -> int:
     """How many tokens after an organisation head belong to its name (the head not counted).
 
     The first word may be any name word (حركة حماس); the next ones are definite (حزب العمال
     الكردستاني), joined by ل (المرصد السوري لحقوق الإنسان) or follow a particle (لواء أبو الفضل).
+    A ministry joins its portfolios with و and keeps its country (وزارة الهجرة والمهجرين العراقية).
     """
     n = len(tokens)
     count = 0
@@ -119,7 +122,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     construct = False
     while k < n and count < MAX_ORG and not taken[k] and joined(tokens, k - 1):
         word = fold(tokens[k].text)
-        closes = construct and word.startswith("ال") and adjective(word)  # للدراسات الشرقية
+        closes = (construct and word.startswith("ال") and adjective(word)) \
+            or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
             and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
@@ -130,11 +134,12 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and definite_head and not word.startswith("ال"):
             break  # التنظيم أواخر: the article on the head makes it a common noun here
-        if count and not (word.startswith(("ال", "لل")) or construct
+        if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
         before = fold(tokens[k - 1].text)
-        if count and before.startswith("ال") and adjective(before) and not (adjective(word) or construct):
+        if count and before.startswith("ال") and adjective(before) and not (
+                adjective(word) or construct or (ministry and word.startswith("وال"))):
             break  # انتقد التيار المدني القرار: after an adjective, a noun is the verb's object
         count += 1
         k += 1
@@ -148,7 +153,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
-    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"]:
+    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"] \
+            and not ministry:
         count -= 1  # الحرس الثوري الإيراني: the name, not its nationality (مجلس X العسكري keeps it)
     return count
 
@@ -428,7 +434,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if prefix is not None and i + 1 < n and joined(tokens, i) \
                     and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
                 head = stem_of(token, prefix)
-                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
+                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"), ministry=head == MINISTRY)
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:
