@@ -229,3 +229,8 @@ def test_a_ministry_joins_its_portfolios_and_keeps_its_country(text, expected):
 def test_other_organisations_stop_before_and_and_a_nationality():
     assert ("حزب النهضة", "org", "org head") in found("وانتقد حزب النهضة والحكومة القرار.")
     assert ("الحرس الثوري", "org", "org head") in found("وقال الحرس الثوري الإيراني إن القصف مستمر.")
+
+
+def test_a_quoted_name_after_a_facility_head_is_the_facility():
+    assert ("شاريا", "place", "place head") in found('وكانوا يقطنون مخيم "شاريا" قرب المدينة.')
+    assert found('وعاد المقاتلون إلى المخيم "الجديد" أمس.') == []
