@@ -173,3 +173,13 @@ def test_two_directions_and_a_country_make_a_region(index):
     assert [(f.stem, f.etype, f.status) for f in found] == [("جنوب وغرب العراق", "place", "new")]
     (country,) = run(index, "ar", "وتنشط الخلايا في جنوب العراق منذ سنوات.")
     assert [(f.stem, f.entity_id) for f in country] == [("العراق", "iraq")]
+
+
+def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
+    _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى أحياء الدير وريف للدير.",
+                           "ونقل الموقوفون إلى سجن غويران ثم إلى السجن المركزي.", memory=Memory())
+    assert [(f.surface[f.prefix:], f.status, f.entity_id) for f in later] == [
+        ("الدير", "suggested", "deir-ez-zor"), ("لدير", "suggested", "deir-ez-zor")]
+    assert "السجن" not in [f.stem for f in prison]  # a head noun is no short form
+    (alone,) = run(index, "ar", "وعاد الهدوء إلى أحياء الدير.", memory=Memory())
+    assert alone == []  # without the full name earlier, الدير is a monastery

@@ -85,7 +85,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
-            learn(found, memory)
+            learn(found, memory, lexicon)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -221,11 +221,17 @@ def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory)
     return None
 
 
-def learn(found: list[Found], memory: Memory) -> None:
+def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
     """Remember the new names of a segment: a person's family name and rare first word, an
-    organisation's head and first word, a one-word name as it is."""
-    given = arabic_names.tables()["given"]
+    organisation's head and first word, a one-word name as it is; and the colloquial short form of a
+    two-word glossary place, its first word with the article (دير الزور ... الدير, للدير)."""
+    t = arabic_names.tables()
+    given, heads = t["given"], t["facility_head"] | t["place_head"]
     for f in found:
+        first = arabic_names.fold(f.words[0])
+        if f.entries and len(f.words) == 2 and not first.startswith("ال") and first not in heads \
+                and all(lexicon.types.get(e) == "place" for e in f.entity_ids):
+            memory.words.setdefault("ال" + first, ("place", f.stem))  # not السجن after سجن غويران
         if f.detector != "cue" or f.cue.startswith("earlier"):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)
