@@ -181,5 +181,5 @@ def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
     assert [(f.surface[f.prefix:], f.status, f.entity_id) for f in later] == [
         ("الدير", "suggested", "deir-ez-zor"), ("لدير", "suggested", "deir-ez-zor")]
     assert "السجن" not in [f.stem for f in prison]  # a head noun is no short form
-    (alone,) = run(index, "ar", "وعاد الهدوء إلى أحياء الدير.", memory=Memory())
+    (alone,) = run(index, "ar", "ووصل الرهبان إلى الدير صباحا.", memory=Memory())
     assert alone == []  # without the full name earlier, الدير is a monastery
