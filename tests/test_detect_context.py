@@ -176,7 +176,7 @@ def test_two_directions_and_a_country_make_a_region(index):
 
 
 def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
-    _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى أحياء الدير والريف الشرقي للدير.",
+    _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى الدير والريف الشرقي للدير.",
                            "ونقل الموقوفون إلى سجن غويران ثم إلى السجن المركزي.", memory=Memory())
     assert [(f.surface[f.prefix:], f.status, f.entity_id) for f in later] == [
         ("الدير", "suggested", "deir-ez-zor"), ("لدير", "suggested", "deir-ez-zor")]
