@@ -234,3 +234,10 @@ def test_other_organisations_stop_before_and_and_a_nationality():
 def test_a_quoted_name_after_a_facility_head_is_the_facility():
     assert ("شاريا", "place", "place head") in found('وكانوا يقطنون مخيم "شاريا" قرب المدينة.')
     assert found('وعاد المقاتلون إلى المخيم "الجديد" أمس.') == []
+
+
+def test_a_name_opening_with_abd_counts_the_pair_as_one_given_name():
+    # عبد الرزاق is one given name: the father's name and the family name follow it
+    assert ("عبد الرزاق حمود الفرحان", "person", "given name") in found(
+        "وأفرجت الفصائل عن عبد الرزاق حمود الفرحان بعد أسبوع.")
+    assert ("عبد الرزاق حمود", "person", "given name") in found("وأفرج عن عبد الرزاق حمود بعد أسبوع.")

@@ -52,6 +52,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     count = 0
     k = i
     pair = False  # the last words were a particle and its name (عبد العزيز): a given name, not a family name
+    opened = 0  # 1 when the name opens with such a pair (عبد الوهاب ويس الحبيب: the pair is one given name)
     while k < n and count < MAX_NAME and not taken[k]:
         word = fold(tokens[k].text)
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
@@ -63,6 +64,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             if k + 1 >= n or taken[k + 1] or not joined(tokens, k) or not (
                     name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
                 break
+            opened = 1 if count == 0 and word in t["abd"] else opened
             count += 2
             k += 2
             pair = True
@@ -78,7 +80,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
-        elif name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
+        elif name_word(tokens[k], t) and (count < 2 + opened or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
                                            or (after_title and (_family_name_next(tokens, taken, k, t)
                                                                 or _name_closes(tokens, k, t)))):
