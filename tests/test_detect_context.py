@@ -142,6 +142,8 @@ def test_short_form_needs_the_words_of_a_spelling_and_a_persons_family_name():
     assert not linker.short_form(found("البصيرة", "place"), ["البصرة"], "place")
     assert linker.short_form(found("البغدادي", "person"), ["أبو بكر البغدادي"], "person")
     assert not linker.short_form(found("إبراهيم", "person"), ["إبراهيم عواد البدري"], "person")
+    assert linker.short_form(found("هادي حسن العامري", "person"), ["هادي العامري"], "person")
+    assert not linker.short_form(found("إقليم دير الزور", "place"), ["دير الزور"], "place")
 
 
 def test_forces_of_a_known_name_stay_the_name_before_a_nationality(index):

@@ -103,10 +103,14 @@ def short_form(found: Found, spellings: list[str], entity_type: str | None) -> b
     """Whether the mention is one of these spellings cut short (الاتحاد الوطني, حزب الله, الدير for دير
     الزور): each of its words is a word of the spelling (a leading proclitic aside; a word may differ by
     a long vowel letter, كوردستاني, when another is the same), and a person keeps the family name (the
-    spelling's last word: البغدادي, not عبد العزيز or إبراهيم alone). A sound-alike (البصيرة ~ البصرة) is none."""
+    spelling's last word: البغدادي, not عبد العزيز or إبراهيم alone); or a person's spelling with more
+    names between the first and the last. A sound-alike (البصيرة ~ البصرة) is none."""
     words = normalize(found.stem, found.lang).split()
     for spelling in spellings:
         theirs = normalize(spelling, found.lang).split()
+        if entity_type == "person" and len(theirs) >= 2 and theirs[0] == words[0] and theirs[-1] == words[-1] \
+                and set(theirs) <= set(words):
+            return True  # the long form: مصطفى عبد اللطيف الكاظمي, the father's name inside
         exact, near = 0, 0
         for k, word in enumerate(words):
             options = [word] + ([word[1:]] if k == 0 and len(word) > 3 and word[0] in "وفبلك" else [])
