@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from workbench.align import arabic_names
 from workbench.align.arabic_words import TANWEEN, joined
 from workbench.align.arabic_places import listed_places
-from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
+from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
 from workbench.align.capnames import (ARTICLES, NAME_ADJECTIVES, NAME_HEADS, STOP, capitalised_names, extend_names,
                                       facility_names, french_lower_names)
 from workbench.names.lookup import Lexicon, is_facility
@@ -79,7 +79,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
-        found += cued + surname_mentions(seg, total, family_names(lexicon)) + gazetteer_places(seg, total)
+        found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))
+        found += gazetteer_places(seg, total)
         found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
