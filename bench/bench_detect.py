@@ -1,6 +1,6 @@
 """Benchmark: names found and linked in real news, against hand annotations, beside a plain glossary lookup.
 
-Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|dev3|dev4|dev5|dev6|heldout|all] [-v]
+Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|heldout|all] [-v]
 
 TEXTS_DIR holds the article texts (<id>.txt, see bench/data/README-detect.md; they are not in the
 repository). Each text is imported as an article in a fresh database with the bundled glossary, then
@@ -158,8 +158,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", type=Path)
     ap.add_argument("gold", type=Path, nargs="?", default=DATA / "detect_gold.tsv")
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "all"), default="dev")
-    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout", "all"), default="dev")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses, extras and wrong links")
     args = ap.parse_args()
     os.environ.setdefault("WORKBENCH_USER", "bench")
     sources = [r for r in read_tsv(DATA / "detect_sources.tsv") if args.split in ("all", r["split"])]
@@ -182,6 +182,11 @@ def main() -> None:
             for p in spans:
                 if (tid, p["start"], p["end"]) not in gold_keys:
                     print(f"   extra   {tid} {p['surface']!r} [{p['detector']}] -> {p['entity']} {p['status']}")
+            for p in spans:  # found right, linked wrong: a new name not proposed as new, a glossary name elsewhere
+                g = gold_keys.get((tid, p["start"], p["end"]))
+                if g and (p["entity"] != (g["entity_id"] or None) or (p["status"] == "new") != (g["in_glossary"] == "0")):
+                    print(f"   linked  {tid} {p['surface']!r} -> {p['entity']} {p['status']}"
+                          f" (gold {g['entity_id'] or 'new'} {g['type']})")
         pred_keys = {(tid, p["start"], p["end"]) for tid, spans in predicted.items() for p in spans}
         for k, g in gold_keys.items():
             if k not in pred_keys:

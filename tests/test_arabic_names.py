@@ -165,3 +165,79 @@ def test_a_word_that_belongs_to_a_district_is_a_place():
 def test_quoted_names_after_a_page_or_in_single_quotes():
     assert ("المكتب الإعلامي", "org", "quoted after") in found('حسب صفحة "المكتب الإعلامي" على الإنترنت.')
     assert ("سالم الفهداوي", "person", "quoted name") in found("من وجهاء العشائر مثل 'سالم الفهداوي' وغيره.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name of two words (عبد + a name of God) is followed by the father's name, not closed by it
+    ("ونقل العميد عبد الكريم ناصر السالم إلى الرقة.", "عبد الكريم ناصر السالم"),
+    ("وكلف العقيد عبد الرحيم سعيد عبد الرحيم في حماة.", "عبد الرحيم سعيد عبد الرحيم"),
+    # after a title, a third word without the article ends the name before في / من or a comma
+    ("وعين العميد سامر حسن قبلان في القنيطرة.", "سامر حسن قبلان"),
+    ("وتسلم العقيد نادر خليل دوبا، قيادة الشرطة.", "نادر خليل دوبا"),
+])
+def test_long_names_after_a_rank(text, expected):
+    assert (expected, "person", "title") in found(text)
+
+
+def test_a_third_word_after_a_title_still_needs_a_name_end():
+    # a role or a verb after the second word keeps the name at two words
+    assert ("سامر حسن", "person", "title") in found("وعين العميد سامر حسن مديرا للناحية.")
+
+
+def test_assemblies_named_by_their_members_are_common_nouns():
+    assert found("وصوت مجلس النواب على الموازنة أمس.") == []
+    assert found("وأقر مجلس الوزراء خطة الإعمار.") == []
+    assert found("وقاطع المجلس الحاضرون الجلسة.") == []
+    assert found("وشكر المجلس الحاضرين على مشاركتهم.") == []
+    assert ("مجلس الإنقاذ", "org", "org head") in found("وأعلن مجلس الإنقاذ موقفه.")
+
+
+def test_an_organisation_name_stops_before_a_demonstrative():
+    assert ("حزب النهضة الوطنية", "org", "org head") in found("ورشح حزب النهضة الوطنية لهذا المنصب رجلا آخر.")
+
+
+def test_after_a_title_an_office_or_a_ministry_is_no_person():
+    assert found("وقال رئيس مكتب شؤون المهجرين إن العدد ارتفع.") == []
+    out = found("وأكد الأمين العام لوزارة الزراعة، الدكتور سعيد خلف، أن الخطة جاهزة.")
+    assert ("وزارة الزراعة", "org", "org head") in out and ("سعيد خلف", "person", "title") in out
+    assert ("الأسايش", "org", "org head") in found("وقال القائد العام لقوات الأسايش إن الوضع هادئ.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وداهم الأمن العسكري منزل المطلوب.", "الأمن العسكري"),
+    ("وسلم المطلوب نفسه للأمن الجنائي أمس.", "لأمن الجنائي"),
+    ("وانتشرت قوى الأمن الداخلي عند المدخل.", "قوى الأمن الداخلي"),
+])
+def test_a_security_agency_is_named_by_its_branch(text, expected):
+    assert (expected, "org", "security agency") in found(text)
+
+
+def test_security_alone_or_described_otherwise_is_no_agency():
+    assert found("وتحسن الأمن في المدينة كثيرا.") == []
+    assert found("وقالت إن الأمن الغذائي مهدد.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقالت وزارة التعليم العالي والبحث العلمي إن الدوام مستمر.", "وزارة التعليم العالي والبحث العلمي"),
+    ("وأعلنت وزارة العمل والشؤون الاجتماعية العراقية صرف الرواتب.", "وزارة العمل والشؤون الاجتماعية العراقية"),
+    ("وأصدرت وزارة الصحة السورية بيانا.", "وزارة الصحة السورية"),
+])
+def test_a_ministry_joins_its_portfolios_and_keeps_its_country(text, expected):
+    assert (expected, "org", "org head") in found(text)
+
+
+def test_other_organisations_stop_before_and_and_a_nationality():
+    assert ("حزب النهضة", "org", "org head") in found("وانتقد حزب النهضة والحكومة القرار.")
+    assert ("الحرس الثوري", "org", "org head") in found("وقال الحرس الثوري الإيراني إن القصف مستمر.")
+
+
+def test_a_quoted_name_after_a_facility_head_is_the_facility():
+    assert ("شاريا", "place", "place head") in found('وكانوا يقطنون مخيم "شاريا" قرب المدينة.')
+    assert found('وعاد المقاتلون إلى المخيم "الجديد" أمس.') == []
+
+
+def test_a_name_opening_with_abd_counts_the_pair_as_one_given_name():
+    # عبد الرزاق is one given name: the father's name and the family name follow it
+    assert ("عبد الرزاق ويس الفرحان", "person", "given name") in found(
+        "وأفرجت الفصائل عن عبد الرزاق ويس الفرحان بعد أسبوع.")
+    assert ("عبد الرزاق حمود", "person", "given name") in found("وأفرج عن عبد الرزاق حمود بعد أسبوع.")

@@ -110,3 +110,78 @@ def test_french_head_nouns_alone_are_common_nouns_unless_a_name_began_with_them(
 def test_acronyms_are_not_linked_by_sound(index):
     (found,) = run(index, "fr", "Des combattants de la BSL ont reculé.")
     assert [(f.stem, f.status, f.entity_id) for f in found] == [("BSL", "new", None)]
+
+
+@pytest.mark.parametrize("sentence, stem, sound_alike", [
+    ("وقصفت الطائرات قرية الحسكية ليلا.", "الحسكية", "hasakah"),
+    ("ووصل الوفد إلى بلدة الموصلة أمس.", "الموصلة", "mosul"),
+    ("وقال الحاج عبد العزيز إن الطريق مقطوع.", "عبد العزيز", "abu-fadak-al-muhammadawi"),
+])
+def test_a_new_name_is_proposed_as_new_not_as_a_sound_alike(index, sentence, stem, sound_alike):
+    (found,) = run(index, "ar", sentence)
+    (f,) = found
+    assert (f.stem, f.status, f.entity_id) == (stem, "new", None)
+    assert f.candidates[0][0] == sound_alike  # still shown to the analyst, below a suggestion
+
+
+@pytest.mark.parametrize("sentence, stem, entity", [
+    ("وأعلن الاتحاد الوطني الكوردستاني موقفه.", "الاتحاد الوطني الكوردستاني", "patriotic-union-of-kurdistan"),
+    ("ورد حزب الله على القصف.", "حزب الله", "kataib-hezbollah"),
+])
+def test_a_short_form_of_a_glossary_name_is_still_suggested(index, sentence, stem, entity):
+    (found,) = run(index, "ar", sentence)
+    assert [(f.stem, f.status, f.entity_id) for f in found] == [(stem, "suggested", entity)]
+
+
+def test_short_form_needs_the_words_of_a_spelling_and_a_persons_family_name():
+    def found(stem: str, etype: str) -> Found:
+        return Found("source", 0, 0, len(stem), stem, stem, "ar", "cue", tuple(stem.split()), etype=etype)
+
+    assert linker.short_form(found("لدير", "place"), ["دير الزور"], "place")
+    assert not linker.short_form(found("الزر", "place"), ["دير الزور"], "place")
+    assert not linker.short_form(found("البصيرة", "place"), ["البصرة"], "place")
+    assert linker.short_form(found("البغدادي", "person"), ["أبو بكر البغدادي"], "person")
+    assert not linker.short_form(found("إبراهيم", "person"), ["إبراهيم عواد البدري"], "person")
+    assert linker.short_form(found("هادي حسن العامري", "person"), ["هادي العامري"], "person")
+    assert not linker.short_form(found("إقليم دير الزور", "place"), ["دير الزور"], "place")
+
+
+def test_forces_of_a_known_name_stay_the_name_before_a_nationality(index):
+    (found,) = run(index, "ar", "وتقدمت قوات البيشمركة الكردية نحو التلال.")
+    assert [(f.stem, f.entity_id) for f in found] == [("البيشمركة", "peshmerga")]
+    (base,) = run(index, "ar", "وسقطت قذيفة قرب القاعدة التركية ليلا.")
+    assert all(f.entity_id != "al-qaeda" for f in base)
+
+
+def test_a_name_that_opens_with_abd_is_not_cut_to_an_earlier_namesake(index):
+    _, later = run(index, "ar", "ونقل العميد عبد الكريم ناصر السالم إلى الرقة.",
+                   "وعين العقيد عبد الرحيم سعيد الجاسم في حماة.", memory=Memory())
+    assert "عبد الرحيم سعيد الجاسم" in [f.stem for f in later]
+
+
+def test_an_unknown_item_of_a_list_of_known_places_is_a_place(index):
+    (found,) = run(index, "ar", "ووصلت المساعدات إلى كركوك وتكريت والحويش وتل صفوك وسامراء أمس.")
+    assert [(f.stem, f.etype, f.status) for f in found if not f.entity_id] == [
+        ("الحويش", "place", "new"), ("تل صفوك", "place", "new")]
+    # two known places are no list of places: what follows them may be anything
+    (short,) = run(index, "ar", "وتنقل الوفد بين بغداد وأربيل وحسون أمس.")
+    assert [f.stem for f in short] == ["بغداد", "أربيل"]
+    (common,) = run(index, "ar", "واتفقت بغداد وأربيل وكركوك والمعارضة على التهدئة.")
+    assert "المعارضة" not in [f.stem for f in common]
+
+
+def test_two_directions_and_a_country_make_a_region(index):
+    (found,) = run(index, "ar", "وتنشط الخلايا في جنوب وغرب العراق منذ سنوات.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("جنوب وغرب العراق", "place", "new")]
+    (country,) = run(index, "ar", "وتنشط الخلايا في جنوب العراق منذ سنوات.")
+    assert [(f.stem, f.entity_id) for f in country] == [("العراق", "iraq")]
+
+
+def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
+    _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى الدير والريف الشرقي للدير.",
+                           "ونقل الموقوفون إلى سجن غويران ثم إلى السجن المركزي.", memory=Memory())
+    assert [(f.surface[f.prefix:], f.status, f.entity_id) for f in later] == [
+        ("الدير", "suggested", "deir-ez-zor"), ("لدير", "suggested", "deir-ez-zor")]
+    assert "السجن" not in [f.stem for f in prison]  # a head noun is no short form
+    (alone,) = run(index, "ar", "ووصل الرهبان إلى الدير صباحا.", memory=Memory())
+    assert alone == []  # without the full name earlier, الدير is a monastery

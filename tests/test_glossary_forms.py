@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
+from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words,
+                                            surname_mentions)
 from workbench.align.spans import Segment
 from workbench.names.lookup import Lexicon
 from workbench.text.tokens import words
@@ -18,7 +19,8 @@ LEXICON = Lexicon.from_rows([
 def mentions(text: str) -> list[tuple[str, str, str]]:
     tokens = words(text)
     seg = Segment(0, text, 0, tokens, [False] * len(tokens))
-    return [(f.stem, f.etype, f.cue) for f in surname_mentions(seg, len(text), family_names(LEXICON))]
+    found = surname_mentions(seg, len(text), family_names(LEXICON), last_words(LEXICON))
+    return [(f.stem, f.etype, f.cue) for f in found]
 
 
 def test_family_names_are_the_nisbas_of_people():
@@ -44,3 +46,9 @@ def test_a_name_written_without_its_space_is_the_glossary_name():
     assert (hit.stem, hit.entity_ids) == ("واديالصوان", ["c2"])
     # short run-together words are left alone: they could be words of their own
     assert "ابوعلي" not in joined_names(Lexicon.from_rows([("p", "person", "Abu Ali", [("ar", "ابو علي")])]))
+
+
+def test_after_the_regime_of_any_last_word_of_a_person_is_the_person():
+    # الفهد is also a common noun (the lynx): alone it is no mention, after نظام or ميليشيا it is the man
+    assert mentions("وشاهد الصيادون الفهد قرب الوادي.") == []
+    assert [m[0] for m in mentions("وانتقد المعارضون نظام الفهد وميليشيا فهد في البلدة.")] == ["الفهد", "فهد"]

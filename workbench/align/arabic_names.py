@@ -20,6 +20,8 @@ from workbench.text.tokens import Token
 
 MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
+MINISTRY = fold("وزارة")
+FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
 
 
 def _after_title_word(token: Token, t: dict) -> bool:
@@ -49,6 +51,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     n = len(tokens)
     count = 0
     k = i
+    pair = False  # the last words were a particle and its name (عبد العزيز): a given name, not a family name
+    opened = 0  # 1 when the name opens with such a pair (عبد الوهاب ويس الحبيب: the pair is one given name)
     while k < n and count < MAX_NAME and not taken[k]:
         word = fold(tokens[k].text)
         if count == 0:  # the first word may carry a proclitic (ومحمد، لأبو)
@@ -60,24 +64,31 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             if k + 1 >= n or taken[k + 1] or not joined(tokens, k) or not (
                     name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
                 break
+            opened = 1 if count == 0 and word in t["abd"] else opened
             count += 2
             k += 2
+            pair = True
+            if k >= n or not joined(tokens, k - 1):
+                break
+            continue
         elif count == 0:
             if word in t["given"] or (after_title and _after_title_word(tokens[k], t)):
                 count, k = 1, k + 1
             else:
                 break
-        elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال"):
-            break  # after a family name (ال...) only another one follows: الشمري وحضور
+        elif fold(tokens[k - 1].text).startswith("ال") and not word.startswith("ال") and not pair:
+            break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
-        elif name_word(tokens[k], t) and (count < 2 or word.startswith("ال") or word in t["given"]
+        elif name_word(tokens[k], t) and (count < 2 + opened or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
-                                           or (after_title and _family_name_next(tokens, taken, k, t))):
+                                           or (after_title and (_family_name_next(tokens, taken, k, t)
+                                                                or _name_closes(tokens, k, t)))):
             count += 1  # a third word must be a family name (ال...), a given name or end before a role
-            k += 1
+            k += 1  # or, after a title, end the name before في / من / a comma (العميد غسان محمد باكير في ...)
         else:
             break
+        pair = False
         if k >= n or not joined(tokens, k - 1):
             break
     if count and k < n and k in surnames and joined(tokens, k - 1) and k == i + count:
@@ -87,17 +98,25 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
     return count
 
 
+def _name_closes(tokens: list[Token], k: int, t: dict) -> bool:
+    """Word ``k`` is the last of a name: punctuation or a preposition of place follows it."""
+    return fold(tokens[k].text) not in t["role_after"] and (
+        k + 1 >= len(tokens) or not joined(tokens, k) or fold(tokens[k + 1].text) in t["closing"])
+
+
 def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:
     """The word after ``k`` closes a personal name: a family name (ال...) joined to it."""
     return k + 1 < len(tokens) and not taken[k + 1] and joined(tokens, k) \
         and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t)
 
 
-def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False) -> int:
+def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False,
+         ministry: bool = False) -> int:
     """How many tokens after an organisation head belong to its name (the head not counted).
 
     The first word may be any name word (حركة حماس); the next ones are definite (حزب العمال
     الكردستاني), joined by ل (المرصد السوري لحقوق الإنسان) or follow a particle (لواء أبو الفضل).
+    A ministry joins its portfolios with و and keeps its country (وزارة الهجرة والمهجرين العراقية).
     """
     n = len(tokens)
     count = 0
@@ -105,32 +124,39 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     construct = False
     while k < n and count < MAX_ORG and not taken[k] and joined(tokens, k - 1):
         word = fold(tokens[k].text)
-        closes = construct and word.startswith("ال") and adjective(word)  # للدراسات الشرقية
+        closes = (construct and word.startswith("ال") and adjective(word)) \
+            or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
             and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
-                     and fold(tokens[k + 1].text).startswith("ال"))  # لحقوق الإنسان
+                     and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
+                     and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and definite_head and not word.startswith("ال"):
             break  # التنظيم أواخر: the article on the head makes it a common noun here
-        if count and not (word.startswith(("ال", "لل")) or construct
+        if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
         before = fold(tokens[k - 1].text)
-        if count and before.startswith("ال") and adjective(before) and not (adjective(word) or construct):
+        if count and before.startswith("ال") and adjective(before) and not (
+                adjective(word) or construct or (ministry and word.startswith("وال"))):
             break  # انتقد التيار المدني القرار: after an adjective, a noun is the verb's object
         count += 1
         k += 1
     first = fold(tokens[i].text)
+    if (count == 1 and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
+            or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
+        return 0  # مجلس النواب: the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and adjective(first) and (not definite_head or first in t["describing"]):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
-    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"]:
+    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"] \
+            and not ministry:
         count -= 1  # الحرس الثوري الإيراني: the name, not its nationality (مجلس X العسكري keeps it)
     return count
 
@@ -219,6 +245,14 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
         j += 1
     if j >= n:
         return out
+    head = prefix_in(tokens[j - 1], t["org_head"]) if j - 1 > i and not taken[j - 1] else None
+    if head is not None:  # الأمين العام لوزارة X: X names the ministry (قائد قوات X: the forces X), no person
+        count = _org(tokens, taken, j, t)
+        if not count:
+            return out
+        if stem_of(tokens[j - 1], head) == FORCES:
+            return out + [Cue(j, count, 0, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
+        return out + [Cue(j - 1, count + 1, head, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
     if joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
     elif j - 1 > i and (j - 1 in places or j - 1 == office) and comma_between(tokens, j - 1, text):
@@ -251,6 +285,19 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
             return None
         k += 1
     return None
+
+
+def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي."""
+    n = len(tokens)
+    forces = prefix_in(tokens[i], t["security_forces"])
+    k = i + 1 if forces is not None else i
+    prefix = prefix_in(tokens[k], t["security"]) if k < n and (k == i or joined(tokens, i)) else None
+    if prefix is None or (forces is not None and prefix) or k + 1 >= n or taken[k] or taken[k + 1] \
+            or not joined(tokens, k) or fold(tokens[k + 1].text) not in t["security_branch"]:
+        return None
+    return Cue(i, k - i + 2, forces if forces is not None else prefix, "org", "security agency", tokens[k].text,
+               CONFIDENCE["org head"])
 
 
 def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, places: set[int]) -> int:
@@ -308,6 +355,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             i += 1
             continue
         token = tokens[i]
+        if found is None and not taken[i]:
+            found = _security_agency(tokens, taken, i, t)
         if found is None:
             head = prefix_in(token, t["place_org_head"])
             count = _org_with_place(tokens, taken, i, t, places) if head is not None else 0
@@ -387,7 +436,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if prefix is not None and i + 1 < n and joined(tokens, i) \
                     and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
                 head = stem_of(token, prefix)
-                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"))
+                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"), ministry=head == MINISTRY)
                 if count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:

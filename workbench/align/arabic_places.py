@@ -110,3 +110,40 @@ def subordinate_place(tokens: list[Token], taken: list[bool], i: int, t: dict) -
     if not name_word(word, t) or adjective(fold(word.text)) and not fold(word.text).startswith("ال"):
         return None
     return Cue(i, 1, prefix, "place", "belongs to", tokens[i + 2].text, CONFIDENCE["place head"])
+
+
+def listed_places(tokens: list[Token], taken: list[bool], places: dict[int, int], t: dict) -> list[Cue]:
+    """The unknown items of a list of known places behind و (الموصل وتل عبطة والقيارة وسنجار): places
+    too, when they stand between known places (``places``: first token -> tokens of each), three items
+    or more are known and they make at least half of the list. An item is one word, or two when the
+    first opens compound names."""
+    n = len(tokens)
+    out: list[Cue] = []
+    end = 0
+    for start in sorted(places):
+        if start < end:
+            continue
+        items: list[tuple[int, int, bool]] = [(start, places[start], True)]
+        k = start + places[start]
+        while k < n and joined(tokens, k - 1) and tokens[k].text.startswith("و"):
+            if k in places:
+                items.append((k, places[k], True))
+                k += places[k]
+                continue
+            word = Token(tokens[k].start + 1, tokens[k].end, tokens[k].text[1:])
+            opener = fold(word.text) in t["place_first"] and k + 1 < n and joined(tokens, k) \
+                and not taken[k + 1] and name_word(tokens[k + 1], t)
+            if taken[k] or (len(word.text) < 3 and not opener) or not (opener or name_word(word, t)) \
+                    or fold(word.text) in t["describing"]:
+                break
+            count = 2 if opener else 1
+            items.append((k, count, False))
+            k += count
+        end = k
+        while not items[-1][2]:
+            items.pop()  # بغداد وأربيل وكركوك والمعارضة: an item after the last known place may be anything
+        known = sum(1 for *_, is_known in items if is_known)
+        if known >= 3 and 2 * known >= len(items):
+            out += [Cue(first, count, 1, "place", "list of places", tokens[start].text, CONFIDENCE["place head"])
+                    for first, count, is_known in items if not is_known]
+    return out

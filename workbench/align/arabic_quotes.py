@@ -67,8 +67,9 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     if i and folded in _CALLED:
         head = "place" if prefix_in(tokens[i], t["place_head"]) is not None else "org"
         return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
-    head = prefix_in(tokens[i - 1], t["place_head"]) if i else None
-    if head is not None and not stem_of(tokens[i - 1], head).startswith("ال"):  # قرية (X): the village's name
+    head = next((h for h in (prefix_in(tokens[i - 1], t["place_head"]), prefix_in(tokens[i - 1], t["facility_head"]))
+                 if h is not None), None) if i else None
+    if head is not None and not stem_of(tokens[i - 1], head).startswith("ال"):  # قرية (X), مخيم «X»: its name
         return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
     if count >= 2 and words[0] in t["given"] and all(
             w in t["title"] or name_word(tok, t) for w, tok in zip(words, tokens[i:i + count])):

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names
-from workbench.align.arabic_words import TANWEEN
-from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, surname_mentions
+from workbench.align.arabic_words import TANWEEN, joined
+from workbench.align.arabic_places import listed_places
+from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
 from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
                                       capitalised_names, extend_names, facility_names, french_lower_names,
                                       glued_start, head_kind)
@@ -21,6 +22,7 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 # optional extra name finder: (text, lang) -> [(start, end)] character spans (a NER model)
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
+FORCES = "قوات"  # "forces of": what follows is the group they belong to
 
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
@@ -79,16 +81,18 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found += short_forms(seg, total, memory)
             learn_openings(found, memory)
     elif lang == "ar":
-        found = context_guard(seg, found, lexicon)
+        found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
-        found += cued + surname_mentions(seg, total, family_names(lexicon)) + gazetteer_places(seg, total)
+        found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))
+        found += gazetteer_places(seg, total)
+        found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
-            learn(found, memory)
+            learn(found, memory, lexicon)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -169,13 +173,40 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     return found
 
 
+def regions(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
+    East Syria): one new place, the country inside it not a mention of its own."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    directions = arabic_names.tables()["direction"]
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        if k is not None and k >= 2 and not f.prefix and f.entity_ids \
+                and all(lexicon.types.get(e) == "place" for e in f.entity_ids) \
+                and joined(tokens, k - 2) and joined(tokens, k - 1) and tokens[k - 1].text[:1] == "و" \
+                and arabic_names.fold(tokens[k - 1].text[1:]) in directions:
+            prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text)
+                           if arabic_names.fold(stem) in directions), None)
+            if prefix is not None and not seg.taken[k - 2] and not seg.taken[k - 1]:
+                region = make_found("source", seg, k - 2, 2 + len(f.words), prefix, "ar", "cue", total)
+                region.etype, region.confidence = "place", arabic_names.CONFIDENCE["place head"]
+                region.cue = f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'"
+                out.append(region)
+                continue
+        out.append(f)
+    return out
+
+
 def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:
     """A one-word glossary spelling with the article followed by a nationality is the common noun it
-    also is (القاعدة التركية: a base)."""
+    also is (القاعدة التركية: a base), unless forces are said to be it (قوات البيشمركة الكردية)."""
     k = start_of.get(f.start)
     nxt = k + 1 if k is not None else len(seg.tokens)
+    forces = bool(k) and seg.tokens[k - 1].joins and any(
+        arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
-        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"]
+        and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
 
 
 def _clause_ends(seg: Segment, end: int) -> bool:
@@ -225,11 +256,17 @@ def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory)
     return None
 
 
-def learn(found: list[Found], memory: Memory) -> None:
+def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
     """Remember the new names of a segment: a person's family name and rare first word, an
-    organisation's head and first word, a one-word name as it is."""
-    given = arabic_names.tables()["given"]
+    organisation's head and first word, a one-word name as it is; and the colloquial short form of a
+    two-word glossary place, its first word with the article (دير الزور ... الدير, للدير)."""
+    t = arabic_names.tables()
+    given, heads = t["given"], t["facility_head"] | t["place_head"]
     for f in found:
+        first = arabic_names.fold(f.words[0])
+        if f.entries and len(f.words) == 2 and not first.startswith("ال") and first not in heads \
+                and all(lexicon.types.get(e) == "place" for e in f.entity_ids):
+            memory.words.setdefault("ال" + first, ("place", f.stem))  # not السجن after سجن غويران
         if f.detector != "cue" or f.cue.startswith("earlier"):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)
@@ -451,6 +488,19 @@ def _qualifiers(seg: Segment, last: int, by_start: dict, end_of: dict) -> list[F
     return chain
 
 
+def list_places(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """Unknown items of a list of known places (glossary, cue or GeoNames places) are places too."""
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    places = {start_of[f.start]: len(f.words) for f in found if f.start in start_of and (
+        f.etype == "place" or (f.entity_ids and all(lexicon.types.get(e) == "place" for e in f.entity_ids)))}
+    out = []
+    for cue in listed_places(seg.tokens, seg.taken, places, arabic_names.tables()):
+        f = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
+        f.etype, f.confidence, f.cue = "place", cue.confidence, f"list of places after '{cue.word}'"
+        out.append(f)
+    return out
+
+
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
     from workbench.names.places import place_lookup
@@ -495,7 +545,7 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
             # a title reaches one word too far (الشيخ فرحان عرف); a name by its structure (محمود
             # البنّات after محمود إبراهيم البنات, أحمد عبيد عيسى after أحمد الحاصود) is another form or person
             overreach = cue.cue == "title" and cue.count == 2 and not (words[1] in known or words[1].startswith("ال"))
-            if common >= 2 or (common == 1 and (overreach or words[0] not in arabic_names.tables()["given"])):
+            if common >= 2 or (common == 1 and (overreach or words[0] not in arabic_names.tables()["name_start"])):
                 cue.count = common
         found = make_found("source", seg, cue.first, cue.count, cue.prefix, "ar", "cue", total)
         found.etype, found.confidence = cue.type, cue.confidence

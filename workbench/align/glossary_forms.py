@@ -10,7 +10,10 @@ from workbench.text.tokens import proclitic_forms, word_key
 CONFIDENCE = 0.8  # the name is sure enough; which person it is the linker decides (never on this alone)
 
 
-_last: list = [None, {}, {}]  # the lexicon of the current run, its family names and its run-together names
+_last: list = [None, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words
+# "the regime of", "the militia of": a glossary person's last word after them is that person even when it is
+# also a common noun (نظام الأسد، ميليشيا أسد)
+RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات")}
 JOINED_MIN = 8  # letters of a run-together name (shorter ones could be a word)
 
 
@@ -20,6 +23,13 @@ def family_names(lexicon: Lexicon) -> dict[str, str]:
     stands for its bearer in news; not a common noun (الأسد، الصدر, which also mean the lion, the chest)."""
     _index(lexicon)
     return _last[1]
+
+
+def last_words(lexicon: Lexicon) -> dict[str, str]:
+    """The last word of every Arabic spelling of a glossary person of two words or more, with and without
+    the article (word key -> a full spelling): الأسد and أسد for بشار الأسد."""
+    _index(lexicon)
+    return _last[3]
 
 
 def joined_names(lexicon: Lexicon) -> dict[str, list]:
@@ -33,6 +43,7 @@ def _index(lexicon: Lexicon) -> None:
         return
     family: dict[str, str] = {}
     joined: dict[str, list] = {}
+    lasts: dict[str, str] = {}
     for key, entries in lexicon.index.items():
         last = key[-1]
         arabic = [e for e in entries if e.lang == "ar"]
@@ -40,26 +51,31 @@ def _index(lexicon: Lexicon) -> None:
             continue
         if len("".join(key)) >= JOINED_MIN and "".join(key) not in lexicon.index:
             joined.setdefault("".join(key), arabic)
-        if last.startswith("ال") and last.endswith("ي") and len(last) >= 6:
-            for entry in arabic:
-                if lexicon.types.get(entry.entity_id) == "person":
-                    family.setdefault(last, entry.text)
-    _last[:] = [lexicon, family, joined]
+        people = [e for e in arabic if lexicon.types.get(e.entity_id) == "person"]
+        for entry in people:
+            bare = last[2:] if last.startswith("ال") else last
+            for form in (bare, "ال" + bare):
+                lasts.setdefault(form, entry.text)
+            if last.startswith("ال") and last.endswith("ي") and len(last) >= 6:
+                family.setdefault(last, entry.text)
+    _last[:] = [lexicon, family, joined, lasts]
 
 
-def surname_mentions(seg: Segment, total: int, surnames: dict[str, str]) -> list[Found]:
+def surname_mentions(seg: Segment, total: int, surnames: dict[str, str], lasts: dict[str, str]) -> list[Found]:
     """Untaken words that are a glossary person's family name, unless they follow a definite word:
-    there a nisba is an adjective (الوفد البغدادي، المذهب المالكي)."""
+    there a nisba is an adjective (الوفد البغدادي، المذهب المالكي); after "the regime of" any last word
+    of a glossary person's name (``lasts``: نظام الأسد، ميليشيا أسد)."""
     out: list[Found] = []
     tokens, taken = seg.tokens, seg.taken
     for k, token in enumerate(tokens):
         if taken[k]:
             continue
+        ruled = k and tokens[k - 1].joins and any(word_key(s) in RULED_BY for _, s in proclitic_forms(tokens[k - 1].text))
         for prefix, stem in proclitic_forms(token.text):
-            name = surnames.get(word_key(stem))
+            name = (lasts if ruled else surnames).get(word_key(stem))
             if name is None:
                 continue
-            if k and tokens[k - 1].joins and any(
+            if not ruled and k and tokens[k - 1].joins and any(
                     s.startswith("ال") for _, s in proclitic_forms(tokens[k - 1].text)):
                 break
             found = make_found("source", seg, k, 1, prefix, "ar", "cue", total)

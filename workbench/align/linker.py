@@ -14,8 +14,15 @@ from __future__ import annotations
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
+from workbench.names.normalize import normalize
 from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
+# the same for a name an Arabic cue or the place list found as a name of its own (قرية الضلوعية) that is no short form of
+# the entity's spellings (``short_form``): a sound-alike (Diyala) stays a candidate but is no suggestion
+# alone, the name is proposed as new
+UNSURE_FUZZY_CUE = 0.55
+OWN_NAME = ("cue", "gazetteer")  # detectors that find a name of its own, not a glossary spelling
+VOWEL_LETTERS = str.maketrans("", "", "اوي")
 KEEP_CANDIDATES = 3
 MATCHER_WHY = "names matcher"  # how a fuzzy candidate's explanation starts (``workbench.align.affected`` finds them by it)
 
@@ -63,7 +70,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
-            weight = 1.0 if c.accepted else UNSURE_FUZZY
+            weight = 1.0 if c.accepted else UNSURE_FUZZY if found.detector not in OWN_NAME or short_form(
+                found, index.spellings(c.entity_id, found.lang), lexicon.types.get(c.entity_id)) else UNSURE_FUZZY_CUE
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"{MATCHER_WHY} {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
     ranked = []
@@ -89,6 +97,31 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     if found.cue:
         found.why += f"; a name by its {found.cue}"
     found.proposal = proposal(found)
+
+
+def short_form(found: Found, spellings: list[str], entity_type: str | None) -> bool:
+    """Whether the mention is one of these spellings cut short (الاتحاد الوطني, حزب الله, الدير for دير
+    الزور): each of its words is a word of the spelling (a leading proclitic aside; a word may differ by
+    a long vowel letter, كوردستاني, when another is the same), and a person keeps the family name (the
+    spelling's last word: البغدادي, not عبد العزيز or إبراهيم alone); or a person's spelling with more
+    names between the first and the last. A sound-alike (البصيرة ~ البصرة) is none."""
+    words = normalize(found.stem, found.lang).split()
+    for spelling in spellings:
+        theirs = normalize(spelling, found.lang).split()
+        if entity_type == "person" and len(theirs) >= 2 and theirs[0] == words[0] and theirs[-1] == words[-1] \
+                and set(theirs) <= set(words):
+            return True  # the long form: مصطفى عبد اللطيف الكاظمي, the father's name inside
+        exact, near = 0, 0
+        for k, word in enumerate(words):
+            options = [word] + ([word[1:]] if k == 0 and len(word) > 3 and word[0] in "وفبلك" else [])
+            if any(w in theirs for w in options):
+                exact += 1
+            elif len(word) >= 4 and word.translate(VOWEL_LETTERS) in {t.translate(VOWEL_LETTERS) for t in theirs}:
+                near += 1
+        if words and exact and exact + near == len(words) and (
+                entity_type != "person" or theirs[-1] in words or (near and len(words) == len(theirs))):
+            return True
+    return False
 
 
 def dismiss_known(found: Found, not_names: set[tuple[str, str]], rejected: set[tuple[str, str]]) -> None:

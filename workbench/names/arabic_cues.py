@@ -153,6 +153,15 @@ _ORDINALS = """
 الثامن الثامنة التاسع التاسعة العاشر العاشرة
 """.split()
 
+# assemblies named by their members: common nouns like البرلمان, not names (a parliament, a cabinet)
+_GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس الشعب", "مجلس الشيوخ", "مجلس الأعيان", "مجلس الأمة"]
+
+# branches of security named by an adjective after الأمن: the agency (الأمن العام، قوى الأمن الداخلي)
+_SECURITY_BRANCHES = "الداخلي العام الوطني العسكري السياسي الجنائي القومي".split()
+
+# prepositions that close a personal name after a title (العميد X Y Z في حمص)
+_CLOSING = "في من إلى الى على".split()
+
 # verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
 _SPEECH_VERBS = "قال أضاف أكد أوضح أشار صرح تابع نفى شدد اعتبر".split()
 
@@ -191,6 +200,7 @@ _NOT_NAME = """
 مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان تابعة تابع تابعين المنضوية المنضوي
 واسعة شاسعة عديدة متفرقة مختلفة كثيرة قليلة أخرى متعددة المحتل
 الشمال الجنوب الشرق الغرب الوسط الأربعة الثلاثة الخمسة الاثنين الآخرين الآخر الأخرى
+مكتب دائرة قسم شعبة
 """.split()
 
 
@@ -218,6 +228,12 @@ def tables() -> dict[str, frozenset]:
         | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
+        "closing": _folded(_CLOSING),
+        "security": _folded(["الأمن"]),
+        "direction": _folded("شمال جنوب شرق غرب".split()),
+        "security_branch": _folded(_SECURITY_BRANCHES),
+        "security_forces": _folded(["قوى"]),
+        "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
         "dropped_org_head": _folded(_DROPPED_ORG_HEADS),

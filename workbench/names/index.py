@@ -42,6 +42,7 @@ class GlossaryIndex:
         self._matcher = None
         self._lock = threading.Lock()
         self._candidates: dict[tuple[str, str], list[Cand]] = {}
+        self._spellings: dict[tuple[str, str], list[str]] | None = None
 
     @classmethod
     def from_db(cls, conn: sqlite3.Connection, state: tuple | None = None) -> "GlossaryIndex":
@@ -91,6 +92,16 @@ class GlossaryIndex:
                 for c in self.matcher.match(text, lang, top=top)
             ]
         return hit
+
+    def spellings(self, entity_id: str, lang: str) -> list[str]:
+        """The entity's spellings in ``lang`` (built on first use)."""
+        if self._spellings is None:
+            table: dict[tuple[str, str], list[str]] = {}
+            for eid, _, _, spellings in self.rows:
+                for spelling_lang, text in spellings:
+                    table.setdefault((eid, spelling_lang), []).append(text)
+            self._spellings = table
+        return self._spellings.get((entity_id, lang), [])
 
     def search(self, text: str, limit: int = 20) -> list:
         """Search-as-you-type over entities, any script (the picker and the glossary screen)."""
