@@ -69,9 +69,11 @@ def alone(conn, tmp_path, monkeypatch):
     return single
 
 
-def test_the_child_gives_the_rows_of_one_process(imported, tmp_path, child_always, monkeypatch):
+@pytest.mark.parametrize("children", [1, 2])
+def test_the_children_give_the_rows_of_one_process(imported, tmp_path, child_always, monkeypatch, children):
     single = alone(imported, tmp_path, monkeypatch)
     assert child_always == []
+    monkeypatch.setattr(worker, "CHILDREN", children)
     summary = align_articles(imported)
     assert child_always and [aid for aid, _ in child_always[0]] == summary.aligned  # every article went away
     assert len(child_always.received) == len(summary.aligned)

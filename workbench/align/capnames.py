@@ -111,7 +111,7 @@ def _glued_article(word: str) -> bool:
 def glued_start(word: str) -> int:
     """Where a name starts inside a lower-case word of two letters or more glued to it (ministreHaïdar:
     8, deTell: 2; not iPhone), else 0."""
-    if not word[:1].islower() or _glued_article(word):
+    if word.islower() or not word[:1].islower() or _glued_article(word):  # islower(): no capital at all
         return 0
     for k in range(2, len(word) - 1):
         if word[k].isupper() and word[k - 1].islower():

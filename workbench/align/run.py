@@ -202,8 +202,8 @@ def align_articles(
 
     def analysed() -> Iterator[tuple[int, list, list[Found]]]:
         away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
-        remote = worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo if a in away]) \
-            if away else None
+        remote = worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo if a in away],
+                                 worker.CHILDREN) if away else None
         try:
             for aid in todo:
                 item = next(remote) if remote is not None and aid in away else None

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from workbench.align.spans import Found
 
 MIN_ARTICLES = 64  # fewer than this: starting a process (~0.5 s) costs more than it saves
+# analysis children: the writer keeps one core busy about half the time, so one child a spare core,
+# and at most three (the writer cannot keep up with more)
+CHILDREN = max(1, min(3, (os.cpu_count() or 2) - 1))
 
 # The fields of ``Found`` that storing needs, in the order they travel (the counterpart as an index).
 _FIELDS = ("side", "segment_id", "start", "end", "surface", "norm", "lang", "detector", "prefix",
@@ -66,20 +69,25 @@ class _Failed:
     why: str
 
 
-def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]]
+def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], children: int = 1
              ) -> Iterator[tuple[int, str, list, list[Found]] | None]:
     """``(article id, language, sentence groups, mentions)`` for each article of ``work`` in order,
-    analysed in a child process; ``None`` once the child failed (the caller analyses the rest)."""
+    analysed by ``children`` child processes (article k by child k mod n); ``None`` once a child
+    failed (the caller analyses the rest)."""
     ctx = multiprocessing.get_context("spawn")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(path, glossary_sig, work, send), daemon=True,
-                        name="workbench-align-analysis")
-    child.start()
-    send.close()
+    pipes, procs = [], []
+    for k in range(children):
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_child, args=(path, glossary_sig, work[k::children], send), daemon=True,
+                            name=f"workbench-align-analysis-{k + 1}")
+        child.start()
+        send.close()
+        pipes.append(receive)
+        procs.append(child)
     try:
-        for _ in work:
+        for k in range(len(work)):
             try:
-                item = receive.recv()
+                item = pipes[k % children].recv()
             except EOFError:  # the child died
                 item = _Failed("the analysis process ended")
             if isinstance(item, _Failed):
@@ -88,10 +96,12 @@ def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None
             aid, lang, groups, rows = item
             yield aid, lang, groups, unpack(rows)
     finally:
-        receive.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
+        for receive in pipes:
+            receive.close()
+        for child in procs:
+            if child.is_alive():
+                child.terminate()
+            child.join()
 
 
 def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], send) -> None:
