@@ -90,3 +90,23 @@ def test_triggers_test_statuses_without_in_lists(db):
     triggers = dict(db.conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"))
     assert "article_stats_link_insert" in triggers
     assert [name for name, sql in triggers.items() if re.search(r"\bIN\s*\(\s*'", sql)] == []
+
+
+def test_pending_link_indexes_state_the_queries_condition(db):
+    """The partial indexes test a status with = and OR, as ``vocabulary.pending_test`` does: the
+    review queue's query then uses them (it names links_review: SQLite refuses it otherwise)."""
+    import re
+
+    from workbench.review.queue import review_queue
+    from workbench.vocabulary import pending_test
+
+    indexes = dict(db.conn.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE name IN ('links_review', 'links_pending')"))
+    assert sorted(indexes) == ["links_pending", "links_review"]
+    for sql in indexes.values():
+        assert not re.search(r"\bIN\s*\(", sql)
+        assert pending_test("status") in " ".join(sql.split())
+    review_queue(db.conn)
+    plan = " ".join(r[-1] for r in db.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT count(*) FROM links l WHERE {pending_test()}"))
+    assert "links_review" in plan or "links_pending" in plan

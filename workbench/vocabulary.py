@@ -19,6 +19,13 @@ STATUSES = (NEW, SUGGESTED, ACCEPTED, CONFIRMED, REJECTED, UNSURE, DISMISSED)
 PENDING = (SUGGESTED, UNSURE, NEW)  # waiting for the analyst: the review queue
 LINKED = (CONFIRMED, ACCEPTED)  # shown with the entity's canonical name, exported as the entity
 
+
+def pending_test(column: str = "l.status") -> str:
+    """SQL that is true for a pending status: the very condition of the pending-links indexes
+    (``links_review``, ``links_pending``; a query must use it to use them). Written with ``=`` and
+    ``OR``: SQLite builds a temporary table for an ``IN`` list on every row an index is kept for."""
+    return "(" + " OR ".join(f"{column} = '{s}'" for s in PENDING) + ")"
+
 # ---- the analyst's actions ------------------------------------------------------------------------
 CONFIRM = "confirm"
 REJECT = "reject"

@@ -37,7 +37,7 @@ def register(sub, common) -> None:
 def query(conn, status: str | None, article: int | None, limit: int | None):
     where, args = [], []
     if status == "pending":
-        where.append(f"l.status IN ({', '.join(repr(s) for s in vocabulary.PENDING)})")
+        where.append(vocabulary.pending_test())
     elif status == "unlinked":
         where.append("l.entity_id IS NULL")
     elif status:

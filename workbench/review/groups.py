@@ -15,7 +15,6 @@ BY = ("spelling", "entity")
 for two entities is two groups, so that a decision on a group means one thing); ``entity``: one group
 per proposed entity, and per spelling for the mentions proposed as a new entity."""
 BANDS = {name: (low, high) for name, low, high in vocabulary.SCORE_BANDS}
-_PENDING = ", ".join(f"'{s}'" for s in vocabulary.PENDING)
 _STATUS_SUMS = ", ".join(f"sum(l.status = '{s}')" for s in vocabulary.PENDING)
 
 
@@ -42,7 +41,7 @@ class Filters:
     def where(self) -> tuple[str, str, list]:
         """SQL ``FROM`` (``links l``, ``mentions m``), conditions and their arguments: an article's
         mentions from its segments, else the pending links from their index (links_pending), never a scan of every mention."""
-        joins, where, args = "", [f"l.status IN ({_PENDING})"], []  # the condition of the pending-links indexes
+        joins, where, args = "", [vocabulary.pending_test()], []  # the condition of the pending-links indexes
         if self.lang is not None:
             where.append("m.lang = ?")
             args.append(self.lang)

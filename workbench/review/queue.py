@@ -8,17 +8,16 @@ import sqlite3
 from workbench.corpus.pairs import pair_of_segment
 from workbench.store import implied
 from workbench.store.why import expanded
-from workbench.vocabulary import PENDING, QUEUE_ORDER
+from workbench.vocabulary import QUEUE_ORDER, pending_test
 
 _ORDER = QUEUE_ORDER
-_PENDING_SQL = ", ".join(f"'{s}'" for s in PENDING)
 
 
 def review_queue(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
                  article_id: int | None = None) -> list[dict]:
     """Pending mentions (suggested, unsure, new), score nearest the acceptance threshold first,
     each with its sentence pair, offsets, counterpart and top candidates."""
-    where = f"l.status IN ({_PENDING_SQL})"
+    where = pending_test()
     if article_id is None:
         rows = conn.execute(
             f"""SELECT l.mention_id FROM links l INDEXED BY links_review WHERE {where}

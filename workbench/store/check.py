@@ -97,7 +97,6 @@ def _nuller(table: str, column: str, rowids: list[int]):
     return fix
 
 
-_PENDING = ", ".join(f"'{s}'" for s in vocabulary.PENDING)
 _RECOUNT = f"""
     WITH seg AS (SELECT article_id, count(*) AS n FROM segments GROUP BY article_id),
          tr AS (SELECT s.article_id, count(*) AS n FROM translations t JOIN segments s ON s.id = t.segment_id
@@ -105,7 +104,7 @@ _RECOUNT = f"""
          men AS (SELECT s.article_id, count(*) AS n FROM mentions m JOIN segments s ON s.id = m.segment_id
                  GROUP BY s.article_id),
          pen AS (SELECT s.article_id, count(*) AS n FROM links l JOIN mentions m ON m.id = l.mention_id
-                 JOIN segments s ON s.id = m.segment_id WHERE l.status IN ({_PENDING}) GROUP BY s.article_id)
+                 JOIN segments s ON s.id = m.segment_id WHERE {vocabulary.pending_test()} GROUP BY s.article_id)
     SELECT a.id, st.article_id IS NULL, coalesce(seg.n, 0), coalesce(tr.n, 0), coalesce(men.n, 0),
            coalesce(pen.n, 0), st.sentences, st.translated, st.mentions, st.pending
     FROM articles a LEFT JOIN article_stats st ON st.article_id = a.id

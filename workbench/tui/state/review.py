@@ -231,7 +231,7 @@ class ReviewState:
         if row is None or row[0] not in PENDING or self.article_id not in (None, row[1]):
             return None
         order = vocabulary.QUEUE_ORDER
-        waiting = f"l.status IN ({', '.join(repr(s) for s in PENDING)})"  # literal: the partial index serves it
+        waiting = vocabulary.pending_test()  # the partial index's condition
         ahead = f"({order}, l.mention_id) < (SELECT {order.replace('l.', 'x.')}, x.mention_id FROM links x" \
                 " WHERE x.mention_id = ?)"
         if self.article_id is None:
