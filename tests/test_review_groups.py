@@ -203,6 +203,29 @@ def test_a_change_of_score_alone_says_so():
         "“Tigre” (fr): new, score 0.41 → 0.44"
     assert Change(7, "other", state("new", 0.4, "a"), state("new", 0.4, "b"), "Tigre", "fr").line() == \
         "“Tigre” (fr): new, proposal changed"
+    assert Change(7, "other", state("new", 0.461), state("new", 0.458), "Tigre", "fr").line() == \
+        "“Tigre” (fr): new, score 0.461 → 0.458"  # not 0.46 → 0.46
+    assert Change(7, "other", state("new", 0.46), None, "Tigre", "fr", gone=True).line() == \
+        "“Tigre” (fr): new → no longer a name"
+
+
+def test_preview_names_a_mention_the_decision_removes(conn, monkeypatch):
+    """A re-analysed pair may lose a mention: the preview shows it as it was, not as an empty name."""
+    from workbench.review import preview as module
+
+    victim = mid(conn, "Karim Haddad")
+    real = module.decide
+
+    def decide_and_lose_a_mention(conn, *args, **options):
+        outcome = real(conn, *args, **options)
+        conn.execute("DELETE FROM mentions WHERE id = ?", (victim,))  # as a re-analysis would
+        return outcome
+
+    monkeypatch.setattr(module, "decide", decide_and_lose_a_mention)
+    shown = preview(conn, mid(conn, "Mossoul", 1), "reject")
+    lost = [c for c in shown.changes if c.mention_id == victim]
+    assert len(lost) == 1 and lost[0].gone
+    assert lost[0].line().startswith("“Karim Haddad” (fr): ") and lost[0].line().endswith("→ no longer a name")
 
 
 def test_preview_of_a_refused_decision_raises_its_error_and_writes_nothing(conn):

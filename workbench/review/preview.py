@@ -31,19 +31,22 @@ class Change:
     surface: str = ""
     lang: str = ""
     names: dict = field(default_factory=dict)  # entity id -> canonical name, as the decision leaves them
+    gone: bool = False  # the mention itself goes (re-analysed, it is no longer found as a name)
 
     def line(self) -> str:
         """``“Hamrin” (fr): new → accepted Hamrin``."""
         def state(link: dict | None) -> str:
             if link is None:
-                return "no link"
+                return "no longer a name" if self.gone else "no link"
             eid = link.get("entity_id")
             return f"{link.get('status')}{' ' + self.names.get(eid, eid) if eid else ''}"
 
         before, after = state(self.before), state(self.after)
         if before == after:  # the same entity and status: what changed is its score or its proposal
             old, new = (self.before or {}).get("score"), (self.after or {}).get("score")
-            what = f"score {old:.2f} → {new:.2f}" if old != new and None not in (old, new) else "proposal changed"
+            digits = 2 if None in (old, new) or f"{old:.2f}" != f"{new:.2f}" else 3
+            what = f"score {old:.{digits}f} → {new:.{digits}f}" if old != new and None not in (old, new) \
+                else "proposal changed"
             return f"“{self.surface}” ({self.lang}): {after}, {what}"
         return f"“{self.surface}” ({self.lang}): {before} → {after}"
 
@@ -177,13 +180,18 @@ def _watch_links(conn: sqlite3.Connection) -> None:
         mention = "old" if event == "DELETE" else "new"
         conn.execute(f"""CREATE TEMP TRIGGER preview_links_{event.lower()} AFTER {event} ON main.links
                          BEGIN INSERT INTO preview_links VALUES ({mention}.mention_id, {before}, {after}); END""")
+    conn.execute("CREATE TEMP TABLE preview_gone (mention_id INTEGER, surface TEXT, lang TEXT)")
+    conn.execute("""CREATE TEMP TRIGGER preview_mentions_delete AFTER DELETE ON main.mentions
+                    BEGIN INSERT INTO preview_gone VALUES (old.id, old.surface, old.lang); END""")
 
 
 def _unwatch(conn: sqlite3.Connection) -> None:
     """Drop the watch before a kept decision commits (temporary objects would outlive it)."""
     for event in ("insert", "update", "delete"):
         conn.execute(f"DROP TRIGGER temp.preview_links_{event}")
+    conn.execute("DROP TRIGGER temp.preview_mentions_delete")
     conn.execute("DROP TABLE temp.preview_links")
+    conn.execute("DROP TABLE temp.preview_gone")
 
 
 def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Preview:
@@ -205,14 +213,16 @@ def _read(conn: sqlite3.Connection, mention_id: int, action: str, outcome) -> Pr
         last[mid] = json.loads(after_s) if after_s else None
     changed = [mid for mid in first if not _same(first[mid], last[mid])]
     spelled = dict(_by_id(conn, "SELECT id, surface, lang FROM mentions WHERE id IN ({})", changed))
+    gone = {mid: (surface, lang) for mid, surface, lang in conn.execute("SELECT * FROM preview_gone")
+            if mid not in spelled}  # a mention re-analysed away: as it was
     entities = {e for mid in changed for link in (first[mid], last[mid]) if link and (e := link.get("entity_id"))}
     names = {eid: name for eid, (name,) in _by_id(conn, "SELECT id, canonical_en FROM entities WHERE id IN ({})",
                                                   sorted(entities))}
     for mid in changed:
         before, after = first[mid], last[mid]
-        surface, mlang = spelled.get(mid, ("", ""))
+        surface, mlang = spelled.get(mid) or gone.get(mid, ("", ""))
         result.changes.append(Change(mid, _kind(mid, mention_id, covered, action, before, after), before, after,
-                                     surface, mlang, names))
+                                     surface, mlang, names, mid in gone))
     result.changes.sort(key=lambda c: (c.mention_id != mention_id, c.mention_id))
     return result
 
