@@ -129,3 +129,17 @@ def test_a_new_arabic_spelling_reaches_the_sentences_that_hold_it_with_a_proclit
     assert conn.execute("SELECT count(*) FROM mentions WHERE segment_id = ? AND surface = ?",
                         (sid, word)).fetchone() == (1,)
     check(conn, tmp_path)
+
+
+def test_a_spelling_reaches_only_sentences_holding_all_its_words(conn):
+    """A new person named with a common given name must not send every sentence with that name to re-analysis."""
+    from workbench.align.affected import _by_norm, _by_text
+
+    with_mosul = _by_text(conn, {("fr", "Mossoul")})
+    assert with_mosul
+    assert _by_text(conn, {("fr", "Zzyzx Mossoul")}) == set()  # every word must be there, not the longest one
+    glossed = {r[0] for r in conn.execute(
+        "SELECT norm FROM mentions WHERE detector IS NULL AND norm NOT IN "
+        "(SELECT norm FROM mentions WHERE detector <> 'glossary')")}
+    assert glossed and _by_norm(conn, glossed, unglossed=True) == set()  # the matcher never scores those
+    assert _by_norm(conn, glossed)

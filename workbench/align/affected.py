@@ -37,7 +37,8 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
     if not changes or not wanted:
         return {}
     found = _by_text(conn, changes.spellings)
-    found |= _by_norm(conn, changes.norms | _fuzzy_norms(conn, changes.spellings))
+    found |= _by_norm(conn, changes.norms)
+    found |= _by_norm(conn, _fuzzy_norms(conn, changes.spellings), unglossed=True)
     if changes.entities:
         found |= _scored_by_matcher(conn)
     out: dict[int, set[int]] = defaultdict(set)
@@ -48,31 +49,36 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
 
 
 def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[int]:
-    """Segments whose source or English may hold one of the spellings (one word of each is searched).
+    """Segments whose source or English may hold one of the spellings: every word of it is there.
 
     Arabic words are looked for bare, as the index holds them (``store.search.index_form``): a
-    spelling's word is found with any proclitics and with or without the article.
+    spelling's word is found with any proclitics and with or without the article. All the words, not
+    one: a new person's given name alone (Ahmed) is in thousands of sentences.
     """
-    terms: set[str] = set()
+    clauses: set[str] = set()
     for _, text in spellings:
-        words = _WORD.findall(text)
-        if not words:
-            continue
-        word = max(words, key=len)  # any word of a spelling must be there: the longest is the rarest
-        if has_arabic(word):
-            terms.update(query_words(word))
-        else:
-            terms.update(w for w in {word_key(word), word.casefold()} if w.isalnum())
+        words = []
+        for word in _WORD.findall(text):
+            forms = sorted(query_words(word)) if has_arabic(word) else \
+                sorted(w for w in {word_key(word), word.casefold()} if w.isalnum())
+            if forms:
+                words.append("(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in forms) + ")")
+        if words:
+            clauses.add("(" + " AND ".join(words) + ")")
     out: set[int] = set()
-    listed = sorted(terms)
+    listed = sorted(clauses)
     for i in range(0, len(listed), CHUNK):
-        query = " OR ".join('"' + w.replace('"', '""') + '"' for w in listed[i:i + CHUNK])
+        query = " OR ".join(listed[i:i + CHUNK])
         out.update(r[0] for r in conn.execute("SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?", (query,)))
     return out
 
 
-def _by_norm(conn: sqlite3.Connection, norms: set[str]) -> set[int]:
-    return {r[0] for r in rows_in(conn, "SELECT DISTINCT segment_id FROM mentions WHERE norm IN ({})", sorted(norms))}
+def _by_norm(conn: sqlite3.Connection, norms: set[str], unglossed: bool = False) -> set[int]:
+    """Segments with a mention of one of ``norms`` (``unglossed``: a mention found without a glossary
+    spelling, the only kind whose link the matcher's candidates decide)."""
+    only = "detector <> 'glossary' AND " if unglossed else ""  # the partial index mentions_unglossed
+    return {r[0] for r in rows_in(conn, f"SELECT DISTINCT segment_id FROM mentions WHERE {only}norm IN ({{}})",
+                                  sorted(norms))}
 
 
 def _scored_by_matcher(conn: sqlite3.Connection) -> set[int]:
