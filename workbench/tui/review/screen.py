@@ -153,7 +153,7 @@ class ReviewScreen(Screen):
                                             self.state.first(item).data, self.app.bidi), layout=False)
             return
         same = self.state.same_spelling(item)
-        pane.update(detail.render_item(item.data, self.queue.cursor, self.queue.total, self.state.bulk, same,
+        pane.update(detail.render_item(self.state.first(item).data, self.queue.cursor, self.queue.total, self.state.bulk, same,
                                        self.app.bidi), layout=False)
 
     def _title(self) -> str:

@@ -144,8 +144,9 @@ class ReviewState:
     def fetch(self, offset: int, limit: int) -> list[Item]:
         from workbench.review.queue import review_queue
 
-        return [self.marked(Item(d))
-                for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
+        # the rows alone: the detail pane reads an item's English and candidates when it shows it (``first``)
+        return [self.marked(Item(d)) for d in review_queue(self.conn, limit=limit, offset=offset,
+                                                           article_id=self.article_id, details=False)]
 
     def marked(self, row: Item | Group) -> Item | Group:
         """The row with ``saving`` set while a decision on it is being written."""
@@ -178,10 +179,15 @@ class ReviewState:
     # ---- deciding ----------------------------------------------------------------------------------
 
     def first(self, row: Item | Group) -> Item:
-        """The mention a decision on the row is made on: the row itself, or the group's first mention."""
-        from workbench.review.queue import mention_view
+        """The mention a decision on the row is made on, with its English and candidates: the row itself
+        (completed the first time it is asked for), or the group's first mention."""
+        from workbench.review.queue import add_details, has_details, mention_view
 
-        return Item(mention_view(self.conn, row["first"])) if isinstance(row, Group) else row
+        if isinstance(row, Group):
+            return Item(mention_view(self.conn, row["first"]))
+        if not has_details(row.data):
+            add_details(self.conn, row.data)
+        return row
 
     def request(self, row: Item | Group, action: str, **options) -> Request:
         """A decision on a row, ready for the worker: on a group, on its mentions as they are counted
