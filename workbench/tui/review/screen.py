@@ -187,6 +187,7 @@ class ReviewScreen(Screen):
         """Read the queue again, the cursor on the row it was on (wherever that row now stands) or on
         ``cursor``; the grouped queue is counted again in a worker (``recount``: its rows are dropped
         meanwhile, for other filters; else they stay on screen until the new count replaces them)."""
+        self.state.forget_counts()
         if self.state.mode != "mention":
             self._count_groups(clear=recount, cursor=cursor)
         elif cursor is None and self.item is not None:
@@ -307,7 +308,10 @@ class ReviewScreen(Screen):
 
     def _send(self, request) -> None:
         self.state.mark(request.row, request.action)
-        self.queue.refresh()
+        if self.item is not None and self.item.id == request.row.id:  # a key on the row under the cursor
+            self.queue.refresh_row(self.queue.cursor)  # that row alone shows "saving…"
+        else:
+            self.queue.refresh()
         self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result))
 
     def _decided(self, request, result) -> None:

@@ -143,9 +143,18 @@ class VirtualTable(ScrollView, can_focus=True):
         return max(0, min(value, max(self.total - 1, 0)))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) == top:  # the rows stay where they are: only the two that change are drawn
+            self.refresh_row(old)
+            self.refresh_row(new)
+        else:
+            self.refresh()
         self._announce()
+
+    def refresh_row(self, index: int) -> None:
+        """Draw one row again (its look changed: the cursor, a "saving…" mark)."""
+        self.refresh_lines(index + 1)  # the header is line 0
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.cursor, self.row))
