@@ -338,3 +338,28 @@ async def test_the_queue_reads_details_only_for_the_item_shown(make_app):
         assert len([q for q in sql if "FROM candidates" in q]) == 3  # one per item shown
         assert len([q for q in sql if "FROM mentions m JOIN segments s" in q]) == 1  # the page's rows
         assert "Candidates" in shown(screen.query_one("#item"))
+
+
+async def test_the_queue_redraws_only_the_rows_whose_look_changed(make_app):
+    """Focus shows on the cursor row alone: moving focus to the history draws that row again and reuses
+    the others; a cursor move within the screen draws the two rows it leaves and reaches."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        queue = screen.queue
+        focused, below = queue.render_line(1), queue.render_line(3)
+        await pilot.press("H")
+        await pilot.pause()
+        assert not queue.has_focus
+        blurred = queue.render_line(1)
+        assert blurred.text == focused.text
+        assert [s.style for s in blurred] != [s.style for s in focused]  # the cursor row without focus
+        assert queue.render_line(3) is below  # kept, not drawn again
+        await pilot.press("escape")
+        await pilot.pause()
+        assert queue.has_focus
+        await pilot.press("s")
+        assert queue.cursor == 1 and round(queue.scroll_y) == 0
+        assert queue.render_line(3) is below
+        left = queue.render_line(1)
+        assert left.text == focused.text and [s.style for s in left] != [s.style for s in focused]

@@ -261,7 +261,7 @@ class VirtualTable(ScrollView, can_focus=True):
         is_cursor = index == self.cursor
         row = self.row_at(index)
         ident = self.row_key(row) if self.row_key is not None and row is not None else index
-        key = (ident, is_cursor, width, self.has_focus)
+        key = (ident, is_cursor, width, is_cursor and self.has_focus)  # focus shows on the cursor row only
         strip = self._lines.get(key)
         if strip is None:
             line = self._compose_line(self.cells(row), self._widths(width)) if row is not None else Text()
@@ -277,9 +277,7 @@ class VirtualTable(ScrollView, can_focus=True):
         return Strip(segments).apply_style(style).adjust_cell_length(width, style)
 
     def on_focus(self) -> None:
-        self._lines.clear()
-        self.refresh()
+        self.refresh_row(self.cursor)  # the cursor row's look follows focus; the other rows stay
 
     def on_blur(self) -> None:
-        self._lines.clear()
-        self.refresh()
+        self.refresh_row(self.cursor)
