@@ -79,6 +79,8 @@ class ReviewScreen(Screen):
         self.state: ReviewState | None = None
         self.loaded_version = -1
         self._shown: tuple | None = None
+        self._body_key: tuple | None = None  # what the item pane's body shows (``show_item``)
+        self._body: detail.Drawn | None = None
         self._writes: deque[tuple[Callable, Callable]] = deque()
         """Writes waiting for the writer (decisions, undo): (work on a connection, what to do after)."""
         self._writing = False
@@ -152,9 +154,12 @@ class ReviewScreen(Screen):
             pane.update(detail.render_group(item.data, self.queue.cursor, self.queue.total, self.state.mode,
                                             self.state.first(item).data, self.app.bidi), layout=False)
             return
+        data = self.state.first(item).data
         same = self.state.same_spelling(item)
-        pane.update(detail.render_item(self.state.first(item).data, self.queue.cursor, self.queue.total, self.state.bulk, same,
-                                       self.app.bidi), layout=False)
+        body = (self.state.bulk, same, self.app.bidi, {k: v for k, v in data.items() if k != "saving"})
+        if body != self._body_key:  # else the same item, unchanged, only its place in the queue moved
+            self._body_key, self._body = body, detail.item_body(data, self.state.bulk, same, self.app.bidi)
+        pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), layout=False)
 
     def _title(self) -> str:
         """What the queue shows: one mention a row or groups, and the filters that apply."""
