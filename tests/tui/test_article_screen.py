@@ -167,3 +167,26 @@ async def test_an_article_opens_on_the_sentence_asked_for(make_app, corpus_db):
         (first, *_) = cursor_lines(screen)
         assert first.startswith("█ 251 ") and "fois 250." in first
         assert "fois 0." not in shown(screen.view)
+
+
+async def test_text_selected_with_the_mouse_is_the_text_shown(make_app):
+    """The pairs view draws its own lines: a mouse selection over them gives the text on those lines,
+    and the selected cells are highlighted."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 2)  # French: the text reads as it is stored
+        view = screen.view
+        first = shown(view).splitlines()[0]
+        start = first.index("Les")
+        selected, _ = view.get_selection(Selection(Offset(start, 0), Offset(start + 12, 0)))
+        assert selected == first[start:start + 12].rstrip()
+        app.screen.selections = {view: Selection(Offset(start, 0), Offset(start + 12, 0))}
+        await pilot.pause()
+        line = view.render_line(0)
+        styles = [segment.style for segment in line]
+        assert line.text.startswith(first[:start]) and len(set(map(str, styles))) > 1
+        whole, _ = view.get_selection(Selection(None, None))
+        assert whole.splitlines()[0] == first

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from workbench.corpus.pairs import SentencePair
@@ -205,8 +206,32 @@ class PairView(ScrollView, can_focus=False):
             return Strip.blank(width, base)
         if line >= self._tops[-1]:
             return Strip.blank(width, base)
+        strip = self._line(line)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(line)) is not None:
+            start, end = span
+            end = strip.cell_length if end == -1 else end
+            style = self.screen.get_component_rich_style("screen--selection")
+            strip = Strip.join([strip.crop(0, start),
+                                Strip(Segment.apply_style(strip.crop(start, end), post_style=style)),
+                                strip.crop(end)])
+        return strip.apply_offsets(0, line)  # where the mouse is, for a selection with the mouse
+
+    def _line(self, line: int) -> Strip:
         index = bisect_right(self._tops, line) - 1
         return self._lines_of(index)[line - self._tops[index]]
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse, as the lines show it (both columns)."""
+        if not self.pairs:
+            return None
+        first = 0 if selection.start is None else selection.start.y
+        last = self._tops[-1] - 1 if selection.end is None else min(selection.end.y, self._tops[-1] - 1)
+        lines = [""] * first + [self._line(y).text for y in range(first, last + 1)]
+        return "\n".join(line.rstrip() for line in selection.extract("\n".join(lines)).split("\n")), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _lines_of(self, index: int) -> list[Strip]:
         cursor = index == self.cursor
