@@ -190,3 +190,19 @@ async def test_text_selected_with_the_mouse_is_the_text_shown(make_app):
         assert line.text.startswith(first[:start]) and len(set(map(str, styles))) > 1
         whole, _ = view.get_selection(Selection(None, None))
         assert whole.splitlines()[0] == first
+
+
+async def test_a_toggle_keeps_the_view_where_it_was(make_app, corpus_db):
+    """c (canonical names) draws every pair again but does not move the view: the cursor stays where the
+    analyst sees it."""
+    article = long_article(corpus_db, 300)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, article)
+        await pilot.press("G", *"kkkkk")
+        await pilot.pause()
+        top, line = screen.view.scroll_y, cursor_lines(screen)[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.cursor == 294 and screen.view.scroll_y == top
+        assert cursor_lines(screen)[0] == line

@@ -105,18 +105,19 @@ class PairView(ScrollView, can_focus=False):
 
     def show(self, pairs: list[SentencePair], options: ViewOptions, cursor: int = 0,
              focus_id: int | None = None, hint: str = "") -> None:
-        """Show these pairs (no layout pass of the screen: only this widget's lines are drawn again)."""
-        self.pairs, self.options, self.hint = pairs, options, hint
-        self.cursor, self.focus_id = cursor, focus_id
+        """Show these pairs from the top (no layout pass of the screen: only this widget's lines)."""
+        self.pairs, self.hint, self.cursor, self.focus_id = pairs, hint, cursor, focus_id
         self.drawn_pairs = 0
-        self._plain = [self._plain_of(pair) for pair in pairs]
-        self._relayout(force=True)
         self.scroll_to(y=0, animate=False, force=True)
-        self._scroll_to_cursor()
+        self.set_options(options)
 
     def set_options(self, options: ViewOptions) -> None:
-        """Other toggles (canonical names, Latin letters, bidi): every pair drawn again."""
-        self.show(self.pairs, options, self.cursor, self.focus_id, self.hint)
+        """Other toggles (canonical names, Latin letters, bidi): every pair drawn again, the view kept
+        where it was as far as the cursor stays on screen."""
+        self.options = options
+        self._plain = [self._plain_of(pair) for pair in self.pairs]
+        self._relayout(force=True)
+        self._scroll_to_cursor()
 
     def move(self, cursor: int, focus_id: int | None) -> None:
         """The cursor (and the name with focus) elsewhere: the lines of the two pairs are drawn again."""
