@@ -128,17 +128,6 @@ class PairView(ScrollView, can_focus=False):
                 self.refresh_lines(self._tops[index], self._tops[index + 1] - self._tops[index])
         self._scroll_to_cursor()
 
-    def pair_lines(self, index: int) -> tuple[list[str], list[str]]:
-        """The source and English lines of a pair as drawn (for tests and the screen reader of a test)."""
-        width = self._width
-        source, english = self._columns(width)
-        focus = self.focus_id if index == self.cursor else None
-        pair = self.pairs[index]
-        return ([line.plain.strip() for line in text_lines(source_text(pair, self.options, focus), source,
-                                                           self.options.bidi)],
-                [line.plain.strip() for line in text_lines(english_text(pair, self.options, focus), english,
-                                                           self.options.bidi)])
-
     # ---- layout ----------------------------------------------------------------------------------
 
     def _plain_of(self, pair: SentencePair) -> tuple[str, str]:
