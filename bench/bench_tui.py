@@ -224,6 +224,7 @@ def bench_launch(path: Path, runs: int) -> None:
 
 CPU: dict[str, list[float]] = {}
 SETTLED: dict[str, list[float]] = {}
+QUERIES: dict[str, list[int]] = {}
 
 
 async def _key_latency(app, pilot, keys: list[str], label: str = "", handler=None) -> list[float]:
@@ -232,9 +233,12 @@ async def _key_latency(app, pilot, keys: list[str], label: str = "", handler=Non
     Every screen write is time-stamped in ``App._display``. ``handler`` is ``(object, method name)``
     of the code the key runs; the result is visible at the first write after it returns (Textual then
     often writes once more, a frame later, for its own layout pass: that "settled" time is kept too).
-    The pilot's own polling (every 20 ms) is not counted. CPU time of the process is kept as well.
+    The pilot's own polling (every 20 ms) is not counted. CPU time of the process is kept as well, and
+    the SQL statements run on the interface's connection (the writer's own connection is not counted).
     """
-    times, settled, cpu = [], [], []
+    times, settled, cpu, queries = [], [], [], []
+    statements: list[str] = []
+    app.session.conn.set_trace_callback(statements.append)
     writes: list[float] = []
     done: list[float] = []
     original = app._display
@@ -260,21 +264,25 @@ async def _key_latency(app, pilot, keys: list[str], label: str = "", handler=Non
         for key in keys:
             writes.clear()
             done.clear()
+            statements.clear()
             start, start_cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await pilot.pause()
             cpu.append((time.process_time() - start_cpu) * 1000)
+            queries.append(len(statements))
             last = writes[-1] if writes else start
             ready = done[-1] if done else start
             visible = next((w for w in writes if w >= ready), last)
             times.append((visible - start) * 1000)
             settled.append((last - start) * 1000)
     finally:
+        app.session.conn.set_trace_callback(None)
         app._display = original
         if restore:
             setattr(restore[0], restore[1], restore[2])
     CPU[label] = cpu
     SETTLED[label] = settled
+    QUERIES[label] = queries
     return times
 
 
@@ -285,6 +293,9 @@ def report_cpu(label: str) -> None:
     cpu = CPU[label]
     print(f"{'   CPU time of the process per key':<44} p50 {statistics.median(cpu):7.1f} ms"
           f"  p95 {percentile(cpu, 95):7.1f} ms")
+    queries = QUERIES[label]
+    print(f"{'   SQL statements per key (interface)':<44} p50 {statistics.median(queries):7.0f}"
+          f"     p95 {percentile(queries, 95):7.0f}      total {sum(queries)}")
 
 
 async def bench_in_app(path: Path, iterations: int) -> None:
@@ -334,19 +345,23 @@ async def bench_in_app(path: Path, iterations: int) -> None:
         # opening an article from the list, then the article view sentence by sentence, both panes
         await pilot.press("1")
         await pilot.pause()
-        opened, opened_cpu, opened_settled = [], [], []
+        opened, opened_cpu, opened_settled, opened_queries = [], [], [], []
         for _ in range(max(1, iterations // 10)):  # the first pairs shown (``_heads`` ends that part)
             opened += await _key_latency(app, pilot, ["enter"], "open", (ArticleScreen, "_heads"))
             opened_cpu += CPU["open"]
             opened_settled += SETTLED["open"]
+            opened_queries += QUERIES["open"]
             await pilot.press("escape", "j")
             await pilot.pause()
-        CPU["open"], SETTLED["open"] = opened_cpu, opened_settled
+        CPU["open"], SETTLED["open"], QUERIES["open"] = opened_cpu, opened_settled, opened_queries
         report("articles: enter (open an article) -> shown", opened, "< 150 ms")
         report_cpu("open")
         await pilot.press("enter")
         await pilot.pause()
         sentences = len(app.screen.doc.pairs)
+        view = app.screen.query_one("#pairs")
+        print(f"{'   the article view on screen':<44} {len(list(app.screen.walk_children())):7d} widgets"
+              f" for {sentences} sentence pairs; {view.drawn_pairs} pairs wrapped and styled")
         pattern = ["j"] * (sentences - 1) + ["k"] * (sentences - 1)
         keys = (pattern * (iterations // max(1, len(pattern)) + 1))[:iterations]
         article = await _key_latency(app, pilot, keys, "article", (app.screen, "_go"))
@@ -365,6 +380,7 @@ async def bench_in_app(path: Path, iterations: int) -> None:
         typing: list[float] = []
         typing_cpu: list[float] = []
         typing_settled: list[float] = []
+        typing_queries: list[int] = []
         while len(typing) < iterations:
             name = rng.choice(names)
             app.screen.query_one("#glossary-search").value = ""
@@ -374,9 +390,11 @@ async def bench_in_app(path: Path, iterations: int) -> None:
             typing += await _key_latency(app, pilot, keys, "typing", (field, "on_value"))
             typing_cpu += CPU["typing"]
             typing_settled += SETTLED["typing"]
+            typing_queries += QUERIES["typing"]
         report("glossary: one typed character -> results", typing[:iterations], "p95 < 50 ms")
         CPU["typing"] = typing_cpu[:iterations]
         SETTLED["typing"] = typing_settled[:iterations]
+        QUERIES["typing"] = typing_queries[:iterations]
         report_cpu("typing")
         search_ms = []
         for name in rng.sample(names, min(len(names), iterations)):

@@ -218,6 +218,11 @@ def test_recent_history(conn):
     assert items[1]["surface"] == "Karim Haddad" and items[1]["mentions"] == 2
     assert items[2]["entity_id"] == "islamic-state" and items[2]["user"] == "tester"
     assert len(recent(conn, limit=1)) == 1
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    assert recent(conn, limit=10) == items
+    conn.set_trace_callback(None)
+    assert len(statements) == 3  # the log, the mentions decided, the undone ones: not two queries a row
 
 
 def test_review_queue_orders_pending_by_uncertainty(conn):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import inspect
 import shutil
 import sqlite3
@@ -42,6 +43,7 @@ def make_app(corpus_db):
     yield build
     for app in apps:
         app.session.close()
+    gc.unfreeze()  # the app froze what was alive (keep_out_of_collections): the next test starts clean
 
 
 @pytest.hookimpl(tryfirst=True)

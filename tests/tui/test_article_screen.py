@@ -1,10 +1,9 @@
-"""Pilot tests of the side-by-side view: sentence cursor, name focus, toggles, 2:1 pairs."""
+"""Pilot tests of the side-by-side view: sentence cursor, name focus, toggles, 2:1 pairs, long articles."""
 
 from __future__ import annotations
 
 from tests.tui.conftest import shown
 from workbench.text.fold import has_arabic
-from workbench.tui.article.pair_row import PairRow
 from workbench.tui.article.screen import ArticleScreen
 from workbench.tui.render.arabic import display_line
 
@@ -23,29 +22,31 @@ def status(screen) -> str:
     return str(screen.query_one("#article-status").render())
 
 
-def english_of(row: PairRow) -> str:
-    return shown(row.query_one(".english")).replace("\n", " ").lstrip("▏ ")
+def cursor_lines(screen: ArticleScreen) -> list[str]:
+    """The lines of the view that carry the cursor's bar (the pair under the cursor), as on screen."""
+    return [line for line in shown(screen.view).splitlines() if line.startswith("█")]
 
 
 async def test_pairs_are_aligned_and_merged_two_to_one(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, 1)
-        rows = screen.rows
-        assert len(rows) == 2  # three segments, the last merged into the second pair
-        assert rows[1].pair.seqs == (1, 2)
-        assert "والتقى الجرحى" in rows[1].pair.source
-        assert english_of(rows[1]).startswith("Al-Kazimi visited")
+        pairs = screen.view.pairs
+        assert len(pairs) == 2  # three segments, the last merged into the second pair
+        assert pairs[1].seqs == (1, 2)
+        assert "والتقى الجرحى" in pairs[1].source
+        assert "Al-Kazimi visited" in shown(screen.view)
+        assert cursor_lines(screen)[0].startswith("█ 1 ")
 
 
 async def test_cursor_moves_both_panes_by_sentence(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, 1)
-        assert screen.rows[0].has_class("-cursor")
+        assert cursor_lines(screen)[0].startswith("█ 1 ")
         await pilot.press("j")
-        assert screen.cursor == 1 and screen.rows[1].has_class("-cursor")
-        assert not screen.rows[0].has_class("-cursor")
+        assert screen.cursor == 1 and cursor_lines(screen)[0].startswith("█ 2-3 ")
+        assert not any(line.startswith("█ 1 ") for line in cursor_lines(screen))
         await pilot.press("j")  # already at the last pair
         assert screen.cursor == 1
         await pilot.press("k")
@@ -72,21 +73,22 @@ async def test_canonical_latin_and_bidi_toggles(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(app, pilot, 1)
-        first = screen.rows[0]
-        assert english_of(first).startswith("ISIS fighters")
+        assert "ISIS fighters" in shown(screen.view)
         await pilot.press("c")
-        assert english_of(first).startswith("Islamic State fighters")  # accepted link: canonical name
-        assert "Rafid al-Tawil" in english_of(screen.rows[1])  # no entity: kept raw
+        assert "Islamic State fighters" in shown(screen.view)  # accepted link: canonical name
+        assert "ISIS fighters" not in shown(screen.view)
+        assert "Rafid al-Tawil" in shown(screen.view)  # no entity: kept raw
         await pilot.press("c")
-        assert english_of(first).startswith("ISIS fighters")
+        assert "ISIS fighters" in shown(screen.view)
         await pilot.press("t")
-        assert not has_arabic(shown(first.query_one(".source")))  # Latin letters (ayn as ʿ)
+        assert not has_arabic(shown(screen.view))  # Latin letters (ayn as ʿ)
         await pilot.press("t", "b")
         assert app.bidi == "terminal"
-        assert "هاجم عناصر" in shown(first.query_one(".source"))  # logical order
+        assert "هاجم عناصر" in shown(screen.view)  # logical order
         await pilot.press("b")
         assert app.bidi == "shape"
-        assert "هاجم عناصر" not in shown(first.query_one(".source"))
+        assert "هاجم عناصر" not in shown(screen.view)
+        assert display_line("هاجم عناصر") in shown(screen.view)  # shaped, right to left
 
 
 async def test_r_opens_the_review_queue_for_this_article(make_app):
@@ -102,33 +104,95 @@ async def test_r_opens_the_review_queue_for_this_article(make_app):
         assert app.screen.queue.total == 4  # four mentions of Farhad Rasho (Sinaa was learned from its English)
 
 
-async def test_a_long_article_shows_its_first_pairs_then_mounts_the_rest(make_app, corpus_db, monkeypatch):
-    """The pairs past the first screenful are mounted after the first paint; a key pressed meanwhile
-    still lands, and the screen ends with every pair of the database, the cursor where it was sent."""
-    import workbench.tui.article.screen as article_screen
+def long_article(path, sentences: int) -> int:
+    """Import a French article of ``sentences`` sentences (numbered, a name in each); its id."""
+    from workbench.corpus.importer import import_paths
     from workbench.store.db import connect
-    from workbench.tui.state.article import load_article
 
-    conn = connect(corpus_db)
+    text = path.parent / "long.txt"
+    text.write_text("".join(f"Karim Haddad a parlé, fois {n}. " for n in range(sentences)),
+                    encoding="utf-8")
+    conn = connect(path)
     try:
-        expected = [pair.seqs for pair in load_article(conn, 1).pairs]
+        (result,) = import_paths(conn, [text], lang="fr").files
+        conn.commit()
     finally:
         conn.close()
-    monkeypatch.setattr(article_screen, "FIRST_ROWS", 1)
-    first_paint: list[int] = []
-    rest = ArticleScreen._mount_rest
+    return result.imported[0]
 
-    async def counted(self, rows, load):
-        first_paint.append(len(self.rows))  # what was on screen before the rest came
-        await rest(self, rows, load)
 
-    monkeypatch.setattr(ArticleScreen, "_mount_rest", counted)
+async def test_a_long_article_draws_only_the_pairs_on_screen(make_app, corpus_db):
+    """One widget draws the pairs: opening a 300-sentence article wraps and styles only the pairs that
+    fit the screen; the cursor keys scroll it, and the last pair is reached and drawn with the cursor."""
+    article = long_article(corpus_db, 300)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_article(app, pilot, 1)
-        await pilot.press("j")
+        screen = await open_article(app, pilot, article)
+        view = screen.view
+        assert len(view.pairs) == 300 and len(screen.query("#pairs *")) == 0  # no widget per pair
+        on_screen = view.size.height // 2 + 1  # a pair is a line at least, and a blank one
+        assert 0 < view.drawn_pairs <= on_screen
+        assert "fois 0." in shown(view) and "fois 40." not in shown(view)
+        await pilot.press("G")
         await pilot.pause()
-        assert first_paint == [1]
-        assert [row.pair.seqs for row in screen.rows] == expected and len(expected) == 2
-        assert screen.cursor == 1 and screen.rows[1].has_class("-cursor")
-        assert not screen.rows[0].has_class("-cursor")
+        assert screen.cursor == 299 and "sentence 300/300" in status(screen)
+        assert "fois 299." in cursor_lines(screen)[0] and cursor_lines(screen)[0].startswith("█ 300 ")
+        assert view.drawn_pairs <= 2 * on_screen  # the first screenful, then the last
+        await pilot.press("k")
+        await pilot.pause()
+        assert "fois 298." in cursor_lines(screen)[0]
+
+
+async def test_an_article_opens_on_the_sentence_asked_for(make_app, corpus_db):
+    """``o`` from the review opens the article at the mention's sentence: far down a long article, that
+    sentence is on screen under the cursor."""
+    article = long_article(corpus_db, 300)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = ArticleScreen(article, sentence=250)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.cursor == 250 and "sentence 251/300" in status(screen)
+        (first, *_) = cursor_lines(screen)
+        assert first.startswith("█ 251 ") and "fois 250." in first
+        assert "fois 0." not in shown(screen.view)
+
+
+async def test_text_selected_with_the_mouse_is_the_text_shown(make_app):
+    """The pairs view draws its own lines: a mouse selection over them gives the text on those lines,
+    and the selected cells are highlighted."""
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, 2)  # French: the text reads as it is stored
+        view = screen.view
+        first = shown(view).splitlines()[0]
+        start = first.index("Les")
+        selected, _ = view.get_selection(Selection(Offset(start, 0), Offset(start + 12, 0)))
+        assert selected == first[start:start + 12].rstrip()
+        app.screen.selections = {view: Selection(Offset(start, 0), Offset(start + 12, 0))}
+        await pilot.pause()
+        line = view.render_line(0)
+        styles = [segment.style for segment in line]
+        assert line.text.startswith(first[:start]) and len(set(map(str, styles))) > 1
+        whole, _ = view.get_selection(Selection(None, None))
+        assert whole.splitlines()[0] == first
+
+
+async def test_a_toggle_keeps_the_view_where_it_was(make_app, corpus_db):
+    """c (canonical names) draws every pair again but does not move the view: the cursor stays where the
+    analyst sees it."""
+    article = long_article(corpus_db, 300)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(app, pilot, article)
+        await pilot.press("G", *"kkkkk")
+        await pilot.pause()
+        top, line = screen.view.scroll_y, cursor_lines(screen)[0]
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.cursor == 294 and screen.view.scroll_y == top
+        assert cursor_lines(screen)[0] == line

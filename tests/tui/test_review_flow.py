@@ -298,3 +298,69 @@ async def test_articles_list_counts_follow_decisions(make_app):
         table = app.screen.table
         pending = {table.row_at(i).id: table.row_at(i).pending for i in range(table.total)}
         assert sum(pending.values()) == 11  # 12 waited; the second y is refused (Karim Hamadi has no entity)
+
+
+async def test_the_same_spelling_count_follows_a_decision(make_app, corpus_db):
+    """The item says how many other undecided mentions share its spelling and language; the count is
+    kept per spelling while keys move through the queue, and counted again after a decision."""
+    french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Farhad Rasho")
+        first = screen.item.id
+        (other,) = set(french) - {first}
+        assert "1 other undecided mention(s) spelled “Farhad Rasho”" in shown(screen.query_one("#item"))
+        await pilot.press("u")  # decided by the analyst: no longer one a bulk decision would change
+        await settle(pilot)
+        assert link(corpus_db, first)[0:3:2] == ("unsure", "tester")
+        for _ in range(screen.queue.total):
+            if screen.item.id == other:
+                break
+            await pilot.press("s")
+        assert screen.item.id == other
+        assert "other undecided mention" not in shown(screen.query_one("#item"))
+
+
+async def test_the_queue_reads_details_only_for_the_item_shown(make_app):
+    """A page of the queue is one query; the English, counterpart and candidates of a mention are read
+    when the detail pane shows it, not for every row of the page (nor again when it shows once more)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        sql: list[str] = []
+        app.session.conn.set_trace_callback(sql.append)
+        screen = await open_review(app, pilot)
+        shown_ids = {screen.item.id}
+        for key in ("s", "s", "k"):
+            await pilot.press(key)
+            shown_ids.add(screen.item.id)
+        app.session.conn.set_trace_callback(None)
+        assert screen.queue.total > len(shown_ids) == 3
+        assert len([q for q in sql if "FROM candidates" in q]) == 3  # one per item shown
+        assert len([q for q in sql if "FROM mentions m JOIN segments s" in q]) == 1  # the page's rows
+        assert "Candidates" in shown(screen.query_one("#item"))
+
+
+async def test_the_queue_redraws_only_the_rows_whose_look_changed(make_app):
+    """Focus shows on the cursor row alone: moving focus to the history draws that row again and reuses
+    the others; a cursor move within the screen draws the two rows it leaves and reaches."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        queue = screen.queue
+        focused, below = queue.render_line(1), queue.render_line(3)
+        await pilot.press("H")
+        await pilot.pause()
+        assert not queue.has_focus
+        blurred = queue.render_line(1)
+        assert blurred.text == focused.text
+        assert [s.style for s in blurred] != [s.style for s in focused]  # the cursor row without focus
+        assert queue.render_line(3) is below  # kept, not drawn again
+        await pilot.press("escape")
+        await pilot.pause()
+        assert queue.has_focus
+        await pilot.press("s")
+        assert queue.cursor == 1 and round(queue.scroll_y) == 0
+        assert queue.render_line(3) is below
+        left = queue.render_line(1)
+        assert left.text == focused.text and [s.style for s in left] != [s.style for s in focused]

@@ -212,3 +212,21 @@ async def test_a_row_being_saved_is_not_decided_twice(make_app, corpus_db, gate)
         await settle(pilot)
         assert query(corpus_db, "SELECT action, target_id FROM decisions WHERE id > ? AND target = 'mention'",
                      since) == [("unsure", str(last))]
+
+
+async def test_after_a_write_the_item_pane_draws_only_its_header_again(make_app, corpus_db, gate):
+    """The decision written, the queue is read again: the item under the cursor is the same, so its
+    body (sentence pair, link, candidates) is reused and only its header (its place) changes."""
+    held = gate(ReviewState, "carry_out")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        total = screen.queue.total
+        await pilot.press("y")
+        following, body = screen.item.id, screen._body
+        assert f"2 of {total} waiting" in shown(screen.query_one("#item"))
+        held.set()
+        await settle(pilot)
+        assert screen.item.id == following and screen.queue.total == total - 1
+        assert f"1 of {total - 1} waiting" in shown(screen.query_one("#item"))
+        assert screen._body is body and "Candidates" in shown(screen.query_one("#item"))

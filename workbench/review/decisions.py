@@ -319,6 +319,16 @@ def _release(conn: sqlite3.Connection, log: Log, entity_id: str) -> None:
 # ---- history ----------------------------------------------------------------------------------------
 
 
+def _undone(conn: sqlite3.Connection, ids: list[int], chunk: int = 900) -> set[int]:
+    """Which of these decisions an undo undid (a few hundred ids a query)."""
+    found: set[int] = set()
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT undoes FROM decisions WHERE undoes IN ({','.join('?' * len(part))})", part))
+    return found
+
+
 def recent(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
     """Latest batches, newest first: the mention decided, action, entity, user, time, undone flag."""
     batches: list[str] = []
@@ -339,18 +349,18 @@ def recent(conn: sqlite3.Connection, limit: int = 50) -> list[dict]:
         if row[4] == "mention":
             counts[batch] += 1
             first_rows[batch] = row  # rows come newest first: the last seen is the batch's first
+    shown = [batch for batch in batches if batch in first_rows]
+    # two queries for the whole list (not two a row): the mentions decided, and which decisions were undone
+    targets = sorted({int(first_rows[batch][5]) for batch in shown})
+    mentions = {r[0]: r[1:] for r in conn.execute(
+        f"SELECT id, surface, side, lang FROM mentions WHERE id IN ({','.join('?' * len(targets))})", targets)}
+    undone_ids = _undone(conn, [i for batch in shown for i in ids_of[batch]])
     out = []
-    for batch in batches:
-        row = first_rows.get(batch)
-        if row is None:
-            continue
-        did, at, user, action, _, target_id, after, _, undoes = row
+    for batch in shown:
+        did, at, user, action, _, target_id, after, _, undoes = first_rows[batch]
         after = json.loads(after) if after else {}
-        m = conn.execute("SELECT surface, side, lang FROM mentions WHERE id = ?", (int(target_id),)).fetchone()
-        ids = ids_of[batch]
-        undone = conn.execute(
-            f"SELECT 1 FROM decisions WHERE undoes IN ({','.join('?' * len(ids))}) LIMIT 1", ids
-        ).fetchone() is not None
+        m = mentions.get(int(target_id))
+        undone = not undone_ids.isdisjoint(ids_of[batch])
         out.append({
             "batch": batch, "decision_id": did, "at": at, "user": user, "action": action,
             "mention_id": int(target_id), "surface": m[0] if m else None, "side": m[1] if m else None,

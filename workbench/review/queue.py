@@ -14,9 +14,10 @@ _ORDER = QUEUE_ORDER
 
 
 def review_queue(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
-                 article_id: int | None = None) -> list[dict]:
+                 article_id: int | None = None, details: bool = True) -> list[dict]:
     """Pending mentions (suggested, unsure, new), score nearest the acceptance threshold first,
-    each with its sentence pair, offsets, counterpart and top candidates."""
+    each with its sentence, offsets and link; with ``details``, also its English, counterpart and
+    top candidates (``add_details``: a few queries a mention, which a list of rows does not need)."""
     where = pending_test()
     if article_id is None:
         rows = conn.execute(
@@ -31,25 +32,47 @@ def review_queue(conn: sqlite3.Connection, limit: int = 100, offset: int = 0,
                 ORDER BY {_ORDER}, l.mention_id LIMIT ? OFFSET ?""",
             (article_id, limit, offset),
         ).fetchall()
-    return [mention_view(conn, mid) for (mid,) in rows]
+    views = _views(conn, [mid for (mid,) in rows])
+    return [add_details(conn, view) for view in views] if details else views
 
 
-def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
-    """One mention as the review screen shows it."""
-    row = conn.execute(
+_VIEW_KEYS = ("id", "segment", "article_id", "seq", "side", "start", "end", "surface", "norm", "lang",
+              "detector", "counterpart_id", "entity_id", "status", "score", "why", "proposal",
+              "decided_by", "updated_at", "source_text", "canonical")
+
+
+def _views(conn: sqlite3.Connection, mention_ids: list[int]) -> list[dict]:
+    """The mentions' own rows (one query), in the order given; a mention that is gone is left out."""
+    if not mention_ids:
+        return []
+    found = {}
+    for row in conn.execute(
         f"""SELECT m.id, m.segment_id, s.article_id, s.seq, m.side, m.start, m.end, m.surface, m.norm, m.lang,
                   {implied.detector()}, m.counterpart_id, l.entity_id, l.status, l.score, {expanded()}, l.proposal,
                   {implied.decided_by()}, l.updated_at, s.text, e.canonical_en
            FROM mentions m JOIN segments s ON s.id = m.segment_id
            LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
-           WHERE m.id = ?""",
-        (mention_id,),
-    ).fetchone()
-    keys = ("id", "segment", "article_id", "seq", "side", "start", "end", "surface", "norm", "lang",
-            "detector", "counterpart_id", "entity_id", "status", "score", "why", "proposal",
-            "decided_by", "updated_at", "source_text", "canonical")
-    view = dict(zip(keys, row))
-    view["proposal"] = json.loads(view["proposal"]) if view["proposal"] else None
+           WHERE m.id IN ({", ".join("?" * len(mention_ids))})""",
+        mention_ids,
+    ):
+        view = dict(zip(_VIEW_KEYS, row))
+        view["proposal"] = json.loads(view["proposal"]) if view["proposal"] else None
+        found[view["id"]] = view
+    return [found[mid] for mid in mention_ids if mid in found]
+
+
+def mention_view(conn: sqlite3.Connection, mention_id: int) -> dict:
+    """One mention as the review screen shows it."""
+    return add_details(conn, _views(conn, [mention_id])[0])
+
+
+def has_details(view: dict) -> bool:
+    return "candidates" in view
+
+
+def add_details(conn: sqlite3.Connection, view: dict) -> dict:
+    """``view`` (a mention's row) with its English, its counterpart and its candidates; returned."""
+    mention_id = view["id"]
     pair = pair_of_segment(conn, view["segment"], mentions=False)
     view["english_text"] = pair.english if pair is not None else None
     cp = view["counterpart_id"]

@@ -6,23 +6,19 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench.corpus.pairs import Mention
 from workbench.tui import keys
-from workbench.tui.article.pair_row import PairRow, ViewOptions
+from workbench.tui.article.pair_view import PairView, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
 from workbench.tui.state.article import ArticleDoc, describe, load_article, sentence_label
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.status_line import StatusLine
-
-
-FIRST_ROWS = 12
-"""Pairs mounted before the first paint, from the sentence shown first: a screenful and more."""
 
 
 def legend() -> Text:
@@ -51,7 +47,6 @@ class ArticleScreen(Screen):
         self.cursor = 0
         self.focus_index = 0  # which mention of the current pair has focus
         self.options = ViewOptions()
-        self._loads = 0  # bumped by each load: the rest of an article left behind is not mounted
         self._read_version = -1  # the app's data version the article was read at
 
     def compose(self) -> ComposeResult:
@@ -61,7 +56,7 @@ class ArticleScreen(Screen):
             yield Static("#", classes="seq-head")
             yield Static(id="source-head", classes="head")
             yield Static(id="english-head", classes="head")
-        yield VerticalScroll(id="pairs", can_focus=False)
+        yield PairView(id="pairs")
         yield StatusLine(id="article-status", classes="status-line")
         yield KeyBar()
 
@@ -72,72 +67,46 @@ class ArticleScreen(Screen):
     async def load(self, article_id: int, sentence: int = 0) -> None:
         """Show another article (``[`` / ``]`` reuse the screen), at sentence ``seq`` ``sentence``.
 
-        The pairs up to a screenful past that sentence are mounted first and shown; the rest are
-        mounted after that first paint (a widget per pair: a long article would keep the screen
-        waiting otherwise)."""
+        One widget draws the pairs (``PairView``): only the lines on screen are wrapped and styled."""
         self.article_id = article_id
-        self._loads += 1
         self._read_version = self.app.data_version
         self.doc = load_article(self.app.session.conn, article_id)
-        pairs = self.query_one("#pairs", VerticalScroll)
-        await pairs.remove_children()
         if self.doc is None:
-            await pairs.mount(Static(f"Article {article_id} no longer exists.", classes="hint"))
+            self.view.show([], self.options, hint=f"Article {article_id} no longer exists.")
             return
         title = Text.assemble((f"[{self.doc.lang}] ", "bold"), (f"{self.doc.date}  ", "dim"),
                               display_line(self.doc.title, self.options.bidi), "   ")
         self.query_one("#article-title", Static).update(title + legend())
         self.cursor = self.doc.pair_of_seq(sentence)
-        rows = [PairRow(pair) for pair in self.doc.pairs]
-        first = self.cursor + FIRST_ROWS
-        await self._mount(rows[:first])
         self.focus_index = 0
-        self._move(self.cursor, self.cursor)
+        self.view.show(self.doc.pairs, self.options, self.cursor, self._focus_id())
+        self._status()
         self._heads()
-        if rows[first:]:
-            self.call_after_refresh(self._mount_rest, rows[first:], self._loads)
-
-    async def _mount(self, rows: list[PairRow]) -> None:
-        await self.query_one("#pairs", VerticalScroll).mount_all(rows)
-        for row in rows:
-            row.show(self.options)
-
-    async def _mount_rest(self, rows: list[PairRow], load: int) -> None:
-        if load == self._loads and self.is_attached:  # not another article since
-            await self._mount(rows)
-            self._move(self.cursor, self.cursor)  # the cursor may have gone past the first pairs
 
     # ---- drawing ---------------------------------------------------------------------------------
 
     @property
-    def rows(self) -> list[PairRow]:
-        return list(self.query_one("#pairs").query_children(PairRow))
-
-    def _row(self, index: int) -> PairRow | None:
-        children = self.query_one("#pairs").children
-        return children[index] if 0 <= index < len(children) and isinstance(children[index], PairRow) else None
+    def view(self) -> PairView:
+        return self.query_one("#pairs", PairView)
 
     def _mentions(self) -> list[Mention]:
-        row = self._row(self.cursor)
-        if row is None:
+        if self.doc is None or not 0 <= self.cursor < len(self.doc.pairs):
             return []
-        source = row.pair.side("source")
-        english = row.pair.canonical_english()[1] if self.options.canonical else row.pair.side("english")
-        return source + english
+        pair = self.doc.pairs[self.cursor]
+        english = pair.canonical_english()[1] if self.options.canonical else pair.side("english")
+        return pair.side("source") + english
 
     def focused_mention(self) -> Mention | None:
         mentions = self._mentions()
         return mentions[self.focus_index] if 0 <= self.focus_index < len(mentions) else None
 
-    def _move(self, old: int, new: int) -> None:
-        before, after = self._row(old), self._row(new)
-        if before is not None:
-            before.remove_class("-cursor")
-            before.show(self.options, layout=False)
-        if after is not None:
-            after.add_class("-cursor")
-            after.show(self.options, self.focused_mention(), layout=False)
-            self.query_one("#pairs", VerticalScroll).scroll_to_widget(after, animate=False, immediate=True)
+    def _focus_id(self) -> int | None:
+        mention = self.focused_mention()
+        return mention.id if mention else None
+
+    def _move(self) -> None:
+        """The cursor or the name with focus moved: the view draws the pairs that changed."""
+        self.view.move(self.cursor, self._focus_id())
         self._status()
 
     def _status(self) -> None:
@@ -166,8 +135,8 @@ class ArticleScreen(Screen):
         self.query_one("#english-head", Static).update(english)
 
     def _redraw(self) -> None:
-        for n, row in enumerate(self.rows):
-            row.show(self.options, self.focused_mention() if n == self.cursor else None)
+        self.view.set_options(self.options)
+        self.view.move(self.cursor, self._focus_id())
         self._heads()
         self._status()
 
@@ -178,9 +147,9 @@ class ArticleScreen(Screen):
             return
         target = max(0, min(target, len(self.doc.pairs) - 1))
         if target != self.cursor:
-            old, self.cursor = self.cursor, target
+            self.cursor = target
             self.focus_index = 0
-            self._move(old, target)
+            self._move()
 
     def action_next_sentence(self) -> None:
         self._go(self.cursor + 1)
@@ -198,7 +167,7 @@ class ArticleScreen(Screen):
         count = len(self._mentions())
         if count:
             self.focus_index = (self.focus_index + delta) % count
-            self._move(self.cursor, self.cursor)
+            self._move()
 
     def action_next_mention(self) -> None:
         self._cycle_mention(1)
@@ -250,4 +219,5 @@ class ArticleScreen(Screen):
     def on_screen_resume(self) -> None:
         """Decisions made since (in the review) change the colours: read the mentions again."""
         if self.doc is not None and self._read_version != self.app.data_version:
-            self.run_worker(self.load(self.article_id, self.cursor), exclusive=True, group="article-load")
+            seq = self.doc.pairs[self.cursor].seqs[0] if self.doc.pairs else 0
+            self.run_worker(self.load(self.article_id, seq), exclusive=True, group="article-load")

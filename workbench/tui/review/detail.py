@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -104,15 +106,39 @@ def render_pair(item: dict, bidi: str) -> Group:
     return Group(grid)
 
 
-def render_item(item: dict, position: int, total: int, bulk: bool, same: int, bidi: str) -> Group:
-    """The whole item pane: header, sentence pair, current link, bulk note, candidates."""
-    parts = [item_header(item, position, total), Text(""), render_pair(item, bidi), Text(""),
-             link_line(item, bidi)]
+class Drawn:
+    """A renderable drawn once per width and then reused: the pane shows the same item again after a
+    decision is written (only its header, the place in the queue, changes)."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._lines: dict[int, list[list[Segment]]] = {}
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self._lines.get(options.max_width)
+        if lines is None:
+            lines = self._lines[options.max_width] = console.render_lines(self.renderable, options, pad=False,
+                                                                           new_lines=True)
+        for line in lines:
+            yield from line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+def item_body(item: dict, bulk: bool, same: int, bidi: str) -> Drawn:
+    """The item pane below its header: sentence pair, current link, bulk note, candidates."""
+    parts = [Text(""), render_pair(item, bidi), Text(""), link_line(item, bidi)]
     note = bulk_line(bulk, same, item["surface"], bidi=bidi)
     if note.plain:
         parts += [Text(""), note]
     parts += [Text(""), Text("Candidates", style="bold"), candidates_table(item, bidi)]
-    return Group(*parts)
+    return Drawn(Group(*parts))
+
+
+def render_item(item: dict, position: int, total: int, body: Drawn) -> Group:
+    """The whole item pane: its header (the place in the queue), then its body (``item_body``)."""
+    return Group(item_header(item, position, total), body)
 
 
 def render_group(group: dict, position: int, total: int, mode: str, first: dict, bidi: str) -> Group:

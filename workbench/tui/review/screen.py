@@ -79,6 +79,8 @@ class ReviewScreen(Screen):
         self.state: ReviewState | None = None
         self.loaded_version = -1
         self._shown: tuple | None = None
+        self._body_key: tuple | None = None  # what the item pane's body shows (``show_item``)
+        self._body: detail.Drawn | None = None
         self._writes: deque[tuple[Callable, Callable]] = deque()
         """Writes waiting for the writer (decisions, undo): (work on a connection, what to do after)."""
         self._writing = False
@@ -152,9 +154,12 @@ class ReviewScreen(Screen):
             pane.update(detail.render_group(item.data, self.queue.cursor, self.queue.total, self.state.mode,
                                             self.state.first(item).data, self.app.bidi), layout=False)
             return
+        data = self.state.first(item).data
         same = self.state.same_spelling(item)
-        pane.update(detail.render_item(item.data, self.queue.cursor, self.queue.total, self.state.bulk, same,
-                                       self.app.bidi), layout=False)
+        body = (self.state.bulk, same, self.app.bidi, {k: v for k, v in data.items() if k != "saving"})
+        if body != self._body_key:  # else the same item, unchanged, only its place in the queue moved
+            self._body_key, self._body = body, detail.item_body(data, self.state.bulk, same, self.app.bidi)
+        pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), layout=False)
 
     def _title(self) -> str:
         """What the queue shows: one mention a row or groups, and the filters that apply."""
@@ -187,6 +192,7 @@ class ReviewScreen(Screen):
         """Read the queue again, the cursor on the row it was on (wherever that row now stands) or on
         ``cursor``; the grouped queue is counted again in a worker (``recount``: its rows are dropped
         meanwhile, for other filters; else they stay on screen until the new count replaces them)."""
+        self.state.forget_counts()
         if self.state.mode != "mention":
             self._count_groups(clear=recount, cursor=cursor)
         elif cursor is None and self.item is not None:
@@ -307,7 +313,10 @@ class ReviewScreen(Screen):
 
     def _send(self, request) -> None:
         self.state.mark(request.row, request.action)
-        self.queue.refresh()
+        if self.item is not None and self.item.id == request.row.id:  # a key on the row under the cursor
+            self.queue.refresh_row(self.queue.cursor)  # that row alone shows "saving…"
+        else:
+            self.queue.refresh()
         self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result))
 
     def _decided(self, request, result) -> None:

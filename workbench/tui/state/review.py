@@ -114,6 +114,8 @@ class ReviewState:
         self.groups = GroupQueue(self)
         self.saving: dict[int | tuple, str] = {}
         """Rows decided but not yet written (row id -> action): shown "saving…"."""
+        self._same: dict[tuple, int] = {}
+        """Mentions counted per spelling (``same_spelling``) since the queue was last read again."""
 
     def filters(self) -> Filters:
         """The grouped queue's filters, with the article the queue is limited to."""
@@ -144,8 +146,9 @@ class ReviewState:
     def fetch(self, offset: int, limit: int) -> list[Item]:
         from workbench.review.queue import review_queue
 
-        return [self.marked(Item(d))
-                for d in review_queue(self.conn, limit=limit, offset=offset, article_id=self.article_id)]
+        # the rows alone: the detail pane reads an item's English and candidates when it shows it (``first``)
+        return [self.marked(Item(d)) for d in review_queue(self.conn, limit=limit, offset=offset,
+                                                           article_id=self.article_id, details=False)]
 
     def marked(self, row: Item | Group) -> Item | Group:
         """The row with ``saving`` set while a decision on it is being written."""
@@ -166,22 +169,37 @@ class ReviewState:
         The rule of ``workbench.review.decisions`` (``all_same``): same normal form and language, not
         decided by a human; for an item linked to an entity (``y`` / ``n``), linked to that entity too.
         Counted up to ``cap`` (shown as "cap or more"): a common name can have tens of thousands.
+        The count is kept per spelling (the queue shows the same names again and again) until the queue
+        is read again (``forget_counts``, after every write).
         """
-        entity = "AND l.entity_id = ?" if item["entity_id"] else ""
-        args = (item["entity_id"],) if item["entity_id"] else ()
-        return self.conn.execute(
-            f"""SELECT count(*) FROM (SELECT 1 FROM mentions m LEFT JOIN links l ON l.mention_id = m.id
-                WHERE m.norm = ? AND m.lang = ? AND m.id <> ? AND coalesce(l.decided_by, 'auto') = 'auto'
-                {entity} LIMIT ?)""",
-            (item["norm"], item["lang"], item.id, *args, cap)).fetchone()[0]
+        key = (item["norm"], item["lang"], item["entity_id"] or None, cap)
+        if key not in self._same:
+            entity = "AND l.entity_id = ?" if item["entity_id"] else ""
+            args = (item["entity_id"],) if item["entity_id"] else ()
+            self._same[key] = self.conn.execute(  # this mention too, when it counts: one more than the cap
+                f"""SELECT count(*) FROM (SELECT 1 FROM mentions m LEFT JOIN links l ON l.mention_id = m.id
+                    WHERE m.norm = ? AND m.lang = ? AND coalesce(l.decided_by, 'auto') = 'auto'
+                    {entity} LIMIT ?)""",
+                (item["norm"], item["lang"], *args, cap + 1)).fetchone()[0]
+        itself = (item["decided_by"] or "auto") == "auto"
+        return min(cap, self._same[key] - itself)
+
+    def forget_counts(self) -> None:
+        """Links changed (a decision, an undo, another analyst): spellings are counted again."""
+        self._same.clear()
 
     # ---- deciding ----------------------------------------------------------------------------------
 
     def first(self, row: Item | Group) -> Item:
-        """The mention a decision on the row is made on: the row itself, or the group's first mention."""
-        from workbench.review.queue import mention_view
+        """The mention a decision on the row is made on, with its English and candidates: the row itself
+        (completed the first time it is asked for), or the group's first mention."""
+        from workbench.review.queue import add_details, has_details, mention_view
 
-        return Item(mention_view(self.conn, row["first"])) if isinstance(row, Group) else row
+        if isinstance(row, Group):
+            return Item(mention_view(self.conn, row["first"]))
+        if not has_details(row.data):
+            add_details(self.conn, row.data)
+        return row
 
     def request(self, row: Item | Group, action: str, **options) -> Request:
         """A decision on a row, ready for the worker: on a group, on its mentions as they are counted

@@ -143,9 +143,18 @@ class VirtualTable(ScrollView, can_focus=True):
         return max(0, min(value, max(self.total - 1, 0)))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_to_cursor()
-        self.refresh()
+        if round(self.scroll_y) == top:  # the rows stay where they are: only the two that change are drawn
+            self.refresh_row(old)
+            self.refresh_row(new)
+        else:
+            self.refresh()
         self._announce()
+
+    def refresh_row(self, index: int) -> None:
+        """Draw one row again (its look changed: the cursor, a "saving…" mark)."""
+        self.refresh_lines(index + 1)  # the header is line 0
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.cursor, self.row))
@@ -252,7 +261,7 @@ class VirtualTable(ScrollView, can_focus=True):
         is_cursor = index == self.cursor
         row = self.row_at(index)
         ident = self.row_key(row) if self.row_key is not None and row is not None else index
-        key = (ident, is_cursor, width, self.has_focus)
+        key = (ident, is_cursor, width, is_cursor and self.has_focus)  # focus shows on the cursor row only
         strip = self._lines.get(key)
         if strip is None:
             line = self._compose_line(self.cells(row), self._widths(width)) if row is not None else Text()
@@ -268,9 +277,7 @@ class VirtualTable(ScrollView, can_focus=True):
         return Strip(segments).apply_style(style).adjust_cell_length(width, style)
 
     def on_focus(self) -> None:
-        self._lines.clear()
-        self.refresh()
+        self.refresh_row(self.cursor)  # the cursor row's look follows focus; the other rows stay
 
     def on_blur(self) -> None:
-        self._lines.clear()
-        self.refresh()
+        self.refresh_row(self.cursor)
