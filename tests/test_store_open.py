@@ -56,3 +56,23 @@ def test_an_up_to_date_database_opens_without_importing_sqlite_utils(tmp_path):
     first, later = json.loads(out.stdout)
     assert first is True
     assert later == []
+
+
+def test_planner_statistics_survive_the_migrations_that_rebuild_mentions_and_links(tmp_path):
+    path = tmp_path / "w.db"
+    old = sqlite_utils.Database(store_db.connect(path))
+    migrations.apply(old, stop_before="0017_compact_mentions")
+    old.conn.execute("INSERT INTO articles (id, content_hash, source, lang, lang_method, text, encoding, imported_at)"
+                     " VALUES (1, 'h', 'a.txt', 'fr', 'given', 'Mossoul et Kirkouk', 'utf-8', '')")
+    old.conn.execute("INSERT INTO segments (id, article_id, seq, start, end, text) VALUES (1, 1, 0, 0, 18, 'Mossoul et Kirkouk')")
+    for k, (start, end, name) in enumerate([(0, 7, "Mossoul"), (11, 18, "Kirkouk")], start=1):
+        old.conn.execute("INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector)"
+                         " VALUES (?, 1, 'source', ?, ?, ?, ?, 'fr', 'caps')", (k, start, end, name, name.lower()))
+        old.conn.execute("INSERT INTO links (mention_id, status, decided_by, updated_at) VALUES (?, 'new', 'auto', '')",
+                         (k,))
+    old.conn.execute("ANALYZE")
+    assert old.conn.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl IN ('mentions', 'links')").fetchone()[0]
+    old.conn.close()
+    conn = open_conn(path)
+    indexed = {idx for (idx,) in conn.execute("SELECT idx FROM sqlite_stat1 WHERE tbl IN ('mentions', 'links')")}
+    assert {"mentions_norm", "links_entity"} <= indexed

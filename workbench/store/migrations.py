@@ -694,6 +694,10 @@ def m0019_pending_tests_without_lists(db: Database) -> None:
         "DROP INDEX links_pending",
         f"CREATE INDEX links_pending ON links(entity_id, status, score, mention_id) WHERE {pending('status')}",
     ])
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        # 0017 rebuilt mentions and this one links' indexes: their planner statistics went with them, and
+        # without them the review's same-spelling count walked a common spelling's 31,000 mentions
+        run(db, ["ANALYZE mentions", "ANALYZE links"])
 
 
 def _article_stats_triggers(db: Database, pending: Callable[[str], str], guarded: bool = False) -> None:
