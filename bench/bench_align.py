@@ -385,7 +385,8 @@ def decisions_run(articles: int, keep: Path | None, every: int = 4) -> dict:
         conn = sqlite3.connect(db)
         mid, count, surface = conn.execute(
             """SELECT min(m.id), count(*), m.surface FROM mentions m JOIN links l ON l.mention_id = m.id
-               WHERE l.decided_by = 'auto' AND m.surface = ? AND m.side = 'source'""", (UNKNOWN,)).fetchone()
+               WHERE coalesce(l.decided_by, 'auto') = 'auto' AND m.surface = ? AND m.side = 'source'""",
+            (UNKNOWN,)).fetchone()
         out["mentions"] = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
         conn.close()
         out["decided"], out["surface"] = count, surface
