@@ -93,3 +93,14 @@ def db(db_path):
 @pytest.fixture
 def sample_dir() -> Path:
     return ROOT / "workbench" / "sample"
+
+
+@pytest.fixture
+def imported(db):
+    """The embedded sample imported, with the curated glossary, not aligned yet: a connection."""
+    from workbench.corpus.importer import import_paths
+    from workbench.glossary.bundled import load_files
+
+    import_paths(db.conn, [ROOT / "workbench" / "sample" / "articles.jsonl"])
+    load_files(db.conn, sorted((ROOT / "workbench" / "glossary" / "curated").glob("*.toml")))
+    return db.conn

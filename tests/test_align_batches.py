@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
-
-import pytest
 
 from tests.test_align_incremental import snapshot
 from workbench.align import run
 from workbench.align.run import align_articles
-from workbench.glossary.bundled import load_files
 from workbench.store.db import connect
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def imported(db):
-    from workbench.corpus.importer import import_paths
-
-    import_paths(db.conn, [ROOT / "workbench" / "sample" / "articles.jsonl"])
-    load_files(db.conn, sorted((ROOT / "workbench" / "glossary" / "curated").glob("*.toml")))
-    return db.conn
-
 
 def test_cancel_stops_between_articles_and_commits_what_was_done(imported, monkeypatch):
     cancel = threading.Event()

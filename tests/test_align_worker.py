@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -13,19 +12,7 @@ from tests.test_align_incremental import snapshot
 from workbench.align import run, worker
 from workbench.align.run import align_articles, build_context
 from workbench.align.spans import EDITED
-from workbench.glossary.bundled import load_files
 from workbench.store.db import connect
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def imported(db):
-    from workbench.corpus.importer import import_paths
-
-    import_paths(db.conn, [ROOT / "workbench" / "sample" / "articles.jsonl"])
-    load_files(db.conn, sorted((ROOT / "workbench" / "glossary" / "curated").glob("*.toml")))
-    return db.conn
 
 
 class Started(list):
