@@ -150,3 +150,20 @@ def test_normal_forms_are_recomputed_when_normalize_changes(conn):
     conn.execute("UPDATE meta SET value = 'old' WHERE key = 'norm_version'")
     assert ensure_norms(conn)
     assert conn.execute("SELECT lang, norm FROM not_names").fetchall() == [("fr", "karim haddad")]
+
+
+def test_a_group_dismissal_dismisses_the_group_and_remembers_each_spelling(conn):
+    """The review's grouped queue hands the group's mentions as ``also``: each is the analyst's decision
+    (and the preview counts them as the group, not as side effects); every spelling is remembered."""
+    from workbench.review.preview import preview
+
+    first, second = mid(conn, "Karim Haddad"), mid(conn, "Karim Haddad", nth=1)
+    shown = preview(conn, first, "not-a-name", also=[second])
+    assert shown.counts["this"] == 1 and shown.counts["same_spelling"] == 1 and shown.counts["other"] == 0
+    before = everything(conn)
+    out = decide(conn, first, "not-a-name", also=[second])
+    assert out.mention_ids == [first, second]
+    assert [link(conn, m) for m in (first, second)] == [{"entity": None, "status": "dismissed", "by": "tester"}] * 2
+    assert conn.execute("SELECT lang, norm FROM not_names").fetchall() == [("fr", "karim haddad")]
+    undo(conn)
+    assert everything(conn) == before

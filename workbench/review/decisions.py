@@ -51,7 +51,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
     if expect is not None:  # every action, a dismissal too
         stale.refuse_changed(conn, mention_of(conn, mention_id), link_state(conn, mention_id), expect)
     if action == vocabulary.DISMISS:  # its own module, which uses this one's helpers
-        return dismiss(conn, mention_id, all_same=all_same, user=user)
+        return dismiss(conn, mention_id, all_same=all_same, also=also, user=user)
     mention = mention_of(conn, mention_id)
     current = link_state(conn, mention_id)
     if action in (vocabulary.CONFIRM, vocabulary.REJECT):

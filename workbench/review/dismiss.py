@@ -9,6 +9,7 @@ entity wins over a non-name (the aligner's rule too).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 
 from workbench import vocabulary
 from workbench.align.run import refresh
@@ -19,9 +20,10 @@ from workbench.review.links import Log, Outcome, link_state, mention_of, same_sp
 from workbench.store.db import transaction
 
 
-def dismiss(conn: sqlite3.Connection, mention_id: int, *, all_same: bool = False,
+def dismiss(conn: sqlite3.Connection, mention_id: int, *, all_same: bool = False, also: Sequence[int] = (),
             user: str | None = None) -> Outcome:
-    """Mark the mention 'dismissed' and remember its spelling as no name in its language."""
+    """Mark the mention 'dismissed' and remember its spelling as no name in its language (``also``: these
+    mentions too, a group of the review queue)."""
     mention = mention_of(conn, mention_id)
     current = link_state(conn, mention_id)
     if current and current["status"] == vocabulary.DISMISSED and current["decided_by"] not in (None, vocabulary.AUTO):
@@ -35,13 +37,17 @@ def dismiss(conn: sqlite3.Connection, mention_id: int, *, all_same: bool = False
         if all_same:
             targets += [(m, state) for m in same_spelling(conn, mention, None)
                         if _dismissable(state := link_state(conn, m["id"]), owners)]
+        taken = {m["id"] for m, _ in targets}
+        targets += [(mention_of(conn, mid), state) for mid in dict.fromkeys(also)
+                    if mid not in taken and _dismissable(state := link_state(conn, mid), owners)]
         for m, before in targets:
             after = {"entity_id": None, "status": vocabulary.DISMISSED, "score": 0.0,
                      "why": f"not a name, by {log.user}", "proposal": None, "decided_by": log.user,
                      "updated_at": log.at}
             write_link(conn, m["id"], after)
             log.write(vocabulary.DISMISS, "mention", m["id"], before, after)
-        not_names.remember(conn, mention["lang"], stem(mention), journal=log, action=vocabulary.DISMISS)
+        for lang, spelling in dict.fromkeys((m["lang"], stem(m)) for m, _ in targets):  # a group may hold several
+            not_names.remember(conn, lang, spelling, journal=log, action=vocabulary.DISMISS)
         refresh(conn)  # the other mentions of the spelling, as the next align would leave them
     if owners:
         notes.append(f"the glossary has {stem(mention)!r} ({mention['lang']}) as a spelling of "
