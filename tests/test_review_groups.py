@@ -298,3 +298,16 @@ def test_generations_stay_true_through_a_rolled_back_preview(conn):
     assert live() == truth() != before
     decide(conn, mid(conn, "Karim Haddad"), "new", canonical="Karim Haddad")
     assert live() == truth()
+
+
+def test_side_effect_lines_put_changes_of_entity_or_status_before_new_scores():
+    from workbench.review.preview import Change, Preview
+
+    def state(status, score):
+        return {"entity_id": None, "status": status, "score": score, "decided_by": "auto"}
+
+    shown = Preview("new", 1, "Tal Afar", "fr", "tal-afar", "Tal Afar")
+    shown.changes = [Change(2, "other", state("new", 0.356), state("new", 0.359), "Tell Tamer", "fr"),
+                     Change(3, "other", state("suggested", 0.6), state("new", 0.4), "Tall Afar", "fr")]
+    assert shown.side_effect_lines() == ["“Tall Afar” (fr): suggested → new",
+                                         "“Tell Tamer” (fr): new, score 0.356 → 0.359"]

@@ -97,8 +97,9 @@ class Preview:
                 and after.get("decided_by") == AUTO and before.get("status") in PENDING)
 
     def side_effect_lines(self, limit: int = 6) -> list[str]:
-        """The first ``limit`` links changed beyond the mention decided on, one line each, then a count."""
-        others = [c for c in self.changes if c.kind != "this"]
+        """The first ``limit`` links changed beyond the mention decided on, one line each, then a count:
+        changes of entity or status first, links only scored anew last."""
+        others = sorted((c for c in self.changes if c.kind != "this"), key=self._benign)
         lines = [c.line() for c in others[:limit]]
         if len(others) > limit:
             lines.append(f"… and {len(others) - limit} more")
