@@ -203,7 +203,7 @@ def align_articles(
     def analysed() -> Iterator[tuple[int, list, list[Found]]]:
         away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
         remote = worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo if a in away],
-                                 worker.CHILDREN) if away else None
+                                 worker.CHILDREN, build_context, analyse_stored) if away else None
         try:
             for aid in todo:
                 item = next(remote) if remote is not None and aid in away else None
@@ -295,6 +295,14 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int, only: set[int] | 
     lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
     return lang, [(list(zip(p.segment_ids, p.sources)),
                    (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
+
+
+def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only: set[int] | None
+                   ) -> tuple[str, list, list[Found]]:
+    """Read one article and analyse it, writing nothing: its language, sentence groups and mentions
+    (what an analysis child, ``align.worker``, does for each article it is given)."""
+    lang, groups = sentence_groups(conn, article_id, only)
+    return lang, groups, analyse_article(ctx, lang, groups)
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,

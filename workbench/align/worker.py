@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from workbench.align.spans import Found
@@ -69,16 +69,19 @@ class _Failed:
     why: str
 
 
-def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], children: int = 1
-             ) -> Iterator[tuple[int, str, list, list[Found]] | None]:
+def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], children: int,
+             build: Callable, analyse: Callable) -> Iterator[tuple[int, str, list, list[Found]] | None]:
     """``(article id, language, sentence groups, mentions)`` for each article of ``work`` in order,
     analysed by ``children`` child processes (article k by child k mod n); ``None`` once a child
-    failed (the caller analyses the rest)."""
+    failed (the caller analyses the rest). ``build(conn)``: the context (glossary) analysis runs
+    against; ``analyse(conn, context, article id, segments)``: (language, groups, mentions). Both
+    module-level functions: a spawned child gets them by name."""
     ctx = multiprocessing.get_context("spawn")
     pipes, procs = [], []
     for k in range(children):
         receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_child, args=(path, glossary_sig, work[k::children], send), daemon=True,
+        child = ctx.Process(target=_child, args=(path, glossary_sig, work[k::children], send, build, analyse),
+                            daemon=True,
                             name=f"workbench-align-analysis-{k + 1}")
         child.start()
         send.close()
@@ -104,21 +107,21 @@ def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None
             child.join()
 
 
-def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], send) -> None:
+def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], send, build: Callable,
+           analyse: Callable) -> None:
     """The child's loop: analyse each article and send it; a ``_Failed`` and stop on any problem."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the child
     try:
-        from workbench.align.run import analyse_article, build_context, sentence_groups
         from workbench.store.db import connect
 
         conn = connect(path)
-        ctx = build_context(conn)
+        ctx = build(conn)
         if ctx.glossary_sig != glossary_sig:
             send.send(_Failed("the glossary changed since the run started"))
             return
         for aid, only in work:
-            lang, groups = sentence_groups(conn, aid, only)
-            send.send((aid, lang, groups, pack(analyse_article(ctx, lang, groups))))
+            lang, groups, found = analyse(conn, ctx, aid, only)
+            send.send((aid, lang, groups, pack(found)))
     except BrokenPipeError:  # the parent stopped listening (cancelled, or failed)
         return
     except Exception as exc:  # noqa: BLE001 - the parent analyses the article again and sees the error
