@@ -143,3 +143,29 @@ def test_a_spelling_reaches_only_sentences_holding_all_its_words(conn):
         "(SELECT norm FROM mentions WHERE detector <> 'glossary')")}
     assert glossed and _by_norm(conn, glossed, unglossed=True) == set()  # the matcher never scores those
     assert _by_norm(conn, glossed)
+
+
+def test_a_pair_analysed_again_remembers_the_names_of_the_pairs_before_it(conn, tmp_path, monkeypatch):
+    """A decision re-analyses only the pairs it reaches, but a name seen earlier in the article (the
+    colonel, then his surname alone) must be found there as a full re-align finds it."""
+    from tests.test_align_pipeline import add_article
+    from workbench.align import run
+
+    add_article(conn, "fr", ["Le colonel Dureid Saeed a parlé à la presse.",
+                             "Saeed a ajouté que la situation à Zzyzxville est calme."], None)
+    align_articles(conn)
+    surnames = "SELECT count(*) FROM mentions WHERE surface = 'Saeed'"
+    assert conn.execute(surnames).fetchone() == (1,)  # remembered from the first sentence
+    analysed = []
+    real = run.store_article
+
+    def counted(conn, ctx, article_id, found, groups, only):
+        analysed.extend(sid for sources, _ in groups for sid, _ in sources)
+        return real(conn, ctx, article_id, found, groups, only)
+
+    monkeypatch.setattr(run, "store_article", counted)
+    decide(conn, pick(conn, "m.surface = 'Zzyzxville'"), "not-a-name")  # reaches the second sentence
+    second = conn.execute("SELECT segment_id FROM mentions WHERE surface = 'Saeed'").fetchone()
+    assert second is not None and second[0] in analysed  # analysed again, and still found
+    assert conn.execute(surnames).fetchone() == (1,)
+    check(conn, tmp_path)

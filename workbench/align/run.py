@@ -191,14 +191,14 @@ def align_articles(
     report(done, ids[0] if ids else 0)
 
     def here(aid: int) -> tuple[int, list, list[Found]]:
-        lang, groups = sentence_groups(conn, aid, work[aid])
         base = done
 
         def during(n: int) -> None:  # within a long article
             if base + n - reported >= step:
                 report(base + n, aid)
 
-        return aid, groups, analyse_article(ctx, lang, groups, during)
+        _, groups, found = analyse_stored(conn, ctx, aid, work[aid], during)
+        return aid, groups, found
 
     def analysed() -> Iterator[tuple[int, list, list[Found]]]:
         away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
@@ -271,25 +271,15 @@ def _for_the_child(conn: sqlite3.Connection, ctx: Context, todo: list[int]) -> s
 # ---- one article ------------------------------------------------------------------------------------
 
 
-def sentence_groups(conn: sqlite3.Connection, article_id: int, only: set[int] | None = None
-                    ) -> tuple[str, list[tuple[list, tuple | None]]]:
+def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, list[tuple[list, tuple | None]]]:
     """The article's language and its pairs: ``([(segment_id, text)], (segment_id, english) | None)``.
 
     The pairs are ``workbench.corpus.pairs``' (2:1 merges grouped there); English articles have no
-    English side: their text is the source. ``only``: just the pairs holding these segments.
+    English side: their text is the source.
     """
-    from workbench.corpus.pairs import article_pairs, pair_of_segment
+    from workbench.corpus.pairs import article_pairs
 
-    if only is None:
-        pairs = article_pairs(conn, article_id, mentions=False)
-    else:
-        held = {}
-        for sid in sorted(only):
-            if not any(sid in p.segment_ids for p in held.values()):
-                p = pair_of_segment(conn, sid, mentions=False)
-                if p is not None:
-                    held[p.segment_ids[0]] = p
-        pairs = [held[k] for k in sorted(held)]
+    pairs = article_pairs(conn, article_id, mentions=False)
     if pairs is None:
         raise UserError(f"no article with id {article_id}")
     lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
@@ -297,12 +287,23 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int, only: set[int] | 
                    (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
 
 
-def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only: set[int] | None
-                   ) -> tuple[str, list, list[Found]]:
-    """Read one article and analyse it, writing nothing: its language, sentence groups and mentions
-    (what an analysis child, ``align.worker``, does for each article it is given)."""
-    lang, groups = sentence_groups(conn, article_id, only)
-    return lang, groups, analyse_article(ctx, lang, groups)
+def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only: set[int] | None,
+                   on_segments: Callable[[int], None] | None = None) -> tuple[str, list, list[Found]]:
+    """Read one article and analyse it, writing nothing: its language, the sentence pairs analysed
+    and their mentions (what an analysis child, ``align.worker``, does for each article it is given).
+
+    ``only``: the pairs holding these segments. The pairs before them are analysed too, their
+    mentions left out: a name seen earlier in the article is remembered (``detect_source.Memory``,
+    "le colonel Dureid Saeed ... Saeed a ajouté"), as a whole run finds it.
+    """
+    lang, groups = sentence_groups(conn, article_id)
+    if only is None:
+        return lang, groups, analyse_article(ctx, lang, groups, on_segments)
+    wanted = [k for k, (sources, _) in enumerate(groups) if any(sid in only for sid, _ in sources)]
+    if not wanted:
+        return lang, [], []
+    found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted))
+    return lang, [groups[k] for k in wanted], found
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
@@ -347,18 +348,20 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     return src, eng
 
 
-def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None = None
-                    ) -> list[Found]:
+def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None = None,
+                    keep: set[int] | None = None) -> list[Found]:
     """Find, pair and link the mentions of an article's sentence pairs (no database access).
 
     ``on_segments(n)`` is told after each pair how many of the article's segments are done.
+    ``keep``: the mentions of just these pairs (by position); the others only teach the memory.
     """
     found: list[Found] = []
     segments = 0
     memory = detect_source.Memory()
-    for sources, english in groups:
+    for k, (sources, english) in enumerate(groups):
         src, eng = analyse_pair(ctx, lang, sources, english, memory)
-        found += src + eng
+        if keep is None or k in keep:
+            found += src + eng
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
@@ -380,8 +383,8 @@ def align_article(conn: sqlite3.Connection, ctx: Context, article_id: int,
 
     ``only``: analyse just the pairs holding one of these segments (the rest is left as it is).
     """
-    lang, groups = sentence_groups(conn, article_id, only)
-    return store_article(conn, ctx, article_id, analyse_article(ctx, lang, groups), groups, only)
+    _, groups, found = analyse_stored(conn, ctx, article_id, only)
+    return store_article(conn, ctx, article_id, found, groups, only)
 
 
 def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment_ids: set[int] | None = None) -> None:
