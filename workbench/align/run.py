@@ -307,9 +307,10 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
-                 memory: detect_source.Memory | None = None):
+                 memory: detect_source.Memory | None = None, learn_only: bool = False):
     """Find, pair and link the mentions of one sentence pair (no database access); ``memory`` holds
-    the names of the article's earlier pairs."""
+    the names of the article's earlier pairs. ``learn_only``: just let the memory learn this pair's
+    names (the source side's detection alone; nothing is returned)."""
     segs, base = [], 0
     for sid, text in sources:
         toks = words(text)
@@ -320,6 +321,8 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
     src: list[Found] = []
     for seg in segs:
         src += detect_source.detect(seg, lang, ctx.lexicon, total, finder, ctx.index, memory)
+    if learn_only:
+        return [], []
     eng: list[Found] = []
     if english is not None:
         toks = words(english[1])
@@ -359,9 +362,8 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
     segments = 0
     memory = detect_source.Memory()
     for k, (sources, english) in enumerate(groups):
-        src, eng = analyse_pair(ctx, lang, sources, english, memory)
-        if keep is None or k in keep:
-            found += src + eng
+        src, eng = analyse_pair(ctx, lang, sources, english, memory, learn_only=keep is not None and k not in keep)
+        found += src + eng
         segments += len(sources)
         if on_segments is not None:
             on_segments(segments)
