@@ -119,9 +119,14 @@ def learn_openings(found: list[Found], memory: Memory) -> None:
     """Remember the French names of three words or more that a head and its adjective open
     (Forces démocratiques syriennes; not Unités de protection ...)."""
     for f in found:
-        words = f.words
-        if len(words) >= 3 and words[0].casefold() in NAME_HEADS and words[1].islower() and words[1] not in LINKING:
-            memory.openings.setdefault((words[0].casefold(), words[1]), words)
+        if opens_long_name(f.words):
+            memory.openings.setdefault((f.words[0].casefold(), f.words[1]), f.words)
+
+
+def opens_long_name(words) -> bool:
+    """A French name of three words or more that a head and its adjective open (Forces démocratiques
+    syriennes; not Unités de protection ...): the memory learns its opening."""
+    return len(words) >= 3 and words[0].casefold() in NAME_HEADS and words[1].islower() and words[1] not in LINKING
 
 
 def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:

@@ -26,7 +26,7 @@ from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
 from workbench.align.spans import EDITED, Found, Segment
-from workbench.text.tokens import words
+from workbench.text.tokens import _WORD, bare_word, word_key, words
 from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
@@ -292,9 +292,11 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     """Read one article and analyse it, writing nothing: its language, the sentence pairs analysed
     and their mentions (what an analysis child, ``align.worker``, does for each article it is given).
 
-    ``only``: the pairs holding these segments. The pairs before them are analysed too, their
-    mentions left out: a name seen earlier in the article is remembered (``detect_source.Memory``,
-    "le colonel Dureid Saeed ... Saeed a ajouté"), as a whole run finds it.
+    ``only``: the pairs holding these segments. The pairs before them whose stored names can teach
+    the article's memory (``detect_source.Memory``: "le colonel Dureid Saeed ... Saeed a ajouté")
+    something the reached pairs may use (a word of those names is in them) go through source-side
+    detection first, so a name seen earlier is remembered as a whole run remembers it. They are
+    pairs no change reached: their names are the stored ones.
     """
     lang, groups = sentence_groups(conn, article_id)
     if only is None:
@@ -302,8 +304,38 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     wanted = [k for k, (sources, _) in enumerate(groups) if any(sid in only for sid, _ in sources)]
     if not wanted:
         return lang, [], []
-    found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted))
+    teaching = _teaching_words(conn, article_id)
+    reached = {_memory_key(w) for k in wanted for _, text in groups[k][0] for w in _WORD.findall(text)}
+    teach = {k for k in range(wanted[-1]) if any(teaching.get(sid, set()) & reached for sid, _ in groups[k][0])}
+    found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach)
     return lang, [groups[k] for k in wanted], found
+
+
+def _teaching_words(conn: sqlite3.Connection, article_id: int) -> dict[int, set[str]]:
+    """Source segment -> the words (``_memory_key``) of its stored names that the memory may learn
+    from (a superset of ``detect_source.learn`` and ``learn_openings``): any name found otherwise
+    than by its glossary spelling; an Arabic glossary place of two words not opening with the article
+    (دير الزور: its short form الدير); a French glossary name that a head and its adjective open
+    (Forces démocratiques syriennes). The memory is only ever asked about these words."""
+    out: dict[int, set[str]] = {}
+    for sid, glossed, lang, surface in conn.execute(
+            """SELECT m.segment_id, m.detector IS NULL, m.lang, m.surface
+               FROM segments s JOIN mentions m ON m.segment_id = s.id
+               WHERE s.article_id = ? AND m.side = 'source' AND (m.detector IS NOT NULL
+                     OR m.lang = 'ar' AND length(m.surface) - length(replace(m.surface, ' ', '')) = 1
+                        AND substr(m.surface, m.prefix + 1, 2) <> 'ال' AND EXISTS (SELECT 1 FROM links l
+                            JOIN entities e ON e.id = l.entity_id WHERE l.mention_id = m.id AND e.type = 'place')
+                     OR m.lang = 'fr')""", (article_id,)):
+        found = _WORD.findall(surface)
+        if glossed and lang == "fr" and not detect_source.opens_long_name(found):
+            continue
+        out.setdefault(sid, set()).update(_memory_key(w) for w in found)
+    return out
+
+
+def _memory_key(word: str) -> str:
+    """A word as the memory's lookups may meet it: folded, an Arabic word bare (للدير, الدير -> دير)."""
+    return word_key(bare_word(word))
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
@@ -352,16 +384,19 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
 
 
 def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None = None,
-                    keep: set[int] | None = None) -> list[Found]:
+                    keep: set[int] | None = None, teach: set[int] | None = None) -> list[Found]:
     """Find, pair and link the mentions of an article's sentence pairs (no database access).
 
     ``on_segments(n)`` is told after each pair how many of the article's segments are done.
-    ``keep``: the mentions of just these pairs (by position); the others only teach the memory.
+    ``keep``: the mentions of just these pairs (by position); of the others, those in ``teach`` (all,
+    when None) only teach the memory, the rest are passed over.
     """
     found: list[Found] = []
     segments = 0
     memory = detect_source.Memory()
     for k, (sources, english) in enumerate(groups):
+        if keep is not None and k not in keep and teach is not None and k not in teach:
+            continue
         src, eng = analyse_pair(ctx, lang, sources, english, memory, learn_only=keep is not None and k not in keep)
         found += src + eng
         segments += len(sources)
