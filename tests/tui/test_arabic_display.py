@@ -112,3 +112,13 @@ async def test_latin_view_keeps_ayn(make_app):
         await pilot.pause()
         text = shown(app.screen.view)
         assert "ʿnasr" in text
+
+
+def test_a_proposed_name_and_a_canonical_name_in_arabic_show_in_reading_order():
+    from workbench.tui.review.detail import link_line
+
+    item = {"surface": "أم حجر", "lang": "ar", "side": "source", "detector": "cue", "status": "new",
+            "entity_id": None, "proposal": {"canonical_en": "أم حجر", "type": "place"}, "why": ""}
+    assert f"proposed new entity: {display_line('أم حجر')} (place)" in link_line(item).plain
+    linked = dict(item, status="suggested", entity_id="umm-hajar", canonical="أم حجر", score=0.7)
+    assert display_line("أم حجر") in link_line(linked).plain and "أم حجر" not in link_line(linked).plain

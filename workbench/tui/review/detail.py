@@ -49,10 +49,10 @@ def link_line(item: dict, bidi: str = "shape") -> Text:
         name = proposal.get("canonical_en")
         text.append("not in the glossary", style="magenta bold")
         if name:
-            text.append(f" · proposed new entity: {name} ({proposal.get('type', 'other')})")
+            text.append(f" · proposed new entity: {display_line(name, bidi)} ({proposal.get('type', 'other')})")
     else:
         text.append("→ ")
-        text.append(item.get("canonical") or item["entity_id"], style="bold")
+        text.append(display_line(item.get("canonical") or item["entity_id"], bidi), style="bold")
         text.append(f" [{item['entity_id']}]", style="dim")
         text.append(f"  {item['status']} {item['score']:.2f}", style="yellow")
     if item.get("why"):
@@ -155,13 +155,13 @@ def render_group(group: dict, position: int, total: int, mode: str, first: dict,
     names.append(f"  ({', '.join(group['langs'])})", style="dim")
     proposed = Text("→ ")
     if group["entity_id"]:
-        proposed.append(group["canonical"] or group["entity_id"], style="bold")
+        proposed.append(display_line(group["canonical"] or group["entity_id"], bidi), style="bold")
         proposed.append(f" [{group['entity_id']}] {group['type'] or ''}", style="dim")
     else:
         name = (first.get("proposal") or {}).get("canonical_en")
         proposed.append("not in the glossary", style="magenta bold")
         if name:
-            proposed.append(f" · proposed new entity: {name}")
+            proposed.append(f" · proposed new entity: {display_line(name, bidi)}")
     low, high = group["score"]
     mix = Text(" · ".join(f"{status} {count}" for status, count in group["status"].items()), style="yellow")
     mix.append(f"  score {low:.2f}–{high:.2f} ({group['band']})", style="dim")

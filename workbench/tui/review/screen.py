@@ -19,6 +19,7 @@ from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
 from workbench.tui import keys
 from workbench.tui.review import detail
+from workbench.tui.render.arabic import display_line
 from workbench.tui.review.history import HistoryPane
 from workbench.tui.state.review import Group, GroupQueue, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
@@ -357,8 +358,8 @@ class ReviewScreen(Screen):
                 self._back(request.row)
 
         counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in preview.counts.items() if n)
-        lines = "".join(f"\n  {line}" for line in preview.side_effect_lines())
-        self.app.push_screen(ConfirmDialog(f"confirm: {preview.summary()}",
+        lines = "".join(f"\n  {display_line(line, self.app.bidi)}" for line in preview.side_effect_lines())
+        self.app.push_screen(ConfirmDialog(f"confirm: {display_line(preview.summary(), self.app.bidi)}",
                                            f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
                              answered)
 
