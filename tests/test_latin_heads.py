@@ -25,14 +25,19 @@ def test_kind_before(text, name, lang, expected):
     assert (found[0] if found else None) == expected
 
 
+def proposals(conn, french: str, english: str, surface: str) -> list[tuple[str, str, str]]:
+    """Align one French sentence and its English; (language, status, proposal) of each mention of ``surface``."""
+    add_glossary(conn)
+    add_article(conn, "fr", [french], [english])
+    align_articles(conn)
+    return conn.execute(
+        """SELECT m.lang, l.status, l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
+           WHERE m.surface = ?""", (surface,)).fetchall()
+
+
 def test_a_new_name_after_a_place_head_is_proposed_as_a_place(db):
-    add_glossary(db.conn)
-    add_article(db.conn, "fr", ["Les FDS ont repris le village d’Umm Tinah, près de Hassaké."],
-                ["The SDF retook the village of Umm Tinah, near Hasakah."])
-    align_articles(db.conn)
-    rows = db.conn.execute(
-        """SELECT m.surface, l.status, l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
-           WHERE m.surface = 'Umm Tinah'""").fetchall()
+    rows = proposals(db.conn, "Les FDS ont repris le village d’Umm Tinah, près de Hassaké.",
+                     "The SDF retook the village of Umm Tinah, near Hasakah.", "Umm Tinah")
     assert rows and all(status == "new" and '"type": "place"' in proposal for _, status, proposal in rows)
 
 
@@ -68,11 +73,7 @@ def test_kind_after(text, name, lang, expected):
 
 
 def test_a_new_name_with_an_apposition_is_proposed_with_its_kind(db):
-    add_glossary(db.conn)
-    add_article(db.conn, "fr", ["Karim Hallaf, un militant de Hassaké, a parlé."],
-                ["Karim Hallaf, an activist from Hasakah, spoke."])
-    align_articles(db.conn)
-    rows = db.conn.execute(
-        """SELECT l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
-           WHERE m.surface = 'Karim Hallaf' AND m.lang = 'fr'""").fetchall()
-    assert rows and all('"type": "person"' in proposal for (proposal,) in rows)
+    rows = [proposal for lang, _, proposal in proposals(
+        db.conn, "Karim Hallaf, un militant de Hassaké, a parlé.", "Karim Hallaf, an activist from Hasakah, spoke.",
+        "Karim Hallaf") if lang == "fr"]
+    assert rows and all('"type": "person"' in proposal for proposal in rows)
