@@ -28,7 +28,7 @@ from workbench.store.search import query_words
 from workbench.text.fold import has_arabic
 from workbench.text.tokens import _WORD, word_key
 
-CHUNK = 400  # values per statement
+CHUNK = 400  # spellings per full-text query (one MATCH expression each)
 
 
 def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[int]) -> dict[int, set[int]]:
