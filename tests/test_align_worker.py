@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import multiprocessing.connection
 import threading
 
 import pytest
@@ -16,7 +17,7 @@ from workbench.store.db import connect
 
 
 class Started(list):
-    """The work lists handed to children; ``received``: the articles that came back analysed."""
+    """The articles each run could hand to children; ``received``: those that came back analysed."""
 
     received: list[int]
 
@@ -30,7 +31,7 @@ def child_always(monkeypatch):
     real = worker.analysed
 
     def counted(*args):
-        started.append(args[2])
+        started.append([aid for aid, _ in args[2] if aid in args[3]])
         return real(*args)
 
     monkeypatch.setattr(worker, "analysed", counted)
@@ -61,9 +62,21 @@ def test_the_children_give_the_rows_of_one_process(imported, tmp_path, child_alw
     single = alone(imported, tmp_path, monkeypatch)
     assert child_always == []
     monkeypatch.setattr(worker, "CHILDREN", children)
+    monkeypatch.setattr(worker, "STEAL", False)
     summary = align_articles(imported)
-    assert child_always and [aid for aid, _ in child_always[0]] == summary.aligned  # every article went away
+    assert child_always and child_always[0] == summary.aligned  # every article went away
     assert len(child_always.received) == len(summary.aligned)
+    assert snapshot(imported) == snapshot(single)
+    assert multiprocessing.active_children() == []
+
+
+def test_the_parent_analyses_ahead_while_a_child_has_nothing_ready(imported, tmp_path, child_always, monkeypatch):
+    single = alone(imported, tmp_path, monkeypatch)
+    monkeypatch.setattr(worker, "AHEAD", 2)
+    # the parent never finds a child's result waiting: it takes every article not yet handed out
+    monkeypatch.setattr(multiprocessing.connection.Connection, "poll", lambda self, timeout=0.0: False)
+    summary = align_articles(imported)
+    assert len(summary.aligned) > 2 and child_always.received and len(child_always.received) == 2
     assert snapshot(imported) == snapshot(single)
     assert multiprocessing.active_children() == []
 
@@ -96,7 +109,7 @@ def test_an_article_with_an_analyst_span_is_analysed_here(imported, child_always
     imported.execute("UPDATE mentions SET detector = ? WHERE id = ?", (EDITED, mid))
     child_always.clear()
     align_articles(imported, force=True)
-    assert child_always and aid not in [a for a, _ in child_always[0]]
+    assert child_always and aid not in child_always[0]
     assert imported.execute("SELECT detector FROM mentions WHERE id = ?", (mid,)).fetchone() == (EDITED,)
 
 

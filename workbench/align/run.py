@@ -202,21 +202,10 @@ def align_articles(
 
     def analysed() -> Iterator[tuple[int, list, list[Found]]]:
         away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
-        remote = worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo if a in away],
-                                 worker.CHILDREN, build_context, analyse_stored) if away else None
-        try:
-            for aid in todo:
-                item = next(remote) if remote is not None and aid in away else None
-                if item is None:  # analysed here (or the child gave up: the rest is analysed here)
-                    if remote is not None and aid in away:
-                        remote.close()
-                        remote = None
-                    yield here(aid)
-                else:
-                    yield item[0], item[2], item[3]
-        finally:
-            if remote is not None:
-                remote.close()
+        if not away:
+            return (here(aid) for aid in todo)
+        return worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo], away,
+                               worker.CHILDREN, build_context, analyse_stored, here)
 
     results = analysed()
     try:

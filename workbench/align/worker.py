@@ -5,7 +5,10 @@ time. On a machine with a spare core, ``align_articles`` hands the analysis of t
 child process: the child reads each article with its own connection, analyses it against the same
 glossary (it checks the glossary's fingerprint first) and sends back the mentions as plain rows;
 the parent turns them back into ``Found`` objects and writes them in order, as it does in one
-process. The child is started with ``spawn`` (safe from the TUI's threads) and never writes.
+process. Articles are handed out a few at a time; whenever the parent would wait for a child, it
+analyses the next article not yet handed out itself, so both cores stay busy whichever side is
+slower on this machine. The child is started with ``spawn`` (safe from the TUI's threads) and never
+writes.
 """
 
 from __future__ import annotations
@@ -69,47 +72,105 @@ class _Failed:
     why: str
 
 
-def analysed(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], children: int,
-             build: Callable, analyse: Callable) -> Iterator[tuple[int, str, list, list[Found]] | None]:
-    """``(article id, language, sentence groups, mentions)`` for each article of ``work`` in order,
-    analysed by ``children`` child processes (article k by child k mod n); ``None`` once a child
-    failed (the caller analyses the rest). ``build(conn)``: the context (glossary) analysis runs
-    against; ``analyse(conn, context, article id, segments)``: (language, groups, mentions). Both
-    module-level functions: a spawned child gets them by name."""
+AHEAD = 8  # articles handed to a child before it sends the first back (it never waits for the parent)
+STEAL = True  # the parent analyses the next article itself rather than wait for a child
+HELD = 256  # at most this many articles analysed ahead of their turn (memory: a slow child)
+
+
+def analysed(path: str, glossary_sig: str, todo: list[tuple[int, set[int] | None]], movable: set[int],
+             children: int, build: Callable, analyse: Callable,
+             here: Callable[[int], tuple[int, list, list[Found]]]) -> Iterator[tuple[int, list, list[Found]]]:
+    """``(article id, sentence groups, mentions)`` for each article of ``todo`` in order.
+
+    The articles of ``movable`` are handed, a few ahead, to ``children`` child processes; the others,
+    and any a child has not finished when the parent wants it while an article not yet handed out is
+    left (``STEAL``), the parent analyses itself with ``here(article id)``: neither side waits for the
+    other while there is work. If a child fails, the parent analyses everything left itself.
+    ``build(conn)``: the context (glossary) analysis runs against; ``analyse(conn, context, article
+    id, segments)``: (language, groups, mentions). Both module-level functions: a spawned child gets
+    them by name.
+    """
     ctx = multiprocessing.get_context("spawn")
     pipes, procs = [], []
     for k in range(children):
-        receive, send = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=_child, args=(path, glossary_sig, work[k::children], send, build, analyse),
-                            daemon=True,
+        mine, theirs = ctx.Pipe()
+        child = ctx.Process(target=_child, args=(path, glossary_sig, theirs, build, analyse), daemon=True,
                             name=f"workbench-align-analysis-{k + 1}")
         child.start()
-        send.close()
-        pipes.append(receive)
+        theirs.close()
+        pipes.append(mine)
         procs.append(child)
+    owner: dict[int, int] = {}  # article id -> the child analysing it
+    load = [0] * children  # articles handed to each child and not yet received
+    ready: dict[int, tuple] = {}  # articles the parent analysed ahead of their turn
+    nxt = 0  # position in ``todo`` of the first article not yet handed out (nor analysed ahead)
+    failed = False
+
+    def hand_out() -> None:
+        nonlocal nxt
+        while nxt < len(todo) and not failed:
+            aid, only = todo[nxt]
+            if aid in movable:
+                k = min(range(children), key=load.__getitem__)
+                if load[k] >= AHEAD:
+                    return
+                pipes[k].send((aid, only))
+                owner[aid] = k
+                load[k] += 1
+            nxt += 1
+
+    def steal() -> bool:  # analyse the next article not handed out; False when none is left
+        nonlocal nxt
+        while nxt < len(todo) and todo[nxt][0] not in movable:
+            nxt += 1  # the parent's own: analysed at its turn
+        if nxt == len(todo):
+            return False
+        aid = todo[nxt][0]
+        nxt += 1
+        ready[aid] = here(aid)
+        return True
+
     try:
-        for k in range(len(work)):
+        hand_out()
+        for aid, _ in todo:
+            if aid in ready:
+                yield ready.pop(aid)
+                continue
+            k = owner.pop(aid, None)
+            if k is None or failed:
+                yield here(aid)
+                continue
+            while STEAL and len(ready) < HELD and not pipes[k].poll() and steal():
+                pass
             try:
-                item = pipes[k % children].recv()
+                item = pipes[k].recv()
             except EOFError:  # the child died
                 item = _Failed("the analysis process ended")
             if isinstance(item, _Failed):
-                yield None
-                return
-            aid, lang, groups, rows = item
-            yield aid, lang, groups, unpack(rows)
+                failed = True
+                yield here(aid)
+                continue
+            load[k] -= 1
+            hand_out()
+            got, _lang, groups, rows = item
+            yield got, groups, unpack(rows)
     finally:
-        for receive in pipes:
-            receive.close()
+        for mine in pipes:
+            try:
+                mine.send(None)
+            except OSError:
+                pass
+            mine.close()
         for child in procs:
+            child.join(timeout=0.1)
             if child.is_alive():
                 child.terminate()
             child.join()
 
 
-def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]], send, build: Callable,
-           analyse: Callable) -> None:
-    """The child's loop: analyse each article and send it; a ``_Failed`` and stop on any problem."""
+def _child(path: str, glossary_sig: str, pipe, build: Callable, analyse: Callable) -> None:
+    """The child's loop: analyse each article it is handed and send it back, until ``None``; a
+    ``_Failed`` and stop on any problem."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which ends the child
     try:
         from workbench.store.db import connect
@@ -117,17 +178,18 @@ def _child(path: str, glossary_sig: str, work: list[tuple[int, set[int] | None]]
         conn = connect(path)
         ctx = build(conn)
         if ctx.glossary_sig != glossary_sig:
-            send.send(_Failed("the glossary changed since the run started"))
+            pipe.send(_Failed("the glossary changed since the run started"))
             return
-        for aid, only in work:
+        while (task := pipe.recv()) is not None:
+            aid, only = task
             lang, groups, found = analyse(conn, ctx, aid, only)
-            send.send((aid, lang, groups, pack(found)))
-    except BrokenPipeError:  # the parent stopped listening (cancelled, or failed)
+            pipe.send((aid, lang, groups, pack(found)))
+    except (BrokenPipeError, EOFError):  # the parent stopped listening (cancelled, or failed)
         return
     except Exception as exc:  # noqa: BLE001 - the parent analyses the article again and sees the error
         try:
-            send.send(_Failed(f"{type(exc).__name__}: {exc}"))
+            pipe.send(_Failed(f"{type(exc).__name__}: {exc}"))
         except OSError:
             pass
     finally:
-        send.close()
+        pipe.close()
