@@ -185,3 +185,37 @@ def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
     assert "السجن" not in [f.stem for f in prison]  # a head noun is no short form
     (alone,) = run(index, "ar", "ووصل الرهبان إلى الدير صباحا.", memory=Memory())
     assert alone == []  # without the full name earlier, الدير is a monastery
+
+
+def test_the_forces_of_a_glossary_person_are_him_not_an_organisation_head(index):
+    (got,) = run(index, "ar", "وقصفت قوات الأسد مواقع في البلدة.")
+    assert [(f.stem, f.etype, f.entity_id, f.status) for f in got] == [
+        ("الأسد", "person", "bashar-al-assad", "suggested")]
+
+
+def test_a_glossary_persons_last_word_met_later_is_suggested_as_him(index):
+    # الصدر is also a common noun (the chest): alone it is no name, after مقتدى الصدر in the article it is him
+    first, later = run(index, "ar", "وانتقد مقتدى الصدر الحكومة.", "وقال مقرب من الصدر إن الموقف ثابت.",
+                       memory=Memory())
+    assert [(f.stem, f.entity_id, f.status) for f in first] == [("مقتدى الصدر", "muqtada-al-sadr", "accepted")]
+    assert [(f.stem, f.entity_id, f.status) for f in later] == [("الصدر", "muqtada-al-sadr", "suggested")]
+    (alone,) = run(index, "ar", "وقال مقرب من الصدر إن الموقف ثابت.", memory=Memory())
+    assert alone == []
+
+
+def test_new_glossary_places_and_organisations_and_spellings_are_linked(index):
+    (got,) = run(index, "ar", "وأفاد المرصد السوري لحقوق الإنسان بوصول قوات البشمركة إلى قضاء تلعفر.")
+    assert [(f.stem, f.entity_id, f.status) for f in got] == [
+        ("المرصد السوري لحقوق الإنسان", "syrian-observatory-for-human-rights", "accepted"),
+        ("البشمركة", "peshmerga", "accepted"), ("تلعفر", "tal-afar", "accepted")]
+    (got,) = run(index, "fr", "Selon l'OSDH, les combats ont repris près de Tal Afar.")
+    assert [(f.stem, f.entity_id) for f in got] == [("OSDH", "syrian-observatory-for-human-rights"),
+                                                     ("Tal Afar", "tal-afar")]
+
+
+def test_the_head_of_a_french_glossary_name_alone_later_is_a_name(index):
+    _, later = run(index, "fr", "L'Observatoire syrien des droits de l'homme a publié un bilan.",
+                   "Selon l'Observatoire, douze personnes sont mortes.", memory=Memory())
+    assert [f.stem for f in later] == ["Observatoire"]
+    (alone,) = run(index, "fr", "Selon l'Observatoire, douze personnes sont mortes.", memory=Memory())
+    assert alone == []

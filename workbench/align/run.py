@@ -315,7 +315,8 @@ def _teaching_words(conn: sqlite3.Connection, article_id: int) -> dict[int, set[
     """Source segment -> the words (``_memory_key``) of its stored names that the memory may learn
     from (a superset of ``detect_source.learn`` and ``learn_openings``): any name found otherwise
     than by its glossary spelling; an Arabic glossary place of two words not opening with the article
-    (دير الزور: its short form الدير); a French glossary name that a head and its adjective open
+    (دير الزور: its short form الدير); an Arabic person's name of two words or more (مقتدى الصدر: الصدر);
+    a French glossary name that a head and its adjective open
     (Forces démocratiques syriennes). The memory is only ever asked about these words."""
     out: dict[int, set[str]] = {}
     for sid, glossed, lang, surface in conn.execute(
@@ -325,6 +326,8 @@ def _teaching_words(conn: sqlite3.Connection, article_id: int) -> dict[int, set[
                      OR m.lang = 'ar' AND length(m.surface) - length(replace(m.surface, ' ', '')) = 1
                         AND substr(m.surface, m.prefix + 1, 2) <> 'ال' AND EXISTS (SELECT 1 FROM links l
                             JOIN entities e ON e.id = l.entity_id WHERE l.mention_id = m.id AND e.type = 'place')
+                     OR m.lang = 'ar' AND instr(m.surface, ' ') > 0 AND EXISTS (SELECT 1 FROM links l
+                            JOIN entities e ON e.id = l.entity_id WHERE l.mention_id = m.id AND e.type = 'person')
                      OR m.lang = 'fr')""", (article_id,)):
         found = _WORD.findall(surface)
         if glossed and lang == "fr" and not detect_source.opens_long_name(found):
