@@ -36,7 +36,7 @@ async def test_lists_entities_and_their_spellings(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_glossary(app, pilot)
-        assert screen.entities.total == 108  # the bundled glossary
+        assert screen.entities.total == 111  # the bundled glossary
         ids = listed(screen)
         canonicals = [screen.entities.row_at(i).canonical.casefold() for i in range(len(ids))]
         assert canonicals == sorted(canonicals)
@@ -59,7 +59,7 @@ async def test_search_as_you_type_across_scripts(make_app):
         await pilot.pause()
         assert listed(screen)[0] == "hasakah"
         await pilot.press("escape")
-        assert len(listed(screen)) == 108
+        assert len(listed(screen)) == 111
 
 
 async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names
+from workbench.align import arabic_names, longer_names
 from workbench.align.arabic_words import TANWEEN, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
@@ -58,6 +58,8 @@ class Memory:
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
+    # parts of longer organisation names that are another organisation's spelling (``longer_names``)
+    within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -97,6 +99,10 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         if memory is not None:
             found += remembered(seg, total, memory)
             learn(found, memory, lexicon)
+    if lang in ("ar", "fr"):
+        longer_names.mark(seg, found, memory.within if memory is not None else {}, lexicon)
+        if memory is not None:
+            longer_names.learn(found, memory.within, lexicon)
     return sorted(found, key=lambda f: f.start)
 
 
