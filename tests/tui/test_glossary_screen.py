@@ -69,18 +69,18 @@ async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
         await pilot.press("a")
         await pilot.pause()
         form = app.screen
-        form.query_one("#f-id").value = "Tal Afar"
-        form.query_one("#f-canonical").value = "Tal Afar"
+        form.query_one("#f-id").value = "Al Hawija"
+        form.query_one("#f-canonical").value = "Hawija"
         form.query_one("#f-type").value = "place"
         await pilot.press("ctrl+s")
         assert "bad entity id" in shown(form.query_one("#form-error"))
         assert app.screen is form  # still open, nothing written
-        form.query_one("#f-id").value = "tal-afar"
+        form.query_one("#f-id").value = "hawija"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert query(corpus_db, "SELECT type, canonical_en FROM entities WHERE id = 'tal-afar'") == [("place", "Tal Afar")]
-        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'entity' AND target_id = 'tal-afar'") == [("add",)]
+        assert query(corpus_db, "SELECT type, canonical_en FROM entities WHERE id = 'hawija'") == [("place", "Hawija")]
+        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'entity' AND target_id = 'hawija'") == [("add",)]
 
 
 async def test_edit_and_delete_with_confirm(make_app, corpus_db):
