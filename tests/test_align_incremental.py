@@ -169,3 +169,20 @@ def test_a_pair_analysed_again_remembers_the_names_of_the_pairs_before_it(conn, 
     assert second is not None and second[0] in analysed  # analysed again, and still found
     assert conn.execute(surnames).fetchone() == (1,)
     check(conn, tmp_path)
+
+
+def test_a_pair_analysed_again_remembers_the_longer_names_and_the_people_before_it(conn, tmp_path):
+    """حزب الله after كتائب حزب الله, الصدر after مقتدى الصدر: found alike when a decision re-analyses only
+    the later pair."""
+    from tests.test_align_pipeline import add_article
+
+    add_article(conn, "ar", ["وقصفت الطائرات مقرا لكتائب حزب الله وانتقد مقتدى الصدر القصف.",
+                             "ورد حزب الله وقال مقرب من الصدر إن الشيخ فرحان الزيزفوني وصل."], None)
+    align_articles(conn)
+    later = """SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+               WHERE m.surface IN ('حزب الله', 'الصدر') ORDER BY m.start"""
+    expected = [("kataib-hezbollah", "suggested"), ("muqtada-al-sadr", "suggested")]
+    assert conn.execute(later).fetchall() == expected
+    decide(conn, pick(conn, "m.surface = 'فرحان الزيزفوني'"), "not-a-name")  # reaches the second sentence only
+    assert conn.execute(later).fetchall() == expected
+    check(conn, tmp_path)

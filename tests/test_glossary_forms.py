@@ -52,3 +52,9 @@ def test_after_the_regime_of_any_last_word_of_a_person_is_the_person():
     # الفهد is also a common noun (the lynx): alone it is no mention, after نظام or ميليشيا it is the man
     assert mentions("وشاهد الصيادون الفهد قرب الوادي.") == []
     assert [m[0] for m in mentions("وانتقد المعارضون نظام الفهد وميليشيا فهد في البلدة.")] == ["الفهد", "فهد"]
+
+
+def test_after_the_forces_of_a_last_word_of_a_person_is_the_person():
+    # قوات الفهد: the forces of the man, not of the lynx; the forces of another word stay unfound here
+    assert [m[0] for m in mentions("وتقدمت قوات الفهد نحو الوادي، ولقوات فهد مواقع أخرى.")] == ["الفهد", "فهد"]
+    assert mentions("وتقدمت قوات الحدود نحو الوادي.") == []

@@ -36,7 +36,7 @@ async def test_lists_entities_and_their_spellings(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_glossary(app, pilot)
-        assert screen.entities.total == 108  # the bundled glossary
+        assert screen.entities.total == 111  # the bundled glossary
         ids = listed(screen)
         canonicals = [screen.entities.row_at(i).canonical.casefold() for i in range(len(ids))]
         assert canonicals == sorted(canonicals)
@@ -59,7 +59,7 @@ async def test_search_as_you_type_across_scripts(make_app):
         await pilot.pause()
         assert listed(screen)[0] == "hasakah"
         await pilot.press("escape")
-        assert len(listed(screen)) == 108
+        assert len(listed(screen)) == 111
 
 
 async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
@@ -69,18 +69,18 @@ async def test_add_entity_shows_validation_errors_in_place(make_app, corpus_db):
         await pilot.press("a")
         await pilot.pause()
         form = app.screen
-        form.query_one("#f-id").value = "Tal Afar"
-        form.query_one("#f-canonical").value = "Tal Afar"
+        form.query_one("#f-id").value = "Al Hawija"
+        form.query_one("#f-canonical").value = "Hawija"
         form.query_one("#f-type").value = "place"
         await pilot.press("ctrl+s")
         assert "bad entity id" in shown(form.query_one("#form-error"))
         assert app.screen is form  # still open, nothing written
-        form.query_one("#f-id").value = "tal-afar"
+        form.query_one("#f-id").value = "hawija"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
-        assert query(corpus_db, "SELECT type, canonical_en FROM entities WHERE id = 'tal-afar'") == [("place", "Tal Afar")]
-        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'entity' AND target_id = 'tal-afar'") == [("add",)]
+        assert query(corpus_db, "SELECT type, canonical_en FROM entities WHERE id = 'hawija'") == [("place", "Hawija")]
+        assert query(corpus_db, "SELECT action FROM decisions WHERE target = 'entity' AND target_id = 'hawija'") == [("add",)]
 
 
 async def test_edit_and_delete_with_confirm(make_app, corpus_db):

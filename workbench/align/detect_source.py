@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names
+from workbench.align import arabic_names, longer_names
 from workbench.align.arabic_words import TANWEEN, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
@@ -58,6 +58,8 @@ class Memory:
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
+    # parts of longer organisation names that are another organisation's spelling (``longer_names``)
+    within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -71,6 +73,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     if index is not None and found:
         found = grow(seg, found, lang, index, total)
     if lang in ("fr", "en"):
+        if lang == "fr" and memory is not None:
+            learn_heads(found, memory)
         others = other_names("source", seg, lang, total, finder, memory)
         # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
@@ -82,6 +86,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             learn_openings(found, memory)
     elif lang == "ar":
         found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
+        # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
+        found += surname_mentions(seg, total, {}, last_words(lexicon))
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
@@ -93,6 +99,10 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         if memory is not None:
             found += remembered(seg, total, memory)
             learn(found, memory, lexicon)
+    if lang in ("ar", "fr"):
+        longer_names.mark(seg, found, memory.within if memory is not None else {}, lexicon)
+        if memory is not None:
+            longer_names.learn(found, memory.within, lexicon)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -113,6 +123,15 @@ def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
         found.etype, found.cue = "org", f"earlier in the article '{' '.join(name)}'"
         out.append(found)
     return out
+
+
+def learn_heads(found: list[Found], memory: Memory) -> None:
+    """The head word opening a French glossary name of several words (Observatoire syrien des droits de
+    l'homme): alone later in the article it is a name, as after a name the capitalised runs found."""
+    for f in found:
+        head = f.words[0].casefold()
+        if f.entries and len(f.words) > 1 and head in NAME_HEADS and not head.endswith(("s", "x")):
+            memory.heads.add(head)
 
 
 def learn_openings(found: list[Found], memory: Memory) -> None:
@@ -263,8 +282,9 @@ def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory)
 
 def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
     """Remember the new names of a segment: a person's family name and rare first word, an
-    organisation's head and first word, a one-word name as it is; and the colloquial short form of a
-    two-word glossary place, its first word with the article (دير الزور ... الدير, للدير)."""
+    organisation's head and first word, a one-word name as it is; the last word of a glossary person's
+    name; and the colloquial short form of a two-word glossary place, its first word with the article
+    (دير الزور ... الدير, للدير)."""
     t = arabic_names.tables()
     given, heads = t["given"], t["facility_head"] | t["place_head"]
     for f in found:
@@ -272,6 +292,9 @@ def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
         if f.entries and len(f.words) == 2 and not first.startswith("ال") and first not in heads \
                 and all(lexicon.types.get(e) == "place" for e in f.entity_ids):
             memory.words.setdefault("ال" + first, ("place", f.stem))  # not السجن after سجن غويران
+        if f.entries and len(f.words) >= 2 and all(lexicon.types.get(e) == "person" for e in f.entity_ids):
+            # a glossary person's last word, even a common noun: بوزير الصدر after مقتدى الصدر
+            memory.words.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
         if f.detector != "cue" or f.cue.startswith("earlier"):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)

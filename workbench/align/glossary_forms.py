@@ -11,9 +11,9 @@ CONFIDENCE = 0.8  # the name is sure enough; which person it is the linker decid
 
 
 _last: list = [None, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words
-# "the regime of", "the militia of": a glossary person's last word after them is that person even when it is
-# also a common noun (نظام الأسد، ميليشيا أسد)
-RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات")}
+# "the regime of", "the militia of", "the forces of": a glossary person's last word after them is that person
+# even when it is also a common noun (نظام الأسد، ميليشيا أسد، قوات الأسد)
+RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات")}
 JOINED_MIN = 8  # letters of a run-together name (shorter ones could be a word)
 
 
@@ -64,7 +64,7 @@ def _index(lexicon: Lexicon) -> None:
 def surname_mentions(seg: Segment, total: int, surnames: dict[str, str], lasts: dict[str, str]) -> list[Found]:
     """Untaken words that are a glossary person's family name, unless they follow a definite word:
     there a nisba is an adjective (الوفد البغدادي، المذهب المالكي); after "the regime of" any last word
-    of a glossary person's name (``lasts``: نظام الأسد، ميليشيا أسد)."""
+    of a glossary person's name (``lasts``: نظام الأسد، ميليشيا أسد); with no ``surnames``, only those."""
     out: list[Found] = []
     tokens, taken = seg.tokens, seg.taken
     for k, token in enumerate(tokens):

@@ -1,6 +1,7 @@
 """Links a mention to a glossary entity with a score, a status and an explanation.
 
-Evidence for an entity: an exact glossary spelling (1.0, shared by the entities that have it), the
+Evidence for an entity: an exact glossary spelling (1.0, shared by the entities that have it; ``WITHIN_OWN``
+when it is part of another organisation's longer name that the article names, which gets ``WITHIN``), the
 names matcher's fuzzy or cross-script score, and the entity of the counterpart on the other side of
 the sentence pair (weighted by how alike the two spellings are). Independent evidence combines as
 ``1 - (1 - a)(1 - b)``. At or above ``ACCEPT`` the link is made ('accepted' by 'auto'); above
@@ -23,6 +24,9 @@ UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not conf
 UNSURE_FUZZY_CUE = 0.55
 OWN_NAME = ("cue", "gazetteer")  # detectors that find a name of its own, not a glossary spelling
 VOWEL_LETTERS = str.maketrans("", "", "اوي")
+# an organisation's spelling inside another's longer name that the article names (حزب الله after كتائب حزب الله):
+# the longer name's entity is suggested, its own stays a candidate; neither is accepted on this alone
+WITHIN, WITHIN_OWN = 0.8, 0.7
 KEEP_CANDIDATES = 3
 MATCHER_WHY = "names matcher"  # how a fuzzy candidate's explanation starts (``workbench.align.affected`` finds them by it)
 
@@ -36,7 +40,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     """Fill ``entity_id``, ``status``, ``score``, ``why``, ``candidates`` and ``proposal``."""
     lexicon = index.lookup
     exact = found.entity_ids
-    if len(exact) == 1 and (found.norm, exact[0]) not in rejected and exact[0] in lexicon.canonical:
+    if len(exact) == 1 and found.within is None and (found.norm, exact[0]) not in rejected and exact[0] in lexicon.canonical:
         entry = found.entries[0]  # the common case: one entity has this very spelling
         why = f"glossary spelling '{entry.text}' ({entry.lang})"
         cp = found.counterpart
@@ -53,8 +57,13 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         evidence.setdefault(eid, []).append((score, variant, why))
 
     for entry in found.entries:
-        share = 1.0 / len(exact)
-        add(entry.entity_id, share, entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
+        if found.within is None:
+            add(entry.entity_id, 1.0 / len(exact), entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
+        elif entry.entity_id not in evidence:  # once an entity: two spellings alike are no more evidence
+            add(entry.entity_id, WITHIN_OWN, entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
+    if found.within is not None:
+        eid, longer = found.within
+        add(eid, WITHIN, longer, f"part of '{longer}', named in the article")
     cp = found.counterpart
     if cp is not None:
         if cp.entity_ids:

@@ -42,6 +42,7 @@ class Found:
     cue: str = ""  # what found a name outside the glossary ("title 'الشيخ'")
     confidence: float = 0.0  # how often that cue finds a real name (0: not measured)
     place: str | None = None  # GeoNames id of a place found in the place list
+    within: tuple[str, str] | None = None  # (entity, spelling) of a longer name this one is part of (``longer_names``)
 
     @property
     def skel(self) -> str:
