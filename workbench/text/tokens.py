@@ -61,10 +61,12 @@ def key_of(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
     """``(prefix_length, stem)`` readings of an Arabic word: والحسكة -> (1, الحسكة); للحشد -> (1, الحشد).
 
-    The bare word comes first; stems are kept at two letters or more.
+    The bare word comes first; stems are kept at two letters or more. Cached: every glossary lookup
+    and cue asks for the words of each sentence.
     """
     forms: list[tuple[int, str]] = [(0, word)]
     if not is_arabic(word):
