@@ -282,3 +282,19 @@ def test_new_ids_follow_the_glossary_id_rule(conn):
     m = mid(conn, "Karim Haddad")
     out = decide(conn, m, "new", canonical="Ḥasan_al-Bannā (1906)")
     assert out.entity_id == "hasan-al-banna-1906" and id_problem(out.entity_id) is None
+
+
+def test_a_declined_preview_leaves_nothing_for_the_next_decision(conn):
+    """The preview of a correction (rolled back: the analyst said no) learned its spelling for another
+    entity; the decision made next learns the same spelling for the right one, in the row id the
+    preview had. The names it re-links follow the glossary as written, not the preview's."""
+    from workbench.review.preview import preview
+
+    first, other = mid(conn, "Karim Haddad"), mid(conn, "Karim Haddad", nth=1)
+    asked = preview(conn, first, "correct", entity_id="hasakah")
+    assert asked.entity_id == "hasakah" and link(conn, first)["status"] == "new"  # nothing kept
+    decide(conn, other, "correct", entity_id="mosul")
+    linked = conn.execute("SELECT DISTINCT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id"
+                          " WHERE m.surface = 'Karim Haddad'").fetchall()
+    assert linked == [("mosul",)]
+    assert link(conn, first) == {"entity": "mosul", "status": "accepted", "by": "auto"}
