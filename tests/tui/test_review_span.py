@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import query, shown
+from tests.tui.conftest import query, settle, shown
 from tests.tui.test_review_flow import SIZE, last_decision, new_decisions, open_review, skip_to
 from workbench.tui.render.arabic import display_line
 from workbench.tui.review.concordance import ConcordanceScreen
@@ -110,3 +110,26 @@ async def test_concordance_of_an_arabic_name_and_span_keys_on_it(make_app, corpu
         after = span(corpus_db, mid)
         assert (after[0], after[2]) == ("قرية أم حجر", before[2]) and after[1] < before[1]
         assert f"“{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”" in status_line(screen)
+
+
+async def test_span_keys_and_why_on_a_group_row(make_app, corpus_db):
+    """In the grouped queue a span key is refused in the status line (the app keeps running, nothing is
+    written); w shows the concordance of the group's first name."""
+    since = last_decision(corpus_db)
+    spans = query(corpus_db, "SELECT id, start, end FROM mentions ORDER BY id")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
+        await settle(pilot)
+        assert screen.item["spellings"] == ["Farhad Rasho"]
+        for key in ("right_square_bracket", "left_curly_bracket"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert "a span is one name's" in status_line(screen)
+        assert query(corpus_db, "SELECT id, start, end FROM mentions ORDER BY id") == spans
+        assert new_decisions(corpus_db, since) == []
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConcordanceScreen)
+        assert "2 mention(s) spelled “farhad rasho” (fr)" in shown(app.screen.query_one("#concordance-body"))

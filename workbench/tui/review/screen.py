@@ -475,6 +475,9 @@ class ReviewScreen(Screen):
         item = self.item
         if item is None or self._busy():
             return
+        if isinstance(item, Group):
+            self.say("a span is one name's: m goes back to one name a row", error=True)
+            return
         try:
             outcome = self.state.edit_span(item, edge, by)
         except UserError as exc:
@@ -493,7 +496,7 @@ class ReviewScreen(Screen):
     def action_concordance(self) -> None:
         from workbench.tui.review.concordance import ConcordanceScreen
 
-        item = self.item
+        item = self.item and self.state.first(self.item)  # a group: its first name's spelling
         if item is not None:
             self.app.push_screen(ConcordanceScreen(self.state, item, self.app.bidi))
 
