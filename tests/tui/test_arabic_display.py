@@ -122,3 +122,31 @@ def test_a_proposed_name_and_a_canonical_name_in_arabic_show_in_reading_order():
     assert f"proposed new entity: {display_line('أم حجر')} (place)" in link_line(item).plain
     linked = dict(item, status="suggested", entity_id="umm-hajar", canonical="أم حجر", score=0.7)
     assert display_line("أم حجر") in link_line(linked).plain and "أم حجر" not in link_line(linked).plain
+
+
+async def test_a_preview_line_that_starts_with_an_arabic_name_reads_left_to_right(make_app):
+    """The confirm dialog lists changed links as English lines that start with the quoted name: an
+    Arabic name is shaped and ordered in place, the rest of the line stays as written (the line used to be
+    laid out right to left as a whole: `ar): new → accepted Hamrin) ”نيرمح“`)."""
+    from tests.tui.test_review_flow import dialog_text
+    from workbench.review.preview import Change, Preview
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    def state(entity, status):
+        return {"entity_id": entity, "status": status, "score": 0.5, "decided_by": "auto"}
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        taken = Change(20, "other", state("y", "accepted"), state("x", "accepted"), "حمرين", "ar",
+                       {"x": "Hamrin", "y": "Tal Zahra"})
+        this = Change(screen.item.id, "this", state(None, "new"), state("x", "confirmed"), "Hamrin", "en")
+        preview = Preview("new", screen.item.id, "Hamrin", "en", "x", "Hamrin", changes=[this, taken])
+        screen._ask(screen.state.request(screen.item, "new", canonical="Hamrin", entity_type="place"), preview)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        text = dialog_text(app.screen)
+        assert f"“{display_line('حمرين')}” (ar): accepted Tal Zahra → accepted Hamrin" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)

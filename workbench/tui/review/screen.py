@@ -358,7 +358,7 @@ class ReviewScreen(Screen):
                 self._back(request.row)
 
         counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in preview.counts.items() if n)
-        lines = "".join(f"\n  {display_line(line, self.app.bidi)}" for line in preview.side_effect_lines())
+        lines = "".join(f"\n  {display_line(line, self.app.bidi, rtl=False)}" for line in preview.side_effect_lines())
         self.app.push_screen(ConfirmDialog(f"confirm: {display_line(preview.summary(), self.app.bidi)}",
                                            f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
                              answered)
