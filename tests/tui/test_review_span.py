@@ -133,3 +133,23 @@ async def test_span_keys_and_why_on_a_group_row(make_app, corpus_db):
         await pilot.pause()
         assert isinstance(app.screen, ConcordanceScreen)
         assert "2 mention(s) spelled “farhad rasho” (fr)" in shown(app.screen.query_one("#concordance-body"))
+
+
+def test_concordance_and_history_show_large_ids_and_counts_whole():
+    """On 5,000 articles mention ids have six digits and a bulk decision thousands of mentions: the
+    concordance's "where" (a5062:7 #139276) and the history's count (3728) were cut ("#1392…", "37…")."""
+    from rich.console import Console
+
+    from workbench.review.concordance import Concordance
+    from workbench.tui.review.concordance import render
+    from workbench.tui.review.history import COLUMNS, cells
+
+    mention = {"id": 139276, "norm": "amin", "lang": "fr", "candidates": [], "entity_id": None}
+    row = {"id": 139276, "article_id": 5062, "seq": 6, "start": 1, "end": 8, "status": "suggested",
+           "text": "\"Al Amin est venu ici afin de coordonner avec nous\", a déclaré le maire."}
+    console = Console(width=110, record=True)
+    console.print(render(Concordance(mention, 1, [row]), 0, "shape"))
+    assert "a5062:7 #139276" in console.export_text()
+    width = next(c.width for c in COLUMNS if c.title == "#")
+    shown_counts = [cells({"action": "not-a-name", "mentions": n})[-1] for n in (1, 3728, 34212)]
+    assert shown_counts == ["1", "3728", "34k"] and all(len(c) <= width for c in shown_counts)
