@@ -153,3 +153,22 @@ def test_concordance_and_history_show_large_ids_and_counts_whole():
     width = next(c.width for c in COLUMNS if c.title == "#")
     shown_counts = [cells({"action": "not-a-name", "mentions": n})[-1] for n in (1, 3728, 34212)]
     assert shown_counts == ["1", "3728", "34k"] and all(len(c) <= width for c in shown_counts)
+
+
+async def test_widening_stops_at_a_comma(make_app, corpus_db):
+    """"pour Maliki, estime le député": ] would have made the name “Maliki, estime”; it is refused in the
+    status line and nothing is written. [ still takes in the word before it (no punctuation between)."""
+    since = last_decision(corpus_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        mid = screen.item.id
+        before = span(corpus_db, mid)
+        assert before[0] == "Maliki"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "'Maliki' ends at “,” on that side: a name does not run over it" in status_line(screen)
+        assert span(corpus_db, mid) == before and new_decisions(corpus_db, since) == []
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert span(corpus_db, mid)[0] == "pour Maliki"
