@@ -298,3 +298,23 @@ def test_a_declined_preview_leaves_nothing_for_the_next_decision(conn):
                           " WHERE m.surface = 'Karim Haddad'").fetchall()
     assert linked == [("mosul",)]
     assert link(conn, first) == {"entity": "mosul", "status": "accepted", "by": "auto"}
+
+
+def test_a_new_entity_does_not_grow_its_name_over_the_title_before_it(db):
+    """«اللواء خليل عبد الرحمن الجبوري»: the name found after the title (cue) becomes a new entity; the
+    re-alignment the decision makes finds its spelling in the glossary and used to grow it over the title
+    (the matcher ignores اللواء), leaving a second mention over the confirmed one. One name, without the
+    title, linked as decided."""
+    c = db.conn
+    add_glossary(c)
+    add_article(c, "ar", ["وقال قائد قوات الحدود في المنطقة الغربية، اللواء خليل عبد الرحمن الجبوري، إن الحدود مؤمنة."],
+                ["The commander of border forces in the western region, Major General Khalil Abdul-Rahman "
+                 "al-Jubouri, said the border was secure."])
+    align_articles(c)
+    m = mid(c, "خليل عبد الرحمن الجبوري")
+    decide(c, m, "new", canonical="Khalil Abdul-Rahman al-Jubouri", entity_type="person")
+    source = c.execute("SELECT id, surface FROM mentions WHERE side = 'source'").fetchall()
+    assert source == [(m, "خليل عبد الرحمن الجبوري")]
+    assert link(c, m) == {"entity": "khalil-abdul-rahman-al-jubouri", "status": "confirmed", "by": "tester"}
+    align_articles(c, force=True)  # a fresh alignment agrees
+    assert c.execute("SELECT surface FROM mentions WHERE side = 'source'").fetchall() == [(source[0][1],)]
