@@ -80,8 +80,7 @@ def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int)
         a, b = (first, inside[0]) if edge == LEFT else (inside[-1], last)
         stop = next((ch for ch in text[tokens[a].end:tokens[b].start] if ch in STOPS), None)
         if stop is not None:
-            raise UserError(f"{m['surface']!r} ends at “{stop}” on that side: a name does not run over it "
-                            "(`workbench decide MENTION_ID span START END` sets any span)")
+            raise UserError(f"{m['surface']!r} ends at “{stop}” on that side: a name does not run over it")
     return tokens[first].start, tokens[last].end
 
 
