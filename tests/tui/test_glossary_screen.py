@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.conftest import query, shown
 from workbench.tui.glossary.screen import GlossaryScreen
+from workbench.tui.render.arabic import display_line
 
 SIZE = (120, 36)
 
@@ -200,4 +201,10 @@ async def test_a_spelling_added_is_confirmed_and_one_the_entity_has_is_refused_i
         await pilot.pause()
         assert app.screen is form
         assert "'Diyala (province)' (fr) is already a spelling of diyala" in shown(form.query_one("#form-error"))
+        form.query_one("#f-lang").value = "ar"
+        form.query_one("#f-text").value = "ديالى"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # an Arabic spelling in the message: shaped, in reading order, the sentence left to right
+        assert f"'{display_line('ديالى')}' (ar) is already a spelling of diyala" in shown(form.query_one("#form-error"))
         assert query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL") == rows
