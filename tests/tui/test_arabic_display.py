@@ -3,7 +3,7 @@ the value typed stays in logical order; ``b`` hands the ordering to the terminal
 
 from __future__ import annotations
 
-from tests.tui.conftest import mention, query, shown
+from tests.tui.conftest import mention, shown
 from tests.tui.test_review_flow import SIZE, last_decision, link, open_review, skip_to
 from workbench.tui.render.arabic import display_line
 
