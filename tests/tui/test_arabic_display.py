@@ -150,3 +150,15 @@ async def test_a_preview_line_that_starts_with_an_arabic_name_reads_left_to_righ
         await pilot.press("n")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
+
+
+def test_a_quote_inside_an_arabic_name_keeps_the_name_in_reading_order():
+    """The status line after widening «حزب الله» to «كتائب "حزب الله"» (5,000 articles): the quote split the
+    name into two runs ordered each on its own, so it read "حزب الله" before كتائب. Straight and angle
+    quotes between Arabic words now stay inside the run; the curly quotes around a name still end it."""
+    line = 'span: “حزب الله” → “كتائب "حزب الله”'
+    shown_line = display_line(line)
+    assert shown_line.startswith(f"span: “{display_line('حزب الله')}” → “")
+    assert display_line('كتائب "حزب الله') in shown_line
+    assert display_line("span: “أم حجر” → “قرية أم حجر”") == \
+        f"span: “{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”"

@@ -26,8 +26,8 @@ BIDI_MODES = (SHAPE, TERMINAL)
 _WORD = re.compile(r"\S+")
 _LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
 _ARABIC = re.compile(f"[{_LETTERS}]")
-_ARABIC_RUN = re.compile(f"[{_LETTERS}](?:[{_LETTERS}\\s\\d]*[{_LETTERS}])?")
-"""Arabic words with the spaces and digits between them."""
+_ARABIC_RUN = re.compile(f"[{_LETTERS}](?:[{_LETTERS}\\s\\d\"«»]*[{_LETTERS}])?")
+"""Arabic words with the spaces, digits and straight or angle quotes between them (كتائب "حزب الله")."""
 
 
 def is_rtl(text: str) -> bool:
