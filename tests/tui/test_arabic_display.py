@@ -162,3 +162,34 @@ def test_a_quote_inside_an_arabic_name_keeps_the_name_in_reading_order():
     assert display_line('كتائب "حزب الله') in shown_line
     assert display_line("span: “أم حجر” → “قرية أم حجر”") == \
         f"span: “{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”"
+
+
+async def test_history_dialogs_show_an_arabic_name_in_reading_order(make_app, corpus_db):
+    """H then z or e on a decision about an Arabic name: the question quoted it in logical order,
+    unshaped ("Undo new of “الوحش”?", 5,000 articles)."""
+    from tests.tui.conftest import settle
+    from tests.tui.test_review_flow import dialog_text
+    from workbench.tui.review.change import ChangeDialog
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "أم حجر")
+        await pilot.press("u")
+        await settle(pilot)
+        assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"
+        await pilot.press("H", "z")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"Undo unsure of “{display_line('أم حجر')}”?" in dialog_text(app.screen)
+        await pilot.press("n", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangeDialog)
+        assert f"Change “{display_line('أم حجر')}”: now unsure" in dialog_text(app.screen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert f"Change “{display_line('أم حجر')}” from unsure to confirm" in dialog_text(app.screen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"  # nothing changed: said no

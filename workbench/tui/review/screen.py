@@ -576,7 +576,8 @@ class ReviewScreen(Screen):
 
     def _confirm_change(self, row: dict, action: str, entity_id: str | None) -> None:
         target = f" → {entity_id}" if entity_id else ""
-        question = f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?"
+        question = display_line(f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?",
+                                self.app.bidi, rtl=False)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -606,7 +607,8 @@ class ReviewScreen(Screen):
             self.say("that entry is an undo; decide the mention again instead", error=True)
             return
         count = row.get("mentions", 1)
-        question = f"Undo {row['action']} of “{row.get('surface')}”{f' ({count} mentions)' if count > 1 else ''}?"
+        question = display_line(f"Undo {row['action']} of “{row.get('surface')}”"
+                                f"{f' ({count} mentions)' if count > 1 else ''}?", self.app.bidi, rtl=False)
 
         def answered(yes: bool | None) -> None:
             if not yes:
