@@ -282,3 +282,39 @@ def test_new_ids_follow_the_glossary_id_rule(conn):
     m = mid(conn, "Karim Haddad")
     out = decide(conn, m, "new", canonical="Ḥasan_al-Bannā (1906)")
     assert out.entity_id == "hasan-al-banna-1906" and id_problem(out.entity_id) is None
+
+
+def test_a_declined_preview_leaves_nothing_for_the_next_decision(conn):
+    """The preview of a correction (rolled back: the analyst said no) learned its spelling for another
+    entity; the decision made next learns the same spelling for the right one, in the row id the
+    preview had. The names it re-links follow the glossary as written, not the preview's."""
+    from workbench.review.preview import preview
+
+    first, other = mid(conn, "Karim Haddad"), mid(conn, "Karim Haddad", nth=1)
+    asked = preview(conn, first, "correct", entity_id="hasakah")
+    assert asked.entity_id == "hasakah" and link(conn, first)["status"] == "new"  # nothing kept
+    decide(conn, other, "correct", entity_id="mosul")
+    linked = conn.execute("SELECT DISTINCT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id"
+                          " WHERE m.surface = 'Karim Haddad'").fetchall()
+    assert linked == [("mosul",)]
+    assert link(conn, first) == {"entity": "mosul", "status": "accepted", "by": "auto"}
+
+
+def test_a_new_entity_does_not_grow_its_name_over_the_title_before_it(db):
+    """«اللواء خليل عبد الرحمن الجبوري»: the name found after the title (cue) becomes a new entity; the
+    re-alignment the decision makes finds its spelling in the glossary and used to grow it over the title
+    (the matcher ignores اللواء), leaving a second mention over the confirmed one. One name, without the
+    title, linked as decided."""
+    c = db.conn
+    add_glossary(c)
+    add_article(c, "ar", ["وقال قائد قوات الحدود في المنطقة الغربية، اللواء خليل عبد الرحمن الجبوري، إن الحدود مؤمنة."],
+                ["The commander of border forces in the western region, Major General Khalil Abdul-Rahman "
+                 "al-Jubouri, said the border was secure."])
+    align_articles(c)
+    m = mid(c, "خليل عبد الرحمن الجبوري")
+    decide(c, m, "new", canonical="Khalil Abdul-Rahman al-Jubouri", entity_type="person")
+    source = c.execute("SELECT id, surface FROM mentions WHERE side = 'source'").fetchall()
+    assert source == [(m, "خليل عبد الرحمن الجبوري")]
+    assert link(c, m) == {"entity": "khalil-abdul-rahman-al-jubouri", "status": "confirmed", "by": "tester"}
+    align_articles(c, force=True)  # a fresh alignment agrees
+    assert c.execute("SELECT surface FROM mentions WHERE side = 'source'").fetchall() == [(source[0][1],)]

@@ -61,6 +61,11 @@ def test_the_review_view_carries_the_type_of_the_counterpart(db):
     ("Les tirs ont touché Tell Jamal, un village des environs.", "Tell Jamal", "fr", "place"),
     ("Un communiqué de Voix libres, une ONG basée à Paris.", "Voix libres", "fr", "org"),
     ("Karim Hallaf, a local activist, said the road was cut.", "Karim Hallaf", "en", "person"),
+    # the demo corpus: the head of an English apposition is its last word
+    ("said Jihan Mohammed Amin, a camp administrator.", "Jihan Mohammed Amin", "en", "person"),
+    ("said Jihan Amin, a town official.", "Jihan Amin", "en", "person"),
+    ("The strikes hit Tell Jamal, a village near the border.", "Tell Jamal", "en", "place"),
+    ("Selon Jihan Amin, un camp de déplacés proche.", "Jihan Amin", "fr", "place"),
     ("Karim Hallaf, a indiqué la source.", "Karim Hallaf", "fr", None),  # a verb, not an apposition
     ("Tell Jamal a été repris.", "Tell Jamal", "fr", None),
     ("À Tell Jamal, le chef du village a parlé.", "Tell Jamal", "fr", None),  # a fronted phrase ends there

@@ -144,3 +144,37 @@ def test_a_learned_spelling_grows_the_index_as_a_fresh_read_would(tmp_path):
         assert glossary_index(conn) is not grown
         raise Discard
     assert glossary_index(conn) is grown
+
+
+def test_a_rolled_back_spelling_never_serves_again_for_the_one_written_after_it(tmp_path):
+    """A preview learns a spelling and is rolled back; the decision made next learns another spelling,
+    which takes the same row id. The index must be the glossary as written (the later spelling, not the
+    rolled-back one), whether it is read again or grown from the index before."""
+    from workbench.glossary.journal import Journal as Log
+    from workbench.glossary.store import add_entity, learn_variant
+    from workbench.names.index import GlossaryIndex
+    from workbench.store.db import transaction
+
+    class Discard(Exception):
+        pass
+
+    db = open_db(tmp_path / "w.db")
+    conn = db.conn
+    load_files(conn, bundled_files())
+    add_entity(conn, "hadi-al-amiri-test", "person", "Hadi Amiri Test")
+    glossary_index(conn)
+    for later in (["Hadi al Amin"], ["Hadi al Amin", "Hadi Ameen"]):  # read again; grown from the preview's
+        with pytest.raises(Discard), transaction(conn):
+            learn_variant(conn, "hadi-al-amiri-test", "fr", "Al Amin", journal=Log(conn, "tester"), action="correct")
+            assert glossary_index(conn).spellings("hadi-al-amiri-test", "fr") == ["Al Amin"]
+            raise Discard
+        with transaction(conn):
+            for text in later:
+                learn_variant(conn, "hadi-al-amiri-test", "fr", text, journal=Log(conn, "tester"), action="correct")
+        index = glossary_index(conn)
+        fresh = GlossaryIndex.from_db(conn)
+        assert index.spellings("hadi-al-amiri-test", "fr") == later == fresh.spellings("hadi-al-amiri-test", "fr")
+        assert index.rows == fresh.rows and index.lookup.index == fresh.lookup.index
+        assert index.signature == fresh.signature
+        with transaction(conn):  # the next round starts from a glossary without them
+            conn.execute("DELETE FROM variants WHERE entity_id = 'hadi-al-amiri-test'")

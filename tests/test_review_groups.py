@@ -311,3 +311,26 @@ def test_side_effect_lines_put_changes_of_entity_or_status_before_new_scores():
                      Change(3, "other", state("suggested", 0.6), state("new", 0.4), "Tall Afar", "fr")]
     assert shown.side_effect_lines() == ["“Tall Afar” (fr): suggested → new",
                                          "“Tell Tamer” (fr): new, score 0.356 → 0.359"]
+
+
+def test_preview_lines_show_other_links_first_and_a_score_change_to_the_digit_that_shows_it():
+    """The dialog has room for six lines: the links the analyst did not choose to change come before the
+    group's own mentions; a score that moved less than 0.001 is shown with the digits that tell."""
+    from workbench.review.preview import Change, Preview
+
+    def state(entity, status, score=0.5):
+        return {"entity_id": entity, "status": status, "score": score, "decided_by": "auto"}
+
+    this = Change(1, "this", state(None, "new"), state("x", "confirmed"), "Hamrin", "en")
+    group = [Change(i, "same_spelling", state(None, "new"), state("x", "confirmed"), "Hamrin", "en", {"x": "Hamrin"})
+             for i in range(2, 9)]
+    taken = Change(20, "other", state("y", "accepted"), state("x", "accepted"), "حمرين", "ar", {"x": "Hamrin", "y": "Y"})
+    tiny = Change(21, "other", state(None, "new", 0.4061), state(None, "new", 0.4059), "Maydan", "fr")
+    same = Change(22, "other", state(None, "new", 0.40612), state(None, "new", 0.40609), "Maydan", "fr")
+    preview = Preview("new", 1, "Hamrin", "en", "x", "Hamrin", changes=[this, tiny, same, *group, taken])
+    lines = preview.side_effect_lines()
+    assert lines[0] == "“حمرين” (ar): accepted Y → accepted Hamrin"
+    assert lines[1:6] == ["“Hamrin” (en): new → confirmed Hamrin"] * 5
+    assert lines[6] == "… and 4 more"
+    assert tiny.line() == "“Maydan” (fr): new, score 0.4061 → 0.4059"
+    assert same.line() == "“Maydan” (fr): new, scored anew"

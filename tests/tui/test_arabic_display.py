@@ -3,7 +3,7 @@ the value typed stays in logical order; ``b`` hands the ordering to the terminal
 
 from __future__ import annotations
 
-from tests.tui.conftest import mention, query, shown
+from tests.tui.conftest import mention, shown
 from tests.tui.test_review_flow import SIZE, last_decision, link, open_review, skip_to
 from workbench.tui.render.arabic import display_line
 
@@ -122,3 +122,74 @@ def test_a_proposed_name_and_a_canonical_name_in_arabic_show_in_reading_order():
     assert f"proposed new entity: {display_line('أم حجر')} (place)" in link_line(item).plain
     linked = dict(item, status="suggested", entity_id="umm-hajar", canonical="أم حجر", score=0.7)
     assert display_line("أم حجر") in link_line(linked).plain and "أم حجر" not in link_line(linked).plain
+
+
+async def test_a_preview_line_that_starts_with_an_arabic_name_reads_left_to_right(make_app):
+    """The confirm dialog lists changed links as English lines that start with the quoted name: an
+    Arabic name is shaped and ordered in place, the rest of the line stays as written (the line used to be
+    laid out right to left as a whole: `ar): new → accepted Hamrin) ”نيرمح“`)."""
+    from tests.tui.test_review_flow import dialog_text
+    from workbench.review.preview import Change, Preview
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    def state(entity, status):
+        return {"entity_id": entity, "status": status, "score": 0.5, "decided_by": "auto"}
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        taken = Change(20, "other", state("y", "accepted"), state("x", "accepted"), "حمرين", "ar",
+                       {"x": "Hamrin", "y": "Tal Zahra"})
+        this = Change(screen.item.id, "this", state(None, "new"), state("x", "confirmed"), "Hamrin", "en")
+        preview = Preview("new", screen.item.id, "Hamrin", "en", "x", "Hamrin", changes=[this, taken])
+        screen._ask(screen.state.request(screen.item, "new", canonical="Hamrin", entity_type="place"), preview)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        text = dialog_text(app.screen)
+        assert f"“{display_line('حمرين')}” (ar): accepted Tal Zahra → accepted Hamrin" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+
+
+def test_a_quote_inside_an_arabic_name_keeps_the_name_in_reading_order():
+    """The status line after widening «حزب الله» to «كتائب "حزب الله"» (5,000 articles): the quote split the
+    name into two runs ordered each on its own, so it read "حزب الله" before كتائب. Straight and angle
+    quotes between Arabic words now stay inside the run; the curly quotes around a name still end it."""
+    line = 'span: “حزب الله” → “كتائب "حزب الله”'
+    shown_line = display_line(line)
+    assert shown_line.startswith(f"span: “{display_line('حزب الله')}” → “")
+    assert display_line('كتائب "حزب الله') in shown_line
+    assert display_line("span: “أم حجر” → “قرية أم حجر”") == \
+        f"span: “{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”"
+
+
+async def test_history_dialogs_show_an_arabic_name_in_reading_order(make_app, corpus_db):
+    """H then z or e on a decision about an Arabic name: the question quoted it in logical order,
+    unshaped ("Undo new of “الوحش”?", 5,000 articles)."""
+    from tests.tui.conftest import settle
+    from tests.tui.test_review_flow import dialog_text
+    from workbench.tui.review.change import ChangeDialog
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "أم حجر")
+        await pilot.press("u")
+        await settle(pilot)
+        assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"
+        await pilot.press("H", "z")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert f"Undo unsure of “{display_line('أم حجر')}”?" in dialog_text(app.screen)
+        await pilot.press("n", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangeDialog)
+        assert f"Change “{display_line('أم حجر')}”: now unsure" in dialog_text(app.screen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert f"Change “{display_line('أم حجر')}” from unsure to confirm" in dialog_text(app.screen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"  # nothing changed: said no

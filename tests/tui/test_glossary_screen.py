@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.tui.conftest import query, shown
 from workbench.tui.glossary.screen import GlossaryScreen
+from workbench.tui.render.arabic import display_line
 
 SIZE = (120, 36)
 
@@ -170,3 +171,40 @@ async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monke
         await pilot.pause()
     assert '"Sinaa",  # learned 2022-03-01 analyst' in (folder / "test.toml").read_text(encoding="utf-8")
     assert query(corpus_db, "SELECT count(*) FROM variants WHERE learned = 1") == [(0,)]
+
+
+async def test_a_spelling_added_is_confirmed_and_one_the_entity_has_is_refused_in_place(make_app, corpus_db):
+    """v: the status line says the spelling was added, also after the name index is rebuilt in the
+    background; the same spelling again is refused in the form (it used to close the form, say nothing
+    and write nothing)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_glossary(app, pilot)
+        await highlight(pilot, screen, "diyala", "diyala")
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-lang").value = "fr"
+        form.query_one("#f-text").value = "Diyala (province)"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert "added a spelling to diyala" in shown(screen.query_one("#glossary-status"))
+        rows = query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")
+        await pilot.press("v")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-lang").value = "fr"
+        form.query_one("#f-text").value = " Diyala  (province) "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "'Diyala (province)' (fr) is already a spelling of diyala" in shown(form.query_one("#form-error"))
+        form.query_one("#f-lang").value = "ar"
+        form.query_one("#f-text").value = "ديالى"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # an Arabic spelling in the message: shaped, in reading order, the sentence left to right
+        assert f"'{display_line('ديالى')}' (ar) is already a spelling of diyala" in shown(form.query_one("#form-error"))
+        assert query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL") == rows

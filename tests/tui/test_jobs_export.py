@@ -103,3 +103,27 @@ async def test_export_error_is_shown_in_place(make_app, tmp_path):
         await pilot.pause()
         assert "exists" in str(screen.query_one("#export-error").render())
         assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_job_run_from_the_command_line_shows_its_progress_and_its_end(make_app, corpus_db):
+    """`workbench align` in a terminal writes its job row as it goes; the screen follows it (its timer
+    reads the row again: called here directly) and reads everything again once the job has ended."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        other = sqlite3.connect(corpus_db)  # the command line's connection
+        job = other.execute("INSERT INTO jobs (kind, params, status, done, total, started_at) "
+                            "VALUES ('align', '{}', 'running', 6540, 100665, '2026-12-02T18:35:00+00:00')").lastrowid
+        other.commit()
+        screen.follow()
+        await pilot.pause()
+        assert "align  running  6540/100665" in shown(screen.query_one("#recent"))
+        other.execute("UPDATE jobs SET status = 'done', done = 100665, message = '5078 aligned' WHERE id = ?", (job,))
+        other.commit()
+        other.close()
+        screen.follow()
+        await pilot.pause()
+        recent = shown(screen.query_one("#recent"))
+        assert "align  done    100665/100665" in recent and "5078 aligned" in recent

@@ -105,3 +105,26 @@ async def test_a_decision_on_a_one_mention_group_needs_no_confirm_step(make_app,
         assert not isinstance(app.screen, ConfirmDialog)
         assert link(corpus_db, mention) == ("confirmed", "nouri-al-maliki", "tester")
         assert screen.queue.total == 0
+
+
+async def test_x_on_a_group_dismisses_its_mentions_and_says_so(make_app, corpus_db):
+    """Not a name, on a group by spelling: after the confirm step its mentions are dismissed, the status
+    line says so (the group row has no single mention's language to read) and the history shows it."""
+    french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
+        await settle(pilot)
+        assert screen.item["spellings"] == ["Farhad Rasho"] and screen.item["count"] == 2
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert [link(corpus_db, m) for m in french] == [("dismissed", None, "tester")] * 2
+        status = shown(screen.query_one("#review-status"))
+        assert "not a name: “Farhad Rasho” dismissed (2 mentions)" in status and "(fr)" in status
+        assert not screen.saving and "Farhad Rasho" in shown(screen.query_one("#history"))
+        assert "Farhad Rasho" not in [g["spellings"][0] for g in
+                                      (screen.queue.row_at(i) for i in range(screen.queue.total))]

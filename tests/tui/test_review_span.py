@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import query, shown
+from tests.tui.conftest import query, settle, shown
 from tests.tui.test_review_flow import SIZE, last_decision, new_decisions, open_review, skip_to
 from workbench.tui.render.arabic import display_line
 from workbench.tui.review.concordance import ConcordanceScreen
@@ -110,3 +110,65 @@ async def test_concordance_of_an_arabic_name_and_span_keys_on_it(make_app, corpu
         after = span(corpus_db, mid)
         assert (after[0], after[2]) == ("قرية أم حجر", before[2]) and after[1] < before[1]
         assert f"“{display_line('أم حجر')}” → “{display_line('قرية أم حجر')}”" in status_line(screen)
+
+
+async def test_span_keys_and_why_on_a_group_row(make_app, corpus_db):
+    """In the grouped queue a span key is refused in the status line (the app keeps running, nothing is
+    written); w shows the concordance of the group's first name."""
+    since = last_decision(corpus_db)
+    spans = query(corpus_db, "SELECT id, start, end FROM mentions ORDER BY id")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
+        await settle(pilot)
+        assert screen.item["spellings"] == ["Farhad Rasho"]
+        for key in ("right_square_bracket", "left_curly_bracket"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert "a span is one name's" in status_line(screen)
+        assert query(corpus_db, "SELECT id, start, end FROM mentions ORDER BY id") == spans
+        assert new_decisions(corpus_db, since) == []
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConcordanceScreen)
+        assert "2 mention(s) spelled “farhad rasho” (fr)" in shown(app.screen.query_one("#concordance-body"))
+
+
+def test_concordance_and_history_show_large_ids_and_counts_whole():
+    """On 5,000 articles mention ids have six digits and a bulk decision thousands of mentions: the
+    concordance's "where" (a5062:7 #139276) and the history's count (3728) were cut ("#1392…", "37…")."""
+    from rich.console import Console
+
+    from workbench.review.concordance import Concordance
+    from workbench.tui.review.concordance import render
+    from workbench.tui.review.history import COLUMNS, cells
+
+    mention = {"id": 139276, "norm": "amin", "lang": "fr", "candidates": [], "entity_id": None}
+    row = {"id": 139276, "article_id": 5062, "seq": 6, "start": 1, "end": 8, "status": "suggested",
+           "text": "\"Al Amin est venu ici afin de coordonner avec nous\", a déclaré le maire."}
+    console = Console(width=110, record=True)
+    console.print(render(Concordance(mention, 1, [row]), 0, "shape"))
+    assert "a5062:7 #139276" in console.export_text()
+    width = next(c.width for c in COLUMNS if c.title == "#")
+    shown_counts = [cells({"action": "not-a-name", "mentions": n})[-1] for n in (1, 3728, 34212)]
+    assert shown_counts == ["1", "3728", "34k"] and all(len(c) <= width for c in shown_counts)
+
+
+async def test_widening_stops_at_a_comma(make_app, corpus_db):
+    """"pour Maliki, estime le député": ] would have made the name “Maliki, estime”; it is refused in the
+    status line and nothing is written. [ still takes in the word before it (no punctuation between)."""
+    since = last_decision(corpus_db)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        mid = screen.item.id
+        before = span(corpus_db, mid)
+        assert before[0] == "Maliki"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "'Maliki' ends at “,” on that side: a name does not run over it" in status_line(screen)
+        assert span(corpus_db, mid) == before and new_decisions(corpus_db, since) == []
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert span(corpus_db, mid)[0] == "pour Maliki"

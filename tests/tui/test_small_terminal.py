@@ -49,8 +49,15 @@ def hidden(screen) -> list[str]:
     return out
 
 
+def cut_off(screen) -> list[str]:
+    """Widgets that run past the right edge of the screen (a dialog wider than the terminal)."""
+    right = screen.region.right
+    return [f"{type(w).__name__}#{w.id} {tuple(w.region)}" for w in screen.walk_children(with_self=False)
+            if w.display and w.region.area and w.region.right > right]
+
+
 @pytest.mark.parametrize("place", list(PLACES))
-async def test_nothing_is_hidden_under_the_footer_at_80x24(make_app, place):
+async def test_nothing_is_hidden_under_the_footer_or_cut_off_at_80x24(make_app, place):
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await app.workers.wait_for_complete()
@@ -59,6 +66,7 @@ async def test_nothing_is_hidden_under_the_footer_at_80x24(make_app, place):
             await app.workers.wait_for_complete()
             await pilot.pause()
         assert hidden(app.screen) == []
+        assert cut_off(app.screen) == []
         for line in app.screen.query(".status-line"):  # a screen's status line sits right above its footer
             assert line.region.bottom == app.screen.query_one(KeyBar).region.y
 

@@ -342,16 +342,22 @@ def grow(seg: Segment, found: list[Found], lang: str, index, total: int) -> list
 
 def _grows(hit, f: Found, seg: Segment, first: int, a: int, prefix: int) -> bool:
     """Whether the matcher's best entity for the longer span (from token ``a``) makes it one name:
-    accepted, and for the same entity not by a descriptor alone (قوات التحالف الدولي stays التحالف
-    الدولي)."""
+    accepted, and for the same entity not by a descriptor or a title alone (قوات التحالف الدولي stays
+    التحالف الدولي; اللواء خليل الجبوري stays خليل الجبوري: the matcher ignores the title, the name does
+    not hold it)."""
     if not (hit.accepted and hit.score >= GROWN_MIN):
         return False
     if hit.entity_id not in f.entity_ids:
         return True
     from workbench.names.lookup import FRONT_WORDS
+    from workbench.names.normalize import normalize
+    from workbench.names.titles import TITLES
     from workbench.text.tokens import stem_surface, word_key
 
-    return a == first or word_key(stem_surface(seg.tokens[a].text, prefix)) not in FRONT_WORDS
+    if a == first:
+        return True
+    word = stem_surface(seg.tokens[a].text, prefix)
+    return word_key(word) not in FRONT_WORDS and normalize(word, f.lang) not in TITLES
 
 
 def _extensions(seg: Segment, first: int, last: int, prefix: int, lang: str):

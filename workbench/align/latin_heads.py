@@ -54,7 +54,7 @@ APPOSITIONS = {
         "person": {"activist", "member", "official", "resident", "journalist", "analyst", "researcher", "expert",
                    "lawyer", "doctor", "officer", "fighter", "founder", "director", "adviser", "advisor",
                    "correspondent", "father", "brother", "son", "daughter", "mother", "wife", "relative", "senior",
-                   "former", "prominent", "head"},
+                   "former", "prominent", "head", "administrator", "manager", "coordinator", "worker"},
         "place": {"village", "town", "city", "district", "neighbourhood", "neighborhood", "region", "capital",
                   "stronghold", "hamlet", "camp", "subdistrict"},
         "org": {"group", "organisation", "organization", "militia", "coalition", "party", "agency", "movement",
@@ -68,12 +68,14 @@ _FRONTED = re.compile(r"(?:^|\W)(?:à|a|dans|en|depuis|vers|sur|pour|in|at|from|
 
 def kind_after(text: str, start: int, end: int, lang: str) -> tuple[str, str] | None:
     """``(type, cue)`` when an apposition after the name ``text[start:end]`` (its first or second word:
-    a local activist) says what the name is, else None."""
+    a local activist) says what the name is, else None. English puts the head noun last (a camp
+    administrator is a person), French first (un camp de déplacés is a place): that word is read first."""
     nouns = APPOSITIONS.get(lang)
     m = _AFTER.match(text, end)
     if nouns is None or m is None or _FRONTED.search(text, max(0, start - 12), start):
         return None
-    for word in filter(None, m.groups()):
+    words = [w for w in m.groups() if w]
+    for word in reversed(words) if lang == "en" else words:
         folded = word.casefold()
         kind = next((k for k, words in nouns.items() if folded in words), None)
         if kind is None and normalize(folded.rsplit("-", 1)[-1], lang) in PERSON_TITLES:  # porte-parole

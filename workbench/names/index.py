@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from workbench.names.lookup import Lexicon
-from workbench.names.rows import Rows, glossary_state, load_rows, signature_of, spellings_after
+from workbench.names.rows import Rows, glossary_state, load_rows, signature_of, spelling_at, spellings_after
 
 @dataclass(slots=True)
 class Cand:
@@ -54,8 +54,10 @@ class GlossaryIndex:
         glossary (``state`` is the glossary's now); None when anything else changed."""
         if self.state is None:
             return None
-        count, top, deleted, entities = self.state
+        count, top, deleted, entities, newest = self.state
         if (state[2], state[3]) != (deleted, entities) or state[1] <= top:
+            return None
+        if spelling_at(conn, top) != newest:  # read inside a write rolled back since: its rows are gone
             return None
         added = spellings_after(conn, top)
         if len(added) != state[0] - count:

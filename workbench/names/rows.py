@@ -25,22 +25,35 @@ def load_rows(conn: sqlite3.Connection) -> Rows:
     return [(eid, etype, canonical, spellings.get(eid, [])) for eid, etype, canonical in entities]
 
 
-def glossary_state(conn: sqlite3.Connection) -> tuple[int, int, int, str]:
-    """What the glossary signature is made of: spellings (count, highest id, deleted) and the entities'
-    counts and latest change (one string)."""
+_SPELLING = "entity_id || '/' || lang || '/' || text || '/' || coalesce(deleted_at, '')"
+"""One spelling row as ``glossary_state`` records the newest."""
+
+
+def glossary_state(conn: sqlite3.Connection) -> tuple[int, int, int, str, str]:
+    """What the glossary signature is made of: spellings (count, highest id, deleted), the entities'
+    counts and latest change (one string), and the newest spelling itself: a rolled-back write (a
+    decision's preview) hands its row id out again, so counts and ids alone would give a later,
+    different spelling the fingerprint of the one rolled back."""
     row = conn.execute(
-        """SELECT (SELECT count(*) FROM variants), (SELECT coalesce(max(id), 0) FROM variants),
+        f"""SELECT (SELECT count(*) FROM variants), (SELECT coalesce(max(id), 0) FROM variants),
                   (SELECT count(deleted_at) FROM variants),
                   (SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/' || count(deleted_at)
-                          || '/' || count(merged_into) FROM entities)"""
+                          || '/' || count(merged_into) FROM entities),
+                  coalesce((SELECT {_SPELLING} FROM variants ORDER BY id DESC LIMIT 1), '')"""
     ).fetchone()
     return tuple(row)
+
+
+def spelling_at(conn: sqlite3.Connection, variant_id: int) -> str:
+    """The spelling with this id as ``glossary_state`` records the newest ('' when there is none)."""
+    row = conn.execute(f"SELECT {_SPELLING} FROM variants WHERE id = ?", (variant_id,)).fetchone()
+    return row[0] if row else ""
 
 
 def signature_of(state: tuple) -> str:
     """A short fingerprint of a ``glossary_state``: changes whenever an entity or spelling does."""
     spellings = "/".join(map(str, state[:3]))
-    return hashlib.sha1(f"{spellings}|{state[3]}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{spellings}|{state[3]}|{state[4]}".encode()).hexdigest()[:16]
 
 
 def glossary_signature(conn: sqlite3.Connection) -> str:

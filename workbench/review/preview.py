@@ -44,9 +44,10 @@ class Change:
         before, after = state(self.before), state(self.after)
         if before == after:  # the same entity and status: what changed is its score or its proposal
             old, new = (self.before or {}).get("score"), (self.after or {}).get("score")
-            digits = 2 if None in (old, new) or f"{old:.2f}" != f"{new:.2f}" else 3
-            what = f"score {old:.{digits}f} → {new:.{digits}f}" if old != new and None not in (old, new) \
-                else "proposal changed"
+            what = "proposal changed"
+            if old != new and None not in (old, new):  # as many digits as it takes to see the change
+                digits = next((d for d in (2, 3, 4) if f"{old:.{d}f}" != f"{new:.{d}f}"), None)
+                what = f"score {old:.{digits}f} → {new:.{digits}f}" if digits else "scored anew"
             return f"“{self.surface}” ({self.lang}): {after}, {what}"
         return f"“{self.surface}” ({self.lang}): {before} → {after}"
 
@@ -98,8 +99,10 @@ class Preview:
 
     def side_effect_lines(self, limit: int = 6) -> list[str]:
         """The first ``limit`` links changed beyond the mention decided on, one line each, then a count:
-        changes of entity or status first, links only scored anew last."""
-        others = sorted((c for c in self.changes if c.kind != "this"), key=self._benign)
+        changes of other links' entity or status first, then the mentions the decision covers (spelled
+        the same, the rest of a group), links only scored anew last."""
+        others = sorted((c for c in self.changes if c.kind != "this"),
+                        key=lambda c: (self._benign(c), c.kind == "same_spelling"))
         lines = [c.line() for c in others[:limit]]
         if len(others) > limit:
             lines.append(f"… and {len(others) - limit} more")

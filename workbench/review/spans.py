@@ -28,6 +28,8 @@ from workbench.text.tokens import words
 SPAN_FIELDS = ("start", "end", "surface", "norm", "prefix", "detector")
 CANDIDATE_FIELDS = ("rank", "entity_id", "score", "variant", "why")
 LEFT, RIGHT = "left", "right"
+STOPS = frozenset(",;:.!?()[]{}،؛؟")
+"""Punctuation a span key does not widen a name across (quotes it does: كتائب "حزب الله")."""
 
 
 def _row(conn: sqlite3.Connection, mention_id: int) -> dict:
@@ -62,7 +64,8 @@ def _overlap(conn: sqlite3.Connection, mention: dict, start: int, end: int) -> N
 def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int) -> tuple[int, int]:
     """The span one word wider (``words_by`` 1) or narrower (-1) on the ``edge`` side."""
     m = _row(conn, mention_id)
-    tokens = words(sentence_of(conn, m["segment_id"], m["side"]))
+    text = sentence_of(conn, m["segment_id"], m["side"])
+    tokens = words(text)
     inside = [k for k, t in enumerate(tokens) if t.end > m["start"] and t.start < m["end"]]
     first, last = inside[0], inside[-1]
     if edge == LEFT:
@@ -73,6 +76,11 @@ def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int)
         raise UserError(f"{m['surface']!r} is one word: it cannot be narrower")
     if first < 0 or last >= len(tokens):
         raise UserError(f"{m['surface']!r} already reaches the {'start' if first < 0 else 'end'} of its sentence")
+    if words_by > 0:  # the word taken in must not lie beyond a comma, a full stop, a bracket ...
+        a, b = (first, inside[0]) if edge == LEFT else (inside[-1], last)
+        stop = next((ch for ch in text[tokens[a].end:tokens[b].start] if ch in STOPS), None)
+        if stop is not None:
+            raise UserError(f"{m['surface']!r} ends at “{stop}” on that side: a name does not run over it")
     return tokens[first].start, tokens[last].end
 
 

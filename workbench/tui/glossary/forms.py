@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from workbench.errors import UserError
 from workbench.tui import keys
+from workbench.tui.render.arabic import display_line
 from workbench.tui.widgets.bidi_input import BidiInput
 
 TYPES = ("person", "place", "org", "other")
@@ -52,8 +53,8 @@ class _Form(ModalScreen[bool]):
     def action_submit(self) -> None:
         try:
             self.save(self.values())
-        except UserError as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+        except UserError as exc:  # an English sentence, maybe quoting an Arabic spelling: shaped in place
+            self.query_one("#form-error", Static).update(display_line(str(exc), self.app.bidi, rtl=False))
             return
         self.dismiss(True)
 

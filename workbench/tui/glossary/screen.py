@@ -160,19 +160,20 @@ class GlossaryScreen(Screen):
         self.query_one("#entity-detail", Static).update(detail_table(detail) if detail else "", layout=False)
         self.variants.set_source(VariantsSource(variants_of(self.app.session.conn, row.id) if row else []))
 
-    def _reload(self) -> None:
+    def _reload(self, message: str = "") -> None:
         if self.list.hits is not None:
             self.search(self.list.query)
         self.entities.reload()
         self.show_entity(force=True)
-        self._status()
+        self._status(message)
 
     def _changed(self, message: str) -> None:
         self.app.data_changed(glossary=True)
         self.loaded_version = self.app.data_version
-        self.app.ensure_names(then=self._reload)
-        self._reload()
-        self._status(message)
+        self._reload(message)
+        # read again once the search knows the edit; queued after any search the reload queued itself, so
+        # the message is what the status line says last
+        self.app.ensure_names(then=lambda: self._reload(message))
 
     # ---- search ----------------------------------------------------------------------------------
 

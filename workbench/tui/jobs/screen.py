@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from workbench.errors import UserError
+from workbench.store.jobs import RUNNING
 from workbench.tui import keys
 from workbench.tui.state import jobs
 from workbench.tui.widgets.nav import NavBar
@@ -20,6 +21,7 @@ from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.status_line import StatusLine
 
 KINDS = {"translate": jobs.run_translate, "align": jobs.run_align}
+FOLLOW = 1.0  # seconds between two reads of the recent jobs while the screen shows
 
 
 def models_table(models: list[jobs.Model]) -> Table | Text:
@@ -106,6 +108,7 @@ class JobsScreen(Screen):
 
     def on_mount(self) -> None:
         self.action_reload()
+        self.set_interval(FOLLOW, self.follow)
 
     def on_screen_resume(self) -> None:
         self.action_reload()
@@ -114,7 +117,23 @@ class JobsScreen(Screen):
         conn = self.app.session.conn
         self.query_one("#models", Static).update(models_table(jobs.installed_models()))
         self.query_one("#waiting", Static).update(waiting_table(jobs.waiting_work(conn)))
-        self.query_one("#recent", Static).update(jobs_table(jobs.recent_jobs(conn, 12)))
+        self._recent = jobs.recent_jobs(conn, 12)
+        self.query_one("#recent", Static).update(jobs_table(self._recent))
+
+    def follow(self) -> None:
+        """The recent jobs read again while this screen shows (a timer): a job started elsewhere (`workbench
+        align` in a terminal) shows its progress as the command line does; when one ends, all is read again."""
+        if not self.is_current:
+            return
+        recent = jobs.recent_jobs(self.app.session.conn, 12)
+        if recent == self._recent:
+            return
+        ended = {row[0] for row in self._recent if row[2] == RUNNING} - {row[0] for row in recent if row[2] == RUNNING}
+        self._recent = recent
+        if ended:
+            self.action_reload()
+        else:
+            self.query_one("#recent", Static).update(jobs_table(recent))
 
     def say(self, message: str, error: bool = False) -> None:
         self.query_one("#jobs-status", StatusLine).say(message, "bold red" if error else "")

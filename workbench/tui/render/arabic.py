@@ -26,8 +26,8 @@ BIDI_MODES = (SHAPE, TERMINAL)
 _WORD = re.compile(r"\S+")
 _LETTERS = "\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
 _ARABIC = re.compile(f"[{_LETTERS}]")
-_ARABIC_RUN = re.compile(f"[{_LETTERS}](?:[{_LETTERS}\\s\\d]*[{_LETTERS}])?")
-"""Arabic words with the spaces and digits between them."""
+_ARABIC_RUN = re.compile(f"[{_LETTERS}](?:[{_LETTERS}\\s\\d\"«»]*[{_LETTERS}])?")
+"""Arabic words with the spaces, digits and straight or angle quotes between them (كتائب "حزب الله")."""
 
 
 def is_rtl(text: str) -> bool:
@@ -195,16 +195,17 @@ def reorders(text: str, mode: str = SHAPE) -> bool:
     return mode != TERMINAL and _ARABIC.search(text) is not None
 
 
-def visual_cells(chars: str, styles: list) -> list[tuple[str, object]]:
+def visual_cells(chars: str, styles: list, rtl: bool | None = None) -> list[tuple[str, object]]:
     """One line's characters with their styles, shaped and in display order (left to right).
 
-    The line's direction is that of its first strong character. In a left-to-right line each run of
-    Arabic words is ordered on its own, as if isolated: `span: “أم حجر” → “قرية أم حجر”` keeps its two
+    The line's direction is ``rtl`` when given (English words after a quoted Arabic name:
+    `“حمرين” (ar): new → accepted Hamrin`), else that of its first strong character. In a left-to-right
+    line each run of Arabic words is ordered on its own, as if isolated: `span: “أم حجر” → “قرية أم حجر”` keeps its two
     names in the order written (the bidi algorithm alone would join them, quotes and arrow included,
     into one right-to-left run). Combining marks are dropped, as in ``rtl_lines``.
     """
     shaped = shape(chars)
-    if is_rtl(chars):
+    if is_rtl(chars) if rtl is None else rtl:
         order = visual_order(shaped, 1)
     else:
         order = list(enumerate(shaped))
@@ -215,11 +216,12 @@ def visual_cells(chars: str, styles: list) -> list[tuple[str, object]]:
 
 
 @lru_cache(maxsize=8192)
-def display_line(text: str, mode: str = SHAPE) -> str:
-    """One short line (a title, a name in a list) ready for the terminal; no wrapping."""
+def display_line(text: str, mode: str = SHAPE, rtl: bool | None = None) -> str:
+    """One short line (a title, a name in a list) ready for the terminal; no wrapping. ``rtl``: the
+    line's direction when its first strong character does not tell it (``visual_cells``)."""
     if not reorders(text, mode):
         return text
-    return "".join(ch for ch, _ in visual_cells(text, [None] * len(text)))
+    return "".join(ch for ch, _ in visual_cells(text, [None] * len(text), rtl))
 
 
 def display_text(text: Text, mode: str = SHAPE) -> Text:

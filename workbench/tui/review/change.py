@@ -8,6 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from workbench.tui import keys
+from workbench.tui.render.arabic import display_line
 
 
 class ChangeDialog(ModalScreen[str | None]):
@@ -23,8 +24,9 @@ class ChangeDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         row = self.row
         with Vertical(id="change"):
-            yield Static(f"Change “{row.get('surface')}”: now {row['action']}"
-                         f"{' → ' + row['entity_id'] if row.get('entity_id') else ''}", classes="pane-title")
+            yield Static(display_line(f"Change “{row.get('surface')}”: now {row['action']}"
+                                      f"{' → ' + row['entity_id'] if row.get('entity_id') else ''}",
+                                      self.app.bidi, rtl=False), classes="pane-title")
             if row.get("mentions", 1) > 1:
                 yield Static(f"This was a bulk decision on {row['mentions']} mentions; the change applies to "
                              "this mention only (z undoes the whole batch).", classes="hint")

@@ -29,15 +29,15 @@ def render(page, offset: int, bidi: str) -> Group:
         Text(""), Text("Matched in the glossary (candidates)", style="bold"), candidates_table(mention, bidi),
         Text(""),
     ]
+    wheres = [f"a{row['article_id']}:{row['seq'] + 1} #{row['id']}" for row in page.rows]
     table = Table(box=None, padding=(0, 1), expand=True, show_header=False)
-    table.add_column("where", width=14, no_wrap=True)
+    table.add_column("where", width=max([14, *map(len, wheres)]), no_wrap=True)  # a5062:7 #139276 whole
     table.add_column("status", width=9, no_wrap=True)
     table.add_column("sentence", ratio=1)
-    for row in page.rows:
+    for row, where in zip(page.rows, wheres):
         marked = highlight(row["text"], [(row["start"], row["end"], status_class(row["status"]))], 0)
-        where = Text(f"a{row['article_id']}:{row['seq'] + 1} #{row['id']}",
-                     style="bold" if row["id"] == mention["id"] else "dim")
-        table.add_row(where, row["status"] or "-", BidiText(marked, bidi))
+        table.add_row(Text(where, style="bold" if row["id"] == mention["id"] else "dim"), row["status"] or "-",
+                      BidiText(marked, bidi))
     parts.append(table)
     return Group(*parts)
 

@@ -358,7 +358,7 @@ class ReviewScreen(Screen):
                 self._back(request.row)
 
         counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in preview.counts.items() if n)
-        lines = "".join(f"\n  {display_line(line, self.app.bidi)}" for line in preview.side_effect_lines())
+        lines = "".join(f"\n  {display_line(line, self.app.bidi, rtl=False)}" for line in preview.side_effect_lines())
         self.app.push_screen(ConfirmDialog(f"confirm: {display_line(preview.summary(), self.app.bidi)}",
                                            f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
                              answered)
@@ -475,6 +475,9 @@ class ReviewScreen(Screen):
         item = self.item
         if item is None or self._busy():
             return
+        if isinstance(item, Group):
+            self.say("a span is one name's: m goes back to one name a row", error=True)
+            return
         try:
             outcome = self.state.edit_span(item, edge, by)
         except UserError as exc:
@@ -493,7 +496,7 @@ class ReviewScreen(Screen):
     def action_concordance(self) -> None:
         from workbench.tui.review.concordance import ConcordanceScreen
 
-        item = self.item
+        item = self.item and self.state.first(self.item)  # a group: its first name's spelling
         if item is not None:
             self.app.push_screen(ConcordanceScreen(self.state, item, self.app.bidi))
 
@@ -573,7 +576,8 @@ class ReviewScreen(Screen):
 
     def _confirm_change(self, row: dict, action: str, entity_id: str | None) -> None:
         target = f" → {entity_id}" if entity_id else ""
-        question = f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?"
+        question = display_line(f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?",
+                                self.app.bidi, rtl=False)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -603,7 +607,8 @@ class ReviewScreen(Screen):
             self.say("that entry is an undo; decide the mention again instead", error=True)
             return
         count = row.get("mentions", 1)
-        question = f"Undo {row['action']} of “{row.get('surface')}”{f' ({count} mentions)' if count > 1 else ''}?"
+        question = display_line(f"Undo {row['action']} of “{row.get('surface')}”"
+                                f"{f' ({count} mentions)' if count > 1 else ''}?", self.app.bidi, rtl=False)
 
         def answered(yes: bool | None) -> None:
             if not yes:

@@ -114,8 +114,13 @@ class GlossaryEdits:
         return store.merge_two_entities(self.conn, keep, drop)
 
     def add_variant(self, entity_id: str, lang: str, text: str):
-        from workbench.glossary import store
+        """Add a spelling; one the entity already has is refused (the service would keep it silently)."""
+        from workbench.errors import UserError
+        from workbench.glossary import rules, store
 
+        if self.conn.execute("SELECT 1 FROM variants WHERE entity_id = ? AND lang = ? AND text = ? AND deleted_at IS NULL",
+                             (entity_id, lang, rules.clean(text or ""))).fetchone():
+            raise UserError(f"{rules.clean(text)!r} ({lang}) is already a spelling of {entity_id}")
         return store.add_variant(self.conn, entity_id, lang, text)
 
     def remove_variant(self, variant_id: int):

@@ -48,7 +48,11 @@ class Group:
     data: dict
 
     def __getitem__(self, key):
-        return self.data["spellings"][0] if key == "surface" else self.data[key]
+        if key == "surface":
+            return self.data["spellings"][0]
+        if key == "lang":  # as a mention's: the group's languages (one, unless grouped by entity)
+            return ", ".join(self.data["langs"])
+        return self.data[key]
 
     @property
     def id(self) -> tuple:
