@@ -58,15 +58,21 @@ async def test_filters_narrow_the_groups_and_escape_clears_them(make_app, corpus
         assert rows(screen) == pending_by_spelling(corpus_db)
 
 
+async def on_french_group(app, pilot):
+    """The review screen grouped by spelling, French only, on its first group: Farhad Rasho (2)."""
+    screen = await open_review(app, pilot)
+    await pilot.press("m", "l", "l")
+    await settle(pilot)
+    assert screen.item["spellings"] == ["Farhad Rasho"] and screen.item["count"] == 2
+    return screen
+
+
 async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(make_app, corpus_db):
     french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
     english = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'en'")]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(app, pilot)
-        await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
-        await settle(pilot)
-        assert screen.item["spellings"] == ["Farhad Rasho"] and screen.item["count"] == 2
+        screen = await on_french_group(app, pilot)
         await pilot.press("a")
         await settle(pilot)
         await pilot.press("ctrl+s")  # the new-entity form, as proposed
@@ -113,10 +119,7 @@ async def test_x_on_a_group_dismisses_its_mentions_and_says_so(make_app, corpus_
     french = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'fr'")]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(app, pilot)
-        await pilot.press("m", "l", "l")  # by spelling, French only: Farhad Rasho (2) comes first
-        await settle(pilot)
-        assert screen.item["spellings"] == ["Farhad Rasho"] and screen.item["count"] == 2
+        screen = await on_french_group(app, pilot)
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)

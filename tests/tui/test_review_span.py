@@ -38,13 +38,19 @@ async def test_narrow_left_rematches_and_keeps_the_mention_in_view(make_app, cor
         assert span(corpus_db, mid) == before
 
 
+async def on_maliki(app, pilot, db):
+    """The review screen on its first mention, “Maliki”: (screen, its id, its span as stored)."""
+    screen = await open_review(app, pilot)
+    mid = screen.item.id
+    before = span(db, mid)
+    assert before[0] == "Maliki"
+    return screen, mid, before
+
+
 async def test_widen_left_then_undo(make_app, corpus_db):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(app, pilot)
-        mid = screen.item.id
-        before = span(corpus_db, mid)
-        assert before[0] == "Maliki"
+        screen, mid, before = await on_maliki(app, pilot, corpus_db)
         await pilot.press("left_square_bracket")
         await pilot.pause()
         surface, start, *_ = span(corpus_db, mid)
@@ -161,10 +167,7 @@ async def test_widening_stops_at_a_comma(make_app, corpus_db):
     since = last_decision(corpus_db)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_review(app, pilot)
-        mid = screen.item.id
-        before = span(corpus_db, mid)
-        assert before[0] == "Maliki"
+        screen, mid, before = await on_maliki(app, pilot, corpus_db)
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert "'Maliki' ends at “,” on that side: a name does not run over it" in status_line(screen)
