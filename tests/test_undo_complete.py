@@ -154,3 +154,39 @@ def test_services_answer_no_row_for_ids_beyond_sqlite(conn):
         decide(conn, int(BIG), "confirm")
     with pytest.raises(UserError, match=f"no decision with id {BIG}"):
         undo(conn, int(BIG))
+
+
+def learned(conn) -> list[tuple]:
+    return conn.execute("SELECT entity_id, lang, text FROM variants WHERE learned = 1 AND deleted_at IS NULL"
+                        " ORDER BY 1, 2, 3").fetchall()
+
+
+def test_a_confirmation_changed_to_unsure_takes_back_its_spelling_and_undo_brings_it_back(conn):
+    m = mid(conn, "Moustafa al-Kazimi")
+    decide(conn, m, "confirm")
+    taught = learned(conn)
+    assert taught
+    decide(conn, m, "unsure")
+    assert learned(conn) == [] and link(conn, m)["status"] == "unsure"
+    undo(conn)
+    assert learned(conn) == taught and link(conn, m)["status"] == "confirmed"
+
+
+def test_a_confirmation_corrected_to_another_entity_moves_its_spelling(conn):
+    m = mid(conn, "Moustafa al-Kazimi")
+    decide(conn, m, "confirm")
+    [(entity, lang, text)] = learned(conn)
+    other = conn.execute("SELECT id FROM entities WHERE id <> ? ORDER BY id LIMIT 1",
+                         (entity,)).fetchone()[0]
+    decide(conn, m, "correct", entity_id=other)
+    assert learned(conn) == [(other, lang, text)]
+
+
+def test_a_spelling_another_analyst_confirmed_elsewhere_stays(conn):
+    m = mid(conn, "Karim Haddad")
+    second = mid(conn, "Karim Haddad", nth=1)
+    eid = decide(conn, m, "new", entity_type="person").entity_id
+    decide(conn, second, "correct", entity_id=eid)
+    before = learned(conn)
+    decide(conn, second, "unsure")
+    assert learned(conn) == before  # the first mention's new entity still holds the spelling

@@ -547,6 +547,28 @@ def learn_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str
     return after
 
 
+def unlearn_variant(conn: sqlite3.Connection, entity_id: str, lang: str, text: str, *, journal: Journal,
+                    action: str) -> dict | None:
+    """The learned spelling ``learn_variant`` made of ``text`` marked deleted again (a confirmation that
+    taught it was changed); its row as it is now, or None when the entity has no such learned spelling.
+    Journaled, so undoing ``action`` brings it back."""
+    text = rules.clean(text or "")
+    if not text:
+        return None
+    with transaction(conn):
+        row = conn.execute(
+            """SELECT id FROM variants WHERE entity_id = ? AND lang = ? AND norm = ? AND learned = 1
+               AND deleted_at IS NULL""", (entity_id, lang, normalize(text, lang))).fetchone()
+        if row is None:
+            return None
+        old = _variant_state(conn, row[0])
+        conn.execute("UPDATE variants SET deleted_at = ? WHERE id = ?", (journal.at, row[0]))
+        after = _variant_state(conn, row[0])
+        journal.write(action, "variant", row[0], old, after)
+        _bump(conn)
+    return after
+
+
 def restore_variant(conn: sqlite3.Connection, variant_id: int, state: dict | None, *, journal: Journal,
                     undoes: int | None = None, made: dict | None = None) -> dict | None:
     """Undo: put a spelling back as ``state`` had it (None: it did not exist, so it is deleted).

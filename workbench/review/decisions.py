@@ -84,8 +84,13 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
         status = STATUS_OF[action]
         changed = []
+        befores = {m["id"]: current if m["id"] == mention_id else link_state(conn, m["id"]) for m in targets}
+        taught = {(b["entity_id"], m["lang"], m["norm"]): m for m in targets if _confirmed_by_analyst(b := befores[m["id"]])
+                  and (status != vocabulary.CONFIRMED or b["entity_id"] != entity_id)}
+        for (taught_entity, _, _), m in taught.items():  # before anything is learned: a correction may move it
+            _unlearn(conn, log, action, taught_entity, m, set(befores))
         for m in targets:
-            before = current if m["id"] == mention_id else link_state(conn, m["id"])
+            before = befores[m["id"]]
             target_entity = (before or {}).get("entity_id") if action == vocabulary.MARK_UNSURE else entity_id
             after = {
                 "entity_id": target_entity, "status": status,
@@ -105,6 +110,25 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
                 _demote_same_pair(conn, log, norm, entity_id)
         refresh(conn)
     return Outcome(log.batch, log.ids, changed, entity_id)
+
+
+def _confirmed_by_analyst(link: dict | None) -> bool:
+    return bool(link) and link.get("status") == vocabulary.CONFIRMED and bool(link.get("entity_id")) \
+        and link.get("decided_by") not in (None, "auto")
+
+
+def _unlearn(conn: sqlite3.Connection, log: Log, action: str, entity_id: str, mention: dict,
+             changing: set[int]) -> None:
+    """A confirmation changed to another decision takes back the spelling it taught the entity, unless
+    an analyst's confirmation of that spelling to that entity stands on a mention not ``changing``."""
+    for (mid,) in conn.execute(
+            """SELECT m.id FROM mentions m JOIN links l ON l.mention_id = m.id
+               WHERE m.norm = ? AND m.lang = ? AND l.entity_id = ? AND l.status = ?
+               AND l.decided_by IS NOT NULL AND l.decided_by <> 'auto'""",
+            (mention["norm"], mention["lang"], entity_id, vocabulary.CONFIRMED)):
+        if mid not in changing:
+            return
+    glossary.unlearn_variant(conn, entity_id, mention["lang"], stem(mention), journal=log, action=action)
 
 
 def _refuse_second_new(conn: sqlite3.Connection, mention_id: int, current: dict | None) -> None:
