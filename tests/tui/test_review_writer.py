@@ -14,6 +14,7 @@ import pytest
 from tests.tui.conftest import mention, query, settle, shown
 from tests.tui.test_review_flow import SIZE, last_decision, link, open_review
 from tests.tui.test_review_groups import pending_by_spelling, rows
+from tests.tui.test_review_span import status_line
 from workbench.tui.state.review import GroupQueue, ReviewState
 
 
@@ -230,3 +231,26 @@ async def test_after_a_write_the_item_pane_draws_only_its_header_again(make_app,
         assert screen.item.id == following and screen.queue.total == total - 1
         assert f"1 of {total - 1} waiting" in shown(screen.query_one("#item"))
         assert screen._body is body and "Candidates" in shown(screen.query_one("#item"))
+
+
+async def test_a_fault_while_showing_a_written_decision_is_said_and_the_queue_read_again(make_app, corpus_db,
+                                                                                       monkeypatch):
+    """An exception in the step that shows a decision's result (it ran in the writer's callback, where
+    it vanished and left the row "saving…") is said in the status line and the queue is read again."""
+    maliki = mention(corpus_db, 3, "Maliki")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        assert screen.item.id == maliki
+
+        def broken(self, request, result):
+            raise KeyError("lang")
+
+        monkeypatch.setattr(type(screen), "_decided", broken)
+        await pilot.press("y")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "the last decision was written, but the screen could not show it (KeyError" in status_line(screen)
+        assert link(corpus_db, maliki)[0] == "confirmed"
+        assert screen.saving == 0 and all("saving" not in row_text(screen, k) for k in range(screen.queue.total))

@@ -291,6 +291,11 @@ class ReviewScreen(Screen):
         self._writing = False
         try:
             then(result)
+        except Exception as exc:  # noqa: BLE001 - a fault in showing the result: said, the view read again
+            what = "failed" if isinstance(result, Exception) else "was written"
+            self.say(f"the last decision {what}, but the screen could not show it ({type(exc).__name__}: {exc}); "
+                     "the queue was read again", error=True)
+            self.action_reload()
         finally:
             self._next_write()
 
