@@ -173,6 +173,17 @@ async def test_write_back_learned_spellings(make_app, corpus_db, tmp_path, monke
     assert query(corpus_db, "SELECT count(*) FROM variants WHERE learned = 1") == [(0,)]
 
 
+async def add_spelling(app, pilot, lang: str, text: str):
+    """v on the highlighted entity, the spelling typed in, ctrl+s: the form (still open if refused)."""
+    await pilot.press("v")
+    await pilot.pause()
+    form = app.screen
+    form.query_one("#f-lang").value = lang
+    form.query_one("#f-text").value = text
+    await pilot.press("ctrl+s")
+    return form
+
+
 async def test_a_spelling_added_is_confirmed_and_one_the_entity_has_is_refused_in_place(make_app, corpus_db):
     """v: the status line says the spelling was added, also after the name index is rebuilt in the
     background; the same spelling again is refused in the form (it used to close the form, say nothing
@@ -181,23 +192,13 @@ async def test_a_spelling_added_is_confirmed_and_one_the_entity_has_is_refused_i
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_glossary(app, pilot)
         await highlight(pilot, screen, "diyala", "diyala")
-        await pilot.press("v")
-        await pilot.pause()
-        form = app.screen
-        form.query_one("#f-lang").value = "fr"
-        form.query_one("#f-text").value = "Diyala (province)"
-        await pilot.press("ctrl+s")
+        await add_spelling(app, pilot, "fr", "Diyala (province)")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen is screen
         assert "added a spelling to diyala" in shown(screen.query_one("#glossary-status"))
         rows = query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'diyala' AND deleted_at IS NULL")
-        await pilot.press("v")
-        await pilot.pause()
-        form = app.screen
-        form.query_one("#f-lang").value = "fr"
-        form.query_one("#f-text").value = " Diyala  (province) "
-        await pilot.press("ctrl+s")
+        form = await add_spelling(app, pilot, "fr", " Diyala  (province) ")
         await pilot.pause()
         assert app.screen is form
         assert "'Diyala (province)' (fr) is already a spelling of diyala" in shown(form.query_one("#form-error"))
