@@ -66,7 +66,17 @@ def check(conn, tmp_path) -> None:
     assert again.aligned == [] and again.skipped == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def test_decisions_update_what_they_reach_like_a_full_realign(conn, tmp_path):
+@pytest.fixture(params=["every pair reached", "matcher answers compared"])
+def asking(request, monkeypatch):
+    """Both ways the names the matcher reaches are narrowed: all of them, or (as on a big corpus, here
+    at any size) only those the old and new glossary indexes answer differently about."""
+    from workbench.align import affected
+
+    monkeypatch.setattr(affected, "WORTH_ASKING", 10 ** 9 if request.param == "every pair reached" else 0)
+    return request.param
+
+
+def test_decisions_update_what_they_reach_like_a_full_realign(conn, tmp_path, asking):
     check(conn, tmp_path)
     # confirm a fuzzy link: its spelling is learned and reaches the other mentions spelled alike
     decide(conn, pick(conn, "l.status = 'suggested'"), "confirm")
@@ -133,7 +143,7 @@ def test_a_new_arabic_spelling_reaches_the_sentences_that_hold_it_with_a_proclit
 
 def test_a_spelling_reaches_only_sentences_holding_all_its_words(conn):
     """A new person named with a common given name must not send every sentence with that name to re-analysis."""
-    from workbench.align.affected import _by_norm, _by_text
+    from workbench.align.affected import _by_norm, _by_text, _unglossed
 
     with_mosul = _by_text(conn, {("fr", "Mossoul")})
     assert with_mosul
@@ -141,7 +151,7 @@ def test_a_spelling_reaches_only_sentences_holding_all_its_words(conn):
     glossed = {r[0] for r in conn.execute(
         "SELECT norm FROM mentions WHERE detector IS NULL AND norm NOT IN "
         "(SELECT norm FROM mentions WHERE detector <> 'glossary')")}
-    assert glossed and _by_norm(conn, glossed, unglossed=True) == set()  # the matcher never scores those
+    assert glossed and _unglossed(conn, glossed) == set()  # the matcher never scores those
     assert _by_norm(conn, glossed)
 
 
@@ -185,4 +195,27 @@ def test_a_pair_analysed_again_remembers_the_longer_names_and_the_people_before_
     assert conn.execute(later).fetchall() == expected
     decide(conn, pick(conn, "m.surface = 'فرحان الزيزفوني'"), "not-a-name")  # reaches the second sentence only
     assert conn.execute(later).fetchall() == expected
+    check(conn, tmp_path)
+
+
+def test_a_new_entity_reaches_only_the_names_the_matcher_answers_differently_about(conn, tmp_path, monkeypatch):
+    """A new entity moves every matcher score a little; comparing the old and new indexes' answers keeps
+    the re-analysis to the names whose answer the aligner reads differently, with the same result."""
+    from workbench.align import affected, run
+
+    twin = connect(tmp_path / "twin.db")
+    conn.backup(twin)
+    reached: list[int] = []
+    segments = affected.segments
+    monkeypatch.setattr(run.affected, "segments", lambda *a: reached.append(
+        sum(map(len, (out := segments(*a)).values()))) or out)
+    mention = pick(conn, "l.status = 'new' AND m.lang = 'ar'")
+    counts = []
+    for db, asking in ((twin, 10 ** 9), (conn, 0)):
+        monkeypatch.setattr(affected, "WORTH_ASKING", asking)
+        reached.clear()
+        decide(db, mention, "new", canonical="Test Name", entity_type="person")
+        counts.append(sum(reached))
+    assert 0 < counts[1] < counts[0]
+    assert snapshot(conn) == snapshot(twin)
     check(conn, tmp_path)

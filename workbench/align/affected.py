@@ -8,16 +8,22 @@ also moves every fuzzy score a little (the matcher weighs words by how many enti
 every mention scored by the matcher is reached. Text is searched through the full-text
 index: Latin words by token, Arabic ones bare (the index holds each Arabic word with its proclitics
 and bare). The result is a superset: re-analysing a pair that did not change rewrites the same rows.
+
+When the caller still holds the glossary index the articles were aligned against, the mentions reached
+through the matcher alone are narrowed to those whose matcher answer reads differently in the two
+indexes (``answers_differ``), plus those with a candidate whose entity changed: a new entity then
+costs the few names it can take, not every name the matcher ever scored.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from workbench.align.detect_source import GROWN_MIN, GROWN_SAME, SURNAME_MIN
 from workbench.align.generations import Changes
-from workbench.align.linker import MATCHER_WHY
+from workbench.align.linker import MATCHER_WHY, OWN_NAME, UNSURE_FUZZY, UNSURE_FUZZY_CUE, short_form
 from workbench.names.acronyms import expansions, query_keys
 from workbench.names.forms import analyse
 from workbench.names.matcher import _deletions
@@ -26,21 +32,24 @@ from workbench.store import implied
 from workbench.store.chunks import rows_in
 from workbench.store.search import query_words
 from workbench.text.fold import has_arabic
-from workbench.text.tokens import _WORD, word_key
+from workbench.text.tokens import _WORD, stem_surface, word_key
 
 CHUNK = 400  # spellings per full-text query (one MATCH expression each)
+WORTH_ASKING = 200  # sentence pairs reached through the matcher below which it is cheaper to analyse them all
+
+Differs = Callable[[str, str], bool]  # (name without proclitics, language) -> does the matcher answer differently?
 
 
-def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Article id -> ids of its segments that may align differently after ``changes``."""
+def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[int],
+             differs: Differs | None = None) -> dict[int, set[int]]:
+    """Article id -> ids of its segments that may align differently after ``changes``
+    (``differs``: the matcher's old and new answers compared, see ``answers_differ``)."""
     wanted = set(article_ids)
     if not changes or not wanted:
         return {}
     found = _by_text(conn, changes.spellings)
     found |= _by_norm(conn, changes.norms)
-    found |= _by_norm(conn, _fuzzy_norms(conn, changes.spellings), unglossed=True)
-    if changes.entities:
-        found |= _scored_by_matcher(conn)
+    found |= _through_matcher(conn, changes, differs)
     out: dict[int, set[int]] = defaultdict(set)
     for sid, aid in rows_in(conn, "SELECT id, article_id FROM segments WHERE id IN ({})", sorted(found)):
         if aid in wanted:
@@ -73,22 +82,76 @@ def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[i
     return out
 
 
-def _by_norm(conn: sqlite3.Connection, norms: set[str], unglossed: bool = False) -> set[int]:
-    """Segments with a mention of one of ``norms`` (``unglossed``: a mention found without a glossary
-    spelling, the only kind whose link the matcher's candidates decide)."""
-    only = "detector <> 'glossary' AND " if unglossed else ""  # the partial index mentions_unglossed
-    return {r[0] for r in rows_in(conn, f"SELECT DISTINCT segment_id FROM mentions WHERE {only}norm IN ({{}})",
-                                  sorted(norms))}
+def _by_norm(conn: sqlite3.Connection, norms: set[str]) -> set[int]:
+    """Segments with a mention of one of ``norms``."""
+    return {r[0] for r in rows_in(conn, "SELECT DISTINCT segment_id FROM mentions WHERE norm IN ({})", sorted(norms))}
 
 
-def _scored_by_matcher(conn: sqlite3.Connection) -> set[int]:
-    """Segments with an automatic link or candidate the names matcher scored (never one of a mention
-    found by its glossary spelling: the linker does not ask the matcher about those)."""
-    return {r[0] for r in conn.execute(
-        f"""SELECT DISTINCT m.segment_id FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
+def _through_matcher(conn: sqlite3.Connection, changes: Changes, differs: Differs | None) -> set[int]:
+    """Segments whose names found without a glossary spelling the matcher may now answer differently
+    about: those sharing a matcher key with a changed spelling and, when an entity came, went or changed
+    type, every one the matcher scored. With ``differs``, only those of them it does answer differently
+    about, or that the linker may weigh differently: a name of its own (``linker.OWN_NAME``) cut short of
+    a changed spelling, with a candidate whose entity changed."""
+    rows = _unglossed(conn, _fuzzy_norms(conn, changes.spellings))
+    if changes.entities:
+        rows |= _scored_by_matcher(conn)
+    reached = {sid for _, sid, *_ in rows}
+    if differs is None or len(reached) < WORTH_ASKING:
+        return reached
+    of_changed = _candidates_of(conn, changes.touched)
+    changed_in: dict[str, list[str]] = defaultdict(list)
+    for lang, text in changes.spellings:
+        changed_in[lang].append(text)
+    asked: dict[tuple[str, str], bool] = {}
+    out = set()
+    for mid, sid, surface, prefix, lang, detector in rows:
+        key = (stem_surface(surface, prefix), lang)
+        if key not in asked:
+            asked[key] = differs(*key)
+        if asked[key] or (mid in of_changed and detector in OWN_NAME and any(
+                short_form(*key, changed_in[lang], etype) for etype in ("person", None))):
+            out.add(sid)
+    return out
+
+
+_MENTION = "m.id, m.segment_id, m.surface, m.prefix, m.lang, m.detector"
+
+
+def _unglossed(conn: sqlite3.Connection, norms: set[str]) -> set[tuple]:
+    """(mention, segment, surface, prefix, language, detector) of the mentions of ``norms`` found without
+    a glossary spelling."""
+    return set(rows_in(conn, f"SELECT {_MENTION} FROM mentions m INDEXED BY mentions_unglossed"
+                             " WHERE m.detector <> 'glossary' AND m.norm IN ({})", sorted(norms)))
+
+
+def _scored_by_matcher(conn: sqlite3.Connection) -> set[tuple]:
+    """(mention, segment, surface, prefix, language, detector) of the mentions with an automatic link or
+    candidate the names matcher scored (never one found by its glossary spelling: the linker does not ask
+    the matcher about those)."""
+    return set(conn.execute(
+        f"""SELECT {_MENTION} FROM mentions m INDEXED BY mentions_unglossed JOIN links l ON l.mention_id = m.id
            WHERE m.detector <> 'glossary' AND {implied.auto()} AND (instr(l.why, ?) > 0
                  OR EXISTS (SELECT 1 FROM candidates c WHERE c.mention_id = m.id AND instr(c.why, ?) > 0))""",
-        (MATCHER_WHY, MATCHER_WHY))}
+        (MATCHER_WHY, MATCHER_WHY)))
+
+
+def _candidates_of(conn: sqlite3.Connection, entity_ids: set[str]) -> set[int]:
+    """Mentions with one of the entities among their candidates."""
+    return {r[0] for r in rows_in(conn, "SELECT mention_id FROM candidates WHERE entity_id IN ({})", sorted(entity_ids))}
+
+
+def answers_differ(before, after) -> Differs:
+    """Whether two glossary indexes' matchers answer differently about a name, in what the aligner reads
+    of an answer: each candidate's entity, spelling, why and confidence, the score as the linker weighs
+    and prints it, and on which side of the detector's thresholds it falls."""
+    def view(index, stem: str, lang: str) -> tuple:
+        return tuple((c.entity_id, c.variant, c.why, c.accepted, c.acronym, f"{c.score:.2f}",
+                      *(round(c.score * w, 4) for w in (1.0, UNSURE_FUZZY, UNSURE_FUZZY_CUE)),
+                      *(c.score >= t for t in (GROWN_MIN, GROWN_SAME, SURNAME_MIN)))
+                     for c in index.candidates(stem, lang))
+
+    return lambda stem, lang: view(before, stem, lang) != view(after, stem, lang)
 
 
 def matcher_keys(norm: str) -> set[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 GENERATION_KEY = "align_generation"
 SIGNATURE_KEY = "align_glossary_signature"
+INDEX_KEY = "align_index_signature"  # "<generation> <glossary index signature>": the index it was computed with
 SPELLING, TYPE, REJECTION, NON_NAME = "s", "t", "r", "n"
 
 
@@ -23,6 +24,7 @@ class Changes:
 
     spellings: set[tuple[str, str]] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)  # entities whose type or life changed
+    touched: set[str] = field(default_factory=set)  # entities with any fact changed (a spelling included)
     norms: set[str] = field(default_factory=set)  # rejected spellings and non-names
 
     def __bool__(self) -> bool:
@@ -52,14 +54,26 @@ def facts(rows, rejected: set[tuple[str, str]], non_names: set[tuple[str, str]] 
     return out
 
 
+def index_of(conn: sqlite3.Connection) -> tuple[int, str] | None:
+    """(the latest generation, the signature of the glossary index it was recorded with), if recorded."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (INDEX_KEY,)).fetchone()
+    if row is None:
+        return None
+    generation, _, signature = row[0].partition(" ")
+    return int(generation), signature
+
+
 def current(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (GENERATION_KEY,)).fetchone()
     return int(row[0]) if row else 0
 
 
 def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signature: str,
-         non_names: set[tuple[str, str]] = frozenset()) -> int:
+         non_names: set[tuple[str, str]] = frozenset(), index_signature: str = "") -> int:
     """Record the glossary as it is now (inside the caller's transaction); its generation.
+
+    ``index_signature``: the glossary index's, kept with the generation (``index_of``) so that a later
+    change can be compared against the index this one was computed with.
 
     A new generation starts only when a fact changed; the signature skips the comparison when
     nothing was written since the last call. The live facts the table holds are kept per signature
@@ -69,6 +83,9 @@ def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signatu
     known = conn.execute("SELECT value FROM meta WHERE key = ?", (SIGNATURE_KEY,)).fetchone()
     generation = current(conn)
     if known is not None and known[0] == signature:
+        if index_signature and index_of(conn) != (generation, index_signature):  # a database from before the key
+            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (INDEX_KEY, f"{generation} {index_signature}"))
         return generation
     database = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
     held = _LIVE.setdefault(database, {})
@@ -85,8 +102,9 @@ def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signatu
                          ((*f, generation) for f in added))
         conn.executemany("UPDATE align_glossary SET until = ? WHERE kind = ? AND entity_id = ? AND a = ? AND b = ?"
                          " AND until IS NULL", ((generation, *f) for f in gone))
+    record = [(INDEX_KEY, f"{generation} {index_signature}")] if index_signature else []
     conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                     ((GENERATION_KEY, str(generation)), (SIGNATURE_KEY, signature)))
+                     ((GENERATION_KEY, str(generation)), (SIGNATURE_KEY, signature), *record))
     held.clear()  # this one and the one before (a rolled-back decision goes back to it)
     held.update({known[0]: live} if known is not None else {})
     held[signature] = frozenset(now)
@@ -100,8 +118,10 @@ def changed_since(conn: sqlite3.Connection, generation: int) -> Changes:
             "SELECT kind, entity_id, a, b FROM align_glossary WHERE since > ? OR until > ?", (generation, generation)):
         if kind == SPELLING:
             out.spellings.add((a, b))
+            out.touched.add(eid)
         elif kind == TYPE:
             out.entities.add(eid)
+            out.touched.add(eid)
         else:
             out.norms.add(a)
     if out.entities:  # a type or an entity's life changes what each of its spellings means

@@ -80,7 +80,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             weight = 1.0 if c.accepted else UNSURE_FUZZY if found.detector not in OWN_NAME or short_form(
-                found, index.spellings(c.entity_id, found.lang), lexicon.types.get(c.entity_id)) else UNSURE_FUZZY_CUE
+                found.stem, found.lang, index.spellings(c.entity_id, found.lang), lexicon.types.get(c.entity_id)) else UNSURE_FUZZY_CUE
             add(c.entity_id, round(c.score * weight, 4), c.variant,
                 f"{MATCHER_WHY} {c.score:.2f}{'' if c.accepted else ' (not confident)'}: {c.why or c.variant}")
     ranked = []
@@ -108,15 +108,15 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     found.proposal = proposal(found)
 
 
-def short_form(found: Found, spellings: list[str], entity_type: str | None) -> bool:
+def short_form(stem: str, lang: str, spellings: list[str], entity_type: str | None) -> bool:
     """Whether the mention is one of these spellings cut short (الاتحاد الوطني, حزب الله, الدير for دير
     الزور): each of its words is a word of the spelling (a leading proclitic aside; a word may differ by
     a long vowel letter, كوردستاني, when another is the same), and a person keeps the family name (the
     spelling's last word: البغدادي, not عبد العزيز or إبراهيم alone); or a person's spelling with more
     names between the first and the last. A sound-alike (البصيرة ~ البصرة) is none."""
-    words = normalize(found.stem, found.lang).split()
+    words = normalize(stem, lang).split()
     for spelling in spellings:
-        theirs = normalize(spelling, found.lang).split()
+        theirs = normalize(spelling, lang).split()
         if entity_type == "person" and len(theirs) >= 2 and theirs[0] == words[0] and theirs[-1] == words[-1] \
                 and set(theirs) <= set(words):
             return True  # the long form: مصطفى عبد اللطيف الكاظمي, the father's name inside

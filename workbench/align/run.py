@@ -83,25 +83,42 @@ def run_signature(conn: sqlite3.Connection, index: GlossaryIndex) -> str:
     return hashlib.sha1(f"{index.signature}|{row[0]}|{not_names.signature(conn)}".encode()).hexdigest()[:16]
 
 
-def sync_generation(conn: sqlite3.Connection, ctx: Context) -> int:
-    """Record the glossary of ``ctx`` as a generation (inside the caller's transaction, if any)."""
+@dataclass
+class Synced:
+    """A glossary generation recorded and, when the caller still held it, the index the generation
+    before was recorded with (``affected.answers_differ`` then narrows what the change reaches)."""
+
+    generation: int
+    before: tuple[int, GlossaryIndex] | None = None
+
+
+def sync_generation(conn: sqlite3.Connection, ctx: Context, before: GlossaryIndex | None = None) -> Synced:
+    """Record the glossary of ``ctx`` as a generation (inside the caller's transaction, if any);
+    ``before``: the index as it was before the caller's change."""
     with transaction(conn):
-        return generations.sync(conn, ctx.index.rows, ctx.rejected, ctx.glossary_sig, ctx.not_names)
+        recorded = generations.index_of(conn)
+        generation = generations.sync(conn, ctx.index.rows, ctx.rejected, ctx.glossary_sig, ctx.not_names,
+                                      ctx.index.signature)
+    if before is None or recorded is None or recorded[0] >= generation or recorded[1] != before.signature:
+        return Synced(generation)
+    return Synced(generation, (recorded[0], before))
 
 
-def behind(conn: sqlite3.Connection, generation: int, article_ids: Iterable[int] | None = None
+def behind(conn: sqlite3.Connection, synced: Synced, ctx: Context, article_ids: Iterable[int] | None = None
            ) -> tuple[list[int], dict[int, set[int]]]:
     """Articles aligned against an older glossary generation: (those the changes cannot reach, and
     article id -> segments to analyse again for the others)."""
     wanted = None if article_ids is None else set(article_ids)
     by_generation: dict[int, list[int]] = {}
     for aid, gen in conn.execute(
-            "SELECT article_id, generation FROM align_state WHERE generation < ?", (generation,)):
+            "SELECT article_id, generation FROM align_state WHERE generation < ?", (synced.generation,)):
         if wanted is None or aid in wanted:
             by_generation.setdefault(gen, []).append(aid)
     reached: dict[int, set[int]] = {}
     for gen, aids in by_generation.items():
-        reached.update(affected.segments(conn, generations.changed_since(conn, gen), aids))
+        before = synced.before
+        differs = affected.answers_differ(before[1], ctx.index) if before and before[0] == gen else None
+        reached.update(affected.segments(conn, generations.changed_since(conn, gen), aids, differs))
     return [a for aids in by_generation.values() for a in aids if a not in reached], reached
 
 
@@ -114,16 +131,18 @@ def _record(conn: sqlite3.Connection, article_id: int, signature: str, generatio
     )
 
 
-def refresh(conn: sqlite3.Connection) -> int:
+def refresh(conn: sqlite3.Connection, before: GlossaryIndex | None = None) -> int:
     """Bring aligned articles up to the glossary as it is now, inside the caller's transaction:
     only the sentence pairs a change can reach are analysed again. Returns the pairs analysed.
 
     Every write that changes the glossary or the rejections (a decision, an undo) calls it, so the
-    next ``align`` finds nothing to do.
+    next ``align`` finds nothing to do. ``before``: the glossary index as it was before the write
+    (``glossary_index`` read then), when the caller has it: it narrows what a change reaches.
     """
     ctx = build_context(conn)
-    generation = sync_generation(conn, ctx)
-    untouched, reached = behind(conn, generation)
+    synced = sync_generation(conn, ctx, before)
+    generation = synced.generation
+    untouched, reached = behind(conn, synced, ctx)
     pairs = 0
     with transaction(conn):
         for aid, segment_ids in reached.items():
@@ -159,13 +178,14 @@ def align_articles(
             raise UserError(f"no article with id {missing[0]}; `workbench articles` lists them")
     ctx = ctx or build_context(conn, finder, arabic_finder)
     summary = AlignSummary()
-    generation = sync_generation(conn, ctx)
+    synced = sync_generation(conn, ctx)
+    generation = synced.generation
     states = {aid: (sig, gen) for aid, sig, gen in conn.execute(
         "SELECT article_id, signature, generation FROM align_state")}
     signatures = translation_signatures(conn)
     whole = [i for i in ids if force or states.get(i, ("", None))[1] is None
              or states[i][0] != signatures.get(i, "")]
-    untouched, reached = behind(conn, generation, set(ids) - set(whole))
+    untouched, reached = behind(conn, synced, ctx, set(ids) - set(whole))
     if untouched:
         with transaction(conn):
             conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",

@@ -14,6 +14,7 @@ compared this way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from workbench.names.concepts import renderings
@@ -63,6 +64,7 @@ def _options(k: Key, lang: int | None, latin: bool) -> set[str]:
     return {"".join(p) for p in product(*(_letters(w, k.arabic, latin) for w in parts))}
 
 
+@lru_cache(maxsize=200_000)  # a glossary change builds the matcher again over the same spellings
 def expansions(form: Form) -> frozenset[str]:
     """The acronyms a glossary spelling of an organisation or place may go by, as keys: ``L`` or ``A``
     (Latin or Arabic letters), then the letters sorted."""

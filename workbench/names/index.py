@@ -149,3 +149,4 @@ def glossary_index(conn: sqlite3.Connection) -> GlossaryIndex:
         _INDEXES[key] = (stamp, index)
     return index
 
+

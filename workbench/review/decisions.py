@@ -20,6 +20,7 @@ from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary import not_names, rules, store as glossary
 from workbench.glossary.model import ENTITY_TYPES
+from workbench.names.index import glossary_index
 from workbench.review import stale
 from workbench.review.dismiss import dismiss
 from workbench.review.links import (
@@ -74,6 +75,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         entity_id = current and current.get("entity_id")
     log = Log(conn, user or current_user())
     with transaction(conn):
+        before_index = glossary_index(conn)
         if expect is not None:  # again under the write lock: another writer may have come in between
             stale.refuse_changed(conn, mention, link_state(conn, mention_id), expect)
         targets = [mention]
@@ -108,7 +110,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         if action == vocabulary.REJECT:
             for norm in dict.fromkeys(m["norm"] for m in targets):
                 _demote_same_pair(conn, log, norm, entity_id)
-        refresh(conn)
+        refresh(conn, before_index)
     return Outcome(log.batch, log.ids, changed, entity_id)
 
 
@@ -288,6 +290,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
     made_spellings: dict[str, dict[int, dict]] = {eid: {} for eid in made}
     undoes_of: dict[str, dict[str, int]] = {eid: {"entity": made[eid][0]} for eid in made}
     with transaction(conn):
+        before_index = glossary_index(conn)
         for did, target, target_id, before_s, after_s in reversed(rows):
             before = json.loads(before_s) if before_s else None
             after = json.loads(after_s) if after_s else None
@@ -322,7 +325,7 @@ def undo(conn: sqlite3.Connection, decision_id: int | None = None, *, user: str 
                 continue
             _release(conn, log, eid)
             glossary.delete_created_entity(conn, eid, journal=log, undoes=undoes_of[eid])
-        refresh(conn)
+        refresh(conn, before_index)
     mentions.reverse()
     return Outcome(log.batch, log.ids, list(dict.fromkeys(mentions)), entity, notes)
 
