@@ -219,3 +219,40 @@ def test_a_new_entity_reaches_only_the_names_the_matcher_answers_differently_abo
     assert 0 < counts[1] < counts[0]
     assert snapshot(conn) == snapshot(twin)
     check(conn, tmp_path)
+
+
+def test_a_name_added_to_the_glossary_reaches_its_short_form_later_in_the_article(conn, tmp_path):
+    """سرحان الجبوري, found by no cue, added to the glossary: «اعتقال الجبوري» two pairs later holds one
+    word of it, but the article remembers the glossary person's family name, so the next align analyses
+    that pair again and finds it, as a full re-align does."""
+    from tests.test_align_pipeline import add_article
+    from workbench.glossary import store as glossary
+
+    add_article(conn, "ar", ["وأكد سرحان الجبوري أن الهجوم فشل.", "وعاد الهدوء إلى المدينة.",
+                             "وجرت محاولة اعتقال الجبوري في منزله."], None)
+    align_articles(conn)
+    short = "SELECT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'الجبوري'"
+    assert conn.execute(short).fetchall() == []
+    glossary.add_entity(conn, "sarhan-al-jubouri", "person", "Sarhan al-Jubouri")
+    glossary.add_variant(conn, "sarhan-al-jubouri", "ar", "سرحان الجبوري")
+    align_articles(conn)
+    assert conn.execute(short).fetchall() == [("sarhan-al-jubouri",)]
+    check(conn, tmp_path)
+
+
+def test_a_pair_analysed_again_remembers_the_head_of_a_french_glossary_name_before_it(conn, tmp_path):
+    """le Cadre after le Cadre de coordination: a decision that reaches only the later pair finds and
+    links it as a full re-align does (the earlier glossary name teaches the memory its head)."""
+    from tests.test_align_pipeline import add_article
+    from workbench.glossary import store as glossary
+
+    glossary.add_entity(conn, "coordination-framework", "org", "Coordination Framework")
+    glossary.add_variant(conn, "coordination-framework", "fr", "Cadre de coordination")
+    add_article(conn, "fr", ["Le Cadre de coordination a rejeté la proposition.",
+                             "Selon le Cadre, le vote aura lieu à Zzyzxville lundi."], None)
+    align_articles(conn)
+    later = "SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'Cadre'"
+    assert conn.execute(later).fetchall() == [("coordination-framework", "suggested")]
+    decide(conn, pick(conn, "m.surface = 'Zzyzxville'"), "not-a-name")  # reaches the second sentence only
+    assert conn.execute(later).fetchall() == [("coordination-framework", "suggested")]
+    check(conn, tmp_path)

@@ -246,3 +246,14 @@ def test_in_french_too_a_spelling_inside_a_longer_name_met_earlier_is_suggested_
 def test_an_organisation_named_as_the_complement_of_a_longer_name_stays_itself(index):
     _, later = run(index, "ar", "وأعلن التحالف الدولي ضد داعش عن غارات.", "وقتل عنصران من داعش.", memory=Memory())
     assert [(f.stem, f.status, f.entity_id) for f in later] == [("داعش", "accepted", "islamic-state")]
+
+
+def test_a_lone_head_after_the_glossary_name_it_opened_is_suggested_as_that_entity(index):
+    first, later, other = run(index, "fr", "L'Observatoire syrien des droits de l'homme a compté les morts.",
+                              "Selon l'Observatoire, le bilan s'alourdit.", "Le Conseil a voté.", memory=Memory())
+    assert [(f.stem, f.entity_id) for f in first] == [
+        ("Observatoire syrien des droits de l'homme", "syrian-observatory-for-human-rights")]
+    assert [(f.stem, f.status, f.entity_id) for f in later] == [
+        ("Observatoire", "suggested", "syrian-observatory-for-human-rights")]
+    assert "named in the article" in later[0].why
+    assert other == []  # another head alone stays a common noun

@@ -48,6 +48,7 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
     if not changes or not wanted:
         return {}
     found = _by_text(conn, changes.spellings)
+    found |= _later_parts(conn, changes.spellings, found)
     found |= _by_norm(conn, changes.norms)
     found |= _through_matcher(conn, changes, differs)
     out: dict[int, set[int]] = defaultdict(set)
@@ -64,16 +65,36 @@ def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[i
     spelling's word is found with any proclitics and with or without the article. All the words, not
     one: a new person's given name alone (Ahmed) is in thousands of sentences.
     """
-    clauses: set[str] = set()
-    for _, text in spellings:
-        words = []
-        for word in _WORD.findall(text):
-            forms = sorted(query_words(word)) if has_arabic(word) else \
-                sorted(w for w in {word_key(word), word.casefold()} if w.isalnum())
-            if forms:
-                words.append("(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in forms) + ")")
-        if words:
-            clauses.add("(" + " AND ".join(words) + ")")
+    return _matching(conn, {"(" + " AND ".join(words) + ")" for words in map(_word_groups, (t for _, t in spellings))
+                            if words})
+
+
+def _later_parts(conn: sqlite3.Connection, spellings: set[tuple[str, str]], holding: set[int]) -> set[int]:
+    """Segments with the first or last word of a spelling of several words, in the articles of the
+    segments ``holding`` one: an article remembers the names met in its earlier pairs and finds their
+    short forms later (خليل الوحش ... اعتقال الوحش; le Cadre de coordination ... le Cadre), so a name
+    becoming a glossary spelling reaches them too."""
+    words = {w for _, text in spellings if len(groups := _word_groups(text)) > 1 for w in (groups[0], groups[-1])}
+    if not words or not holding:
+        return set()
+    articles = {r[0] for r in rows_in(conn, "SELECT DISTINCT article_id FROM segments WHERE id IN ({})", sorted(holding))}
+    found = _matching(conn, words)
+    return {r[0] for r in rows_in(conn, "SELECT id FROM segments WHERE article_id IN ({})", sorted(articles))} & found
+
+
+def _word_groups(text: str) -> list[str]:
+    """One full-text clause a word of ``text``: its forms as the index holds them, any of them."""
+    groups = []
+    for word in _WORD.findall(text):
+        forms = sorted(query_words(word)) if has_arabic(word) else \
+            sorted(w for w in {word_key(word), word.casefold()} if w.isalnum())
+        if forms:
+            groups.append("(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in forms) + ")")
+    return groups
+
+
+def _matching(conn: sqlite3.Connection, clauses: set[str]) -> set[int]:
+    """Segments matching any of the full-text ``clauses``."""
     out: set[int] = set()
     listed = sorted(clauses)
     for i in range(0, len(listed), CHUNK):

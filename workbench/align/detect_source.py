@@ -56,6 +56,7 @@ class Memory:
     firsts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a person's first word -> name words
     pairs: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # an org's first two words
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
+    head_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # such a head -> (entity, glossary name)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
     # parts of longer organisation names that are another organisation's spelling (``longer_names``)
@@ -83,6 +84,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)
+            head_short_forms(found, memory)
             learn_openings(found, memory)
     elif lang == "ar":
         found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
@@ -127,11 +129,30 @@ def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
 
 def learn_heads(found: list[Found], memory: Memory) -> None:
     """The head word opening a French glossary name of several words (Observatoire syrien des droits de
-    l'homme): alone later in the article it is a name, as after a name the capitalised runs found."""
+    l'homme): alone later in the article it is a name, as after a name the capitalised runs found, and
+    that entity's (when the name is one entity's spelling)."""
     for f in found:
-        head = f.words[0].casefold()
-        if f.entries and len(f.words) > 1 and head in NAME_HEADS and not head.endswith(("s", "x")):
+        if f.entries and opens_with_head(f.words):
+            head = f.words[0].casefold()
             memory.heads.add(head)
+            if len(set(f.entity_ids)) == 1:
+                memory.head_names.setdefault(head, (f.entity_ids[0], f.stem))
+
+
+def opens_with_head(words) -> bool:
+    """A French name of several words opened by a singular head (Cadre de coordination, Conseil militaire
+    de Manbij): the memory learns its head."""
+    return len(words) > 1 and words[0].casefold() in NAME_HEADS and not words[0].casefold().endswith(("s", "x"))
+
+
+def head_short_forms(found: list[Found], memory: Memory) -> None:
+    """A lone head word met after the glossary name it opened (le Cadre after le Cadre de coordination) is
+    suggested as that name's entity: ``Found.within``, evidence the linker weighs below acceptance."""
+    for f in found:
+        if not f.entries and f.within is None and len(f.words) == 1:
+            hit = memory.head_names.get(f.words[0].casefold())
+            if hit is not None:
+                f.within = hit
 
 
 def learn_openings(found: list[Found], memory: Memory) -> None:

@@ -326,7 +326,8 @@ def _teaching_words(conn: sqlite3.Connection, article_id: int, lexicon) -> dict[
     from (a superset of ``detect_source.learn``, ``learn_openings`` and ``longer_names.learn``): any name
     found otherwise than by its glossary spelling; an Arabic glossary place of two words not opening with
     the article (دير الزور: its short form الدير); an Arabic person's name of two words or more (مقتدى الصدر:
-    الصدر); a French glossary name that a head and its adjective open (Forces démocratiques syriennes);
+    الصدر); a French glossary name that a head and its adjective open (Forces démocratiques syriennes),
+    or a singular head alone (Cadre de coordination: le Cadre);
     an organisation's glossary name holding another organisation's spelling (كتائب حزب الله). The memory
     is only ever asked about these words."""
     out: dict[int, set[str]] = {}
@@ -345,7 +346,7 @@ def _teaching_words(conn: sqlite3.Connection, article_id: int, lexicon) -> dict[
         found = _WORD.findall(surface)
         holds = bool(glossed and org and longer_names.holds_other(lexicon, _WORD.findall(stem), org))
         if glossed and not holds and (lang == "fr" and not detect_source.opens_long_name(found)
-                                      or lang == "ar" and org):
+                                      and not detect_source.opens_with_head(found) or lang == "ar" and org):
             continue
         out.setdefault(sid, set()).update(_memory_key(w) for w in found)
     return out
