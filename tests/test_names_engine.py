@@ -146,6 +146,43 @@ def test_a_learned_spelling_grows_the_index_as_a_fresh_read_would(tmp_path):
     assert glossary_index(conn) is grown
 
 
+def test_a_new_entity_grows_the_index_as_a_fresh_read_would_unless_anything_else_changed(tmp_path):
+    """A new entity (a decision's ``new``) and its spellings are added to the index without a full read,
+    as a fresh read would make it; an edit to a known entity, or a new spelling sharing a known one's
+    words (a fresh read orders them), is read again."""
+    from workbench.glossary.journal import Journal as Log
+    from workbench.glossary.store import add_entity, learn_variant, update_entity
+    from workbench.names.index import GlossaryIndex
+    from workbench.store.db import transaction
+
+    db = open_db(tmp_path / "w.db")
+    conn = db.conn
+    load_files(conn, bundled_files())
+    before = glossary_index(conn)
+    with transaction(conn):
+        add_entity(conn, "sarhan-al-jubouri", "person", "Sarhan al-Jubouri")
+        learn_variant(conn, "sarhan-al-jubouri", "ar", "سرحان الجبوري", journal=Log(conn, "tester"), action="new")
+    grown = glossary_index(conn)
+    fresh = GlossaryIndex.from_db(conn)
+    some = next(iter(before.lookup.index))
+    assert grown.lookup.index[some] is before.lookup.index[some]  # grown from it, not read again
+    assert grown.signature == fresh.signature and grown.rows == fresh.rows
+    assert (grown.lookup.index, grown.lookup.longest, grown.lookup.trims, grown.lookup.canonical, grown.lookup.types) \
+        == (fresh.lookup.index, fresh.lookup.longest, fresh.lookup.trims, fresh.lookup.canonical, fresh.lookup.types)
+    assert "sarhan-al-jubouri" not in before.lookup.types  # the older index is left as it was
+    assert grown.search("Sarhan al-Jubouri", 1)[0].entity_id == "sarhan-al-jubouri"
+
+    for change in (lambda: add_entity(conn, "mosul-2", "place", "Mosul"),  # a known spelling's words
+                   lambda: (add_entity(conn, "tell-tamr", "place", "Tell Tamr"),
+                            update_entity(conn, "sarhan-al-jubouri", type="org"))):  # and an edit
+        known = glossary_index(conn)
+        change()
+        again = glossary_index(conn)
+        assert again is not known and again.lookup.index[some] is not known.lookup.index[some]  # read again
+        assert again.rows == GlossaryIndex.from_db(conn).rows
+        assert known.grown(conn, again.state) is None
+
+
 def test_a_rolled_back_spelling_never_serves_again_for_the_one_written_after_it(tmp_path):
     """A preview learns a spelling and is rolled back; the decision made next learns another spelling,
     which takes the same row id. The index must be the glossary as written (the later spelling, not the

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from workbench.names.lookup import Lexicon
+from workbench.text.tokens import key_of
 from workbench.names.rows import Rows, glossary_state, load_rows, signature_of, spelling_at, spellings_after
 
 @dataclass(slots=True)
@@ -50,24 +51,48 @@ class GlossaryIndex:
         return cls(load_rows(conn), signature_of(state), state)
 
     def grown(self, conn: sqlite3.Connection, state: tuple) -> "GlossaryIndex | None":
-        """This index plus the spellings added since it was read, when that is the only change to the
-        glossary (``state`` is the glossary's now); None when anything else changed."""
+        """This index plus the spellings and entities added since it was read, when that is the only
+        change to the glossary (``state`` is the glossary's now); None when anything else changed, or
+        when a new entity's spelling shares its words with one known (a fresh read orders them)."""
         if self.state is None:
             return None
         count, top, deleted, entities, newest = self.state
-        if (state[2], state[3]) != (deleted, entities) or state[1] <= top:
+        if state[2] != deleted or state[1] < top or (state[1], state[3]) == (top, entities):
             return None
         if spelling_at(conn, top) != newest:  # read inside a write rolled back since: its rows are gone
             return None
+        made = self._entities_added(conn, entities, state[3]) if state[3] != entities else []
         added = spellings_after(conn, top)
-        if len(added) != state[0] - count:
+        if made is None or len(added) != state[0] - count:
             return None
         spellings: dict[str, list[tuple[str, str]]] = {}
         for eid, lang, text in added:
             spellings.setdefault(eid, []).append((lang, text))
-        rows = [(eid, etype, canonical, [*own, *spellings[eid]]) if eid in spellings else row
-                for row in self.rows for eid, etype, canonical, own in (row,)]
-        return GlossaryIndex(rows, signature_of(state), state, self.lookup.extended(added))
+        new_ids = {eid for eid, _, _ in made}
+        if any(key_of(text) in self.lookup.index for eid, _, text in
+               [*((eid, "en", canonical) for eid, _, canonical in made), *added] if eid in new_ids):
+            return None
+        rows = [(eid, etype, canonical, [*own, *spellings.get(eid, [])]) for eid, etype, canonical, own in self.rows]
+        if made:
+            rows = sorted(rows + [(eid, etype, canonical, spellings.get(eid, [])) for eid, etype, canonical in made])
+        return GlossaryIndex(rows, signature_of(state), state, self.lookup.extended(added, made))
+
+    def _entities_added(self, conn: sqlite3.Connection, before: str, now: str) -> list[tuple] | None:
+        """(id, type, canonical) of the entities created since the entities' state ``before`` (count /
+        latest change / deleted / merged) when nothing else changed in them by ``now``; else None."""
+        old, new = before.split("/"), now.split("/")
+        if (old[2:], len(old)) != (new[2:], 4):
+            return None
+        known = {eid: (etype, canonical) for eid, etype, canonical, _ in self.rows}
+        made = []
+        for eid, etype, canonical in conn.execute(
+                """SELECT id, type, canonical_en FROM entities WHERE updated_at >= ? AND deleted_at IS NULL
+                   AND merged_into IS NULL ORDER BY id""", (old[1],)):
+            if eid not in known:
+                made.append((eid, etype, canonical))
+            elif known[eid] != (etype, canonical):  # changed within the second of the latest change
+                return None
+        return made if len(made) == int(new[0]) - int(old[0]) else None
 
     @property
     def empty(self) -> bool:

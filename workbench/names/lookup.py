@@ -79,10 +79,14 @@ class Lexicon:
         lex.find_descriptors()
         return lex
 
-    def extended(self, spellings) -> "Lexicon":
-        """A copy with more spellings ``(entity id, lang, text)`` of known entities; this one unchanged."""
-        lex = Lexicon(dict(self.index), dict(self.longest), self.canonical, self.types)
-        for eid, lang, text in spellings:
+    def extended(self, spellings, entities=()) -> "Lexicon":
+        """A copy with more spellings ``(entity id, lang, text)`` and new ``entities`` ``(id, type,
+        canonical)`` (their canonical name a spelling too); this one unchanged."""
+        canonical, types = (dict(self.canonical), dict(self.types)) if entities else (self.canonical, self.types)
+        lex = Lexicon(dict(self.index), dict(self.longest), canonical, types)
+        for eid, etype, name in entities:
+            canonical[eid], types[eid] = name, etype
+        for eid, lang, text in [*((eid, "en", name) for eid, _, name in entities), *spellings]:
             key = key_of(text)
             if key in lex.index:
                 lex.index[key] = list(lex.index[key])  # the bucket is shared with this lexicon
