@@ -256,3 +256,21 @@ def test_a_pair_analysed_again_remembers_the_head_of_a_french_glossary_name_befo
     decide(conn, pick(conn, "m.surface = 'Zzyzxville'"), "not-a-name")  # reaches the second sentence only
     assert conn.execute(later).fetchall() == [("coordination-framework", "suggested")]
     check(conn, tmp_path)
+
+
+def test_a_new_glossary_person_reaches_the_family_name_alone_in_other_articles(conn, tmp_path):
+    """A glossary person's family name (a nisba) is a mention alone in any article: adding the person
+    reaches the sentences that hold it alone, as a full re-align finds them."""
+    from tests.test_align_pipeline import add_article
+    from workbench.glossary import store as glossary
+
+    add_article(conn, "ar", ["وأكد سرحان الجبوري أن الهجوم فشل."], None)
+    add_article(conn, "ar", ["وقال الجبوري إن الطريق مفتوح."], None)
+    align_articles(conn)
+    alone = "SELECT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'الجبوري'"
+    assert conn.execute(alone).fetchall() == []
+    glossary.add_entity(conn, "sarhan-al-jubouri", "person", "Sarhan al-Jubouri")
+    glossary.add_variant(conn, "sarhan-al-jubouri", "ar", "سرحان الجبوري")
+    align_articles(conn)
+    check(conn, tmp_path)
+    assert conn.execute(alone).fetchall() == [("sarhan-al-jubouri",)]

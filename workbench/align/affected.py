@@ -49,6 +49,7 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
         return {}
     found = _by_text(conn, changes.spellings)
     found |= _later_parts(conn, changes.spellings, found)
+    found |= _family_names(conn, changes.people)
     found |= _by_norm(conn, changes.norms)
     found |= _through_matcher(conn, changes, differs)
     out: dict[int, set[int]] = defaultdict(set)
@@ -80,6 +81,13 @@ def _later_parts(conn: sqlite3.Connection, spellings: set[tuple[str, str]], hold
     articles = {r[0] for r in rows_in(conn, "SELECT DISTINCT article_id FROM segments WHERE id IN ({})", sorted(holding))}
     found = _matching(conn, words)
     return {r[0] for r in rows_in(conn, "SELECT id FROM segments WHERE article_id IN ({})", sorted(articles))} & found
+
+
+def _family_names(conn: sqlite3.Connection, people: set[tuple[str, str]]) -> set[int]:
+    """Segments with the last word of a person's Arabic spelling of several words: a glossary person's
+    family name is a mention alone in any article (البغدادي), after "the regime of" any last word (نظام الأسد)."""
+    return _matching(conn, {groups[-1] for lang, text in people
+                            if lang == "ar" and len(groups := _word_groups(text)) > 1})
 
 
 def _word_groups(text: str) -> list[str]:

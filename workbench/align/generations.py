@@ -25,6 +25,7 @@ class Changes:
     spellings: set[tuple[str, str]] = field(default_factory=set)
     entities: set[str] = field(default_factory=set)  # entities whose type or life changed
     touched: set[str] = field(default_factory=set)  # entities with any fact changed (a spelling included)
+    people: set[tuple[str, str]] = field(default_factory=set)  # the spellings of those that are or were people
     norms: set[str] = field(default_factory=set)  # rejected spellings and non-names
 
     def __bool__(self) -> bool:
@@ -114,11 +115,13 @@ def sync(conn: sqlite3.Connection, rows, rejected: set[tuple[str, str]], signatu
 def changed_since(conn: sqlite3.Connection, generation: int) -> Changes:
     """Every fact added or removed after ``generation``."""
     out = Changes()
+    spelled: dict[str, set[tuple[str, str]]] = {}
     for kind, eid, a, b in conn.execute(
             "SELECT kind, entity_id, a, b FROM align_glossary WHERE since > ? OR until > ?", (generation, generation)):
         if kind == SPELLING:
             out.spellings.add((a, b))
             out.touched.add(eid)
+            spelled.setdefault(eid, set()).add((a, b))
         elif kind == TYPE:
             out.entities.add(eid)
             out.touched.add(eid)
@@ -129,4 +132,11 @@ def changed_since(conn: sqlite3.Connection, generation: int) -> Changes:
         out.spellings.update(conn.execute(
             f"SELECT DISTINCT a, b FROM align_glossary WHERE kind = ? AND entity_id IN ({marks})",
             (SPELLING, *out.entities)).fetchall())
+    if out.touched:  # a person's family name is found alone anywhere (``glossary_forms.family_names``)
+        marks = ",".join("?" * len(out.touched))
+        for (eid,) in conn.execute(f"SELECT DISTINCT entity_id FROM align_glossary WHERE kind = ? AND a = 'person'"
+                                   f" AND entity_id IN ({marks})", (TYPE, *out.touched)):
+            out.people |= spelled.get(eid, set()) | (
+                set(conn.execute("SELECT a, b FROM align_glossary WHERE kind = ? AND entity_id = ?", (SPELLING, eid)))
+                if eid in out.entities else set())
     return out
