@@ -23,7 +23,7 @@ ANALYST = "analyst"
 
 # what an analyst decided before the tests start: (article, side, surface, action)
 DECISIONS = [
-    (2, "english", "Sinaa", "confirm"),  # a spelling the glossary lacks: learned, waits for write-back
+    (2, "english", "Sinaa", "confirm"),  # a short form the glossary lacks, taught on purpose: learned, waits for write-back
     (4, "source", "Baghdadi", "reject"),  # a tribal elder, not Abu Bakr al-Baghdadi
     (3, "source", "Maliki", "unsure"),
 ]
@@ -70,6 +70,7 @@ def build(path: Path) -> None:
             load_files(conn, [Path(GLOSSARY)])
             align_articles(conn)
             for article, side, surface, action in DECISIONS:
-                decide(conn, mention_id(conn, article, surface, side), action, user=ANALYST)
+                decide(conn, mention_id(conn, article, surface, side), action, user=ANALYST,
+                       teach=surface == "Sinaa")  # without it a short form is confirmed, not taught
         finally:
             conn.close()

@@ -175,3 +175,17 @@ async def test_widening_stops_at_a_comma(make_app, corpus_db):
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert span(corpus_db, mid)[0] == "pour Maliki"
+
+
+async def test_confirming_a_short_form_says_it_is_not_taught(make_app, corpus_db):
+    """“Maliki” alone is a part of Nouri al-Maliki's glossary name: confirmed here, not a glossary spelling."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen, mid, _ = await on_maliki(app, pilot, corpus_db)
+        await pilot.press("y")
+        await settle(pilot)
+        await pilot.pause()
+        assert span(corpus_db, mid)[4] == "confirmed"
+        assert query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'nouri-al-maliki'"
+                                " AND text = 'Maliki' AND deleted_at IS NULL")[0][0] == 0
+        assert "“Maliki” not added to the glossary" in status_line(screen)

@@ -26,6 +26,9 @@ def register(sub, common) -> None:
                    help="also every undecided mention with the same normalised spelling")
     p.add_argument("--canonical", metavar="NAME", help="canonical English name of the new entity (new)")
     p.add_argument("--type", choices=ENTITY_TYPES, help="type of the new entity (new)")
+    p.add_argument("--teach", action="store_true",
+                   help="confirm/correct: make the spelling a glossary spelling even when it is a short form "
+                        "that means the entity only in its article (by default those are confirmed, not taught)")
     p.add_argument("--dry-run", action="store_true",
                    help="change nothing: print every link the decision would change, and how")
     p.set_defaults(func=run_decide)
@@ -47,7 +50,8 @@ def run_decide(args) -> int:
     if args.entity and args.action != "correct":
         raise UserError(f"ENTITY_ID is only for `correct`; `{args.action}` takes none")
     conn = open_db(db_arg(args), create=False).conn
-    options = dict(entity_id=args.entity, canonical=args.canonical, entity_type=args.type, all_same=args.all_same)
+    options = dict(entity_id=args.entity, canonical=args.canonical, entity_type=args.type, all_same=args.all_same,
+                   teach=args.teach)
     if args.dry_run:
         return print_preview(conn, args.mention, args.action, options)
     out = decide(conn, args.mention, args.action, **options)

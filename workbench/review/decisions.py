@@ -27,6 +27,7 @@ from workbench.review.links import (
     MAX_ID, Log, Outcome, entity_exists, link_state, mention_of, same_spelling, stem, write_link,
 )
 from workbench.review.spans import undo_span
+from workbench.review.teaching import why_not_taught
 from workbench.store import implied
 from workbench.store.db import transaction
 from workbench.vocabulary import ACCEPT, SUGGEST
@@ -40,12 +41,16 @@ STATUS_OF = vocabulary.STATUS_OF
 
 def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id: str | None = None,
            canonical: str | None = None, entity_type: str | None = None, all_same: bool = False,
-           also: Sequence[int] = (), user: str | None = None, expect: dict | None = None) -> Outcome:
+           also: Sequence[int] = (), user: str | None = None, expect: dict | None = None,
+           teach: bool = False) -> Outcome:
     """Apply one decision to a mention (``all_same``: and to every undecided mention spelled alike;
     ``also``: and to these mentions, a group of the queue, ``workbench.review.groups``).
 
     ``expect``: the link as the caller last saw it (``stale.seen``); if it changed since, nothing is
     written and ``stale.StaleView`` says who changed it and to what. Without it, the current state is decided.
+
+    A confirmation teaches the entity the mention's spelling, except a short form that means it only in
+    its article (``teaching``; said in the outcome's notes); ``teach`` teaches that one too.
     """
     if action not in ACTIONS:
         raise UserError(f"unknown action '{action}'; use one of: {', '.join(ACTIONS)}")
@@ -85,7 +90,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
         status = STATUS_OF[action]
-        changed = []
+        changed, untaught = [], {}
         befores = {m["id"]: current if m["id"] == mention_id else link_state(conn, m["id"]) for m in targets}
         taught = {(b["entity_id"], m["lang"], m["norm"]): m for m in targets if _confirmed_by_analyst(b := befores[m["id"]])
                   and (status != vocabulary.CONFIRMED or b["entity_id"] != entity_id)}
@@ -106,12 +111,14 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             if action == vocabulary.REJECT:
                 _reject(conn, log, m["norm"], entity_id, did)
             if status == vocabulary.CONFIRMED:
-                _learn(conn, log, action, entity_id, m)
+                _learn(conn, log, action, entity_id, m, before, None if teach else untaught)
         if action == vocabulary.REJECT:
             for norm in dict.fromkeys(m["norm"] for m in targets):
                 _demote_same_pair(conn, log, norm, entity_id)
         refresh(conn, before_index)
-    return Outcome(log.batch, log.ids, changed, entity_id)
+    notes = [f"“{text}” not added to the glossary: {reason}; confirmed here only (if it always means "
+             f"this, add it as a spelling in the glossary, or `decide --teach`)" for text, reason in untaught.items()]
+    return Outcome(log.batch, log.ids, changed, entity_id, notes)
 
 
 def _confirmed_by_analyst(link: dict | None) -> bool:
@@ -202,9 +209,18 @@ def _create_entity(conn: sqlite3.Connection, log: Log, canonical: str, etype: st
     return eid
 
 
-def _learn(conn: sqlite3.Connection, log: Log, action: str, entity_id: str, mention: dict) -> None:
-    """Make the mention's spelling a learned variant of the entity, unless it already is one."""
-    glossary.learn_variant(conn, entity_id, mention["lang"], stem(mention), journal=log, action=action)
+def _learn(conn: sqlite3.Connection, log: Log, action: str, entity_id: str, mention: dict, before: dict | None,
+           untaught: dict[str, str] | None) -> None:
+    """Make the mention's spelling a learned variant of the entity, unless it already is one, or it is a
+    short form that means the entity only in its article (``untaught``: spelling -> why, for the note;
+    None: teach it all the same); a new entity always learns the spelling the analyst named it from."""
+    text = stem(mention)
+    if untaught is not None and text in untaught:
+        return
+    if untaught is not None and action != vocabulary.CREATE and (reason := why_not_taught(conn, mention, entity_id, text, before)) is not None:
+        untaught[text] = reason
+        return
+    glossary.learn_variant(conn, entity_id, mention["lang"], text, journal=log, action=action)
 
 
 def _reject(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str, decision_id: int) -> None:

@@ -345,7 +345,7 @@ class ReviewScreen(Screen):
                      f"align will not propose it again ({item['lang']}) · z undoes" + _kept(outcome))
         else:
             self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
-                     f"{f' ({count} mentions)' if count > 1 else ''} · z undoes")
+                     f"{f' ({count} mentions)' if count > 1 else ''} · z undoes" + _kept(outcome))
         if isinstance(item, Group) and self.state.groups.rows is not None:  # gone until the recount says
             self.state.groups.rows = [g for g in self.state.groups.rows if tuple(g["key"].values()) != item.id]
         self.loaded_version = self.app.data_version
