@@ -155,6 +155,28 @@ def test_a_spelling_reaches_only_sentences_holding_all_its_words(conn):
     assert _by_norm(conn, glossed)
 
 
+def test_a_spelling_of_common_words_reaches_only_sentences_where_they_stand_together(conn, tmp_path):
+    """A phrase of common words (a new organisation named like a headline) is looked for with its words
+    side by side, a proclitic or the article allowed, not anywhere in the sentence."""
+    from tests.test_align_pipeline import add_article
+    from workbench.align.affected import _by_text
+    from workbench.glossary import store as glossary
+
+    apart = add_article(conn, "ar", ["وقال الحرس إن الهجوم وقع قرب الحدود الشرقية للمدينة."], None)
+    together = add_article(conn, "ar", ["وأعلنت والحرس الحدود مسؤوليتها عن الهجوم."], None)
+    french = add_article(conn, "fr", ["La Garde des frontières a fermé la route.", "La garde a vu les frontières."], None)
+    align_articles(conn)
+    segs = {aid: [r[0] for r in conn.execute("SELECT id FROM segments WHERE article_id = ? ORDER BY seq", (aid,))]
+            for aid in (apart, together, french)}
+    assert _by_text(conn, {("ar", "الحرس الحدود")}) == {segs[together][0]}
+    assert _by_text(conn, {("fr", "Garde des frontières")}) == {segs[french][0]}
+    glossary.add_entity(conn, "border-guard", "org", "Border Guard")
+    glossary.add_variant(conn, "border-guard", "ar", "الحرس الحدود")
+    glossary.add_variant(conn, "border-guard", "fr", "Garde des frontières")
+    align_articles(conn)
+    check(conn, tmp_path)  # the same rows as a full re-align
+
+
 def test_a_pair_analysed_again_remembers_the_names_of_the_pairs_before_it(conn, tmp_path, monkeypatch):
     """A decision re-analyses only the pairs it reaches, but a name seen earlier in the article (the
     colonel, then his surname alone) must be found there as a full re-align finds it."""

@@ -60,14 +60,14 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
 
 
 def _by_text(conn: sqlite3.Connection, spellings: set[tuple[str, str]]) -> set[int]:
-    """Segments whose source or English may hold one of the spellings: every word of it is there.
+    """Segments whose source or English may hold one of the spellings: its words side by side.
 
     Arabic words are looked for bare, as the index holds them (``store.search.index_form``): a
     spelling's word is found with any proclitics and with or without the article. All the words, not
-    one: a new person's given name alone (Ahmed) is in thousands of sentences.
+    one: a new person's given name alone (Ahmed) is in thousands of sentences; and near each other
+    (``_near``), not anywhere in the sentence: a phrase of common words is in thousands too.
     """
-    return _matching(conn, {"(" + " AND ".join(words) + ")" for words in map(_word_groups, (t for _, t in spellings))
-                            if words})
+    return _matching(conn, {clause for _, text in spellings if (clause := _near(_word_forms(text)))})
 
 
 def _later_parts(conn: sqlite3.Connection, spellings: set[tuple[str, str]], holding: set[int]) -> set[int]:
@@ -90,15 +90,51 @@ def _family_names(conn: sqlite3.Connection, people: set[tuple[str, str]]) -> set
                             if lang == "ar" and len(groups := _word_groups(text)) > 1})
 
 
-def _word_groups(text: str) -> list[str]:
-    """One full-text clause a word of ``text``: its forms as the index holds them, any of them."""
-    groups = []
+def _word_forms(text: str) -> list[list[str]]:
+    """The forms of each word of ``text`` as the index holds them, any of which it may be found by."""
+    out = []
     for word in _WORD.findall(text):
         forms = sorted(query_words(word)) if has_arabic(word) else \
             sorted(w for w in {word_key(word), word.casefold()} if w.isalnum())
         if forms:
-            groups.append("(" + " OR ".join('"' + w.replace('"', '""') + '"' for w in forms) + ")")
-    return groups
+            out.append(forms)
+    return out
+
+
+def _word_groups(text: str) -> list[str]:
+    """One full-text clause a word of ``text``: its forms as the index holds them, any of them."""
+    return [_any(forms) for forms in _word_forms(text)]
+
+
+def _any(forms: list[str]) -> str:
+    return "(" + " OR ".join(_quoted(w) for w in forms) + ")"
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+NEAR_WAYS = 16  # spellings with more combinations of word forms than this are looked for word by word
+
+
+def _near(words: list[list[str]]) -> str | None:
+    """A full-text clause for the words of a spelling within a few tokens of each other (the index
+    may hold a bare form after an Arabic word, so a word may stand one token further), in any order: a
+    superset of where the exact lookup can find it. FTS5's NEAR takes phrases, not alternatives: one
+    NEAR group per combination of the words' forms."""
+    if not words:
+        return None
+    if len(words) == 1:
+        return _any(words[0])
+    ways = 1
+    for forms in words:
+        ways *= len(forms)
+    if ways > NEAR_WAYS:
+        return "(" + " AND ".join(map(_any, words)) + ")"
+    combos: list[list[str]] = [[]]
+    for forms in words:
+        combos = [c + [f] for c in combos for f in forms]
+    return "(" + " OR ".join(f"NEAR({' '.join(map(_quoted, c))}, {2 * len(words)})" for c in combos) + ")"
 
 
 def _matching(conn: sqlite3.Connection, clauses: set[str]) -> set[int]:
