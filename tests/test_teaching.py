@@ -54,7 +54,7 @@ def test_a_family_name_confirmed_in_its_article_is_not_taught(conn):
     out = decide(conn, wahsh(conn), "confirm")
     assert links_of(conn, "الوحش")[0] == (1, "khalil-al-wahsh", "confirmed")
     assert "الوحش" not in spellings(conn, "khalil-al-wahsh")
-    assert [n for n in out.notes if "“الوحش” not added to the glossary" in n and "--teach" in n]
+    assert [n for n in out.notes if "“الوحش” not taught to the glossary" in n and "--teach" in n]
     align_articles(conn)
     assert [r for r in links_of(conn, "الوحش") if r[0] == 2] in ([], [(2, None, "new")])  # the beast stays unlinked
 
@@ -69,7 +69,7 @@ def test_a_french_head_alone_confirmed_is_not_taught_and_undo_leaves_the_glossar
     cadre = mention(conn, 3, "Cadre")
     out = decide(conn, cadre, "confirm")
     assert spellings(conn, "coordination-framework") == {"Cadre de coordination", "Coordination Framework"}
-    assert any("a short form of “Cadre de coordination”" in n for n in out.notes)
+    assert any("(a short form of “Cadre de coordination”)" in n for n in out.notes)
     assert all(entity != "coordination-framework" for article, entity, _ in links_of(conn, "Cadre") if article == 4)
     undo(conn)
     assert spellings(conn, "coordination-framework") == {"Cadre de coordination", "Coordination Framework"}

@@ -188,4 +188,4 @@ async def test_confirming_a_short_form_says_it_is_not_taught(make_app, corpus_db
         assert span(corpus_db, mid)[4] == "confirmed"
         assert query(corpus_db, "SELECT count(*) FROM variants WHERE entity_id = 'nouri-al-maliki'"
                                 " AND text = 'Maliki' AND deleted_at IS NULL")[0][0] == 0
-        assert "“Maliki” not added to the glossary" in status_line(screen)
+        assert "“Maliki” not taught to the glossary" in status_line(screen)

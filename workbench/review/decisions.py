@@ -88,7 +88,8 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             targets += same_spelling(conn, mention, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         targets += _listed(conn, also, targets, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         if action == vocabulary.CREATE:
-            entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention)
+            entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention,
+                                       f"GeoNames {proposal['geonames']}" if proposal.get("geonames") else None)
         status = STATUS_OF[action]
         changed, untaught = [], {}
         befores = {m["id"]: current if m["id"] == mention_id else link_state(conn, m["id"]) for m in targets}
@@ -116,8 +117,8 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             for norm in dict.fromkeys(m["norm"] for m in targets):
                 _demote_same_pair(conn, log, norm, entity_id)
         refresh(conn, before_index)
-    notes = [f"“{text}” not added to the glossary: {reason}; confirmed here only (if it always means "
-             f"this, add it as a spelling in the glossary, or `decide --teach`)" for text, reason in untaught.items()]
+    notes = [f"“{text}” not taught to the glossary ({reason}); if it always means this, add it there "
+             f"or `decide --teach`" for text, reason in untaught.items()]
     return Outcome(log.batch, log.ids, changed, entity_id, notes)
 
 
@@ -200,10 +201,11 @@ def _new_canonical(conn: sqlite3.Connection, mention: dict, given: str | None, p
                     "give one with --canonical NAME (in Latin script)")
 
 
-def _create_entity(conn: sqlite3.Connection, log: Log, canonical: str, etype: str, mention: dict) -> str:
+def _create_entity(conn: sqlite3.Connection, log: Log, canonical: str, etype: str, mention: dict,
+                   note: str | None) -> str:
     if etype not in ENTITY_TYPES:
         etype = "other"
-    eid = glossary.add_entity(conn, None, etype, canonical, origin="review", journal=log, action="new")["id"]
+    eid = glossary.add_entity(conn, None, etype, canonical, note=note, origin="review", journal=log, action="new")["id"]
     if mention["lang"] != "en":
         glossary.learn_variant(conn, eid, "en", canonical, journal=log, action="new")
     return eid
