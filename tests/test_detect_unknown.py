@@ -86,3 +86,29 @@ def test_place_list_leaves_a_noun_with_a_pronoun_alone():
 
     assert places("وقال الضابط في حديثه للصحفيين إن الوضع هادئ.") == []
     assert places("وصلت التعزيزات إلى حديثة مساء أمس.") == ["حديثة"]
+
+
+def test_a_place_found_by_its_capitals_or_a_cue_is_proposed_with_its_geonames_id(db):
+    """Manbij found by its capitals (French) or after ريف (Arabic, no English yet): the new-entity
+    proposal is a place with its GeoNames id and English name, not the Arabic spelling as a name."""
+    import json
+
+    from tests.test_align_pipeline import add_article
+    from workbench.align.run import align_articles
+
+    conn = db.conn
+    add_article(conn, "fr", ["Les combattants ont quitté Manbij dimanche."], None)
+    add_article(conn, "ar", ["وانسحب المقاتلون من ريف منبج يوم الأحد."], None)
+    align_articles(conn)
+    rows = conn.execute("""SELECT m.surface, l.status, l.proposal FROM mentions m JOIN links l ON l.mention_id = m.id
+                           WHERE m.surface IN ('Manbij', 'منبج') ORDER BY m.lang""").fetchall()
+    assert [(s, st) for s, st, _ in rows] == [("منبج", "new"), ("Manbij", "new")]
+    for _, _, proposal in rows:
+        p = json.loads(proposal)
+        assert (p["type"], p["geonames"], p["canonical_en"]) == ("place", "geonames:167357", "Manbij")
+    from workbench.review.decisions import decide
+
+    (mid,) = conn.execute("SELECT id FROM mentions WHERE surface = 'منبج'").fetchone()
+    out = decide(conn, mid, "new")
+    assert conn.execute("SELECT type, canonical_en, note FROM entities WHERE id = ?", (out.entity_id,)).fetchone() == \
+        ("place", "Manbij", "GeoNames geonames:167357")

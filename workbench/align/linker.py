@@ -157,12 +157,18 @@ def proposal(found: Found) -> dict:
         out["type"] = etype
     if found.cue:
         out["cue"], out["confidence"] = found.cue, found.confidence
-    if found.place:
+    place = found.place
+    if place is None and etype in (None, "place") and found.side == "source":
+        # found by a cue or by its capitals, and a listed place: Manbij, ريف منبج
+        from workbench.names.places import place_named
+
+        place = place_named(found.stem, found.lang)
+    if place:
         from workbench.names.places import place_names
 
-        out["geonames"] = found.place
+        out["geonames"], out["type"] = place, "place"
         if english is None:
-            out["canonical_en"] = place_names().get(found.place, canonical)
+            out["canonical_en"] = place_names().get(place, canonical)
     return out
 
 

@@ -60,3 +60,12 @@ def _distinctive(spelling: str, common: frozenset) -> bool:
 def place_names() -> dict[str, str]:
     """GeoNames / ISO id -> English name."""
     return place_lookup().canonical
+
+
+def place_named(stem: str, lang: str) -> str | None:
+    """The id of the one listed place spelled ``stem`` in ``lang`` (Arabic, or a Latin script), or None
+    (none, or several)."""
+    from workbench.text.tokens import key_of
+
+    ids = {e.entity_id for e in place_lookup().index.get(key_of(stem), ()) if (e.lang == "ar") == (lang == "ar")}
+    return ids.pop() if len(ids) == 1 else None
