@@ -102,7 +102,7 @@ def test_mentions_group_and_decide_dry_run(dbfile, db, capsys):
                  "--dry-run"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ("dry run, nothing changed: new: 2 mentions of “Karim Haddad” (fr) → new entity Karim Haddad; "
-                      "2 other links changed; 2 spellings learned")  # the English names, linked by the new name
+                      "2 other names now linked to it or only scored anew; 2 spellings learned")  # the English names
     assert out[1] == "  this 1, same_spelling 1, moved 0, demoted 0, other 2"
     assert len(out) == 6 and sum("- new -> karim-haddad confirmed" in line for line in out[2:]) == 2
     assert sum("other          - new -> karim-haddad accepted" in line for line in out[2:]) == 2

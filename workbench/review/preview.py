@@ -124,8 +124,12 @@ class Preview:
             line += f"; {counts['moved']} of them taken from another entity"
         if counts["demoted"]:
             line += f"; {counts['demoted']} other link{'s' if counts['demoted'] != 1 else ''} demoted"
-        if counts["other"]:
-            line += f"; {counts['other']} other link{'s' if counts['other'] != 1 else ''} changed"
+        rescored = sum(1 for c in self.changes if self._benign(c))  # the same entity and status, or now linked to it
+        changed = counts["other"] - rescored
+        if changed:
+            line += f"; {changed} other link{'s' if changed != 1 else ''} changed"
+        if rescored:
+            line += f"; {rescored} other name{'s' if rescored != 1 else ''} now linked to it or only scored anew"
         if self.spellings:
             line += f"; {self.spellings} spelling{'s' if self.spellings != 1 else ''} learned"
         return line
