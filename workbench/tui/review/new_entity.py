@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from workbench.glossary.rules import canonical_problem
+from workbench.text.fold import has_arabic
 from workbench.tui import keys
 from workbench.tui.render.arabic import display_line
 from workbench.tui.widgets.bidi_input import BidiInput
@@ -40,7 +42,9 @@ class NewEntityForm(ModalScreen[NewEntity | None]):
         with Vertical(id="new-entity"):
             yield Static(f"New entity for “{display_line(self.surface, self.app.bidi)}”", classes="pane-title")
             yield Static("Canonical English name")
-            yield BidiInput(self.canonical, id="new-canonical")
+            latin = not has_arabic(self.canonical)  # an Arabic spelling is no English name: the analyst types one
+            yield BidiInput(self.canonical if latin else "", id="new-canonical",
+                            placeholder="" if latin else "the English name, in Latin letters")
             yield Static("Type")
             yield Select([(t, t) for t in TYPES], value=self.etype, allow_blank=False, id="new-type")
             yield Static("", id="new-error", classes="error")
@@ -56,6 +60,10 @@ class NewEntityForm(ModalScreen[NewEntity | None]):
         canonical = self.query_one("#new-canonical", Input).value.strip()
         if not canonical:
             self.show_error("The canonical name is empty: type the English name analysts should read.")
+            return
+        wrong = canonical_problem(canonical)
+        if wrong:  # said here, the form still open: the decision would refuse it
+            self.show_error(display_line(wrong[0].upper() + wrong[1:] + ".", self.app.bidi))
             return
         self.dismiss(NewEntity(canonical, str(self.query_one("#new-type", Select).value)))
 
