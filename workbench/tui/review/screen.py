@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from workbench import vocabulary
 from workbench.errors import UserError
+from workbench.review.entity_type import guessed_type
 from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
 from workbench.tui import keys
@@ -466,8 +467,8 @@ class ReviewScreen(Screen):
             return
         first = self.state.first(item)
         proposal = first["proposal"] or {}
-        etype = proposal.get("type") or (first["counterpart"] or {}).get("type") or "other"
-        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"], etype)
+        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
+                             guessed_type(first.data))
 
         def done(result) -> None:
             if result is not None:
