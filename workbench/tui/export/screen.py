@@ -54,6 +54,9 @@ class ExportScreen(Screen):
                          classes="hint")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.query_one("#export-format", Select).focus()  # keys work at once: enter opens the list, tab moves on
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
@@ -84,12 +87,18 @@ class ExportScreen(Screen):
             error.update(str(exc))
             return
         error.update("")
-        self.query_one("#export-result", Static).update(f"exporting to {options['out_path']}… ctrl+x cancels")
+        self._result(f"exporting to {options['out_path']}… ctrl+x cancels")
         self.run_export(options, cancel)
+
+    def _result(self, message: str | Text) -> None:
+        """Say how the export goes, under the form: scrolled into view on a small terminal."""
+        result = self.query_one("#export-result", Static)
+        result.update(message)
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         if self.app.jobs.cancel("export"):
-            self.query_one("#export-result", Static).update("cancelling: no file will be written")
+            self._result("cancelling: no file will be written")
 
     @work(thread=True, group="job-export", exit_on_error=False)
     def run_export(self, options: dict, cancel) -> None:
@@ -122,6 +131,6 @@ class ExportScreen(Screen):
         self.app.jobs.finish("export")
         if failed:
             self.query_one("#export-error", Static).update(message)
-            self.query_one("#export-result", Static).update("nothing was written")
+            self._result("nothing was written")
         else:
-            self.query_one("#export-result", Static).update(Text(message, style="green"))
+            self._result(Text(message, style="green"))
