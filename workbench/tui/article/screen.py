@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench.corpus.pairs import Mention
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.article.pair_view import PairView, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
@@ -220,4 +220,12 @@ class ArticleScreen(Screen):
         """Decisions made since (in the review) change the colours: read the mentions again."""
         if self.doc is not None and self._read_version != self.app.data_version:
             seq = self.doc.pairs[self.cursor].seqs[0] if self.doc.pairs else 0
-            self.run_worker(self.load(self.article_id, seq), exclusive=True, group="article-load")
+            self.run_worker(self._load_again(seq), exclusive=True, group="article-load")
+
+    async def _load_again(self, seq: int) -> None:
+        """The article read again after decisions elsewhere; a fault in that is said, never fatal."""
+        try:
+            await self.load(self.article_id, seq)
+        except Exception as exc:  # noqa: BLE001
+            after_work.tell(self, f"the article could not be read again ({type(exc).__name__}: {exc}); "
+                                  "esc and enter open it again")

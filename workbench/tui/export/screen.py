@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, ProgressBar, Select, Static
 
 from workbench.errors import UserError
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
@@ -125,10 +125,22 @@ class ExportScreen(Screen):
         self.app.call_from_thread(self._finished, message, failed)
 
     def _progress(self, done: int, total: int) -> None:
-        self.query_one("#export-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        after_work.shown(self, lambda: self.query_one("#export-bar", ProgressBar).update(total=max(total, 1),
+                                                                                         progress=done),
+                         f"export: {done:,} of {total:,} pairs", say=self._error)
 
     def _finished(self, message: str, failed: bool) -> None:
+        """The export is over (whatever showing it does): its result shown under the form."""
         self.app.jobs.finish("export")
+        after_work.shown(self, lambda: self._show_finished(message, failed),
+                         f"the export failed: {message}" if failed else "the export finished", say=self._error,
+                         recover=lambda: self._result(""), recovered="ctrl+s exports again")
+
+    def _error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(message)
+        self.call_after_refresh(self.query_one("#export-error", Static).scroll_visible, animate=False)
+
+    def _show_finished(self, message: str, failed: bool) -> None:
         if failed:
             self.query_one("#export-error", Static).update(message)
             self._result("nothing was written")

@@ -18,7 +18,7 @@ from workbench.errors import UserError
 from workbench.review.entity_type import guessed_type
 from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.review import detail
 from workbench.tui.render.arabic import display_line
 from workbench.tui.review.history import HistoryPane
@@ -265,10 +265,11 @@ class ReviewScreen(Screen):
 
     # ---- deciding: written by a worker, one at a time, in order --------------------------------------
 
-    def _write(self, work: Callable, then: Callable) -> None:
+    def _write(self, work: Callable, then: Callable, row: Item | Group | None = None) -> None:
         """Queue a write for the writer: ``work(conn)`` runs in a worker on its own connection, each in
-        order after the previous one; ``then(result)`` (an exception if it failed) on this thread after."""
-        self._writes.append((work, then))
+        order after the previous one; ``then(result)`` (an exception if it failed) on this thread after.
+        ``row``: the queue row it decides, shown "saving…" until ``then`` has shown the result."""
+        self._writes.append((work, then, row))
         self._next_write()
 
     def _next_write(self) -> None:
@@ -277,7 +278,7 @@ class ReviewScreen(Screen):
             self._writer(*self._writes.popleft())
 
     @work(thread=True, group="decide", exit_on_error=False)
-    def _writer(self, work: Callable, then: Callable) -> None:
+    def _writer(self, work: Callable, then: Callable, row: Item | Group | None) -> None:
         try:
             conn = self.app.session.connect()
             try:
@@ -286,19 +287,23 @@ class ReviewScreen(Screen):
                 conn.close()
         except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
             result = exc
-        self.app.call_from_thread(self._written, then, result)
+        self.app.call_from_thread(self._written, then, result, row)
 
-    def _written(self, then: Callable, result) -> None:
+    def _written(self, then: Callable, result, row: Item | Group | None) -> None:
         self._writing = False
-        try:
-            then(result)
-        except Exception as exc:  # noqa: BLE001 - a fault in showing the result: said, the view read again
-            what = "failed" if isinstance(result, Exception) else "was written"
-            self.say(f"the last decision {what}, but the screen could not show it ({type(exc).__name__}: {exc}); "
-                     "the queue was read again", error=True)
-            self.action_reload()
+        try:  # a fault in showing the result: said, the queue read again (no row left "saving…")
+            what = "failed" if isinstance(result, Exception) else "was held back: it changes other links" \
+                if isinstance(result, tuple) and result[1] is None else "was written"
+            after_work.shown(self, lambda: then(result), f"the last decision {what}",
+                             recover=lambda: self._recover(row), recovered="the queue was read again")
         finally:
             self._next_write()
+
+    def _recover(self, row: Item | Group | None) -> None:
+        """After a fault in showing a write: its row no longer "saving…", the queue read again."""
+        if row is not None:
+            self.state.mark(row, None)
+        self.action_reload()
 
     @property
     def saving(self) -> int:
@@ -324,7 +329,8 @@ class ReviewScreen(Screen):
             self.queue.refresh_row(self.queue.cursor)  # that row alone shows "saving…"
         else:
             self.queue.refresh()
-        self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result))
+        self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result),
+                    request.row)
 
     def _decided(self, request, result) -> None:
         item = request.row
