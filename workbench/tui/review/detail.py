@@ -96,14 +96,41 @@ def item_header(item: dict, position: int, total: int) -> Text:
                 f" · mention {item['id']}", style="dim")
 
 
+SIDE_BY_SIDE = 64
+"""Cells the item pane needs to show source beside English (30 a side); narrower, English goes under it."""
+
+
+class PairLayout:
+    """Source beside English when the pane is wide enough, else source above English (an 80-column
+    terminal left each side 15 cells): decided at the width it is drawn at."""
+
+    def __init__(self, source: RenderableType, english: RenderableType) -> None:
+        self.source, self.english = source, english
+
+    def layout(self, width: int) -> Table:
+        grid = Table.grid(expand=True, padding=(0, 2))
+        labels = Text("source", style="bold dim"), Text("English", style="bold dim")
+        if width >= SIDE_BY_SIDE:
+            grid.add_column(ratio=1)
+            grid.add_column(ratio=1)
+            grid.add_row(*labels)
+            grid.add_row(self.source, self.english)
+        else:
+            grid.add_column(ratio=1)
+            for label, text in zip(labels, (self.source, self.english)):
+                grid.add_row(label)
+                grid.add_row(text)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.layout(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.layout(options.max_width))
+
+
 def render_pair(item: dict, bidi: str) -> Group:
-    source, english = sentence_pair(item, bidi)
-    grid = Table.grid(expand=True, padding=(0, 2))
-    grid.add_column(ratio=1)
-    grid.add_column(ratio=1)
-    grid.add_row(Text("source", style="bold dim"), Text("English", style="bold dim"))
-    grid.add_row(source, english)
-    return Group(grid)
+    return Group(PairLayout(*sentence_pair(item, bidi)))
 
 
 class Drawn:

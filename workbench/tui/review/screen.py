@@ -75,6 +75,8 @@ class ReviewScreen(Screen):
     CSS_PATH = "review.tcss"
     BINDINGS = keys.bindings("review")
     KEY_SCOPES = {"review": None, "history": "#history", "table": "#queue"}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns the queue pane gives the item pane room (``review.tcss``)."""
 
     def __init__(self) -> None:
         super().__init__()
