@@ -71,3 +71,13 @@ def test_the_guess_reads_the_proposal_the_counterpart_then_the_words_around():
               "source_text": "بعد الهجوم", "english_text": "the village of Umm Hajar was hit",
               "counterpart": {"side": "english", "start": 15, "end": 24, "lang": "en", "type": None}}
     assert guessed_type(french) == "place"  # the cue of its English counterpart
+
+
+def test_the_item_pane_says_the_type_the_form_will_offer():
+    from workbench.tui.review.detail import link_line
+
+    item = {"surface": "al-Busayrah", "lang": "en", "side": "source", "detector": "caps", "status": "new",
+            "entity_id": None, "proposal": {"canonical_en": "al-Busayrah", "spellings": {}}, "why": "",
+            "start": 36, "end": 47, "counterpart": None,
+            "source_text": "Helicopters landed near the town of al-Busayrah before dawn."}
+    assert "proposed new entity: al-Busayrah (place)" in link_line(item).plain

@@ -206,3 +206,24 @@ async def test_screenshot_without_downloads_goes_to_the_data_folder(make_app, co
         assert len(downloads) == 1 and len(list(corpus_db.parent.glob("*.svg"))) == 1
         assert f"screenshot saved: ~/Downloads/{downloads[0].name}" in shown(app.screen.query_one("#articles-status"))
     assert last_decision(corpus_db) == since
+
+
+async def test_an_english_article_shows_its_sentence_once_in_review(make_app):
+    """Its source is its English: shown once, not twice (at 80x24 the second copy pushed the link off)."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Yasir Shanun")
+        text = shown(screen.query_one("#item"))
+        assert "source (English)" in text and "\n English\n" not in f"\n{text}\n"
+        assert " ".join(text.split()).count("Brigadier Yasir Shanun said") == 1  # the sentence once
+
+
+async def test_glossary_spellings_have_room_at_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#entity-side").region.width >= 38  # the two panes share the width
+        assert screen.query_one("#entities").region.width >= 38

@@ -19,7 +19,7 @@ def guessed_type(view: dict) -> str:
     if view.get("detector") == "gazetteer":  # found in the GeoNames place list
         return "place"
     counterpart = view.get("counterpart") or {}
-    for side, start, end, lang in ((view["side"], view["start"], view["end"], view["lang"]),
+    for side, start, end, lang in ((view.get("side"), view.get("start"), view.get("end"), view.get("lang")),
                                    (counterpart.get("side"), counterpart.get("start"), counterpart.get("end"),
                                     counterpart.get("lang"))):
         text = view.get("source_text") if side == "source" else view.get("english_text")

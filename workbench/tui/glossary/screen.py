@@ -78,6 +78,8 @@ class GlossaryScreen(Screen):
     CSS_PATH = "glossary.tcss"
     BINDINGS = keys.bindings("glossary")
     KEY_SCOPES = {"glossary": None, "variants": "#variants", "table": "#entities"}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns the two panes share the width (``glossary.tcss``)."""
 
     def __init__(self) -> None:
         super().__init__()

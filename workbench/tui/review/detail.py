@@ -8,6 +8,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from workbench.review.entity_type import guessed_type
 from workbench.tui.render.arabic import BidiText, display_line
 from workbench.tui.render.sentence import highlight
 from workbench.tui.state.article import status_class
@@ -49,7 +50,7 @@ def link_line(item: dict, bidi: str = "shape") -> Text:
         name = proposal.get("canonical_en")
         text.append("not in the glossary", style="magenta bold")
         if name:
-            text.append(f" · proposed new entity: {display_line(name, bidi)} ({proposal.get('type', 'other')})")
+            text.append(f" · proposed new entity: {display_line(name, bidi)} ({guessed_type(item)})")
     else:
         text.append("→ ")
         text.append(display_line(item.get("canonical") or item["entity_id"], bidi), style="bold")
@@ -130,7 +131,10 @@ class PairLayout:
 
 
 def render_pair(item: dict, bidi: str) -> Group:
-    return Group(PairLayout(*sentence_pair(item, bidi)))
+    source, english = sentence_pair(item, bidi)
+    if item.get("english_text") == item["source_text"]:  # an English article: its text once
+        return Group(Text("source (English)", style="bold dim"), source)
+    return Group(PairLayout(source, english))
 
 
 class Drawn:
