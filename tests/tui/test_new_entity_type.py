@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import mention, query, screen_text, settle
 from tests.tui.test_review_flow import SIZE, link, open_review, skip_to
 from workbench.review.entity_type import guessed_type
@@ -81,3 +83,47 @@ def test_the_item_pane_says_the_type_the_form_will_offer():
             "start": 36, "end": 47, "counterpart": None,
             "source_text": "Helicopters landed near the town of al-Busayrah before dawn."}
     assert "proposed new entity: al-Busayrah (place)" in link_line(item).plain
+
+
+@pytest.fixture
+def demo_db(tmp_path, monkeypatch, capsys):
+    """The demo's database (``workbench demo``: the embedded sample, translated and aligned)."""
+    from workbench.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(path)]) == 0
+    capsys.readouterr()
+    return path
+
+
+async def test_on_the_demo_a_group_takes_the_type_one_of_its_mentions_was_given(demo_db):
+    """Grouped by spelling, the English “Hamrin” is two mentions: its first says nothing of its kind, the
+    other stands in “the Hamrin mountains” beside « جبال حمرين » (a place): the form offers a place. And
+    “near the town of al-Busayrah”, suggested as Basra, is a place too."""
+    from workbench.tui.app import WorkbenchApp
+
+    app = WorkbenchApp(demo_db, preload=False)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_review(app, pilot)
+            form = await open_form(app, pilot, screen, "al-Busayrah")
+            assert form.query_one("#new-type").value == "place"
+            await pilot.press("escape")
+            await pilot.press("m")
+            await settle(pilot)
+            for _ in range(screen.queue.total):
+                if screen.item["spellings"] == ["Hamrin"] and screen.item["langs"] == ["en"]:
+                    break
+                await pilot.press("s")
+            assert screen.item["count"] == 2
+            await pilot.press("a")
+            await pilot.pause()
+            assert app.screen.query_one("#new-type").value == "place"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("y")  # it changes other links (the French and Arabic Hamrin): yes
+            await settle(pilot)
+    finally:
+        app.session.close()
+    assert query(demo_db, "SELECT type FROM entities WHERE canonical_en = 'Hamrin'") == [("place",)]

@@ -15,7 +15,6 @@ from textual.widgets import Static
 
 from workbench import vocabulary
 from workbench.errors import UserError
-from workbench.review.entity_type import guessed_type
 from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
 from workbench.tui import after_work, keys
@@ -476,7 +475,7 @@ class ReviewScreen(Screen):
         first = self.state.first(item)
         proposal = first["proposal"] or {}
         form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
-                             guessed_type(first.data))
+                             self.state.new_entity_type(item))
 
         def done(result) -> None:
             if result is not None:
