@@ -227,3 +227,22 @@ async def test_glossary_spellings_have_room_at_80x24(make_app):
         screen = app.screen
         assert screen.query_one("#entity-side").region.width >= 38  # the two panes share the width
         assert screen.query_one("#entities").region.width >= 38
+
+
+async def test_a_long_preview_scrolls_inside_its_dialog_at_80x24(make_app):
+    """A side-effect preview longer than the screen: the dialog stays on the screen and scrolls (its
+    answer keys were below the last row)."""
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        answers = []
+        app.push_screen(ConfirmDialog("confirm: 30 links change", "\n".join(f"  link {n}" for n in range(30))),
+                        answers.append)
+        await pilot.pause()
+        box = app.screen.query_one("Vertical")
+        assert box.region.y >= 0 and box.region.bottom <= SMALL[1]
+        assert box.max_scroll_y > 0  # the rest scrolls into view
+        await pilot.press("y")
+        await pilot.pause()
+        assert answers == [True]
