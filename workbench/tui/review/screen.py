@@ -164,7 +164,7 @@ class ReviewScreen(Screen):
             self._body_key, self._body = body, detail.item_body(data, self.state.bulk, same, self.app.bidi)
         pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), layout=False)
 
-    def _title(self) -> str:
+    def _title(self) -> str | Fitting:
         """What the queue shows: one mention a row or groups, and the filters that apply."""
         state = self.state
         title = "Queue · most uncertain first" if state.mode == "mention" else f"Queue · by {state.mode}"
@@ -175,7 +175,8 @@ class ReviewScreen(Screen):
         counting = f" · {COUNTING}" if self.counting else ""
         if limits:
             return f"{title} · {', '.join(limits)}{counting} (esc: all)"
-        return title + counting + (" (m: groups)" if state.mode == "mention" else " (m: next)")
+        full = title + counting + (" (m: groups)" if state.mode == "mention" else " (m: next)")
+        return Fitting(full, full.replace(" · most uncertain first", ""))  # 80 columns: the key hint whole
 
     def refresh_history(self) -> None:
         self.query_one(HistoryPane).show(self.state.history(50))
@@ -638,6 +639,20 @@ class ReviewScreen(Screen):
             self.refresh_history()
 
         self.app.push_screen(ConfirmDialog(question, "The links go back to what they were before."), answered)
+
+
+class Fitting:
+    """A line that says less when it does not fit the width it is drawn at."""
+
+    def __init__(self, full: str, short: str) -> None:
+        self.full, self.short = full, short
+
+    def __rich_console__(self, console, options):
+        yield Text(self.full if len(self.full) <= options.max_width else self.short, no_wrap=True,
+                   overflow="ellipsis")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fitting) and (self.full, self.short) == (other.full, other.short)
 
 
 def _kept(outcome) -> str:
