@@ -169,3 +169,30 @@ async def test_articles_a_search_that_fails(make_app, monkeypatch):
         assert app.is_running
         assert said(app.screen.query_one("#articles-status")).startswith(
             "search failed (OperationalError: fts5: syntax error)")
+
+
+async def test_article_read_again_after_decisions_fails(make_app, monkeypatch):
+    """Back on an article after a decision elsewhere, it is read again; a fault in that is said (it ended
+    the app: the worker that read it stopped the app on any error)."""
+    import workbench.tui.article.screen as article
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+
+        def locked(conn, article_id):
+            raise sqlite3.OperationalError("database is locked")
+
+        monkeypatch.setattr(article, "load_article", locked)
+        app.data_changed()  # as a decision in the review does
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")  # back on the article: it is read again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert said(screen.query_one("#article-status")).startswith(
+            "the article could not be read again (OperationalError: database is locked)")
