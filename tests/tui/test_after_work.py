@@ -70,7 +70,8 @@ async def test_jobs_the_end_of_a_job_that_cannot_be_shown(make_app, corpus_db, m
         await pilot.pause()
         status = said(screen.query_one("#jobs-status"))
         assert status.startswith("align finished, but the screen could not show it (RuntimeError: panel gone)")
-        assert "align: over" in shown(screen.query_one("#panel-align .job-line"))  # not "starting… x cancels" for ever
+        # not "starting… x cancels" for ever
+        assert "align: over" in shown(screen.query_one("#panel-align .job-line"))
         assert not app.jobs.running()
         await pilot.press("a")  # the job can run again
         await app.workers.wait_for_complete()

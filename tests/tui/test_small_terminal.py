@@ -82,7 +82,8 @@ async def test_nothing_is_hidden_under_the_footer_or_cut_off_at_80x24(make_app, 
         assert cut_off(app.screen) == []
         for line in app.screen.query(".status-line"):  # a screen's status line sits right above its footer
             assert line.region.bottom == app.screen.query_one(KeyBar).region.y
-        assert footer_cut(app.screen) == [], shown(app.screen.query_one(KeyBar))  # every key of the footer shown whole, on two lines if need be
+        # every key of the footer shown whole, on two lines if need be
+        assert footer_cut(app.screen) == [], shown(app.screen.query_one(KeyBar))
         assert "…" not in shown(app.screen.query_one(KeyBar)) if app.screen.query(KeyBar) else True
 
 

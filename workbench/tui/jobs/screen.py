@@ -188,7 +188,8 @@ class JobsScreen(Screen):
     def _progress(self, kind: str, done: int, total: int, rate: float) -> None:
         def show() -> None:  # a fault here is said; the job goes on
             panel = self.query_one(f"#panel-{kind}", JobPanel)
-            panel.show(f"{kind}: {done:,} of {total:,} · {rate:,.1f}/s · x cancels (finished work stays)", done, total)
+            panel.show(f"{kind}: {done:,} of {total:,} · {rate:,.1f}/s · x cancels (finished work stays)", done,
+                       total)
 
         after_work.shown(self, show, f"{kind}: {done:,} of {total:,} done")
 
