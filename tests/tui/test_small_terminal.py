@@ -247,3 +247,23 @@ async def test_a_long_preview_scrolls_inside_its_dialog_at_80x24(make_app):
         await pilot.press("y")
         await pilot.pause()
         assert answers == [True]
+
+
+async def test_a_terminal_narrowed_while_an_article_shows_stacks_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "j", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.view.stacked and screen.query_one("#english-head").display
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.view.stacked and not screen.query_one("#english-head").display
+        assert "then ▏ English" in shown(screen.query_one("#source-head"))
+        assert any(line.startswith("█      ▏Fighting continued") for line in shown(screen.view).splitlines())
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.view.stacked and "then" not in shown(screen.query_one("#source-head"))
