@@ -100,3 +100,8 @@ async def settle(pilot) -> None:
         await app.workers.wait_for_complete(busy)
         await pilot.pause()
     await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """The whole terminal as the user sees it now (every layer: dialogs over screens), one line a row."""
+    return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())

@@ -19,6 +19,7 @@ PLACES = {
     "article": ["enter"],
     "review": ["2"],
     "review, grouped": ["2", "m"],
+    "group decision preview": ["2", "m", "l", "l", "a", "ctrl+s"],
     "concordance (why)": ["2", "w"],
     "bulk preview": ["2", "b", "x"],
     "picker": ["2", "c"],
@@ -56,6 +57,17 @@ def cut_off(screen) -> list[str]:
             if w.display and w.region.area and w.region.right > right]
 
 
+def footer_cut(screen) -> list[str]:
+    """The labels of the keys the footer should show and does not show whole (cut at the right edge)."""
+    footers = list(screen.query(KeyBar))
+    if not footers:
+        return []
+    text = " ".join(shown(footers[0]).split())
+    labels = {(b.group.description if b.group else b.description).strip()
+              for _, b, _, _ in screen.active_bindings.values() if b.show}
+    return sorted(label for label in labels if f" {label}" not in f" {text} " and f"{label} " not in text + " ")
+
+
 @pytest.mark.parametrize("place", list(PLACES))
 async def test_nothing_is_hidden_under_the_footer_or_cut_off_at_80x24(make_app, place):
     app = make_app()
@@ -65,10 +77,64 @@ async def test_nothing_is_hidden_under_the_footer_or_cut_off_at_80x24(make_app, 
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
+        await pilot.pause()
         assert hidden(app.screen) == []
         assert cut_off(app.screen) == []
         for line in app.screen.query(".status-line"):  # a screen's status line sits right above its footer
             assert line.region.bottom == app.screen.query_one(KeyBar).region.y
+        # every key of the footer shown whole, on two lines if need be
+        assert footer_cut(app.screen) == [], shown(app.screen.query_one(KeyBar))
+        assert "…" not in shown(app.screen.query_one(KeyBar)) if app.screen.query(KeyBar) else True
+
+
+async def test_the_footer_is_one_line_when_it_fits(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.region.height == 1 and footer_cut(app.screen) == []
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.region.height == 2 and bar.region.bottom == 24
+        lines = shown(bar).splitlines()
+        assert lines[0].startswith("y Confirm n Reject") and lines[1].rstrip().endswith("q Quit")
+
+
+async def test_the_review_sentence_pair_has_room_at_80x24(make_app):
+    """Beside each other, source and English had 15 columns each; one above the other, each has the pane."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_review(app, pilot)
+        pane = screen.query_one("#item")
+        lines = [line.strip() for line in shown(pane).splitlines()]
+        assert lines.index("source") < lines.index("English")  # stacked: the labels on lines of their own
+        source = lines[lines.index("source") + 1:lines.index("English")]
+        assert source and max(len(line) for line in source) >= 30
+        assert pane.region.width >= 40
+        assert "(fr, source, found by" in " ".join(shown(pane).split())  # the link still shows
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:  # wide: beside each other, as before
+        screen = await open_review(app, pilot)
+        assert not any(line.strip() == "source" for line in shown(screen.query_one("#item")).splitlines())
+
+
+async def test_the_article_stacks_its_sentences_at_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("j", "j", "enter")  # the French article
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        lines = shown(screen.view).splitlines()
+        assert lines[0].startswith("█ 1") and "Les combats se poursuivaient" in lines[0]
+        english = [line for line in lines if line.startswith("█      ▏")]
+        assert english and english[0].startswith("█      ▏Fighting continued")  # under the French, full width
+        assert not screen.query_one("#english-head").display
+        assert "then ▏ English" in shown(screen.query_one("#source-head"))
 
 
 def box(checkbox) -> str:
@@ -141,3 +207,63 @@ async def test_screenshot_without_downloads_goes_to_the_data_folder(make_app, co
         assert len(downloads) == 1 and len(list(corpus_db.parent.glob("*.svg"))) == 1
         assert f"screenshot saved: ~/Downloads/{downloads[0].name}" in shown(app.screen.query_one("#articles-status"))
     assert last_decision(corpus_db) == since
+
+
+async def test_an_english_article_shows_its_sentence_once_in_review(make_app):
+    """Its source is its English: shown once, not twice (at 80x24 the second copy pushed the link off)."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Yasir Shanun")
+        text = shown(screen.query_one("#item"))
+        assert "source (English)" in text and "\n English\n" not in f"\n{text}\n"
+        assert " ".join(text.split()).count("Brigadier Yasir Shanun said") == 1  # the sentence once
+
+
+async def test_glossary_spellings_have_room_at_80x24(make_app):
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#entity-side").region.width >= 38  # the two panes share the width
+        assert screen.query_one("#entities").region.width >= 38
+
+
+async def test_a_long_preview_scrolls_inside_its_dialog_at_80x24(make_app):
+    """A side-effect preview longer than the screen: the dialog stays on the screen and scrolls (its
+    answer keys were below the last row)."""
+    from workbench.tui.widgets.confirm import ConfirmDialog
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        answers = []
+        app.push_screen(ConfirmDialog("confirm: 30 links change", "\n".join(f"  link {n}" for n in range(30))),
+                        answers.append)
+        await pilot.pause()
+        box = app.screen.query_one("Vertical")
+        assert box.region.y >= 0 and box.region.bottom <= SMALL[1]
+        assert box.max_scroll_y > 0  # the rest scrolls into view
+        await pilot.press("y")
+        await pilot.pause()
+        assert answers == [True]
+
+
+async def test_a_terminal_narrowed_while_an_article_shows_stacks_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("j", "j", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.view.stacked and screen.query_one("#english-head").display
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.view.stacked and not screen.query_one("#english-head").display
+        assert "then ▏ English" in shown(screen.query_one("#source-head"))
+        assert any(line.startswith("█      ▏Fighting continued") for line in shown(screen.view).splitlines())
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.view.stacked and "then" not in shown(screen.query_one("#source-head"))

@@ -88,3 +88,15 @@ class TestOtherScreens:
 
     def test_help(self, app, snap_compare):
         assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=_settle)
+
+
+class TestSmall:
+    """80x24: the footer on two lines, sentences one above the other."""
+
+    SMALL = (80, 24)
+
+    def test_review_queue_80x24(self, app, snap_compare):
+        assert snap_compare(app, press=["2"], terminal_size=self.SMALL, run_before=_settle)
+
+    def test_french_article_80x24(self, app, snap_compare):
+        assert snap_compare(app, press=["j", "j", "enter"], terminal_size=self.SMALL, run_before=_settle)

@@ -78,12 +78,12 @@ def add_details(conn: sqlite3.Connection, view: dict) -> dict:
     cp = view["counterpart_id"]
     view["counterpart"] = None
     if cp is not None:
-        c = conn.execute("SELECT m.id, m.side, m.start, m.end, m.surface, l.proposal FROM mentions m"
+        c = conn.execute("SELECT m.id, m.side, m.start, m.end, m.surface, m.lang, l.proposal FROM mentions m"
                          " LEFT JOIN links l ON l.mention_id = m.id WHERE m.id = ?", (cp,)).fetchone()
         if c:
-            view["counterpart"] = dict(zip(("id", "side", "start", "end", "surface"), c))
+            view["counterpart"] = dict(zip(("id", "side", "start", "end", "surface", "lang"), c))
             # the type its cue gave (قرية البو حسن: a place), for a mention whose own cue says nothing
-            view["counterpart"]["type"] = json.loads(c[5]).get("type") if c[5] else None
+            view["counterpart"]["type"] = json.loads(c[6]).get("type") if c[6] else None
     view["candidates"] = [
         dict(zip(("rank", "entity_id", "score", "variant", "why", "canonical"), c))
         for c in conn.execute(

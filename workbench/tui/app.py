@@ -10,7 +10,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.commands import KeysProvider
 from workbench.tui.state.jobs import JobControl
 from workbench.tui.state.names import EntityIndex
@@ -136,8 +136,8 @@ class WorkbenchApp(App[int]):
         self._names_building = None
         keep_out_of_collections()
         waiting, self._names_waiting = self._names_waiting, []
-        for callback in waiting:
-            callback()
+        for callback in waiting:  # one that fails is said; the others still run
+            after_work.shown(self.screen, callback, "the name index was read again")
 
     def action_go(self, mode: str) -> None:
         """Show one of the five screens (it keeps its state)."""

@@ -24,6 +24,8 @@ SEQ = 5
 """Cells of the sentence number column (a blank, then the number)."""
 PAD = 1
 """Blank cells each side of a text column."""
+STACK_BELOW = 100
+"""Narrower than this (80 columns), a pair shows its English under its source, not beside it."""
 UNTRANSLATED = Text("(not translated yet: run translate from the Jobs screen, key 4)", style="dim italic")
 
 
@@ -74,10 +76,12 @@ def line_count(plain: str, width: int) -> int:
 
 
 class PairView(ScrollView, can_focus=False):
-    """Source beside English, a pair under the cursor; a pair's lines are wrapped when first drawn.
+    """Source beside English (under it when narrower than ``STACK_BELOW``, marked by the divider), a pair
+    under the cursor; a pair's lines are wrapped when first drawn.
 
-    Each pair takes its longer side's lines and a blank line; the heights of all pairs come from their
-    plain text (a word wrap, no styling), the lines themselves only for the pairs on screen.
+    Each pair takes its longer side's lines (stacked: both sides' lines) and a blank line; the heights of
+    all pairs come from their plain text (a word wrap, no styling), the lines themselves only for the
+    pairs on screen.
     """
 
     COMPONENT_CLASSES = {"pair-view--cursor", "pair-view--seq", "pair-view--cursor-seq", "pair-view--bar",
@@ -138,18 +142,28 @@ class PairView(ScrollView, can_focus=False):
             english = pair.canonical_english()[0] if self.options.canonical else pair.english
         return source, english
 
+    @property
+    def stacked(self) -> bool:
+        """English under the source (a narrow terminal), not beside it."""
+        return 0 < self.size.width < STACK_BELOW
+
     def _columns(self, width: int) -> tuple[int, int]:
         """Text widths of the source and English columns in a line of ``width`` cells (the left bar, the
-        number, and the English's divider take their cells; the two texts share the rest)."""
+        number, and the English's divider take their cells; the two texts share the rest, or each has it
+        all when stacked)."""
+        if self.stacked:
+            whole = max(1, width - 1 - SEQ - 2 * PAD - 1)
+            return whole, whole
         rest = max(2, width - 1 - SEQ)
         source = rest // 2
         return max(1, source - 2 * PAD), max(1, rest - source - 2 * PAD - 1)
 
     def _tops_for(self, width: int) -> list[int]:
         source, english = self._columns(width)
+        join = (lambda a, b: a + b) if self.stacked else max
         tops, y = [0], 0
         for plain_source, plain_english in self._plain:
-            y += max(line_count(plain_source, source), line_count(plain_english, english)) + 1
+            y += join(line_count(plain_source, source), line_count(plain_english, english)) + 1
             tops.append(y)
         return tops
 
@@ -250,6 +264,16 @@ class PairView(ScrollView, can_focus=False):
         height = self._tops[index + 1] - self._tops[index]
         label = sentence_label(pair)
         lines = []
+        if self.stacked:  # the source, then the English marked by the divider, then a blank line
+            rows = [(line, Segment(" ", blank)) for line in source] + [(line, divider) for line in english]
+            for n in range(height):
+                number = Segment(f" {label}".ljust(SEQ) if n == 0 else " " * SEQ, seq_style)
+                line, mark = rows[n] if n < len(rows) else (None, Segment(" ", blank))
+                segments = [bar, number, Segment(" " * PAD, blank), mark]
+                segments += self._cell(line, source_width, text, blank)
+                segments.append(Segment(" " * PAD, blank))
+                lines.append(Strip(segments).adjust_cell_length(self._width, blank))
+            return lines
         for n in range(height):
             number = Segment(f" {label}".ljust(SEQ) if n == 0 else " " * SEQ, seq_style)
             segments = [bar, number, Segment(" " * PAD, blank)]

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from workbench.corpus.pairs import Mention
-from workbench.tui import keys
-from workbench.tui.article.pair_view import PairView, ViewOptions
+from workbench.tui import after_work, keys
+from workbench.tui.article.pair_view import STACK_BELOW, PairView, ViewOptions
 from workbench.tui.render.arabic import SHAPE, TERMINAL, display_line
 from workbench.tui.render.sentence import LOOKS
 from workbench.tui.state.article import ArticleDoc, describe, load_article, sentence_label
@@ -35,6 +35,8 @@ class ArticleScreen(Screen):
     CSS_PATH = "article.tcss"
     BINDINGS = keys.bindings("article")
     KEY_SCOPES = {"article": None}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (STACK_BELOW, "-wide")]
+    """Under ``STACK_BELOW`` columns the English shows under its source (``PairView``): one head."""
 
     def __init__(self, article_id: int, *, step: Callable[[int], int | None] | None = None,
                  sentence: int = 0) -> None:
@@ -131,6 +133,8 @@ class ArticleScreen(Screen):
             source += " · latin" if self.options.latin else ""
             source += " · bidi by terminal" if self.options.bidi == TERMINAL else ""
         english = "English · canonical names" if self.options.canonical else "English · raw translation"
+        if self.has_class("-narrow"):  # one column: the English under its source, after the divider
+            source, english = f"{source}, then ▏ {english}", ""
         self.query_one("#source-head", Static).update(source)
         self.query_one("#english-head", Static).update(english)
 
@@ -139,6 +143,9 @@ class ArticleScreen(Screen):
         self.view.move(self.cursor, self._focus_id())
         self._heads()
         self._status()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._heads)  # the breakpoint's class is set: one head or two
 
     # ---- keys ------------------------------------------------------------------------------------
 
@@ -220,4 +227,12 @@ class ArticleScreen(Screen):
         """Decisions made since (in the review) change the colours: read the mentions again."""
         if self.doc is not None and self._read_version != self.app.data_version:
             seq = self.doc.pairs[self.cursor].seqs[0] if self.doc.pairs else 0
-            self.run_worker(self.load(self.article_id, seq), exclusive=True, group="article-load")
+            self.run_worker(self._load_again(seq), exclusive=True, group="article-load")
+
+    async def _load_again(self, seq: int) -> None:
+        """The article read again after decisions elsewhere; a fault in that is said, never fatal."""
+        try:
+            await self.load(self.article_id, seq)
+        except Exception as exc:  # noqa: BLE001
+            after_work.tell(self, f"the article could not be read again ({type(exc).__name__}: {exc}); "
+                                  "esc and enter open it again")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input
 
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.state.articles import ArticleList, ArticleRow, search_ids
 from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.nav import NavBar
@@ -101,16 +101,26 @@ class ArticlesScreen(Screen):
             self.app.call_from_thread(self._show_hits, text, None, 0.0)
             return
         started = time.perf_counter()
-        conn = self.app.session.connect()
         try:
-            ids = search_ids(conn, text)
-        finally:
-            conn.close()
+            conn = self.app.session.connect()
+            try:
+                ids = search_ids(conn, text)
+            finally:
+                conn.close()
+        except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
+            ids = exc
         self.app.call_from_thread(self._show_hits, text, ids, time.perf_counter() - started)
 
-    def _show_hits(self, text: str, ids: list[int] | None, seconds: float) -> None:
+    def _show_hits(self, text: str, ids: list[int] | Exception | None, seconds: float) -> None:
         if self.query_one("#articles-search", Input).value != text:
             return  # a newer search is on its way
+        if isinstance(ids, Exception):
+            after_work.tell(self, f"search failed ({type(ids).__name__}: {ids}); the list is as it was")
+            return
+        after_work.shown(self, lambda: self._found(text, ids, seconds), f"search done ({text})",
+                         recover=lambda: self._refresh(cursor=None), recovered="the list was read again")
+
+    def _found(self, text: str, ids: list[int] | None, seconds: float) -> None:
         self.list.set_hits(text, ids)
         self._refresh()
         if ids is not None:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, ProgressBar, Select, Static
 
 from workbench.errors import UserError
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.widgets.bidi_input import BidiInput
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
@@ -54,6 +54,9 @@ class ExportScreen(Screen):
                          classes="hint")
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.query_one("#export-format", Select).focus()  # keys work at once: enter opens the list, tab moves on
+
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
@@ -84,12 +87,18 @@ class ExportScreen(Screen):
             error.update(str(exc))
             return
         error.update("")
-        self.query_one("#export-result", Static).update(f"exporting to {options['out_path']}… ctrl+x cancels")
+        self._result(f"exporting to {options['out_path']}… ctrl+x cancels")
         self.run_export(options, cancel)
+
+    def _result(self, message: str | Text) -> None:
+        """Say how the export goes, under the form: scrolled into view on a small terminal."""
+        result = self.query_one("#export-result", Static)
+        result.update(message)
+        self.call_after_refresh(result.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         if self.app.jobs.cancel("export"):
-            self.query_one("#export-result", Static).update("cancelling: no file will be written")
+            self._result("cancelling: no file will be written")
 
     @work(thread=True, group="job-export", exit_on_error=False)
     def run_export(self, options: dict, cancel) -> None:
@@ -116,12 +125,24 @@ class ExportScreen(Screen):
         self.app.call_from_thread(self._finished, message, failed)
 
     def _progress(self, done: int, total: int) -> None:
-        self.query_one("#export-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        after_work.shown(self, lambda: self.query_one("#export-bar", ProgressBar).update(total=max(total, 1),
+                                                                                         progress=done),
+                         f"export: {done:,} of {total:,} pairs", say=self._error)
 
     def _finished(self, message: str, failed: bool) -> None:
+        """The export is over (whatever showing it does): its result shown under the form."""
         self.app.jobs.finish("export")
+        after_work.shown(self, lambda: self._show_finished(message, failed),
+                         f"the export failed: {message}" if failed else "the export finished", say=self._error,
+                         recover=lambda: self._result(""), recovered="ctrl+s exports again")
+
+    def _error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(message)
+        self.call_after_refresh(self.query_one("#export-error", Static).scroll_visible, animate=False)
+
+    def _show_finished(self, message: str, failed: bool) -> None:
         if failed:
             self.query_one("#export-error", Static).update(message)
-            self.query_one("#export-result", Static).update("nothing was written")
+            self._result("nothing was written")
         else:
-            self.query_one("#export-result", Static).update(Text(message, style="green"))
+            self._result(Text(message, style="green"))

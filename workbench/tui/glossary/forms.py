@@ -19,7 +19,8 @@ LANGS = ("ar", "fr", "en")
 
 
 class _Form(ModalScreen[bool]):
-    """A form whose ``save`` callback may raise ``UserError``: the message stays in the form."""
+    """A form whose ``save`` callback may raise (``UserError``, or the database's own error): the message
+    stays in the form."""
 
     CSS_PATH = "glossary.tcss"
     BINDINGS = [b for b in keys.bindings("dialog") if b.action in ("submit", "cancel")]
@@ -53,8 +54,9 @@ class _Form(ModalScreen[bool]):
     def action_submit(self) -> None:
         try:
             self.save(self.values())
-        except UserError as exc:  # an English sentence, maybe quoting an Arabic spelling: shaped in place
-            self.query_one("#form-error", Static).update(display_line(str(exc), self.app.bidi, rtl=False))
+        except Exception as exc:  # noqa: BLE001 - said in place (an English sentence, maybe quoting Arabic)
+            message = str(exc) if isinstance(exc, UserError) else f"not saved: {type(exc).__name__}: {exc}"
+            self.query_one("#form-error", Static).update(display_line(message, self.app.bidi, rtl=False))
             return
         self.dismiss(True)
 

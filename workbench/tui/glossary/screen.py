@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from workbench.errors import UserError
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.state.glossary import (EntityList, EntityRow, GlossaryEdits, VariantRow, entity_detail,
                                           learned_count, variants_of)
 from workbench.tui.widgets.confirm import ConfirmDialog
@@ -78,6 +78,8 @@ class GlossaryScreen(Screen):
     CSS_PATH = "glossary.tcss"
     BINDINGS = keys.bindings("glossary")
     KEY_SCOPES = {"glossary": None, "variants": "#variants", "table": "#entities"}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns the two panes share the width (``glossary.tcss``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -170,10 +172,22 @@ class GlossaryScreen(Screen):
     def _changed(self, message: str) -> None:
         self.app.data_changed(glossary=True)
         self.loaded_version = self.app.data_version
-        self._reload(message)
+        self._show_saved(message)
         # read again once the search knows the edit; queued after any search the reload queued itself, so
         # the message is what the status line says last
-        self.app.ensure_names(then=lambda: self._reload(message))
+        self.app.ensure_names(then=lambda: self._show_saved(message))
+
+    def _show_saved(self, message: str) -> None:
+        """The list and the entity read again after an edit (``message`` says what it did); a fault in
+        that is said, and the list read again without the search."""
+        def recover() -> None:
+            self.list.set_hits("", None)
+            self.entities.reload()
+            self.show_entity(force=True)
+
+        after_work.shown(self, lambda: self._reload(message), f"saved ({message})", recover=recover,
+                         recovered="the whole glossary is listed again",
+                         say=lambda text: self._status(text, error=True))
 
     # ---- search ----------------------------------------------------------------------------------
 
@@ -334,5 +348,8 @@ class GlossaryScreen(Screen):
             result = edit()
         except UserError as exc:
             self._status(str(exc), error=True)
+            return
+        except Exception as exc:  # noqa: BLE001 - the database's own error (locked ...): said, never fatal
+            self._status(f"not saved: {type(exc).__name__}: {exc}", error=True)
             return
         self._changed(message or str(result))

@@ -14,13 +14,14 @@ from textual.widgets import ProgressBar, Static
 
 from workbench.errors import UserError
 from workbench.store.jobs import RUNNING
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.state import jobs
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.status_line import StatusLine
 
 KINDS = {"translate": jobs.run_translate, "align": jobs.run_align}
+KEYS = {"translate": "t", "align": "a"}
 FOLLOW = 1.0  # seconds between two reads of the recent jobs while the screen shows
 
 
@@ -99,8 +100,8 @@ class JobsScreen(Screen):
         yield Static("Work waiting", classes="pane-title")
         yield Static(id="waiting")
         yield Static("Running", classes="pane-title")
-        yield JobPanel("translate", "t")
-        yield JobPanel("align", "a")
+        yield JobPanel("translate", KEYS["translate"])
+        yield JobPanel("align", KEYS["align"])
         yield Static("Recent jobs", classes="pane-title")
         yield Static(id="recent")
         yield StatusLine(id="jobs-status", classes="status-line")
@@ -185,12 +186,28 @@ class JobsScreen(Screen):
         self.app.call_from_thread(self._finished, kind, message, failed)
 
     def _progress(self, kind: str, done: int, total: int, rate: float) -> None:
-        panel = self.query_one(f"#panel-{kind}", JobPanel)
-        panel.show(f"{kind}: {done:,} of {total:,} · {rate:,.1f}/s · x cancels (finished work stays)", done, total)
+        def show() -> None:  # a fault here is said; the job goes on
+            panel = self.query_one(f"#panel-{kind}", JobPanel)
+            panel.show(f"{kind}: {done:,} of {total:,} · {rate:,.1f}/s · x cancels (finished work stays)", done,
+                       total)
+
+        after_work.shown(self, show, f"{kind}: {done:,} of {total:,} done")
 
     def _finished(self, kind: str, message: str, failed: bool) -> None:
+        """The job is over (whatever showing it does): its result shown, the screen read again."""
         self.app.jobs.finish(kind)
         self.app.data_changed(glossary=kind == "align")
+        after_work.shown(self, lambda: self._show_finished(kind, message, failed),
+                         f"{kind} failed: {message}" if failed else f"{kind} finished", recover=self._recover(kind))
+
+    def _recover(self, kind: str):
+        """After a fault in showing a job's end: its panel says it is over, the screen is read again."""
+        def recover() -> None:
+            self.query_one(f"#panel-{kind}", JobPanel).show(f"{kind}: over · {KEYS[kind]} starts it again", 1, 1)
+            self.action_reload()
+        return recover
+
+    def _show_finished(self, kind: str, message: str, failed: bool) -> None:
         panel = self.query_one(f"#panel-{kind}", JobPanel)
         bar = panel.query_one(ProgressBar)
         panel.show(f"{kind}: {message}", bar.total or 1, bar.total or 1)

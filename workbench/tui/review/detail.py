@@ -8,6 +8,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from workbench.review.entity_type import guessed_type
 from workbench.tui.render.arabic import BidiText, display_line
 from workbench.tui.render.sentence import highlight
 from workbench.tui.state.article import status_class
@@ -49,7 +50,7 @@ def link_line(item: dict, bidi: str = "shape") -> Text:
         name = proposal.get("canonical_en")
         text.append("not in the glossary", style="magenta bold")
         if name:
-            text.append(f" · proposed new entity: {display_line(name, bidi)} ({proposal.get('type', 'other')})")
+            text.append(f" · proposed new entity: {display_line(name, bidi)} ({guessed_type(item)})")
     else:
         text.append("→ ")
         text.append(display_line(item.get("canonical") or item["entity_id"], bidi), style="bold")
@@ -96,14 +97,44 @@ def item_header(item: dict, position: int, total: int) -> Text:
                 f" · mention {item['id']}", style="dim")
 
 
+SIDE_BY_SIDE = 64
+"""Cells the item pane needs to show source beside English (30 a side); narrower, English goes under it."""
+
+
+class PairLayout:
+    """Source beside English when the pane is wide enough, else source above English (an 80-column
+    terminal left each side 15 cells): decided at the width it is drawn at."""
+
+    def __init__(self, source: RenderableType, english: RenderableType) -> None:
+        self.source, self.english = source, english
+
+    def layout(self, width: int) -> Table:
+        grid = Table.grid(expand=True, padding=(0, 2))
+        labels = Text("source", style="bold dim"), Text("English", style="bold dim")
+        if width >= SIDE_BY_SIDE:
+            grid.add_column(ratio=1)
+            grid.add_column(ratio=1)
+            grid.add_row(*labels)
+            grid.add_row(self.source, self.english)
+        else:
+            grid.add_column(ratio=1)
+            for label, text in zip(labels, (self.source, self.english)):
+                grid.add_row(label)
+                grid.add_row(text)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.layout(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.layout(options.max_width))
+
+
 def render_pair(item: dict, bidi: str) -> Group:
     source, english = sentence_pair(item, bidi)
-    grid = Table.grid(expand=True, padding=(0, 2))
-    grid.add_column(ratio=1)
-    grid.add_column(ratio=1)
-    grid.add_row(Text("source", style="bold dim"), Text("English", style="bold dim"))
-    grid.add_row(source, english)
-    return Group(grid)
+    if item.get("english_text") == item["source_text"]:  # an English article: its text once
+        return Group(Text("source (English)", style="bold dim"), source)
+    return Group(PairLayout(source, english))
 
 
 class Drawn:

@@ -17,7 +17,7 @@ from workbench import vocabulary
 from workbench.errors import UserError
 from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
-from workbench.tui import keys
+from workbench.tui import after_work, keys
 from workbench.tui.review import detail
 from workbench.tui.render.arabic import display_line
 from workbench.tui.review.history import HistoryPane
@@ -74,6 +74,8 @@ class ReviewScreen(Screen):
     CSS_PATH = "review.tcss"
     BINDINGS = keys.bindings("review")
     KEY_SCOPES = {"review": None, "history": "#history", "table": "#queue"}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns the queue pane gives the item pane room (``review.tcss``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -162,7 +164,7 @@ class ReviewScreen(Screen):
             self._body_key, self._body = body, detail.item_body(data, self.state.bulk, same, self.app.bidi)
         pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), layout=False)
 
-    def _title(self) -> str:
+    def _title(self) -> str | Fitting:
         """What the queue shows: one mention a row or groups, and the filters that apply."""
         state = self.state
         title = "Queue · most uncertain first" if state.mode == "mention" else f"Queue · by {state.mode}"
@@ -173,7 +175,8 @@ class ReviewScreen(Screen):
         counting = f" · {COUNTING}" if self.counting else ""
         if limits:
             return f"{title} · {', '.join(limits)}{counting} (esc: all)"
-        return title + counting + (" (m: groups)" if state.mode == "mention" else " (m: next)")
+        full = title + counting + (" (m: groups)" if state.mode == "mention" else " (m: next)")
+        return Fitting(full, full.replace(" · most uncertain first", ""))  # 80 columns: the key hint whole
 
     def refresh_history(self) -> None:
         self.query_one(HistoryPane).show(self.state.history(50))
@@ -264,10 +267,11 @@ class ReviewScreen(Screen):
 
     # ---- deciding: written by a worker, one at a time, in order --------------------------------------
 
-    def _write(self, work: Callable, then: Callable) -> None:
+    def _write(self, work: Callable, then: Callable, row: Item | Group | None = None) -> None:
         """Queue a write for the writer: ``work(conn)`` runs in a worker on its own connection, each in
-        order after the previous one; ``then(result)`` (an exception if it failed) on this thread after."""
-        self._writes.append((work, then))
+        order after the previous one; ``then(result)`` (an exception if it failed) on this thread after.
+        ``row``: the queue row it decides, shown "saving…" until ``then`` has shown the result."""
+        self._writes.append((work, then, row))
         self._next_write()
 
     def _next_write(self) -> None:
@@ -276,7 +280,7 @@ class ReviewScreen(Screen):
             self._writer(*self._writes.popleft())
 
     @work(thread=True, group="decide", exit_on_error=False)
-    def _writer(self, work: Callable, then: Callable) -> None:
+    def _writer(self, work: Callable, then: Callable, row: Item | Group | None) -> None:
         try:
             conn = self.app.session.connect()
             try:
@@ -285,19 +289,23 @@ class ReviewScreen(Screen):
                 conn.close()
         except Exception as exc:  # noqa: BLE001 - said in the status line, never a traceback
             result = exc
-        self.app.call_from_thread(self._written, then, result)
+        self.app.call_from_thread(self._written, then, result, row)
 
-    def _written(self, then: Callable, result) -> None:
+    def _written(self, then: Callable, result, row: Item | Group | None) -> None:
         self._writing = False
-        try:
-            then(result)
-        except Exception as exc:  # noqa: BLE001 - a fault in showing the result: said, the view read again
-            what = "failed" if isinstance(result, Exception) else "was written"
-            self.say(f"the last decision {what}, but the screen could not show it ({type(exc).__name__}: {exc}); "
-                     "the queue was read again", error=True)
-            self.action_reload()
+        try:  # a fault in showing the result: said, the queue read again (no row left "saving…")
+            what = "failed" if isinstance(result, Exception) else "was held back: it changes other links" \
+                if isinstance(result, tuple) and result[1] is None else "was written"
+            after_work.shown(self, lambda: then(result), f"the last decision {what}",
+                             recover=lambda: self._recover(row), recovered="the queue was read again")
         finally:
             self._next_write()
+
+    def _recover(self, row: Item | Group | None) -> None:
+        """After a fault in showing a write: its row no longer "saving…", the queue read again."""
+        if row is not None:
+            self.state.mark(row, None)
+        self.action_reload()
 
     @property
     def saving(self) -> int:
@@ -323,7 +331,8 @@ class ReviewScreen(Screen):
             self.queue.refresh_row(self.queue.cursor)  # that row alone shows "saving…"
         else:
             self.queue.refresh()
-        self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result))
+        self._write(lambda conn: self.state.carry_out(conn, request), lambda result: self._decided(request, result),
+                    request.row)
 
     def _decided(self, request, result) -> None:
         item = request.row
@@ -466,8 +475,8 @@ class ReviewScreen(Screen):
             return
         first = self.state.first(item)
         proposal = first["proposal"] or {}
-        etype = proposal.get("type") or (first["counterpart"] or {}).get("type") or "other"
-        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"], etype)
+        form = NewEntityForm(item["surface"], proposal.get("canonical_en") or item["surface"],
+                             self.state.new_entity_type(item))
 
         def done(result) -> None:
             if result is not None:
@@ -630,6 +639,20 @@ class ReviewScreen(Screen):
             self.refresh_history()
 
         self.app.push_screen(ConfirmDialog(question, "The links go back to what they were before."), answered)
+
+
+class Fitting:
+    """A line that says less when it does not fit the width it is drawn at."""
+
+    def __init__(self, full: str, short: str) -> None:
+        self.full, self.short = full, short
+
+    def __rich_console__(self, console, options):
+        yield Text(self.full if len(self.full) <= options.max_width else self.short, no_wrap=True,
+                   overflow="ellipsis")
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fitting) and (self.full, self.short) == (other.full, other.short)
 
 
 def _kept(outcome) -> str:

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 PENDING = vocabulary.PENDING
 SAME_CAP = 500
+GUESS_CAP = 50
+"""Mentions of a group read for the type of a new entity, at most."""
 MODES = ("mention", *BY)
 """What a row of the queue is: one mention, or a group of them (``workbench.review.groups``)."""
 FILTER_VALUES = {
@@ -204,6 +206,22 @@ class ReviewState:
         if not has_details(row.data):
             add_details(self.conn, row.data)
         return row
+
+    def new_entity_type(self, row: Item | Group) -> str:
+        """The type a new entity for the row most likely has (``review.entity_type.guessed_type``): the
+        mention's; for a group, its first mention's, else that of the first of its other mentions (up to
+        ``GUESS_CAP``) whose cue said one (Hamrin in one sentence, the Hamrin mountains in another)."""
+        from workbench.review.entity_type import guessed_type
+        from workbench.review.queue import mention_view
+
+        guess = guessed_type(self.first(row).data)
+        if guess != "other" or not isinstance(row, Group):
+            return guess
+        for mention_id in mention_ids(self.conn, row["key"], self.filters())[1:GUESS_CAP]:
+            guess = guessed_type(mention_view(self.conn, mention_id))
+            if guess != "other":
+                return guess
+        return "other"
 
     def request(self, row: Item | Group, action: str, **options) -> Request:
         """A decision on a row, ready for the worker: on a group, on its mentions as they are counted

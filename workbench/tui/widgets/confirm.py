@@ -15,8 +15,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; background: $background 60%; }
-    ConfirmDialog > Vertical { width: 72; height: auto; border: thick $warning; background: $surface;
-                               padding: 1 2; }
+    ConfirmDialog > Vertical { width: 72; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
+                               border: thick $warning; background: $surface; padding: 1 2; }
     ConfirmDialog .question { text-style: bold; }
     """
     BINDINGS = [b for b in keys.bindings("dialog") if b.action in ("yes", "no", "cancel")]
