@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names, longer_names
+from workbench.align import arabic_names, head_places, longer_names
 from workbench.align.arabic_words import TANWEEN, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
@@ -91,6 +91,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
+        # a glossary place after a generic head stays the place (ما يسمى «ولاية كركوك», «موقع الموصل»)
+        cued = head_places.place_kept(seg, cued, found, lexicon)
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))

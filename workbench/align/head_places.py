@@ -1,0 +1,46 @@
+"""A glossary place after a generic head word stays the place: a cue name of that head and the place gives way."""
+
+from __future__ import annotations
+
+from workbench.align.arabic_words import prefix_in
+from workbench.align.spans import Found, Segment
+from workbench.names.arabic_cues import tables
+from workbench.names.lookup import Lexicon
+
+# heads that also are common nouns and name nothing alone before a city (موقع: a website or a site;
+# ولاية: an IS "province" or a state); the facility and outlet heads count too
+_GENERIC = ("موقع", "ولاية", "الولاية")
+
+
+def generic_heads() -> frozenset[str]:
+    """Folded heads before which a glossary place stays the place: facility and outlet heads and
+    ``_GENERIC``; not place heads (إقليم دير الزور is a region of its own), broadcasters (تلفزيون كركوك) nor the organisation heads whose names may hold a
+    place (مجلس نينوى), which name a body of their own."""
+    t = tables()
+    from workbench.names.arabic_cues import cue_fold
+
+    heads = t["facility_head"] | t["outlet_head"] | frozenset(cue_fold(w) for w in _GENERIC)
+    return heads - t["broadcast_head"] - t["place_org_head"] - t["plural_tribe_head"]
+
+
+def place_kept(seg: Segment, cued: list[Found], found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """The cue names to keep: not one that is only a generic head word (or nothing) before a glossary
+    place of one entity (ما يسمى «ولاية كركوك», «موقع الموصل»: Kirkuk, Mosul), unless the whole name is
+    a known outlet (a spelling the outlet list holds)."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    heads = generic_heads()
+    t = tables()
+    places = [f for f in found if f.entries and len(set(f.entity_ids)) == 1
+              and lexicon.types.get(f.entity_ids[0]) == "place"]
+    out = []
+    for c in cued:
+        a, k = start_of.get(c.start), None
+        place = next((f for f in places if f.end == c.end and c.start <= f.start), None)
+        if place is not None and a is not None and c.etype != "person":
+            k = start_of.get(place.start)
+        if k is not None and (k == a or (k == a + 1 and prefix_in(tokens[a], heads) is not None
+                                         and prefix_in(tokens[a], t["outlet"]) is None)):
+            continue
+        out.append(c)
+    return out
