@@ -23,3 +23,14 @@ def test_the_capital_before_a_glossary_city_is_left_out(index):
     assert [(f.stem, f.entity_id) for f in found] == [("بغداد", "baghdad")]
     (found,) = run(index, "ar", "وتظاهر المئات بالعاصمة بغداد.")
     assert [(f.stem, f.entity_id) for f in found] == [("بغداد", "baghdad")]
+
+
+def test_a_latin_acronym_in_arabic_text_is_the_glossary_acronym(index):
+    (found,) = run(index, "ar", "وتبنى عناصر من PKK الهجوم، بحسب قناة RT الروسية.")
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [
+        ("PKK", "kurdistan-workers-party", "accepted"), ("RT", "russia-today", "accepted")]
+
+
+def test_a_latin_word_in_a_latin_phrase_or_in_lower_case_is_no_acronym(index):
+    (found,) = run(index, "ar", "نشر المقال by PKK Press أمس وكتب عنه pkk.")
+    assert [f.stem for f in found if f.entity_id == "kurdistan-workers-party"] == []
