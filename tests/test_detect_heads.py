@@ -34,3 +34,10 @@ def test_a_latin_acronym_in_arabic_text_is_the_glossary_acronym(index):
 def test_a_latin_word_in_a_latin_phrase_or_in_lower_case_is_no_acronym(index):
     (found,) = run(index, "ar", "نشر المقال by PKK Press أمس وكتب عنه pkk.")
     assert [f.stem for f in found if f.entity_id == "kurdistan-workers-party"] == []
+
+
+def test_a_mountain_head_is_part_of_the_name(index):
+    (found,) = run(index, "ar", "وقصفت المدفعية قرى جبل الغراب وجبال البشري ليلا.")
+    assert [(f.stem, f.etype) for f in found] == [("جبل الغراب", "place"), ("جبال البشري", "place")]
+    (found,) = run(index, "ar", "ووصلت التعزيزات إلى قرية الغراب ليلا.")
+    assert [f.stem for f in found] == ["الغراب"]  # other place heads stay outside

@@ -389,8 +389,11 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and head is not None and i + 1 < n and joined(tokens, i) \
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
             count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["plural_place_head"])
-            if count:
+            if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
+                found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
+            elif count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
+            if count:
                 plural = stem_of(token, head) in t["plural_place_head"]
                 listed = text if plural else ""
                 second = and_next(tokens, taken, found, t, given=plural, text=listed)

@@ -54,6 +54,9 @@ _PLACE_HEADS = """
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
+# place heads that are part of the name they open: a mountain range (جبل الزاوية، جبال قنديل)
+_KEPT_PLACE_HEADS = "جبل جبال".split()
+
 _PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحياء قرى بلدات مدن مناطق".split()
 
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
@@ -227,6 +230,7 @@ def tables() -> dict[str, frozenset]:
         "place_head": _folded(_PLACE_HEADS)
         | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
+        "kept_place_head": _folded(_KEPT_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
         "security": _folded(["الأمن"]),
