@@ -4,6 +4,7 @@ sentences, no article text)."""
 from __future__ import annotations
 
 from tests.test_detect_context import index, run  # noqa: F401 (index is a fixture)
+from workbench.align.detect_source import Memory
 
 
 def test_a_glossary_place_after_a_generic_head_in_quotes_stays_the_place(index):
@@ -41,3 +42,25 @@ def test_a_mountain_head_is_part_of_the_name(index):
     assert [(f.stem, f.etype) for f in found] == [("جبل الغراب", "place"), ("جبال البشري", "place")]
     (found,) = run(index, "ar", "ووصلت التعزيزات إلى قرية الغراب ليلا.")
     assert [f.stem for f in found] == ["الغراب"]  # other place heads stay outside
+
+
+def test_a_glossary_family_name_after_another_person_of_that_name_is_that_person(index):
+    memory = Memory()
+    first, later = run_ar(index, memory, "واتهم حسن الكاظمي الحكومة بالتقصير.", "وأضاف الكاظمي أن الكتلة لن تنسحب.")
+    assert [(f.stem, f.etype, f.entity_id) for f in first] == [("حسن الكاظمي", "person", None)]
+    (f,) = later
+    assert (f.stem, f.etype, f.status, f.entity_id) == ("الكاظمي", "person", "new", None)
+    assert f.candidates[0][0] == "mustafa-al-kadhimi"  # still offered, below a suggestion
+
+
+def test_a_glossary_family_name_stays_the_glossary_person_when_the_article_named_him(index):
+    *_, later = run_ar(index, Memory(), "وقال رئيس الوزراء مصطفى الكاظمي إن الاتفاق صامد.",
+                       "واتهم حسن الكاظمي الحكومة بالتقصير.", "وأضاف الكاظمي أن الحكومة لن تستقيل.")
+    assert [(f.stem, f.status, f.entity_id) for f in later] == [("الكاظمي", "accepted", "mustafa-al-kadhimi")]
+    # and a long form of the glossary person (his father's name inside) is no other person
+    _, later = run_ar(index, Memory(), "وقال مصطفى عبد اللطيف الكاظمي إن الاتفاق صامد.", "وأضاف الكاظمي أن الحكومة باقية.")
+    assert [(f.stem, f.entity_id) for f in later] == [("الكاظمي", "mustafa-al-kadhimi")]
+
+
+def run_ar(index, memory, *sentences):
+    return run(index, "ar", *sentences, memory=memory)

@@ -12,6 +12,7 @@ A (spelling, entity) pair the analyst rejected is never proposed. A remembered n
 
 from __future__ import annotations
 
+from workbench.align.namesakes import NOTE as NAMESAKE_NOTE
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
@@ -27,6 +28,9 @@ VOWEL_LETTERS = str.maketrans("", "", "اوي")
 # an organisation's spelling inside another's longer name that the article names (حزب الله after كتائب حزب الله):
 # the longer name's entity is suggested, its own stays a candidate; neither is accepted on this alone
 WITHIN, WITHIN_OWN = 0.8, 0.7
+# a glossary person's family name that the article gave another person earlier (علي الكاظمي ... الكاظمي,
+# ``namesakes``): the glossary's person stays a candidate, below a suggestion; the name is proposed as new
+NAMESAKE = 0.45
 KEEP_CANDIDATES = 3
 MATCHER_WHY = "names matcher"  # how a fuzzy candidate's explanation starts (``workbench.align.affected`` finds them by it)
 
@@ -79,6 +83,10 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
+            if found.cue.endswith(NAMESAKE_NOTE):
+                add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
+                    f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")
+                continue
             weight = 1.0 if c.accepted else UNSURE_FUZZY if found.detector not in OWN_NAME or short_form(
                 found.stem, found.lang, index.spellings(c.entity_id, found.lang), lexicon.types.get(c.entity_id)) else UNSURE_FUZZY_CUE
             add(c.entity_id, round(c.score * weight, 4), c.variant,
