@@ -64,3 +64,10 @@ def test_a_glossary_family_name_stays_the_glossary_person_when_the_article_named
 
 def run_ar(index, memory, *sentences):
     return run(index, "ar", *sentences, memory=memory)
+
+
+def test_a_police_force_named_by_its_level_or_country_is_an_organisation(index):
+    (found,) = run(index, "ar", "وانتشرت قوات الشرطة الاتحادية وعناصر للشرطة السورية في البلدة.")
+    assert [(f.stem, f.etype) for f in found] == [("الشرطة الاتحادية", "org"), ("الشرطة السورية", "org")]
+    (found,) = run(index, "ar", "ووصلت الشرطة المحلية إلى المكان.")
+    assert found == []  # a description, not a name

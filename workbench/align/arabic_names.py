@@ -288,8 +288,13 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
 
 
 def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
-    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي."""
+    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي; a
+    police force by its level, branch or country: الشرطة الاتحادية، للشرطة العراقية (→ لشرطة ...)."""
     n = len(tokens)
+    police = prefix_in(tokens[i], t["police"])
+    if police is not None and i + 1 < n and not taken[i + 1] and joined(tokens, i) \
+            and fold(tokens[i + 1].text) in t["police_branch"]:
+        return Cue(i, 2, police, "org", "security agency", tokens[i].text, CONFIDENCE["org head"])
     forces = prefix_in(tokens[i], t["security_forces"])
     k = i + 1 if forces is not None else i
     prefix = prefix_in(tokens[k], t["security"]) if k < n and (k == i or joined(tokens, i)) else None

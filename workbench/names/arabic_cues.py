@@ -162,6 +162,9 @@ _GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس
 # branches of security named by an adjective after الأمن: the agency (الأمن العام، قوى الأمن الداخلي)
 _SECURITY_BRANCHES = "الداخلي العام الوطني العسكري السياسي الجنائي القومي".split()
 
+# a police force named by its level or branch (الشرطة الاتحادية، الشرطة العسكرية); by its country too
+_POLICE_BRANCHES = "الاتحادية العسكرية".split()
+
 # prepositions that close a personal name after a title (العميد X Y Z في حمص)
 _CLOSING = "في من إلى الى على".split()
 
@@ -237,6 +240,8 @@ def tables() -> dict[str, frozenset]:
         "direction": _folded("شمال جنوب شرق غرب".split()),
         "security_branch": _folded(_SECURITY_BRANCHES),
         "security_forces": _folded(["قوى"]),
+        "police": _folded(["الشرطة"]),
+        "police_branch": _folded(_POLICE_BRANCHES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),
