@@ -71,3 +71,11 @@ def test_a_police_force_named_by_its_level_or_country_is_an_organisation(index):
     assert [(f.stem, f.etype) for f in found] == [("الشرطة الاتحادية", "org"), ("الشرطة السورية", "org")]
     (found,) = run(index, "ar", "ووصلت الشرطة المحلية إلى المكان.")
     assert found == []  # a description, not a name
+
+
+def test_a_facility_named_only_after_its_city_is_the_city(index):
+    (found,) = run(index, "ar", "وسقطت قذائف قرب مطار السليمانية ليلا.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("السليمانية", "place", "new")]
+    assert found[0].place  # the GeoNames place is proposed
+    (found,) = run(index, "ar", "وسقطت قذائف قرب حقل الجفرة ليلا.")
+    assert [(f.stem, f.etype) for f in found] == [("حقل الجفرة", "place")]  # a name of its own keeps its head

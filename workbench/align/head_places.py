@@ -10,6 +10,7 @@ from workbench.names.lookup import Lexicon
 # heads that also are common nouns and name nothing alone before a city (موقع: a website or a site;
 # ولاية: an IS "province" or a state); the facility and outlet heads count too
 _GENERIC = ("موقع", "ولاية", "الولاية")
+GAZETTEER_CONFIDENCE = 0.9  # as ``detect_source.gazetteer_places``
 
 
 def generic_heads() -> frozenset[str]:
@@ -43,4 +44,31 @@ def place_kept(seg: Segment, cued: list[Found], found: list[Found], lexicon: Lex
                                          and prefix_in(tokens[a], t["outlet"]) is None)):
             continue
         out.append(c)
+    return out
+
+
+def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
+    """A facility named only after its city is the city (مطار السليمانية: Sulaymaniyah): a cue name of
+    a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
+    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head."""
+    from workbench.align.spans import make_found
+    from workbench.names.places import place_lookup
+
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    end_of = {tok.end: k for k, tok in enumerate(tokens)}
+    places = place_lookup()
+    out = []
+    for c in cued:
+        a, b = start_of.get(c.start), end_of.get(c.end)
+        hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) \
+            if c.cue.startswith("facility head") and a is not None and b is not None and b > a else None
+        if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1:
+            out.append(c)
+            continue
+        place = make_found("source", seg, hit.first, hit.count, hit.prefix, "ar", "gazetteer", total)
+        place.etype, place.confidence = "place", GAZETTEER_CONFIDENCE
+        place.place = hit.entries[0].entity_id
+        place.cue = f"city of the facility '{tokens[a].text}' (GeoNames place {place.place})"
+        out.append(place)
     return out
