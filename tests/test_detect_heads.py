@@ -79,3 +79,10 @@ def test_a_facility_named_only_after_its_city_is_the_city(index):
     assert found[0].place  # the GeoNames place is proposed
     (found,) = run(index, "ar", "وسقطت قذائف قرب حقل الجفرة ليلا.")
     assert [(f.stem, f.etype) for f in found] == [("حقل الجفرة", "place")]  # a name of its own keeps its head
+
+
+def test_a_council_named_by_its_place_alone_is_the_council(index):
+    (found,) = run(index, "ar", "وطالب أعضاء في مجلس كركوك بحل الحكومة المحلية.")
+    assert [(f.stem, f.etype, f.entity_id) for f in found] == [("مجلس كركوك", "org", None)]
+    (found,) = run(index, "ar", "وطالب تحالف كركوك بحل الحكومة المحلية.")
+    assert [(f.stem, f.entity_id) for f in found] == [("كركوك", "kirkuk")]  # other heads need more

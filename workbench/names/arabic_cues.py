@@ -241,6 +241,7 @@ def tables() -> dict[str, frozenset]:
         "security_branch": _folded(_SECURITY_BRANCHES),
         "security_forces": _folded(["قوى"]),
         "police": _folded(["الشرطة"]),
+        "council": _folded(["مجلس"]),
         "police_branch": _folded(_POLICE_BRANCHES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
