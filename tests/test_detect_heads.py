@@ -82,7 +82,7 @@ def test_a_facility_named_only_after_its_city_is_the_city(index):
 
 
 def test_a_council_named_by_its_place_alone_is_the_council(index):
-    (found,) = run(index, "ar", "وطالب أعضاء في مجلس كركوك بحل الحكومة المحلية.")
+    (found,) = run(index, "ar", "ودعا أعضاء في مجلس كركوك إلى حل الحكومة المحلية.")
     assert [(f.stem, f.etype, f.entity_id) for f in found] == [("مجلس كركوك", "org", None)]
-    (found,) = run(index, "ar", "وطالب تحالف كركوك بحل الحكومة المحلية.")
+    (found,) = run(index, "ar", "ودعا تحالف كركوك إلى حل الحكومة المحلية.")
     assert [(f.stem, f.entity_id) for f in found] == [("كركوك", "kirkuk")]  # other heads need more
