@@ -329,8 +329,8 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
         if fold(tokens[k - 1].text) in t["describing"]:
             break  # مجلس دير الزور العسكري: a describing word closes the name (a nationality is not in it)
     if k == end and not inner and (prefix_in(tokens[i], t["council"]) is None or (
-            k < n and joined(tokens, k - 1) and fold(tokens[k].text).startswith("ال"))):
-        return 0  # مجلس نينوى: a council is named by its place alone (not before a word that describes it)
+            k < n and joined(tokens, k - 1) and fold(tokens[k].text) in t["nationality"])):
+        return 0  # مجلس نينوى: a council is named by its place alone (not before a nationality: مجلس بغداد العراقي)
     return k - i
 
 
