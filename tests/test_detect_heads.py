@@ -86,3 +86,8 @@ def test_a_council_named_by_its_place_alone_is_the_council(index):
     assert [(f.stem, f.etype, f.entity_id) for f in found] == [("مجلس كركوك", "org", None)]
     (found,) = run(index, "ar", "ودعا تحالف كركوك إلى حل الحكومة المحلية.")
     assert [(f.stem, f.entity_id) for f in found] == [("كركوك", "kirkuk")]  # other heads need more
+
+
+def test_a_participle_after_an_outlets_name_describes_it(index):
+    (found,) = run(index, "ar", "ونقلت وكالة الرافدين المختصة بأخبار الجنوب النبأ.")
+    assert [(f.stem, f.etype) for f in found] == [("الرافدين", "org")]

@@ -193,7 +193,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or adjective(word)):
+        if count and (not word.startswith(("ال", "لل")) or adjective(word) or _participle(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه"))):
@@ -205,6 +205,11 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         if k >= n or not joined(tokens, k - 1):
             break
     return count
+
+
+def _participle(word: str) -> bool:
+    """A definite feminine participle (المختصة، المقربة، المعارضة, folded with ه) describes the name before it."""
+    return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
 
 
 def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dict) -> bool:
