@@ -91,3 +91,10 @@ def test_a_council_named_by_its_place_alone_is_the_council(index):
 def test_a_participle_after_an_outlets_name_describes_it(index):
     (found,) = run(index, "ar", "ونقلت وكالة الرافدين المختصة بأخبار الجنوب النبأ.")
     assert [(f.stem, f.etype) for f in found] == [("الرافدين", "org")]
+
+
+def test_a_city_quoted_alone_after_an_agreement_is_a_place(index):
+    (found,) = run(index, "ar", "وبحث الوفد بنود اتفاق «لوزان» ومسار «دايتون» مع الوسطاء.")
+    assert [(f.stem, f.etype) for f in found] == [("لوزان", "place"), ("دايتون", "place")]
+    (found,) = run(index, "ar", 'ووقع الطرفان "اتفاق تهدئة" أمس.')
+    assert found == []  # the kind of agreement, quoted with its head
