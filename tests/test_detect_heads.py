@@ -98,3 +98,12 @@ def test_a_city_quoted_alone_after_an_agreement_is_a_place(index):
     assert [(f.stem, f.etype) for f in found] == [("لوزان", "place"), ("دايتون", "place")]
     (found,) = run(index, "ar", 'ووقع الطرفان "اتفاق تهدئة" أمس.')
     assert found == []  # the kind of agreement, quoted with its head
+
+
+def test_the_outlet_that_received_a_copy_of_a_statement(index):
+    (found,) = run(index, "ar", "وقال المتحدث في بيان تلقت أنباء الساحل نسخة منه إن الطريق مفتوح.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [("أنباء الساحل", "org", "new")]
+    (found,) = run(index, "ar", "وجاء في البيان الذي تلقت وكالة الفجر نسخة منه أن الطريق مفتوح.")
+    assert [(f.stem, f.etype) for f in found] == [("الفجر", "org")]
+    (found,) = run(index, "ar", "وقال إنه تلقى نسخة منه أمس.")
+    assert found == []

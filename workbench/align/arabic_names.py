@@ -207,6 +207,28 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     return count
 
 
+_RECEIVED = frozenset(fold(w) for w in ("تلقت", "تلقى", "تلقته", "تلقاه", "تسلمت", "تسلم"))
+_COPY = fold("نسخة")
+
+
+def _received_a_copy(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """The outlet that "received a copy" of a statement (بيان تلقت «X» نسخة منه): up to three words between
+    the verb and نسخة, an outlet head before them left out (تلقت وكالة X نسخة منه)."""
+    n = len(tokens)
+    if prefix_in(tokens[i], _RECEIVED) is None:
+        return None
+    first = i + 1
+    if first < n and prefix_in(tokens[first], t["outlet_head"], clitics=False) is not None:
+        first += 1
+    k = first
+    while k < n and k - first < 3 and not taken[k] and joined(tokens, k - 1) and fold(tokens[k].text) != _COPY:
+        k += 1
+    if k == first or k >= n or fold(tokens[k].text) != _COPY or not joined(tokens, k - 1) \
+            or not all(tok.text.isalnum() for tok in tokens[first:k]):
+        return None  # the frame is the cue: an outlet's words may be common ones (الشرق، آخر الأخبار)
+    return Cue(first, k - first, 0, "org", "received a copy", tokens[i].text, CONFIDENCE["org head"])
+
+
 def _participle(word: str) -> bool:
     """A definite feminine participle (المختصة، المقربة، المعارضة, folded with ه) describes the name before it."""
     return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
@@ -381,6 +403,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 taken[office.first] = True
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
+        if found is None:
+            found = _received_a_copy(tokens, taken, i, t)
         if found is None and i + 1 < n and joined(tokens, i) and not taken[i + 1] \
                 and fold(tokens[i + 1].text) in t["outlet_end"] \
                 and (name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
