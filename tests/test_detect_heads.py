@@ -107,3 +107,13 @@ def test_the_outlet_that_received_a_copy_of_a_statement(index):
     assert [(f.stem, f.etype) for f in found] == [("الفجر", "org")]
     (found,) = run(index, "ar", "وقال إنه تلقى نسخة منه أمس.")
     assert found == []
+
+
+def test_a_one_word_organisation_spelling_described_by_an_adjective_is_only_suggested(index):
+    (found,) = run(index, "ar", "وقصفت الطائرات القاعدة الجوية قرب المدينة.")
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [("القاعدة", "al-qaeda", "suggested")]
+    (found,) = run(index, "ar", "وتبنت القاعدة الهجوم على المدينة.")
+    assert [(f.stem, f.status) for f in found] == [("القاعدة", "accepted")]
+    # a sect describes a group; an adjective after a facility's head describes the facility
+    (found,) = run(index, "ar", "وهاجمت العصائب الشيعية المدينة ونقل الجرحى إلى مستشفى الحشد الميداني.")
+    assert [(f.stem, f.status) for f in found if f.entries] == [("العصائب", "accepted"), ("الحشد", "accepted")]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names, head_places, longer_names, namesakes
-from workbench.align.arabic_words import TANWEEN, joined
+from workbench.align.arabic_words import TANWEEN, adjective, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
 from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
@@ -23,6 +23,8 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
 FORCES = "قوات"  # "forces of": what follows is the group they belong to
+UNSURE_COMMON_NOUN = "a common noun too, described by"  # opens the cue; the linker only suggests the entity
+SECTS = frozenset(("الشيعي", "الشيعيه", "السني", "السنيه"))  # folded: adjectives that describe a group
 
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
@@ -231,6 +233,9 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
     found = [f for f in found if f not in words]
     for f in found:
+        if _described_common_noun(seg, f, start_of, t, lexicon):
+            f.cue = f"{UNSURE_COMMON_NOUN} '{seg.tokens[start_of[f.start] + 1].text}'"
+    for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
         if not k or not ids or not tokens[k - 1].joins:
@@ -282,6 +287,23 @@ def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> b
         arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
         and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
+
+
+def _described_common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict, lexicon: Lexicon) -> bool:
+    """A one-word organisation spelling with the article that a definite adjective describes may be the
+    common noun it also is (القاعدة الجوية: the air base, not al-Qaeda; الحشد العسكري: a build-up): the
+    link is only suggested (a nationality after it is ``_common_noun``, no mention at all)."""
+    k = start_of.get(f.start)
+    ids = set(f.entity_ids)
+    if k is None or len(f.words) != 1 or not f.stem.startswith("ال") or not ids \
+            or any(lexicon.types.get(e) != "org" for e in ids) or k + 1 >= len(seg.tokens) or not seg.tokens[k].joins:
+        return False
+    word = arabic_names.fold(seg.tokens[k + 1].text)
+    if k and seg.tokens[k - 1].joins and any(arabic_names.fold(stem) in t["facility_head"]
+                                             for _, stem in proclitic_forms(seg.tokens[k - 1].text)):
+        return False  # مستشفى الحشد الميداني: the adjective describes the facility
+    return word.startswith("ال") and (adjective(word) or word in t["describing"]) \
+        and word not in t["nationality"] and word not in SECTS  # النجباء الشيعية: a group, described
 
 
 def _clause_ends(seg: Segment, end: int) -> bool:
