@@ -117,3 +117,11 @@ def test_a_one_word_organisation_spelling_described_by_an_adjective_is_only_sugg
     # a sect describes a group; an adjective after a facility's head describes the facility
     (found,) = run(index, "ar", "وهاجمت العصائب الشيعية المدينة ونقل الجرحى إلى مستشفى الحشد الميداني.")
     assert [(f.stem, f.status) for f in found if f.entries] == [("العصائب", "accepted"), ("الحشد", "accepted")]
+
+
+def test_a_glossary_persons_first_name_quoted_alone_later_is_suggested_as_him(index):
+    first, later = run_ar(index, Memory(), "واستقبل الوفد قائد قوات سوريا الديمقراطية مظلوم عبدي أمس.",
+                          "وأشاد الوفد بمواقف “مظلوم” الأخيرة.")
+    assert [(f.stem, f.entity_id, f.status) for f in later] == [("مظلوم", "mazloum-abdi", "suggested")]
+    (alone,) = run(index, "ar", "وأشاد الوفد بمواقف “مظلوم” الأخيرة.")
+    assert alone == []  # no full name before: nothing to suggest

@@ -89,6 +89,8 @@ class Memory:
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
     # parts of longer organisation names that are another organisation's spelling (``longer_names``)
     within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # Arabic: a glossary person's first word -> (entity, name as written), from his full name (``namesakes``)
+    given: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -132,6 +134,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
+            found += namesakes.quoted_given_names(seg, total, memory)
             learn(found, memory, lexicon)
     if lang in ("ar", "fr"):
         longer_names.mark(seg, found, memory.within if memory is not None else {}, lexicon)
@@ -368,6 +371,8 @@ def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
         if f.entries and len(f.words) >= 2 and all(lexicon.types.get(e) == "person" for e in f.entity_ids):
             # a glossary person's last word, even a common noun: بوزير الصدر after مقتدى الصدر
             memory.words.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
+            if len(set(f.entity_ids)) == 1:  # his first word, quoted alone later (“مظلوم”)
+                memory.given.setdefault(first, (f.entity_ids[0], f.stem))
         if f.detector != "cue" or f.cue.startswith("earlier"):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)

@@ -13,7 +13,7 @@ A (spelling, entity) pair the analyst rejected is never proposed. A remembered n
 from __future__ import annotations
 
 from workbench.align.detect_source import UNSURE_COMMON_NOUN
-from workbench.align.namesakes import NOTE as NAMESAKE_NOTE
+from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
@@ -93,6 +93,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
+            if found.cue.endswith(GIVEN_NOTE):
+                continue  # a first name alone sounds like many: the person named in full is only suggested
             if found.cue.endswith(NAMESAKE_NOTE):
                 add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
                     f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")

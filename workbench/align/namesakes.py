@@ -1,4 +1,5 @@
-"""A glossary person's family name alone after another person of that family name is that other person."""
+"""Short forms of people named earlier in an article: a glossary family name after another person of that
+family name is that other person; a glossary person's first name quoted alone is suggested as him."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from workbench.align import arabic_names
 from workbench.align.spans import Found
 
 NOTE = "(another person of that family name)"  # ends the cue; the linker proposes such a name as new
+GIVEN_NOTE = "(his first name, quoted)"  # ends the cue; the linker suggests him, the matcher not heard
 
 
 def other_person(found: list[Found], memory, lexicon, index) -> None:
@@ -31,3 +33,24 @@ def other_person(found: list[Found], memory, lexicon, index) -> None:
         f.entries, f.detector, f.etype = [], "cue", "person"
         f.confidence = arabic_names.CONFIDENCE["title"]
         f.cue = f"earlier in the article '{' '.join(other)}' {NOTE}"
+
+
+def quoted_given_names(seg, total: int, memory) -> list[Found]:
+    """An untaken word quoted alone (“مظلوم”) that is the first word of a glossary person the article named
+    in full earlier: a mention suggested as him (``Found.within``), never accepted on this alone."""
+    from workbench.align.arabic_quotes import quoted_span
+    from workbench.align.spans import make_found
+
+    out: list[Found] = []
+    if memory is None or not memory.given:
+        return out
+    tokens, taken = seg.tokens, seg.taken
+    for k, token in enumerate(tokens):
+        hit = None if taken[k] else memory.given.get(arabic_names.fold(token.text))
+        if hit is None or quoted_span(tokens, taken, k, seg.text) != 1:
+            continue
+        found = make_found("source", seg, k, 1, 0, "ar", "cue", total)
+        found.etype, found.confidence = "person", arabic_names.CONFIDENCE["title"]
+        found.cue, found.within = f"earlier in the article '{hit[1]}' {GIVEN_NOTE}", hit
+        out.append(found)
+    return out
