@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names, head_places, longer_names, namesakes
+from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes
 from workbench.align.arabic_words import TANWEEN, adjective, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
@@ -49,32 +49,6 @@ def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...]
     return out
 
 
-def latin_acronyms(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
-    """Latin acronyms in Arabic text (PKK, YPG, RT) that are a French or English glossary acronym: that
-    entity's mention, as in French text. Capitals only, two letters or more, never a longer Latin run."""
-    out: list[Found] = []
-    tokens = seg.tokens
-    for i, token in enumerate(tokens):
-        text = token.text
-        if seg.taken[i] or not (2 <= len(text) <= 6 and text.isascii() and text.isalnum() and text.isupper()):
-            continue
-        before = i > 0 and tokens[i - 1].joins and _latin_word(tokens[i - 1].text)
-        after = i + 1 < len(tokens) and token.joins and _latin_word(tokens[i + 1].text)
-        if before or after:
-            continue  # part of a Latin phrase (a byline, a title in English): not an acronym alone
-        hit = lexicon.match_at(tokens, i, ("fr", "en"), limit=i + 1)
-        entries = [e for e in hit.entries if e.acronym] if hit is not None else []
-        if entries:
-            found = make_found("source", seg, i, 1, 0, "ar", GLOSSARY, total)
-            found.entries = entries
-            out.append(found)
-    return out
-
-
-def _latin_word(text: str) -> bool:
-    return text.isascii() and text[:1].isalpha()
-
-
 @dataclass
 class Memory:
     """Names found earlier in one article: their later short forms are mentions too (خليل الوحش ...
@@ -100,7 +74,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if lang == "ar":
-        found += latin_acronyms(seg, lexicon, total)
+        found += latin_acronyms.mentions(seg, lexicon, total)
         found = sorted(found + joined_mentions(seg, total, joined_names(lexicon)), key=lambda f: f.start)
     if index is not None and found:
         found = grow(seg, found, lang, index, total)

@@ -1,4 +1,4 @@
-"""A glossary place after a generic head word stays the place: a cue name of that head and the place gives way."""
+"""Places behind head words: a glossary place after a generic head stays the place; a city names its facility."""
 
 from __future__ import annotations
 

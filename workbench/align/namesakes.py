@@ -1,5 +1,4 @@
-"""Short forms of people named earlier in an article: a glossary family name after another person of that
-family name is that other person; a glossary person's first name quoted alone is suggested as him."""
+"""Short forms of people named earlier in an article: another person's family name, a quoted first name."""
 
 from __future__ import annotations
 
