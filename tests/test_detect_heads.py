@@ -125,3 +125,13 @@ def test_a_glossary_persons_first_name_quoted_alone_later_is_suggested_as_him(in
     assert [(f.stem, f.entity_id, f.status) for f in later] == [("مظلوم", "mazloum-abdi", "suggested")]
     (alone,) = run(index, "ar", "وأشاد الوفد بمواقف “مظلوم” الأخيرة.")
     assert alone == []  # no full name before: nothing to suggest
+
+
+def test_a_short_form_of_a_new_person_is_not_suggested_as_a_glossary_person(index):
+    _, later = run_ar(index, Memory(), "وقال الباحث محمد البغدادي إن الوضع هادئ.", "وأضاف البغدادي أن الحل سياسي.")
+    assert [(f.stem, f.status, f.entity_id) for f in later] == [("البغدادي", "new", None)]
+    _, later = run_ar(index, Memory(), "والتقى الوزير بالشيخ حسين الصدر أمس.", "وأكد الصدر دعمه للحكومة.")
+    assert [(f.stem, f.status, f.entity_id) for f in later] == [("الصدر", "new", None)]
+    # after the glossary person's own name the short form is still suggested as him
+    _, later = run_ar(index, Memory(), "وقال زعيم التيار مقتدى الصدر إن الحكومة باقية.", "وأكد الصدر دعمه للحكومة.")
+    assert [(f.stem, f.entity_id) for f in later] == [("الصدر", "muqtada-al-sadr")]

@@ -102,12 +102,14 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))
+        namesakes.new_peoples_short_forms(found, memory, index)  # محمد البغدادي ... البغدادي: not the glossary's
         found += gazetteer_places(seg, total)
         found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
+            namesakes.new_peoples_short_forms(found, memory, index)
             found += namesakes.quoted_given_names(seg, total, memory)
             learn(found, memory, lexicon)
     if lang in ("ar", "fr"):

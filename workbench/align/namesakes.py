@@ -5,7 +5,7 @@ from __future__ import annotations
 from workbench.align import arabic_names
 from workbench.align.spans import Found
 
-NOTE = "(another person of that family name)"  # ends the cue; the linker proposes such a name as new
+NOTE = "(that person's short form, not a glossary person)"  # ends the cue; the linker proposes it as new
 GIVEN_NOTE = "(his first name, quoted)"  # ends the cue; the linker suggests him, the matcher not heard
 
 
@@ -53,3 +53,32 @@ def quoted_given_names(seg, total: int, memory) -> list[Found]:
         found.cue, found.within = f"earlier in the article '{hit[1]}' {GIVEN_NOTE}", hit
         out.append(found)
     return out
+
+
+SHORT_FORM_CUES = ("earlier in the article '", "family name of '")
+LIKE_A_GLOSSARY_NAME = 0.5  # the matcher's score from which a glossary person could be suggested for the word
+
+
+def new_peoples_short_forms(found: list[Found], memory, index) -> None:
+    """A person's word found as the short form of a name (earlier in the article, or a glossary person's
+    family name: البغدادي, الصدر) that ends the full name of a new person the article named before it
+    (محمد البغدادي, حسين الصدر; one the names matcher links to no entity) is that person: proposed as new,
+    a glossary person only a candidate below a suggestion."""
+    if memory is None or index is None:
+        return
+    fold = arabic_names.fold
+    for f in found:
+        if f.detector != "cue" or f.etype != "person" or f.entries or len(f.words) != 1 \
+                or not f.cue.startswith(SHORT_FORM_CUES) or f.cue.endswith((NOTE, GIVEN_NOTE)):
+            continue
+        key = fold(f.stem)
+        other = next((w for w in memory.firsts.values() if len(w) >= 2 and w[-1] == key), None)
+        if other is None or not any(c.score >= LIKE_A_GLOSSARY_NAME for c in index.candidates(f.stem, "ar")):
+            continue  # no glossary person it could be taken for (الوحش after خليل الوحش): nothing to say
+        known = memory.words.get(key)
+        if known is not None and tuple(fold(w) for w in known[1].split()) != other:
+            continue  # the article named another person of that family name too (مظلوم عبدي, فرهاد عبدي)
+        hits = index.candidates(" ".join(other), "ar")
+        if hits and hits[0].accepted:
+            continue  # the full name is a glossary person's long form: its short form may be him
+        f.cue = f"earlier in the article '{' '.join(other)}' {NOTE}"
