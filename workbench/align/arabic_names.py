@@ -193,7 +193,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or adjective(word)):
+        if count and (not word.startswith(("ال", "لل")) or adjective(word) or _participle(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه"))):
@@ -205,6 +205,33 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         if k >= n or not joined(tokens, k - 1):
             break
     return count
+
+
+_RECEIVED = frozenset(fold(w) for w in ("تلقت", "تلقى", "تلقته", "تلقاه", "تسلمت", "تسلم"))
+_COPY = fold("نسخة")
+
+
+def _received_a_copy(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
+    """The outlet that "received a copy" of a statement (بيان تلقت «X» نسخة منه): up to three words between
+    the verb and نسخة, an outlet head before them left out (تلقت وكالة X نسخة منه)."""
+    n = len(tokens)
+    if prefix_in(tokens[i], _RECEIVED) is None:
+        return None
+    first = i + 1
+    if first < n and prefix_in(tokens[first], t["outlet_head"], clitics=False) is not None:
+        first += 1
+    k = first
+    while k < n and k - first < 3 and not taken[k] and joined(tokens, k - 1) and fold(tokens[k].text) != _COPY:
+        k += 1
+    if k == first or k >= n or fold(tokens[k].text) != _COPY or not joined(tokens, k - 1) \
+            or not all(tok.text.isalnum() for tok in tokens[first:k]):
+        return None  # the frame is the cue: an outlet's words may be common ones (الشرق، آخر الأخبار)
+    return Cue(first, k - first, 0, "org", "received a copy", tokens[i].text, CONFIDENCE["org head"])
+
+
+def _participle(word: str) -> bool:
+    """A definite feminine participle (المختصة، المقربة، المعارضة, folded with ه) describes the name before it."""
+    return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
 
 
 def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dict) -> bool:
@@ -288,8 +315,13 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
 
 
 def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
-    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي."""
+    """A security agency named by its branch: الأمن العام، للأمن الداخلي (→ لأمن ...), قوى الأمن الداخلي; a
+    police force by its level, branch or country: الشرطة الاتحادية، للشرطة العراقية (→ لشرطة ...)."""
     n = len(tokens)
+    police = prefix_in(tokens[i], t["police"])
+    if police is not None and i + 1 < n and not taken[i + 1] and joined(tokens, i) \
+            and fold(tokens[i + 1].text) in t["police_branch"]:
+        return Cue(i, 2, police, "org", "security agency", tokens[i].text, CONFIDENCE["org head"])
     forces = prefix_in(tokens[i], t["security_forces"])
     k = i + 1 if forces is not None else i
     prefix = prefix_in(tokens[k], t["security"]) if k < n and (k == i or joined(tokens, i)) else None
@@ -323,8 +355,9 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
         k += 1
         if fold(tokens[k - 1].text) in t["describing"]:
             break  # مجلس دير الزور العسكري: a describing word closes the name (a nationality is not in it)
-    if k == end and not inner:
-        return 0
+    if k == end and not inner and (prefix_in(tokens[i], t["council"]) is None or (
+            k < n and joined(tokens, k - 1) and fold(tokens[k].text) in t["nationality"])):
+        return 0  # مجلس نينوى: a council is named by its place alone (not before a nationality: مجلس بغداد العراقي)
     return k - i
 
 
@@ -370,6 +403,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 taken[office.first] = True
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
+        if found is None:
+            found = _received_a_copy(tokens, taken, i, t)
         if found is None and i + 1 < n and joined(tokens, i) and not taken[i + 1] \
                 and fold(tokens[i + 1].text) in t["outlet_end"] \
                 and (name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
@@ -389,8 +424,11 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and head is not None and i + 1 < n and joined(tokens, i) \
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
             count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["plural_place_head"])
-            if count:
+            if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
+                found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
+            elif count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
+            if count:
                 plural = stem_of(token, head) in t["plural_place_head"]
                 listed = text if plural else ""
                 second = and_next(tokens, taken, found, t, given=plural, text=listed)

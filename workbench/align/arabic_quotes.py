@@ -11,6 +11,8 @@ MAX_QUOTED = 4  # words of a quoted name
 
 # words before a quoted name that say what it names (ما يسمى «...»، يدعى (...)، لـ«...»)
 _CALLED = ("يسمى", "تسمى", "المسمى", "المسماه", "باسم")  # (المعروفة باسم «...»)
+# agreements and talks named after the city that hosted them (اتفاق «سوتشي»، مسار «أستانا»): the city
+_AGREEMENTS = frozenset(("اتفاق", "اتفاقيه", "اتفاقي", "مسار", "تفاهمات", "محادثات", "مباحثات"))
 _TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
 
 
@@ -41,6 +43,9 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     count = quoted_span(tokens, taken, i, text)
     if not count or taken[i] or all(taken[i:i + count]):
         return None
+    city = _agreement_city(tokens, i, count, t)
+    if city is not None:
+        return city
     headed = prefix_in(tokens[i], t["org_head"], clitics=False) is not None
     words = [fold(tok.text) for tok in tokens[i + headed:i + count]]
     if not words or words[0] in t["not_name"] or any(w in t["not_name"] for w in words if not w.startswith("ال")):
@@ -79,3 +84,14 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
             for tok in tokens[i:i + count]):  # بغداد (رويترز): a dateline, not the place's other name
         return Cue(i, count, 0, "place", "place head", word, CONFIDENCE["place head"])
     return None
+
+
+def _agreement_city(tokens: list[Token], i: int, count: int, t: dict) -> Cue | None:
+    """One indefinite word quoted alone after an agreement or talks (اتفاق «سوتشي»، مسار «أستانا») names
+    the city they are named after (the whole quoted, «اتفاق سلام», may be the kind of agreement)."""
+    if not i or count != 1 or prefix_in(tokens[i - 1], _AGREEMENTS) is None:
+        return None
+    word = fold(tokens[i].text)
+    if word.startswith("ال") or word in t["not_name"] or not name_word(tokens[i], t):
+        return None
+    return Cue(i, 1, 0, "place", "agreement named after", tokens[i - 1].text, CONFIDENCE["place head"])

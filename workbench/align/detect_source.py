@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names, longer_names
-from workbench.align.arabic_words import TANWEEN, joined
+from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes
+from workbench.align.arabic_words import TANWEEN, adjective, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
 from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
@@ -23,6 +23,8 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
 FORCES = "قوات"  # "forces of": what follows is the group they belong to
+UNSURE_COMMON_NOUN = "a common noun too, described by"  # opens the cue; the linker only suggests the entity
+SECTS = frozenset(("الشيعي", "الشيعيه", "السني", "السنيه"))  # folded: adjectives that describe a group
 
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
@@ -61,6 +63,8 @@ class Memory:
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
     # parts of longer organisation names that are another organisation's spelling (``longer_names``)
     within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # Arabic: a glossary person's first word -> (entity, name as written), from his full name (``namesakes``)
+    given: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -70,6 +74,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if lang == "ar":
+        found += latin_acronyms.mentions(seg, lexicon, total)
         found = sorted(found + joined_mentions(seg, total, joined_names(lexicon)), key=lambda f: f.start)
     if index is not None and found:
         found = grow(seg, found, lang, index, total)
@@ -88,18 +93,24 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             learn_openings(found, memory)
     elif lang == "ar":
         found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
+        namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
+        # a glossary place after a generic head stays the place (ما يسمى «ولاية كركوك», «موقع الموصل»)
+        cued = head_places.facility_cities(seg, head_places.place_kept(seg, cued, found, lexicon), total)
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))
+        namesakes.new_peoples_short_forms(found, memory, index)  # محمد البغدادي ... البغدادي: not the glossary's
         found += gazetteer_places(seg, total)
         found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
+            namesakes.new_peoples_short_forms(found, memory, index)
+            found += namesakes.quoted_given_names(seg, total, memory)
             learn(found, memory, lexicon)
     if lang in ("ar", "fr"):
         longer_names.mark(seg, found, memory.within if memory is not None else {}, lexicon)
@@ -201,6 +212,9 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
     found = [f for f in found if f not in words]
     for f in found:
+        if _described_common_noun(seg, f, start_of, t, lexicon):
+            f.cue = f"{UNSURE_COMMON_NOUN} '{seg.tokens[start_of[f.start] + 1].text}'"
+    for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
         if not k or not ids or not tokens[k - 1].joins:
@@ -252,6 +266,23 @@ def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> b
         arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
         and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
+
+
+def _described_common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict, lexicon: Lexicon) -> bool:
+    """A one-word organisation spelling with the article that a definite adjective describes may be the
+    common noun it also is (القاعدة الجوية: the air base, not al-Qaeda; الحشد العسكري: a build-up): the
+    link is only suggested (a nationality after it is ``_common_noun``, no mention at all)."""
+    k = start_of.get(f.start)
+    ids = set(f.entity_ids)
+    if k is None or len(f.words) != 1 or not f.stem.startswith("ال") or not ids \
+            or any(lexicon.types.get(e) != "org" for e in ids) or k + 1 >= len(seg.tokens) or not seg.tokens[k].joins:
+        return False
+    word = arabic_names.fold(seg.tokens[k + 1].text)
+    if k and seg.tokens[k - 1].joins and any(arabic_names.fold(stem) in t["facility_head"]
+                                             for _, stem in proclitic_forms(seg.tokens[k - 1].text)):
+        return False  # مستشفى الحشد الميداني: the adjective describes the facility
+    return word.startswith("ال") and (adjective(word) or word in t["describing"]) \
+        and word not in t["nationality"] and word not in SECTS  # النجباء الشيعية: a group, described
 
 
 def _clause_ends(seg: Segment, end: int) -> bool:
@@ -316,6 +347,8 @@ def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
         if f.entries and len(f.words) >= 2 and all(lexicon.types.get(e) == "person" for e in f.entity_ids):
             # a glossary person's last word, even a common noun: بوزير الصدر after مقتدى الصدر
             memory.words.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
+            if len(set(f.entity_ids)) == 1:  # his first word, quoted alone later (“مظلوم”)
+                memory.given.setdefault(first, (f.entity_ids[0], f.stem))
         if f.detector != "cue" or f.cue.startswith("earlier"):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)

@@ -12,6 +12,8 @@ A (spelling, entity) pair the analyst rejected is never proposed. A remembered n
 
 from __future__ import annotations
 
+from workbench.align.detect_source import UNSURE_COMMON_NOUN
+from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
 from workbench.align.spans import Found
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
@@ -27,6 +29,11 @@ VOWEL_LETTERS = str.maketrans("", "", "اوي")
 # an organisation's spelling inside another's longer name that the article names (حزب الله after كتائب حزب الله):
 # the longer name's entity is suggested, its own stays a candidate; neither is accepted on this alone
 WITHIN, WITHIN_OWN = 0.8, 0.7
+# a glossary person's family name that the article gave another person earlier (علي الكاظمي ... الكاظمي,
+# ``namesakes``): the glossary's person stays a candidate, below a suggestion; the name is proposed as new
+NAMESAKE = 0.45
+# a one-word glossary spelling that an adjective describes (القاعدة الجوية: the air base): suggested, not accepted
+COMMON_NOUN = 0.7
 KEEP_CANDIDATES = 3
 MATCHER_WHY = "names matcher"  # how a fuzzy candidate's explanation starts (``workbench.align.affected`` finds them by it)
 
@@ -40,7 +47,9 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     """Fill ``entity_id``, ``status``, ``score``, ``why``, ``candidates`` and ``proposal``."""
     lexicon = index.lookup
     exact = found.entity_ids
-    if len(exact) == 1 and found.within is None and (found.norm, exact[0]) not in rejected and exact[0] in lexicon.canonical:
+    unsure = found.cue.startswith(UNSURE_COMMON_NOUN)  # القاعدة الجوية: the spelling may be a common noun
+    if len(exact) == 1 and found.within is None and not unsure and (found.norm, exact[0]) not in rejected \
+            and exact[0] in lexicon.canonical:
         entry = found.entries[0]  # the common case: one entity has this very spelling
         why = f"glossary spelling '{entry.text}' ({entry.lang})"
         cp = found.counterpart
@@ -57,7 +66,12 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         evidence.setdefault(eid, []).append((score, variant, why))
 
     for entry in found.entries:
-        if found.within is None:
+        if unsure:
+            if entry.entity_id in evidence:
+                continue  # once an entity: two spellings alike are no more evidence
+            add(entry.entity_id, COMMON_NOUN / len(exact), entry.text,
+                f"glossary spelling '{entry.text}' ({entry.lang}), but {found.cue}")
+        elif found.within is None:
             add(entry.entity_id, 1.0 / len(exact), entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
         elif entry.entity_id not in evidence:  # once an entity: two spellings alike are no more evidence
             add(entry.entity_id, WITHIN_OWN, entry.text, f"glossary spelling '{entry.text}' ({entry.lang})")
@@ -79,6 +93,12 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
+            if found.cue.endswith(GIVEN_NOTE):
+                continue  # a first name alone sounds like many: the person named in full is only suggested
+            if found.cue.endswith(NAMESAKE_NOTE):
+                add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
+                    f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")
+                continue
             weight = 1.0 if c.accepted else UNSURE_FUZZY if found.detector not in OWN_NAME or short_form(
                 found.stem, found.lang, index.spellings(c.entity_id, found.lang), lexicon.types.get(c.entity_id)) else UNSURE_FUZZY_CUE
             add(c.entity_id, round(c.score * weight, 4), c.variant,

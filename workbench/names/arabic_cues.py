@@ -54,6 +54,9 @@ _PLACE_HEADS = """
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
+# place heads that are part of the name they open: a mountain range (جبل الزاوية، جبال قنديل)
+_KEPT_PLACE_HEADS = "جبل جبال".split()
+
 _PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحياء قرى بلدات مدن مناطق".split()
 
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
@@ -159,6 +162,9 @@ _GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس
 # branches of security named by an adjective after الأمن: the agency (الأمن العام، قوى الأمن الداخلي)
 _SECURITY_BRANCHES = "الداخلي العام الوطني العسكري السياسي الجنائي القومي".split()
 
+# a police force named by its level or branch (الشرطة الاتحادية، الشرطة العسكرية); by its country too
+_POLICE_BRANCHES = "الاتحادية العسكرية".split()
+
 # prepositions that close a personal name after a title (العميد X Y Z في حمص)
 _CLOSING = "في من إلى الى على".split()
 
@@ -227,12 +233,16 @@ def tables() -> dict[str, frozenset]:
         "place_head": _folded(_PLACE_HEADS)
         | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
+        "kept_place_head": _folded(_KEPT_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
         "security": _folded(["الأمن"]),
         "direction": _folded("شمال جنوب شرق غرب".split()),
         "security_branch": _folded(_SECURITY_BRANCHES),
         "security_forces": _folded(["قوى"]),
+        "police": _folded(["الشرطة"]),
+        "council": _folded(["مجلس"]),
+        "police_branch": _folded(_POLICE_BRANCHES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "generic_body": frozenset(" ".join(cue_fold(w) for w in body.split()) for body in _GENERIC_BODIES),
         "org_head": _folded(_ORG_HEADS) | _folded(["ال" + w for w in _ORG_HEADS]),
         "outlet_head": _folded(_OUTLET_HEADS),

@@ -26,7 +26,7 @@ class Entry:
 DESCRIPTORS = {
     "province", "governorate", "city", "town", "district", "village", "region", "ville", "region",
     "gouvernorat", "district", "محافظه", "مدينه", "قضاء", "ناحيه", "تنظيم", "قريه", "بلده", "منطقه",
-    "groupe", "group",
+    "groupe", "group", "العاصمه",  # العاصمة بغداد: the capital named, the head outside the name
 }
 LINKS = {"de", "du", "d", "of"}
 # "forces of": dropped before another spelling of the same entity (قوات قسد -> قسد), kept where the

@@ -1,0 +1,74 @@
+"""Places behind head words: a glossary place after a generic head stays the place; a city names its facility."""
+
+from __future__ import annotations
+
+from workbench.align.arabic_words import prefix_in
+from workbench.align.spans import Found, Segment
+from workbench.names.arabic_cues import tables
+from workbench.names.lookup import Lexicon
+
+# heads that also are common nouns and name nothing alone before a city (موقع: a website or a site;
+# ولاية: an IS "province" or a state); the facility and outlet heads count too
+_GENERIC = ("موقع", "ولاية", "الولاية")
+GAZETTEER_CONFIDENCE = 0.9  # as ``detect_source.gazetteer_places``
+
+
+def generic_heads() -> frozenset[str]:
+    """Folded heads before which a glossary place stays the place: facility and outlet heads and
+    ``_GENERIC``; not place heads (إقليم دير الزور is a region of its own), broadcasters (تلفزيون كركوك) nor the organisation heads whose names may hold a
+    place (مجلس نينوى), which name a body of their own."""
+    t = tables()
+    from workbench.names.arabic_cues import cue_fold
+
+    heads = t["facility_head"] | t["outlet_head"] | frozenset(cue_fold(w) for w in _GENERIC)
+    return heads - t["broadcast_head"] - t["place_org_head"] - t["plural_tribe_head"]
+
+
+def place_kept(seg: Segment, cued: list[Found], found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """The cue names to keep: not one that is only a generic head word (or nothing) before a glossary
+    place of one entity (ما يسمى «ولاية كركوك», «موقع الموصل»: Kirkuk, Mosul), unless the whole name is
+    a known outlet (a spelling the outlet list holds)."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    heads = generic_heads()
+    t = tables()
+    places = [f for f in found if f.entries and len(set(f.entity_ids)) == 1
+              and lexicon.types.get(f.entity_ids[0]) == "place"]
+    out = []
+    for c in cued:
+        a, k = start_of.get(c.start), None
+        place = next((f for f in places if f.end == c.end and c.start <= f.start), None)
+        if place is not None and a is not None and c.etype != "person":
+            k = start_of.get(place.start)
+        if k is not None and (k == a or (k == a + 1 and prefix_in(tokens[a], heads) is not None
+                                         and prefix_in(tokens[a], t["outlet"]) is None)):
+            continue
+        out.append(c)
+    return out
+
+
+def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
+    """A facility named only after its city is the city (مطار السليمانية: Sulaymaniyah): a cue name of
+    a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
+    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head."""
+    from workbench.align.spans import make_found
+    from workbench.names.places import place_lookup
+
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    end_of = {tok.end: k for k, tok in enumerate(tokens)}
+    places = place_lookup()
+    out = []
+    for c in cued:
+        a, b = start_of.get(c.start), end_of.get(c.end)
+        hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) \
+            if c.cue.startswith("facility head") and a is not None and b is not None and b > a else None
+        if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1:
+            out.append(c)
+            continue
+        place = make_found("source", seg, hit.first, hit.count, hit.prefix, "ar", "gazetteer", total)
+        place.etype, place.confidence = "place", GAZETTEER_CONFIDENCE
+        place.place = hit.entries[0].entity_id
+        place.cue = f"city of the facility '{tokens[a].text}' (GeoNames place {place.place})"
+        out.append(place)
+    return out

@@ -1,0 +1,33 @@
+"""Latin acronyms in Arabic text (PKK, YPG, RT) that a French or English glossary spelling abbreviates."""
+
+from __future__ import annotations
+
+from workbench.align.spans import Found, Segment, make_found
+from workbench.names.lookup import Lexicon
+from workbench.vocabulary import GLOSSARY
+
+
+def mentions(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
+    """Latin acronyms in Arabic text (PKK, YPG, RT) that are a French or English glossary acronym: that
+    entity's mention, as in French text. Capitals only, two letters or more, never a longer Latin run."""
+    out: list[Found] = []
+    tokens = seg.tokens
+    for i, token in enumerate(tokens):
+        text = token.text
+        if seg.taken[i] or not (2 <= len(text) <= 6 and text.isascii() and text.isalnum() and text.isupper()):
+            continue
+        before = i > 0 and tokens[i - 1].joins and _latin_word(tokens[i - 1].text)
+        after = i + 1 < len(tokens) and token.joins and _latin_word(tokens[i + 1].text)
+        if before or after:
+            continue  # part of a Latin phrase (a byline, a title in English): not an acronym alone
+        hit = lexicon.match_at(tokens, i, ("fr", "en"), limit=i + 1)
+        entries = [e for e in hit.entries if e.acronym] if hit is not None else []
+        if entries:
+            found = make_found("source", seg, i, 1, 0, "ar", GLOSSARY, total)
+            found.entries = entries
+            out.append(found)
+    return out
+
+
+def _latin_word(text: str) -> bool:
+    return text.isascii() and text[:1].isalpha()
