@@ -63,3 +63,21 @@ def test_lexicon_longest_match_case_and_descriptors():
     toks = words("وصلوا والحسكة")
     hit = lex.match_at(toks, 1, ("ar",))
     assert hit.prefix == 1 and hit.entries[0].entity_id == "hs"
+
+
+def test_an_arabic_name_keeping_its_head_pairs_with_the_english_name_without_it(db):
+    """جبال حمرين keeps its head (a mountain's name), its English says "the Hamrin mountains": they pair,
+    and the English mention takes the place type the Arabic cue gave."""
+    import json
+
+    from tests.test_align_pipeline import add_article
+    from workbench.align.run import align_articles
+
+    conn = db.conn
+    add_article(conn, "ar", ["وتحصن المسلحون في جبال حمرين منذ أشهر."],
+                ["The gunmen have been holed up in the Hamrin mountains for months."])
+    align_articles(conn)
+    rows = conn.execute("""SELECT m.surface, c.surface, l.proposal FROM mentions m JOIN mentions c ON c.id = m.counterpart_id
+                           JOIN links l ON l.mention_id = m.id WHERE m.side = 'english'""").fetchall()
+    assert [(r[0], r[1]) for r in rows] == [("Hamrin", "جبال حمرين")]
+    assert json.loads(rows[0][2])["type"] == "place"

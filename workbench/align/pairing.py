@@ -87,13 +87,27 @@ def _by_similarity(sources: list[Found], english: list[Found]) -> None:
                 continue
             if s.entity_ids and e.entity_ids:
                 continue  # both in the glossary, for different entities
-            sim = similarity(s.skel, e.skel)
+            sim = max(similarity(k, e.skel) for k in _skeletons(s))
             if sim >= PAIR_MIN:
                 scored.append((sim - POSITION_WEIGHT * abs(s.rel - e.rel), sim, s, e))
     scored.sort(key=lambda x: -x[0])
     for _, sim, s, e in scored:
         if s.counterpart is None and e.counterpart is None:
             _link(s, e, sim)
+
+
+# head words an Arabic name may keep (جبال حمرين, سجن غويران) that its English often leaves out or puts after
+# it (the Hamrin mountains, Ghwayran prison)
+KEPT_HEADS_AR = DESCRIPTORS_AR | {"جبل", "سجن", "مخيم", "حقل", "مطار"}
+
+
+def _skeletons(found: Found) -> list[str]:
+    """The keys a mention may pair by: its own, and for an Arabic name opening with a head word, the
+    name without it."""
+    keys = [found.skel]
+    if found.lang == "ar" and len(found.words) > 1 and found.words[0] in KEPT_HEADS_AR:
+        keys.append(skeleton(found.words[1:]))
+    return keys
 
 
 def _best_window(segs: list[Segment], target: Found, lang: str, total: int, need_cap: bool):
