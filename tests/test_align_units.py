@@ -81,3 +81,16 @@ def test_an_arabic_name_keeping_its_head_pairs_with_the_english_name_without_it(
                            JOIN links l ON l.mention_id = m.id WHERE m.side = 'english'""").fetchall()
     assert [(r[0], r[1]) for r in rows] == [("Hamrin", "جبال حمرين")]
     assert json.loads(rows[0][2])["type"] == "place"
+
+
+def test_a_name_is_not_linked_to_an_acronym_it_only_sounds_like(db):
+    """“Al Amin” sounds like AMN (Al-Masdar News's acronym): no suggestion; the acronym itself still links."""
+    from tests.test_align_pipeline import add_article, add_glossary
+    from workbench.align.run import align_articles
+
+    conn = db.conn
+    add_glossary(conn, [("al-masdar-news", "org", "Al-Masdar News", [("en", "AMN"), ("fr", "Al-Masdar News")])])
+    add_article(conn, "fr", ["Selon Al Amin, les combats ont repris hier, a rapporté AMN."], None)
+    align_articles(conn)
+    rows = dict(conn.execute("SELECT m.surface, l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id"))
+    assert rows == {"Al Amin": None, "AMN": "al-masdar-news"}

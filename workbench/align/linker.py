@@ -90,6 +90,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         for c in index.candidates(found.stem, found.lang):
             if acronym and not c.acronym:
                 continue  # an acronym links as one only (ASL is not Islamic State, RIC is not Raqqa)
+            if not acronym and not c.accepted and _acronym_text(c.variant):
+                continue  # nor is a word a sound-alike of one (Al Amin is not AMN, Al-Masdar News)
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \
                     (found.cue.startswith("place head") and is_facility(lexicon.canonical.get(c.entity_id))):
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
@@ -190,6 +192,11 @@ def proposal(found: Found) -> dict:
         if english is None:
             out["canonical_en"] = place_names().get(place, canonical)
     return out
+
+
+def _acronym_text(text: str) -> bool:
+    """A Latin acronym as written (AMN, SDF): one word of at most six capital letters."""
+    return " " not in text and text.isupper() and len(text) <= 6 and text.isascii()
 
 
 def is_acronym(found: Found) -> bool:
