@@ -94,3 +94,35 @@ def test_a_name_is_not_linked_to_an_acronym_it_only_sounds_like(db):
     align_articles(conn)
     rows = dict(conn.execute("SELECT m.surface, l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id"))
     assert rows == {"Al Amin": None, "AMN": "al-masdar-news"}
+
+
+
+def test_a_longer_name_whose_one_matched_word_is_only_alike_is_not_suggested(db):
+    """“Albu Kamal” shares only a sound-alike word with “Aleppo” and says a name more: proposed as new
+    (with the bundled glossary, whose word weights made it a suggestion)."""
+    from tests.test_align_pipeline import add_article
+    from workbench.align.run import align_articles
+    from workbench.glossary.bundled import bundled_files, load_files
+
+    conn = db.conn
+    load_files(conn, bundled_files())
+    add_article(conn, "fr", ["Les combats ont repris à Albu Kamal et à Mossoul dimanche."], None)
+    align_articles(conn)
+    rows = dict(conn.execute("SELECT m.surface, l.status FROM mentions m JOIN links l ON l.mention_id = m.id"))
+    assert rows == {"Albu Kamal": "new", "Mossoul": "accepted"}
+
+
+def test_a_short_word_is_not_suggested_as_part_of_a_longer_name_in_the_other_script(db):
+    """“Europe” (consonants r, b) is not عين العرب (Kobani) for sharing العرب's consonants, nor “Badia”
+    the Western Desert for البادية: two consonants across scripts say too little."""
+    from tests.test_align_pipeline import add_article
+    from workbench.align.run import align_articles
+    from workbench.glossary.bundled import bundled_files, load_files
+
+    conn = db.conn
+    load_files(conn, bundled_files())
+    add_article(conn, "fr", ["Des renforts venus d'Europe sont arrivés à Mossoul.",
+                             "Les bédouins de la Badia ont quitté Mossoul."], None)
+    align_articles(conn)
+    rows = dict(conn.execute("SELECT m.surface, l.status FROM mentions m JOIN links l ON l.mention_id = m.id"))
+    assert (rows.get("Europe"), rows.get("Badia")) == ("new", "new")

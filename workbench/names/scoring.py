@@ -14,6 +14,9 @@ CONCEPT_WEIGHT = 2.0  # common words (army, ministry, Iraqi) never weigh more th
 PARTIAL_MAX = round(ACCEPT - 0.01, 2)  # a partial name is never confident enough to link without review
 WEAKEST_LEAD = 0.1  # a name scores at most this much above its least similar matched word
 WORD_SURE = 0.85  # and is confident only when every matched word is at least this similar
+SAME_WORD = 0.95  # a query longer than the variant whose matched words are less alike than this ...
+ALIKE_AND_MORE = 0.85  # ... scores this much less
+SHORT_PART = 0.8  # a one-word query of at most two consonants that is part of a longer name in the other script
 ACRONYM_SCORE = 0.8  # a query that spells the initials of a variant (SDF, قسد)
 NAME_WEIGHT = 1.5  # a missing word this heavy that is not a common word makes two names differ
 
@@ -231,6 +234,14 @@ class Scorer:
             score = weakest + WEAKEST_LEAD
         if weakest < WORD_SURE and score > PARTIAL_MAX:  # al-Rajuqi / al-Raouqi: only alike, not the same
             score = PARTIAL_MAX
+        if not missing_q and missing_v and len(qk) == 1 and qk[0].arabic != vk[0].arabic \
+                and len(qk[0].coarse) <= 2:
+            # one short word across scripts standing for part of a longer name (Europe ~ عين العرب: rb)
+            score *= SHORT_PART
+        if missing_q and not missing_v and weakest < SAME_WORD and qk[0].arabic == vk[0].arabic:
+            # Albu Kamal ~ Aleppo: a word only alike, and a name the variant lacks (in one script: across
+            # scripts words are never quite the same, and one name is often two words in the other: حزب الله)
+            score *= ALIKE_AND_MORE
         if clitics:
             kind += "; proclitic " + " ".join(clitics) + " removed"
         if reordered:
