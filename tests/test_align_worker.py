@@ -92,6 +92,25 @@ def test_a_child_on_another_glossary_gives_up_and_this_process_does_the_work(imp
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.parametrize("broken", ["recv", "send"])
+def test_a_connection_lost_to_the_child_leaves_the_work_to_this_process(imported, tmp_path, child_always, monkeypatch,
+                                                                        broken):
+    """A child that never started (a script spawning without a main guard) or died: its pipe resets; the
+    rows are those of one process, no error reaches the caller."""
+    single = alone(imported, tmp_path, monkeypatch)
+    monkeypatch.setattr(worker, "STEAL", False)
+
+    def reset(self, *args):
+        raise ConnectionResetError(104, "Connection reset by peer")
+
+    monkeypatch.setattr(multiprocessing.connection.Connection, broken, reset)
+    summary = align_articles(imported)
+    assert len(summary.aligned) == imported.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert child_always.received == []
+    assert snapshot(imported) == snapshot(single)
+    assert multiprocessing.active_children() == []
+
+
 def test_cancelled_run_stops_the_child(imported, child_always):
     cancel = threading.Event()
     summary = align_articles(imported, progress=lambda done, total, aid: done and cancel.set(), cancel=cancel)

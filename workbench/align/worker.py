@@ -107,14 +107,18 @@ def analysed(path: str, glossary_sig: str, todo: list[tuple[int, set[int] | None
     failed = False
 
     def hand_out() -> None:
-        nonlocal nxt
+        nonlocal nxt, failed
         while nxt < len(todo) and not failed:
             aid, only = todo[nxt]
             if aid in movable:
                 k = min(range(children), key=load.__getitem__)
                 if load[k] >= AHEAD:
                     return
-                pipes[k].send((aid, only))
+                try:
+                    pipes[k].send((aid, only))
+                except OSError:  # the child is gone: this process does the rest
+                    failed = True
+                    return
                 owner[aid] = k
                 load[k] += 1
             nxt += 1
@@ -144,7 +148,7 @@ def analysed(path: str, glossary_sig: str, todo: list[tuple[int, set[int] | None
                 pass
             try:
                 item = pipes[k].recv()
-            except EOFError:  # the child died
+            except (EOFError, OSError):  # the child died (or never started: a script without a main guard)
                 item = _Failed("the analysis process ended")
             if isinstance(item, _Failed):
                 failed = True
