@@ -309,3 +309,27 @@ async def test_the_review_item_pane_scrolls_to_its_candidates_at_80x24(make_app)
         await pilot.press("b", "s")  # the next item: from its top
         await pilot.pause()
         assert rows(pane)[0].startswith("2 of ")
+
+
+@pytest.mark.parametrize("screen_key", ["4", "5"])
+async def test_the_palette_key_alone_takes_no_footer_line_at_80x24(make_app, screen_key):
+    """On the jobs screen the footer's second line held only "│ ctrl+p palette": left out there (the help
+    lists it), the footer is one line; where it fits, or shares a line with other keys, it stays."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        lines = shown(bar).splitlines()
+        assert bar.region.height == 1 and len(lines) == 1 and bar.region.bottom == 24
+        assert lines[0].rstrip().endswith(("q Quit", "ctrl+p palette")) and footer_cut(app.screen) in ([], ["palette"])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        assert shown(app.screen.query_one(KeyBar)).rstrip().endswith("│ ctrl+p palette")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:  # the articles: "q Quit │ ctrl+p palette" on its second line
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert shown(bar).splitlines()[1].startswith("q Quit │ ctrl+p palette")
