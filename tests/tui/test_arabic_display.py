@@ -204,6 +204,8 @@ def test_an_arabic_phrase_cut_by_the_wrap_reads_right_to_left_on_each_line():
 
     lines = [line.plain for line in ltr_lines(Text('ar variant "نوري المالكي": partial name'), 16)]
     assert lines == [f'ar variant "{display_line("نوري")}', f'{display_line("المالكي")}":', "partial name"]
+    lines = [line.plain for line in ltr_lines(Text('  why: ar variant "نوري المالكي"'), 16)]
+    assert lines == ["  why: ar", f'variant "{display_line("نوري")}', f'{display_line("المالكي")}"']  # the indent kept
 
 
 async def test_the_concordance_wraps_an_arabic_variant_in_the_why_in_reading_order(make_app):

@@ -164,8 +164,9 @@ def ltr_lines(text: Text, width: int, mode: str = SHAPE) -> list[Text]:
     (ordering the whole text and then wrapping it put its last words first)."""
     plain = text.plain
     styles = _styles(text)
+    lead = len(plain) - len(plain.lstrip(" "))  # an indent ("  why: ...") stays, with the first word
     lines = []
-    for start, end in wrap_offsets(plain, width):
+    for start, end in wrap_offsets("_" * lead + plain[lead:], width):
         line = Text(style=text.style, end="")
         chars = plain[start:end]
         if reorders(chars, mode):
