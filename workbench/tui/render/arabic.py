@@ -169,6 +169,10 @@ def ltr_lines(text: Text, width: int, mode: str = SHAPE) -> list[Text]:
     for start, end in wrap_offsets("_" * lead + plain[lead:], width):
         line = Text(style=text.style, end="")
         chars = plain[start:end]
+        if not text.spans:  # one style (a why): the line as ``display_line`` orders it, kept for the next time
+            line.append(display_line(chars, mode, rtl=False))
+            lines.append(line)
+            continue
         if reorders(chars, mode):
             cells = visual_cells(chars, styles[start:end], rtl=False)
         else:

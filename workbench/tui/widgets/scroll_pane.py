@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -29,8 +30,9 @@ class ScrollPane(Widget):
         self.renderable: RenderableType = Text("")
         self.top = 0
         """The first line shown."""
-        self._lines: list[Strip] | None = None
+        self._lines: list[list[Segment]] | None = None
         self._width = -1
+        self._view: list[Strip] | None = None
 
     def update(self, renderable: RenderableType, *, keep_top: bool = False) -> None:
         """Show ``renderable`` from its top (``keep_top``: where the view was, the same item again)."""
@@ -38,17 +40,20 @@ class ScrollPane(Widget):
         self._lines = None
         if not keep_top:
             self.top = 0
+        self._changed()
+
+    def _changed(self) -> None:
+        self._view = None
         self.refresh()
 
     @property
-    def lines(self) -> list[Strip]:
+    def lines(self) -> list[list[Segment]]:
         """The renderable drawn at the pane's width (drawn again when the width changes)."""
         width = self.size.width
         if self._lines is None or width != self._width:
             console = self.app.console
             options = console.options.update(width=max(1, width), height=None, highlight=False)
-            rendered = console.render_lines(self.renderable, options, pad=False)
-            self._lines = [Strip(line) for line in rendered]
+            self._lines = console.render_lines(self.renderable, options, pad=False)
             self._width = width
         return self._lines
 
@@ -59,11 +64,11 @@ class ScrollPane(Widget):
 
     def scroll(self, by: int) -> bool:
         """Move the view by ``by`` lines (a page: ``page``); False when it cannot move that way."""
-        offset = max(0, min(self.max_top, self.top + by))
-        if offset == self.top:
+        top = max(0, min(self.max_top, self.top + by))
+        if top == self.top:
             return False
-        self.top = offset
-        self.refresh()
+        self.top = top
+        self._changed()
         return True
 
     @property
@@ -73,28 +78,36 @@ class ScrollPane(Widget):
         return max(1, self.size.height - 3)
 
     def render_line(self, y: int) -> Strip:
-        lines, height, width = self.lines, self.size.height, self.size.width
-        base = self.rich_style
+        if self._view is None or len(self._view) != self.size.height:
+            self._view = self._rows()
+        return self._view[y] if y < len(self._view) else Strip.blank(self.size.width, self.rich_style)
+
+    def _rows(self) -> list[Strip]:
+        """The rows on screen, drawn once per change (``render_line`` is asked for each row)."""
+        lines, (width, height), base = self.lines, self.size, self.rich_style
         self.top = min(self.top, self.max_top)  # the pane grew or the content shrank
-        above = self.top + 1 if self.top else 0  # the first row says so, in place of a line
-        below = len(lines) - (self.top + height - 1)  # lines from the last row on
+        rows = [Strip(line).apply_style(base).adjust_cell_length(width, base)
+                for line in lines[self.top:self.top + height]]
+        rows += [Strip.blank(width, base)] * (height - len(rows))
         hint = f" · {self.hint}" if self.hint else ""
-        if y == 0 and above:
-            return self._note(f"↑ {above} lines above{hint}", width, base)
-        if y == height - 1 and below > 1:
-            return self._note(f"↓ {below} more lines{hint}", width, base)
-        index = self.top + y
-        if index >= len(lines):
-            return Strip.blank(width, base)
-        return lines[index].apply_style(base).adjust_cell_length(width, base)
+        if self.top:  # the first row says what is above, in place of a line
+            rows[0] = self._note(f"↑ {self.top + 1} lines above{hint}", width, base)
+        below = len(lines) - (self.top + height - 1)  # lines from the last row on
+        if below > 1 and height:
+            rows[-1] = self._note(f"↓ {below} more lines{hint}", width, base)
+        return rows
 
     def _note(self, text: str, width: int, base: Style) -> Strip:
         line = Text(text, style=DIM, no_wrap=True, overflow="ellipsis", end="")
         line.truncate(width, overflow="ellipsis")
         return Strip(list(line.render(self.app.console))).apply_style(base).adjust_cell_length(width, base)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._view = None  # the pane's colours changed (a theme)
+
     def on_resize(self, event: events.Resize) -> None:
-        self.refresh()
+        self._changed()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         if self.scroll(3):
