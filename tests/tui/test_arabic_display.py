@@ -193,3 +193,34 @@ async def test_history_dialogs_show_an_arabic_name_in_reading_order(make_app, co
         await pilot.press("n")
         await pilot.pause()
         assert link(corpus_db, mention(corpus_db, 1, "أم حجر"))[0] == "unsure"  # nothing changed: said no
+
+
+def test_an_arabic_phrase_cut_by_the_wrap_reads_right_to_left_on_each_line():
+    """A left-to-right why quoting an Arabic variant: wrapped first, then each line ordered; ordering the
+    whole line first and wrapping it after put the variant's last word on the first line."""
+    from rich.text import Text
+
+    from workbench.tui.render.arabic import ltr_lines
+
+    lines = [line.plain for line in ltr_lines(Text('ar variant "نوري المالكي": partial name'), 16)]
+    assert lines == [f'ar variant "{display_line("نوري")}', f'{display_line("المالكي")}":', "partial name"]
+    lines = [line.plain for line in ltr_lines(Text('  why: ar variant "نوري المالكي"'), 16)]
+    assert lines == ["  why: ar", f'variant "{display_line("نوري")}', f'{display_line("المالكي")}"']  # the indent kept
+
+
+async def test_the_concordance_wraps_an_arabic_variant_in_the_why_in_reading_order(make_app):
+    """At 80x24 the why column wraps inside "نوري المالكي": نوري is read first, on the line above."""
+    from tests.tui.conftest import screen_text
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_review(app, pilot)
+        assert screen.item["surface"] == "Maliki"
+        await pilot.press("w")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        first, last = display_line("نوري"), display_line("المالكي")
+        assert "نوري" not in "".join(lines) and "المالكي" not in "".join(lines)  # shaped everywhere
+        cut = [n for n, line in enumerate(lines) if (first in line) != (last in line)]  # the why's, not the variant's
+        assert [first in lines[n] for n in cut] == [True, False]  # نوري on the first of the two lines
+        assert any(f'"{first}' in line for line in lines) and any(f'{last}":' in line for line in lines)

@@ -267,3 +267,69 @@ async def test_a_terminal_narrowed_while_an_article_shows_stacks_it(make_app):
         await pilot.pause()
         await pilot.pause()
         assert not screen.view.stacked and "then" not in shown(screen.query_one("#source-head"))
+
+
+def rows(pane) -> list[str]:
+    """The rows a pane shows, without its padding."""
+    return [line.strip() for line in shown(pane).splitlines()]
+
+
+async def test_the_review_item_pane_scrolls_to_its_candidates_at_80x24(make_app):
+    """The sentence pair filled the pane: the candidates (or the link and its why) were below its last
+    row, out of reach. The pane says what is below, and J / K (listed in the help) bring it into view."""
+    from rich.console import Console
+
+    from workbench.tui.help_screen import keys_table
+
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_review(app, pilot)
+        pane = screen.query_one("#item")
+        first = rows(pane)
+        assert first[0].startswith("1 of ") and "nr-mlk" not in first  # the end of the candidate's why
+        assert first[-1].startswith("↓ ") and first[-1].endswith("more lines · J K scroll")
+        help_lines = [" ".join(line.split()) for line in Console(width=100).render_lines(keys_table(["review"]))
+                      for line in ["".join(segment.text for segment in line)]]
+        assert any(line.startswith("J / ") and line.endswith("Item pane: scroll down a page") for line in help_lines)
+        seen = list(first)
+        for _ in range(4):
+            await pilot.press("J")
+            await pilot.pause()
+            seen += rows(pane)
+        lines = rows(pane)
+        assert lines[0].startswith("↑ ") and lines[0].endswith("lines above · J K scroll")
+        assert not lines[-1].startswith("↓ ")  # the end of the item: its last line shows
+        assert "Candidates" in seen and "nr-mlk" in seen
+        await pilot.press("K", "K", "K", "K")
+        await pilot.pause()
+        assert rows(pane) == first  # back at the top
+        await pilot.press("J", "b")  # the same item again (bulk on): the pane stays where it was
+        await pilot.pause()
+        assert rows(pane)[0].startswith("↑ ")
+        await pilot.press("b", "s")  # the next item: from its top
+        await pilot.pause()
+        assert rows(pane)[0].startswith("2 of ")
+
+
+@pytest.mark.parametrize("screen_key", ["4", "5"])
+async def test_the_palette_key_alone_takes_no_footer_line_at_80x24(make_app, screen_key):
+    """On the jobs screen the footer's second line held only "│ ctrl+p palette": left out there (the help
+    lists it), the footer is one line; where it fits, or shares a line with other keys, it stays."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        lines = shown(bar).splitlines()
+        assert bar.region.height == 1 and len(lines) == 1 and bar.region.bottom == 24
+        assert lines[0].rstrip().endswith(("q Quit", "ctrl+p palette")) and footer_cut(app.screen) in ([], ["palette"])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        assert shown(app.screen.query_one(KeyBar)).rstrip().endswith("│ ctrl+p palette")
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:  # the articles: "q Quit │ ctrl+p palette" on its second line
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert shown(bar).splitlines()[1].startswith("q Quit │ ctrl+p palette")

@@ -154,6 +154,9 @@ REGISTRY: tuple[Action, ...] = (
     Action("review", "right_square_bracket", "span('right', 1)", "Span: one word more on the right",
            key_display="]", group="span"),
     Action("review", "w", "concordance", "Why"),
+    # the footer is full at 120 columns: the item pane says J K on its edge row when it has more to show
+    Action("review", "J,shift+down", "scroll_item(1)", "Item pane: scroll down a page", show=False),
+    Action("review", "K,shift+up", "scroll_item(-1)", "Item pane: scroll up a page", show=False),
     Action("review", "o", "open_article", "Article", show=False),
     Action("review", "r", "reload", "Reload", show=False),
     Action("review", "escape", "clear_filter", "Clear filters (article, grouped)", show=False),

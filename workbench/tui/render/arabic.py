@@ -157,8 +157,35 @@ def rtl_lines(text: Text, width: int, mode: str = SHAPE) -> list[Text]:
     return lines
 
 
+def ltr_lines(text: Text, width: int, mode: str = SHAPE) -> list[Text]:
+    """A left-to-right ``text`` with Arabic inside (a "why" quoting an Arabic variant) wrapped to
+    ``width`` cells first, then each line shaped and its Arabic runs ordered (``visual_cells``): an
+    Arabic phrase cut by the wrap reads right to left on each line, its first words on the first line
+    (ordering the whole text and then wrapping it put its last words first)."""
+    plain = text.plain
+    styles = _styles(text)
+    lead = len(plain) - len(plain.lstrip(" "))  # an indent ("  why: ...") stays, with the first word
+    lines = []
+    for start, end in wrap_offsets("_" * lead + plain[lead:], width):
+        line = Text(style=text.style, end="")
+        chars = plain[start:end]
+        if not text.spans:  # one style (a why): the line as ``display_line`` orders it, kept for the next time
+            line.append(display_line(chars, mode, rtl=False))
+            lines.append(line)
+            continue
+        if reorders(chars, mode):
+            cells = visual_cells(chars, styles[start:end], rtl=False)
+        else:
+            cells = list(zip(chars, styles[start:end]))
+        for style, run in groupby(cells, key=lambda cell: cell[1]):
+            line.append("".join(ch for ch, _ in run), style)
+        lines.append(line)
+    return lines
+
+
 class BidiText:
-    """A Rich renderable: plain Rich text for left-to-right content, ``rtl_lines`` for Arabic."""
+    """A Rich renderable: plain Rich text for left-to-right content, ``rtl_lines`` for Arabic,
+    ``ltr_lines`` for left-to-right text with Arabic inside (wrapped, then each line ordered)."""
 
     def __init__(self, text: Text, mode: str = SHAPE) -> None:
         self.text = text
@@ -167,13 +194,14 @@ class BidiText:
         self._lines: dict[int, list[Text]] = {}  # width -> lines: a layout pass measures a text often
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if not self.rtl:
+        if not self.rtl and not reorders(self.text.plain, self.mode):
             yield self.text
             return
         width = options.max_width
         lines = self._lines.get(width)
         if lines is None:
-            lines = self._lines[width] = rtl_lines(self.text, width, self.mode)
+            wrap = rtl_lines if self.rtl else ltr_lines
+            lines = self._lines[width] = wrap(self.text, width, self.mode)
             for line in lines:
                 line.end = "\n"
         yield from lines

@@ -56,9 +56,12 @@ def link_line(item: dict, bidi: str = "shape") -> Text:
         text.append(display_line(item.get("canonical") or item["entity_id"], bidi), style="bold")
         text.append(f" [{item['entity_id']}]", style="dim")
         text.append(f"  {item['status']} {item['score']:.2f}", style="yellow")
-    if item.get("why"):
-        text.append(f"\n  why: {display_line(item['why'], bidi)}", style="italic")
     return text
+
+
+def why_line(item: dict, bidi: str = "shape") -> BidiText:
+    """Why the machine proposes it (``item["why"]``): wrapped, then each line's Arabic ordered."""
+    return BidiText(Text(f"  why: {item['why']}", style="italic"), bidi)
 
 
 def candidates_table(item: dict, bidi: str = "shape") -> Table | Text:
@@ -76,7 +79,7 @@ def candidates_table(item: dict, bidi: str = "shape") -> Table | Text:
     for n, c in enumerate(rows, start=1):
         style = "bold" if c["entity_id"] == item.get("entity_id") else ""
         table.add_row(str(n), f"{c['score']:.2f}", Text(c.get("canonical") or c["entity_id"], style=style),
-                      display_line(c.get("variant") or "", bidi), display_line(c.get("why") or "", bidi))
+                      display_line(c.get("variant") or "", bidi), BidiText(Text(c.get("why") or ""), bidi))
     return table
 
 
@@ -160,6 +163,8 @@ class Drawn:
 def item_body(item: dict, bulk: bool, same: int, bidi: str) -> Drawn:
     """The item pane below its header: sentence pair, current link, bulk note, candidates."""
     parts = [Text(""), render_pair(item, bidi), Text(""), link_line(item, bidi)]
+    if item.get("why"):
+        parts.append(why_line(item, bidi))
     note = bulk_line(bulk, same, item["surface"], bidi=bidi)
     if note.plain:
         parts += [Text(""), note]

@@ -25,6 +25,7 @@ from workbench.tui.state.review import Group, GroupQueue, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
+from workbench.tui.widgets.scroll_pane import ScrollPane
 from workbench.tui.widgets.status_line import StatusLine
 from workbench.tui.widgets.virtual_table import Column, VirtualTable
 
@@ -102,7 +103,7 @@ class ReviewScreen(Screen):
                                    bidi=self.app.bidi, empty=EMPTY)
                 yield Static("History · H to enter, z undo, e change", classes="pane-title")
                 yield HistoryPane(id="history")
-            yield Static(id="item")
+            yield ScrollPane(id="item", hint="J K scroll")
         yield StatusLine(id="review-status", classes="status-line")
         yield KeyBar(palette=False)  # ctrl+p is listed in the help (?)
 
@@ -146,23 +147,32 @@ class ReviewScreen(Screen):
                self.counting, item and item["saving"])
         if key == self._shown and not force:
             return  # already on screen (the table's Highlighted message after a direct call)
+        same = self._shown is not None and self._shown[0] == key[0]  # the pane stays scrolled where it was
         self._shown = key
         self.query_one("#queue-title", Static).update(self._title(), layout=False)
-        pane = self.query_one("#item", Static)
+        pane = self.item_pane
         if item is None:
             empty = COUNTING if self.counting and self.state.groups.counting else "Nothing waits for review here."
-            pane.update(Text(empty, style="bold"), layout=False)
+            pane.update(Text(empty, style="bold"))
             return
         if isinstance(item, Group):
             pane.update(detail.render_group(item.data, self.queue.cursor, self.queue.total, self.state.mode,
-                                            self.state.first(item).data, self.app.bidi), layout=False)
+                                            self.state.first(item).data, self.app.bidi), keep_top=same)
             return
         data = self.state.first(item).data
-        same = self.state.same_spelling(item)
-        body = (self.state.bulk, same, self.app.bidi, {k: v for k, v in data.items() if k != "saving"})
+        spelled = self.state.same_spelling(item)
+        body = (self.state.bulk, spelled, self.app.bidi, {k: v for k, v in data.items() if k != "saving"})
         if body != self._body_key:  # else the same item, unchanged, only its place in the queue moved
-            self._body_key, self._body = body, detail.item_body(data, self.state.bulk, same, self.app.bidi)
-        pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), layout=False)
+            self._body_key, self._body = body, detail.item_body(data, self.state.bulk, spelled, self.app.bidi)
+        pane.update(detail.render_item(data, self.queue.cursor, self.queue.total, self._body), keep_top=same)
+
+    @property
+    def item_pane(self) -> ScrollPane:
+        return self.query_one("#item", ScrollPane)
+
+    def action_scroll_item(self, pages: int) -> None:
+        """Show more of the item pane (at 80x24 its candidates are below the sentence pair)."""
+        self.item_pane.scroll(pages * self.item_pane.page)
 
     def _title(self) -> str | Fitting:
         """What the queue shows: one mention a row or groups, and the filters that apply."""

@@ -13,6 +13,8 @@ from textual.widget import Widget
 
 
 DIM = Style(dim=True)
+BAR = "│ "
+"""Sets the command palette's key apart from the screen's keys."""
 
 
 class KeyBar(Widget):
@@ -73,12 +75,14 @@ class KeyBar(Widget):
                     items.append([key(binding, enabled), (f" {binding.description} ", description_style, None)])
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if self.palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            items.append([("│ ", description_style, None), key(palette[1], palette[2]),
+            items.append([(BAR, description_style, None), key(palette[1], palette[2]),
                           (f" {palette[1].description}", description_style, None)])
         return items
 
     def _lines(self, width: int) -> list[list]:
-        """The items laid out in lines of ``width`` cells (one line when it fits or the width is unknown)."""
+        """The items laid out in lines of ``width`` cells (one line when it fits or the width is unknown).
+        The palette's key alone on a line of its own is left out: a line of the screen for a key that
+        the help (?) lists too."""
         lines: list[list] = [[]]
         used = 0
         for item in self._items():
@@ -88,6 +92,8 @@ class KeyBar(Widget):
                 used = 0
             lines[-1].append(item)
             used += size
+        if len(lines) > 1 and len(lines[-1]) == 1 and lines[-1][0][0][0] == BAR:
+            lines.pop()
         return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:
