@@ -35,8 +35,6 @@ class ArticleScreen(Screen):
     CSS_PATH = "article.tcss"
     BINDINGS = keys.bindings("article")
     KEY_SCOPES = {"article": None}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (STACK_BELOW, "-wide")]
-    """Under ``STACK_BELOW`` columns the English shows under its source (``PairView``): one head."""
 
     def __init__(self, article_id: int, *, step: Callable[[int], int | None] | None = None,
                  sentence: int = 0) -> None:
@@ -52,6 +50,10 @@ class ArticleScreen(Screen):
         self._read_version = -1  # the app's data version the article was read at
 
     def compose(self) -> ComposeResult:
+        # under ``STACK_BELOW`` columns the English shows under its source (``PairView``): one head; the
+        # class is set here and changed only when a resize crosses the line (a breakpoint restyles the
+        # whole screen on every open: 45 ms more to open an article)
+        self.set_class(self.app.size.width < STACK_BELOW, "-narrow")
         yield NavBar("articles")
         yield Static(id="article-title", classes="pane-title")
         with Horizontal(id="article-heads"):
@@ -144,8 +146,11 @@ class ArticleScreen(Screen):
         self._heads()
         self._status()
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._heads)  # the breakpoint's class is set: one head or two
+    def on_resize(self, event) -> None:
+        narrow = event.size.width < STACK_BELOW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._heads()  # one head or two
 
     # ---- keys ------------------------------------------------------------------------------------
 
