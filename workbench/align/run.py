@@ -32,6 +32,7 @@ from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
 from workbench.store import implied
+from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
 from workbench.store.fingerprints import translation_signatures
 from workbench.store.why import compact as stored_why
@@ -314,14 +315,15 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     wanted = [k for k, (sources, _) in enumerate(groups) if any(sid in only for sid, _ in sources)]
     if not wanted:
         return lang, [], []
-    teaching = _teaching_words(conn, article_id, ctx.lexicon)
+    earlier = [sid for k in range(wanted[-1]) for sid, _ in groups[k][0]]
+    teaching = _teaching_words(conn, earlier, ctx.lexicon) if earlier else {}
     reached = {_memory_key(w) for k in wanted for _, text in groups[k][0] for w in _WORD.findall(text)}
     teach = {k for k in range(wanted[-1]) if any(teaching.get(sid, set()) & reached for sid, _ in groups[k][0])}
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach)
     return lang, [groups[k] for k in wanted], found
 
 
-def _teaching_words(conn: sqlite3.Connection, article_id: int, lexicon) -> dict[int, set[str]]:
+def _teaching_words(conn: sqlite3.Connection, segment_ids: list[int], lexicon) -> dict[int, set[str]]:
     """Source segment -> the words (``_memory_key``) of its stored names that the memory may learn
     from (a superset of ``detect_source.learn``, ``learn_openings`` and ``longer_names.learn``): any name
     found otherwise than by its glossary spelling; an Arabic glossary place of two words not opening with
@@ -331,18 +333,15 @@ def _teaching_words(conn: sqlite3.Connection, article_id: int, lexicon) -> dict[
     an organisation's glossary name holding another organisation's spelling (كتائب حزب الله). The memory
     is only ever asked about these words."""
     out: dict[int, set[str]] = {}
-    for sid, glossed, lang, surface, stem, org in conn.execute(
-            """SELECT m.segment_id, m.detector IS NULL, m.lang, m.surface, substr(m.surface, m.prefix + 1),
-                      (SELECT l.entity_id FROM links l JOIN entities e ON e.id = l.entity_id
-                       WHERE l.mention_id = m.id AND e.type = 'org')
-               FROM segments s JOIN mentions m ON m.segment_id = s.id
-               WHERE s.article_id = ? AND m.side = 'source' AND (m.detector IS NOT NULL
+    rows = rows_in(conn, """SELECT m.segment_id, m.detector IS NULL, m.lang, m.surface, substr(m.surface, m.prefix + 1),
+                      CASE WHEN e.type = 'org' THEN l.entity_id END
+               FROM mentions m LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
+               WHERE m.segment_id IN ({}) AND m.side = 'source' AND (m.detector IS NOT NULL
                      OR m.lang = 'ar' AND length(m.surface) - length(replace(m.surface, ' ', '')) = 1
-                        AND substr(m.surface, m.prefix + 1, 2) <> 'ال' AND EXISTS (SELECT 1 FROM links l
-                            JOIN entities e ON e.id = l.entity_id WHERE l.mention_id = m.id AND e.type = 'place')
-                     OR m.lang = 'ar' AND instr(m.surface, ' ') > 0 AND EXISTS (SELECT 1 FROM links l
-                            JOIN entities e ON e.id = l.entity_id WHERE l.mention_id = m.id AND e.type IN ('person', 'org'))
-                     OR m.lang = 'fr')""", (article_id,)):
+                        AND substr(m.surface, m.prefix + 1, 2) <> 'ال' AND e.type = 'place'
+                     OR m.lang = 'ar' AND instr(m.surface, ' ') > 0 AND e.type IN ('person', 'org')
+                     OR m.lang = 'fr')""", segment_ids)  # a mention has one link at most
+    for sid, glossed, lang, surface, stem, org in rows:
         found = _WORD.findall(surface)
         holds = bool(glossed and org and longer_names.holds_other(lexicon, _WORD.findall(stem), org))
         if glossed and not holds and (lang == "fr" and not detect_source.opens_long_name(found)

@@ -41,11 +41,11 @@ def run(args) -> int:
     import sys
 
     from workbench.errors import UserError
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     shown = 0
     for a in query(conn, args.lang, args.limit):
         if args.json:

@@ -41,7 +41,7 @@ def register(sub, common) -> None:
 def run_decide(args) -> int:
     from workbench.review.decisions import decide
     from workbench.errors import UserError
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
     if args.action == vocabulary.EDIT_SPAN:
         return _run_span(args)
@@ -49,7 +49,7 @@ def run_decide(args) -> int:
         raise UserError(f"END is only for `span`; `{args.action}` takes {'one ENTITY_ID' if args.action == 'correct' else 'none'}")
     if args.entity and args.action != "correct":
         raise UserError(f"ENTITY_ID is only for `correct`; `{args.action}` takes none")
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     options = dict(entity_id=args.entity, canonical=args.canonical, entity_type=args.type, all_same=args.all_same,
                    teach=args.teach)
     if args.dry_run:
@@ -81,13 +81,13 @@ def _offset(text: str | None, name: str) -> int:
 def _run_span(args) -> int:
     from workbench.errors import UserError
     from workbench.review.spans import edit_span
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
     for option in ("all_same", "canonical", "type"):
         if getattr(args, option):
             raise UserError(f"--{option.replace('_', '-')} is not for `span`; it moves one mention")
     start, end = _offset(args.entity, "START"), _offset(args.end, "END")
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     old = conn.execute("SELECT surface, start, end FROM mentions WHERE id = ?", (args.mention,)).fetchone()
     out = edit_span(conn, args.mention, start, end)
     surface, start, end = conn.execute("SELECT surface, start, end FROM mentions WHERE id = ?",
@@ -116,9 +116,9 @@ def _state(link: dict | None) -> str:
 
 def run_undo(args) -> int:
     from workbench.review.decisions import undo
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     out = undo(conn, args.decision)
     print(f"undone: {len(out.mention_ids)} mention(s) {', '.join(map(str, out.mention_ids[:10]))} restored "
           f"(batch {out.batch})")

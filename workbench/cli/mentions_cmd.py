@@ -64,11 +64,11 @@ def run(args) -> int:
     import json
 
     from workbench.errors import UserError
-    from workbench.store import open_db
+    from workbench.store import open_conn
 
     if args.group is None and (args.lang or args.type or args.band):
         raise UserError("--lang, --type and --band filter the groups: add --group spelling or --group entity")
-    conn = open_db(db_arg(args), create=False).conn
+    conn = open_conn(db_arg(args))
     if args.same_as is not None:
         return same_as(conn, args)
     if args.article is not None and not conn.execute("SELECT 1 FROM articles WHERE id = ?", (args.article,)).fetchone():
