@@ -1,7 +1,7 @@
 """Check the name-detection gold set against the texts it was annotated on, and print its counts.
 
     .venv/bin/python bench/check_detect_gold.py TEXTS_DIR
-    .venv/bin/python bench/check_detect_gold.py TEXTS_DIR --glossary glossaries/iraq-syria-security.toml
+    .venv/bin/python bench/check_detect_gold.py TEXTS_DIR --glossary workbench/glossary/curated/iraq-syria-security.toml
 
 The texts are not in the repository (see bench/data/README-detect.md): TEXTS_DIR holds one UTF-8 file
 per source, <id>.txt, fetched by the user from the addresses in bench/data/detect_sources.tsv.
