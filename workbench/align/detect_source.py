@@ -102,14 +102,13 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))
-        namesakes.new_peoples_short_forms(found, memory, index)  # محمد البغدادي ... البغدادي: not the glossary's
         found += gazetteer_places(seg, total)
         found += list_places(seg, found, lexicon, total)
         if finder is not None:  # camel-tools' NER, when the user installed it (align.arabic_ner)
             found += arabic_ner_names(seg, total, finder)
         if memory is not None:
             found += remembered(seg, total, memory)
-            namesakes.new_peoples_short_forms(found, memory, index)
+            namesakes.new_peoples_short_forms(found, memory, index)  # محمد البغدادي ... البغدادي: not the glossary's
             found += namesakes.quoted_given_names(seg, total, memory)
             learn(found, memory, lexicon)
     if lang in ("ar", "fr"):
@@ -133,7 +132,7 @@ def short_forms(seg: Segment, total: int, memory: Memory) -> list[Found]:
         if name is None or after == name[2] or after in ("de", "du", "des", "d"):
             continue  # the whole name, or another one (le conseil démocratique de la ville)
         found = make_found("source", seg, k, 2, 0, "fr", "cue", total)
-        found.etype, found.cue = "org", f"earlier in the article '{' '.join(name)}'"
+        found.etype, found.cue = "org", f"{namesakes.EARLIER} '{' '.join(name)}'"
         out.append(found)
     return out
 
@@ -315,7 +314,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
             if hit is not None:
                 found = make_found("source", seg, k, count, prefix, "ar", "cue", total)
                 found.etype, found.confidence = hit[0], arabic_names.CONFIDENCE["title"]
-                found.cue = f"earlier in the article '{hit[1]}'"
+                found.cue = f"{namesakes.EARLIER} '{hit[1]}'"
                 out.append(found)
                 break
     return out
@@ -601,7 +600,7 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
             continue
         out.append(found)
     for found in out:
-        found.detector, found.etype, found.confidence = "gazetteer", "place", 0.9
+        found.detector, found.etype, found.confidence = "gazetteer", "place", head_places.GAZETTEER_CONFIDENCE
         found.place = found.entries[0].entity_id
         found.cue = f"GeoNames place {found.place}"
         found.entries = []  # not glossary evidence: the linker treats it as a name to propose

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.align.arabic_words import prefix_in
 from workbench.align.spans import Found, Segment
 from workbench.names.arabic_cues import tables
@@ -10,9 +12,10 @@ from workbench.names.lookup import Lexicon
 # heads that also are common nouns and name nothing alone before a city (موقع: a website or a site;
 # ولاية: an IS "province" or a state); the facility and outlet heads count too
 _GENERIC = ("موقع", "ولاية", "الولاية")
-GAZETTEER_CONFIDENCE = 0.9  # as ``detect_source.gazetteer_places``
+GAZETTEER_CONFIDENCE = 0.9  # a place of the GeoNames list (``detect_source.gazetteer_places`` too)
 
 
+@lru_cache(maxsize=1)
 def generic_heads() -> frozenset[str]:
     """Folded heads before which a glossary place stays the place: facility and outlet heads and
     ``_GENERIC``; not place heads (إقليم دير الزور is a region of its own), broadcasters (تلفزيون كركوك) nor the organisation heads whose names may hold a
@@ -54,6 +57,8 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     from workbench.align.spans import make_found
     from workbench.names.places import place_lookup
 
+    if not any(c.cue.startswith("facility head") for c in cued):
+        return cued  # the place list is read only for a facility's name
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     end_of = {tok.end: k for k, tok in enumerate(tokens)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.align import arabic_names
 from workbench.align.spans import Found
 
+EARLIER = "earlier in the article"  # opens the cue of a name found through the article's memory
 NOTE = "(that person's short form, not a glossary person)"  # ends the cue; the linker proposes it as new
 GIVEN_NOTE = "(his first name, quoted)"  # ends the cue; the linker suggests him, the matcher not heard
 
@@ -31,7 +32,7 @@ def other_person(found: list[Found], memory, lexicon, index) -> None:
             continue  # a long form of the glossary person, or the article named that person too
         f.entries, f.detector, f.etype = [], "cue", "person"
         f.confidence = arabic_names.CONFIDENCE["title"]
-        f.cue = f"earlier in the article '{' '.join(other)}' {NOTE}"
+        f.cue = f"{EARLIER} '{' '.join(other)}' {NOTE}"
 
 
 def quoted_given_names(seg, total: int, memory) -> list[Found]:
@@ -50,12 +51,12 @@ def quoted_given_names(seg, total: int, memory) -> list[Found]:
             continue
         found = make_found("source", seg, k, 1, 0, "ar", "cue", total)
         found.etype, found.confidence = "person", arabic_names.CONFIDENCE["title"]
-        found.cue, found.within = f"earlier in the article '{hit[1]}' {GIVEN_NOTE}", hit
+        found.cue, found.within = f"{EARLIER} '{hit[1]}' {GIVEN_NOTE}", hit
         out.append(found)
     return out
 
 
-SHORT_FORM_CUES = ("earlier in the article '", "family name of '")
+SHORT_FORM_CUES = (f"{EARLIER} '", "family name of '")
 LIKE_A_GLOSSARY_NAME = 0.5  # the matcher's score from which a glossary person could be suggested for the word
 
 
@@ -81,4 +82,4 @@ def new_peoples_short_forms(found: list[Found], memory, index) -> None:
         hits = index.candidates(" ".join(other), "ar")
         if hits and hits[0].accepted:
             continue  # the full name is a glossary person's long form: its short form may be him
-        f.cue = f"earlier in the article '{' '.join(other)}' {NOTE}"
+        f.cue = f"{EARLIER} '{' '.join(other)}' {NOTE}"

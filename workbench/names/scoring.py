@@ -17,6 +17,7 @@ WORD_SURE = 0.85  # and is confident only when every matched word is at least th
 SAME_WORD = 0.95  # a query longer than the variant whose matched words are less alike than this ...
 ALIKE_AND_MORE = 0.85  # ... scores this much less
 SHORT_PART = 0.8  # a one-word query of at most two consonants that is part of a longer name in the other script
+PARTIAL_KIND = "partial name"  # how a match of part of a variant is explained (``review.teaching`` reads it)
 ACRONYM_SCORE = 0.8  # a query that spells the initials of a variant (SDF, قسد)
 NAME_WEIGHT = 1.5  # a missing word this heavy that is not a common word makes two names differ
 
@@ -213,7 +214,7 @@ class Scorer:
             if (len(vk) - 1) in used_v:
                 score += 0.03
             score = min(score, PARTIAL_MAX)
-            kind = f"partial name: {len(used_v)} of {len(vk)} words"
+            kind = f"{PARTIAL_KIND}: {len(used_v)} of {len(vk)} words"
         elif not missing_v:  # the query says more than the variant
             covered = sum(wq[i] for i in used_q) / total_q
             score = min(PARTIAL_MAX, (mv / total_v) * (0.66 + 0.22 * covered))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-TYPES = ("person", "place", "org", "other")
+from workbench.glossary.model import ENTITY_TYPES as TYPES
 
 
 def guessed_type(view: dict) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 
 from workbench.align.linker import short_form
+from workbench.align.namesakes import EARLIER
 from workbench.names.normalize import normalize
-
-PARTIAL = "partial name"  # the names matcher's word for a spelling that is part of a glossary name (names.scoring)
-EARLIER = "earlier in the article"  # the article's memory found it (align.detect_source)
+from workbench.names.scoring import PARTIAL_KIND
 
 
 def why_not_taught(conn: sqlite3.Connection, mention: dict, entity_id: str, stem: str, before: dict | None) -> str | None:
@@ -22,7 +21,7 @@ def why_not_taught(conn: sqlite3.Connection, mention: dict, entity_id: str, stem
     proposal = (before or {}).get("proposal") or ""
     if EARLIER in why or EARLIER in proposal:
         return "found as a short form of a name earlier in its article"
-    if PARTIAL in why:
+    if PARTIAL_KIND in why:
         return "only part of the glossary name"
     words = len(normalize(stem, mention["lang"]).split())
     for (text,) in conn.execute("SELECT text FROM variants WHERE entity_id = ? AND lang = ? AND deleted_at IS NULL",
