@@ -191,9 +191,9 @@ def test_a_pair_analysed_again_remembers_the_names_of_the_pairs_before_it(conn, 
     analysed = []
     real = run.store_article
 
-    def counted(conn, ctx, article_id, found, groups, only):
+    def counted(conn, ctx, article_id, found, groups, only, *rest):
         analysed.extend(sid for sources, _ in groups for sid, _ in sources)
-        return real(conn, ctx, article_id, found, groups, only)
+        return real(conn, ctx, article_id, found, groups, only, *rest)
 
     monkeypatch.setattr(run, "store_article", counted)
     decide(conn, pick(conn, "m.surface = 'Zzyzxville'"), "not-a-name")  # reaches the second sentence

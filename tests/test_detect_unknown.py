@@ -49,6 +49,17 @@ def test_place_list_leaves_out_frequent_words():
     assert lookup.canonical  # the list is loaded
 
 
+def test_place_list_is_looked_up_per_script():
+    from workbench.names.places import place_named, place_names
+
+    arabic, latin = place_lookup("ar"), place_lookup("latin")
+    assert all(e.lang == "ar" for bucket in arabic.index.values() for e in bucket)
+    assert all(e.lang != "ar" for bucket in latin.index.values() for e in bucket)
+    manbij = place_named("منبج", "ar")
+    assert manbij and place_named("Manbij", "fr") == manbij and place_names()[manbij] == "Manbij"
+    assert place_named("منبج", "fr") is None and place_named("Manbij", "ar") is None
+
+
 def test_french_names_alone_in_brackets_or_quotes():
     text = "La police locale (Asayish) a cité l'agence « Tanmia ». Elle a parlé."
     assert french_names(text) == ["Asayish", "Tanmia"]

@@ -51,7 +51,7 @@ def segments(conn: sqlite3.Connection, changes: Changes, article_ids: Iterable[i
     found |= _later_parts(conn, changes.spellings, found)
     found |= _family_names(conn, changes.people)
     found |= _by_norm(conn, changes.norms)
-    found |= _through_matcher(conn, changes, differs)
+    found |= _through_matcher(conn, changes, differs, found)
     out: dict[int, set[int]] = defaultdict(set)
     for sid, aid in rows_in(conn, "SELECT id, article_id FROM segments WHERE id IN ({})", sorted(found)):
         if aid in wanted:
@@ -152,15 +152,18 @@ def _by_norm(conn: sqlite3.Connection, norms: set[str]) -> set[int]:
     return {r[0] for r in rows_in(conn, "SELECT DISTINCT segment_id FROM mentions WHERE norm IN ({})", sorted(norms))}
 
 
-def _through_matcher(conn: sqlite3.Connection, changes: Changes, differs: Differs | None) -> set[int]:
+def _through_matcher(conn: sqlite3.Connection, changes: Changes, differs: Differs | None,
+                     known: set[int] = frozenset()) -> set[int]:
     """Segments whose names found without a glossary spelling the matcher may now answer differently
     about: those sharing a matcher key with a changed spelling and, when an entity came, went or changed
     type, every one the matcher scored. With ``differs``, only those of them it does answer differently
     about, or that the linker may weigh differently: a name of its own (``linker.OWN_NAME``) cut short of
-    a changed spelling, with a candidate whose entity changed."""
+    a changed spelling, with a candidate whose entity changed. Segments already ``known`` to be reached
+    are left out (nothing to ask about them: they are analysed again anyway)."""
     rows = _unglossed(conn, _fuzzy_norms(conn, changes.spellings))
     if changes.entities:
         rows |= _scored_by_matcher(conn)
+    rows = {r for r in rows if r[1] not in known}
     reached = {sid for _, sid, *_ in rows}
     if differs is None or len(reached) < WORTH_ASKING:
         return reached

@@ -270,7 +270,7 @@ def _known_place(tokens: list[Token], i: int) -> bool:
     """A place of the GeoNames list that opens a sentence (Ankara affirme ...)."""
     from workbench.names.places import place_lookup
 
-    hit = place_lookup().match_at(tokens, i, ("fr",))
+    hit = place_lookup("latin").match_at(tokens, i, ("fr",))
     return hit is not None and hit.count == 1
 
 

@@ -593,7 +593,7 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     from workbench.names.places import place_lookup
 
     out = []
-    for found in glossary_mentions("source", seg, "ar", ("ar",), place_lookup(), total):
+    for found in glossary_mentions("source", seg, "ar", ("ar",), place_lookup("ar"), total):
         if _pronoun_ending(found):
             k = next(k for k, tok in enumerate(seg.tokens) if tok.start == found.start)
             seg.taken[k] = False  # the word is free for the other rules

@@ -62,7 +62,7 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     end_of = {tok.end: k for k, tok in enumerate(tokens)}
-    places = place_lookup()
+    places = place_lookup("ar")
     out = []
     for c in cued:
         a, b = start_of.get(c.start), end_of.get(c.end)

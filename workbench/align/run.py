@@ -21,13 +21,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from workbench.align import (affected, detect_english, detect_source, edited, generations, latin_heads, linker,
-                             longer_names, worker)
+                             reread, worker)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
 from workbench.align.pairing import pair
 from workbench.align.spans import EDITED, Found, Segment
-from workbench.text.tokens import _WORD, bare_word, word_key, words
+from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
 from workbench.store import jobs
@@ -146,8 +146,12 @@ def refresh(conn: sqlite3.Connection, before: GlossaryIndex | None = None) -> in
     untouched, reached = behind(conn, synced, ctx)
     pairs = 0
     with transaction(conn):
-        for aid, segment_ids in reached.items():
-            pairs += align_article(conn, ctx, aid, segment_ids)[1]
+        for some in reread.batches(reached):
+            reads, teaching = reread.read_reached(conn, {aid: reached[aid] for aid in some}, ctx.lexicon)
+            spans = _with_edited_spans(conn, some)
+            for aid in some:
+                _, groups, found = analyse_stored(conn, ctx, aid, reached[aid], read=reads.get(aid), teaching=teaching)
+                pairs += store_article(conn, ctx, aid, found, groups, reached[aid], aid in spans)[1]
         conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
                          ((generation, aid) for aid in [*untouched, *reached]))
     return pairs
@@ -264,6 +268,13 @@ def align_articles(
     return summary
 
 
+def _with_edited_spans(conn: sqlite3.Connection, article_ids: list[int]) -> set[int]:
+    """Those of the articles that hold a span the analyst set."""
+    return {r[0] for r in rows_in(conn, f"""SELECT DISTINCT s.article_id FROM mentions m JOIN segments s ON s.id = m.segment_id
+                                            WHERE m.detector <> 'glossary' AND m.detector = '{EDITED}'
+                                                  AND s.article_id IN ({{}})""", article_ids)}
+
+
 def _for_the_child(conn: sqlite3.Connection, ctx: Context, todo: list[int]) -> set[int]:
     """The articles of a run that a second process should analyse (none when it would not pay).
 
@@ -294,12 +305,12 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
     if pairs is None:
         raise UserError(f"no article with id {article_id}")
     lang = conn.execute("SELECT lang FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
-    return lang, [(list(zip(p.segment_ids, p.sources)),
-                   (p.segment_ids[0], p.english) if p.has_english_side else None) for p in pairs]
+    return lang, [reread.group(p) for p in pairs]
 
 
 def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only: set[int] | None,
-                   on_segments: Callable[[int], None] | None = None) -> tuple[str, list, list[Found]]:
+                   on_segments: Callable[[int], None] | None = None, read: tuple | None = None,
+                   teaching: dict[int, set[str]] | None = None) -> tuple[str, list, list[Found]]:
     """Read one article and analyse it, writing nothing: its language, the sentence pairs analysed
     and their mentions (what an analysis child, ``align.worker``, does for each article it is given).
 
@@ -307,53 +318,22 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     the article's memory (``detect_source.Memory``: "le colonel Dureid Saeed ... Saeed a ajouté")
     something the reached pairs may use (a word of those names is in them) go through source-side
     detection first, so a name seen earlier is remembered as a whole run remembers it. They are
-    pairs no change reached: their names are the stored ones.
+    pairs no change reached: their names are the stored ones. ``read`` (the article's
+    ``sentence_groups``) and ``teaching`` (``_teaching_words`` of those earlier pairs, or more): already
+    read by a caller that reads many articles at once.
     """
-    lang, groups = sentence_groups(conn, article_id)
+    lang, groups = read or sentence_groups(conn, article_id)
     if only is None:
         return lang, groups, analyse_article(ctx, lang, groups, on_segments)
-    wanted = [k for k, (sources, _) in enumerate(groups) if any(sid in only for sid, _ in sources)]
+    wanted, earlier = reread.reached_pairs([[sid for sid, _ in sources] for sources, _ in groups], only)
     if not wanted:
         return lang, [], []
-    earlier = [sid for k in range(wanted[-1]) for sid, _ in groups[k][0]]
-    teaching = _teaching_words(conn, earlier, ctx.lexicon) if earlier else {}
-    reached = {_memory_key(w) for k in wanted for _, text in groups[k][0] for w in _WORD.findall(text)}
-    teach = {k for k in range(wanted[-1]) if any(teaching.get(sid, set()) & reached for sid, _ in groups[k][0])}
+    reached = reread.words_of(groups, wanted)
+    if teaching is None:
+        teaching = reread.teaching_words(conn, earlier, ctx.lexicon, reached) if earlier else {}
+    teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach)
     return lang, [groups[k] for k in wanted], found
-
-
-def _teaching_words(conn: sqlite3.Connection, segment_ids: list[int], lexicon) -> dict[int, set[str]]:
-    """Source segment -> the words (``_memory_key``) of its stored names that the memory may learn
-    from (a superset of ``detect_source.learn``, ``learn_openings`` and ``longer_names.learn``): any name
-    found otherwise than by its glossary spelling; an Arabic glossary place of two words not opening with
-    the article (دير الزور: its short form الدير); an Arabic person's name of two words or more (مقتدى الصدر:
-    الصدر); a French glossary name that a head and its adjective open (Forces démocratiques syriennes),
-    or a singular head alone (Cadre de coordination: le Cadre);
-    an organisation's glossary name holding another organisation's spelling (كتائب حزب الله). The memory
-    is only ever asked about these words."""
-    out: dict[int, set[str]] = {}
-    rows = rows_in(conn, """SELECT m.segment_id, m.detector IS NULL, m.lang, m.surface, substr(m.surface, m.prefix + 1),
-                      CASE WHEN e.type = 'org' THEN l.entity_id END
-               FROM mentions m LEFT JOIN links l ON l.mention_id = m.id LEFT JOIN entities e ON e.id = l.entity_id
-               WHERE m.segment_id IN ({}) AND m.side = 'source' AND (m.detector IS NOT NULL
-                     OR m.lang = 'ar' AND length(m.surface) - length(replace(m.surface, ' ', '')) = 1
-                        AND substr(m.surface, m.prefix + 1, 2) <> 'ال' AND e.type = 'place'
-                     OR m.lang = 'ar' AND instr(m.surface, ' ') > 0 AND e.type IN ('person', 'org')
-                     OR m.lang = 'fr')""", segment_ids)  # a mention has one link at most
-    for sid, glossed, lang, surface, stem, org in rows:
-        found = _WORD.findall(surface)
-        holds = bool(glossed and org and longer_names.holds_other(lexicon, _WORD.findall(stem), org))
-        if glossed and not holds and (lang == "fr" and not detect_source.opens_long_name(found)
-                                      and not detect_source.opens_with_head(found) or lang == "ar" and org):
-            continue
-        out.setdefault(sid, set()).update(_memory_key(w) for w in found)
-    return out
-
-
-def _memory_key(word: str) -> str:
-    """A word as the memory's lookups may meet it: folded, an Arabic word bare (للدير, الدير -> دير)."""
-    return word_key(bare_word(word))
 
 
 def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], english: tuple[int, str] | None,
@@ -424,10 +404,12 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
 
 
 def store_article(conn: sqlite3.Connection, ctx: Context, article_id: int, found: list[Found], groups: list,
-                  only: set[int] | None) -> tuple[int, int]:
-    """Write what ``analyse_article`` found, inside the caller's transaction; returns (mentions, pairs)."""
+                  only: set[int] | None, spans: bool = True) -> tuple[int, int]:
+    """Write what ``analyse_article`` found, inside the caller's transaction; returns (mentions, pairs).
+    ``spans``: the article may hold a span the analyst set (False: the caller knows it holds none)."""
     analysed = None if only is None else {sid for g in groups for sid, _ in g[0]}
-    found = found + edited.refound(conn, ctx.index, ctx.rejected, article_id, found, analysed)
+    if spans:
+        found = found + edited.refound(conn, ctx.index, ctx.rejected, article_id, found, analysed)
     store(conn, article_id, found, analysed)
     return len(found), len(groups)
 
@@ -524,23 +506,22 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
 
     stale = {mid for key, (mid, decided_by, _, _) in existing.items()
              if key not in seen and key not in analyst_keys and decided_by in (None, "auto")}
-    if stale:
-        conn.executemany("DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
+    _write_many(conn, "DELETE FROM mentions WHERE id = ?", ((m,) for m in stale))
     conn.execute("PRAGMA defer_foreign_keys = ON")  # a counterpart may be inserted after its partner
-    conn.executemany(
+    _write_many(conn,
         """INSERT INTO mentions (id, segment_id, side, start, end, surface, norm, lang, detector, prefix,
                                 counterpart_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         ((ids[id(f)], f.segment_id, f.side, f.start, f.end, *mention_row(f)) for f in fresh),
     )
-    conn.executemany(
+    _write_many(conn,
         """UPDATE mentions SET surface = ?, norm = ?, lang = ?, detector = ?, prefix = ?, counterpart_id = ?
            WHERE id = ?""",
         ((*row, ids[id(f)]) for f in kept if (row := mention_row(f)) != before[id(f)][2]),
     )
     changed = [f for f in fresh + kept if ids[id(f)] not in human and (
         id(f) not in before or before[id(f)][1] != "auto" or before[id(f)][3] != link_row(f))]
-    conn.executemany(
+    _write_many(conn,
         """INSERT INTO links (mention_id, entity_id, status, score, why, proposal, decided_by, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, NULL, '')
            ON CONFLICT(mention_id) DO UPDATE SET entity_id = excluded.entity_id, status = excluded.status,
@@ -550,11 +531,19 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     )
     rewrite = [f for f in fresh + kept if ids[id(f)] not in human
                and candidate_rows(f) != old_candidates.get(ids[id(f)], [])]
-    conn.executemany("DELETE FROM candidates WHERE mention_id = ?", ((ids[id(f)],) for f in rewrite if id(f) in before))
-    conn.executemany(
+    _write_many(conn, "DELETE FROM candidates WHERE mention_id = ?", ((ids[id(f)],) for f in rewrite if id(f) in before))
+    _write_many(conn,
         "INSERT INTO candidates (mention_id, rank, entity_id, score, variant, why) VALUES (?, ?, ?, ?, ?, ?)",
         ((ids[id(f)], *row) for f in rewrite for row in candidate_rows(f)),
     )
+
+
+def _write_many(conn: sqlite3.Connection, sql: str, rows: Iterable[tuple]) -> None:
+    """``executemany``, not run when there is nothing to write (most of an article's writes, when it is
+    analysed again)."""
+    rows = list(rows)
+    if rows:
+        conn.executemany(sql, rows)
 
 
 def keeps_candidates(f: Found) -> bool:

@@ -283,6 +283,34 @@ def article_pairs(conn: sqlite3.Connection, article_id: int, *, mentions: bool =
     return list(_read(conn, article_id, _FIRST, mentions))
 
 
+def pair_segments(conn: sqlite3.Connection, article_ids: Iterable[int]) -> dict[int, tuple[str, list[list[int]]]]:
+    """Article id -> (language, the segment ids of each of its pairs in order), without reading any text
+    (one query a chunk of articles); an article without segments is left out."""
+    from workbench.store.chunks import rows_in
+
+    out: dict[int, tuple[str, list[list[int]]]] = {}
+    for article_id, seg_id, merged, lang in rows_in(
+            conn, """SELECT s.article_id, s.id, coalesce(t.merged, 0), a.lang
+                     FROM articles a JOIN segments s ON s.article_id = a.id LEFT JOIN translations t ON t.segment_id = s.id
+                     WHERE a.id IN ({}) ORDER BY a.id, s.seq""", sorted(set(article_ids))):
+        groups = out.setdefault(article_id, (lang, []))[1]
+        if groups and continues(lang, merged):
+            groups[-1].append(seg_id)
+        else:
+            groups.append([seg_id])
+    return out
+
+
+def pairs_of_segments(conn: sqlite3.Connection, segment_ids: Iterable[int]) -> list[SentencePair]:
+    """The pairs made of these segments, without their mentions, in (article, seq) order: every segment
+    of a pair must be among them (``pair_segments`` tells which those are)."""
+    from workbench.store.chunks import rows_in
+
+    sql = _ARTICLE_SEGMENTS.replace("a.id = ? AND s.seq >= ? ORDER BY s.seq", "s.id IN ({}) ORDER BY a.id, s.seq")
+    rows = sorted(rows_in(conn, sql, sorted(set(segment_ids))), key=lambda r: (r[0], r[1]))
+    return list(PairAssembler({}).pairs(rows, ()))
+
+
 def pair_of_segment(conn: sqlite3.Connection, segment_id: int, *, mentions: bool = True) -> SentencePair | None:
     """The pair that holds a segment (for a merged one, the pair started by an earlier segment); None: no such segment."""
     row = conn.execute("SELECT s.article_id, s.seq, a.lang FROM segments s JOIN articles a ON a.id = s.article_id"

@@ -30,19 +30,28 @@ def read_places(path: Path = PLACES) -> list[tuple[str, str, str, list[tuple[str
     return rows
 
 
-@lru_cache(maxsize=1)
-def place_lookup() -> Lexicon:
-    """The place list as an exact lookup over word keys (built once per process, ~1,500 places).
+@lru_cache(maxsize=None)
+def _rows() -> tuple:
+    """``read_places`` once per process."""
+    return tuple(read_places())
 
-    Spellings that are frequent words of news text or given names are left out (a town called علي
-    would find every Ali)."""
+
+@lru_cache(maxsize=2)
+def place_lookup(script: str = "ar") -> Lexicon:
+    """The place list's spellings in one script (``"ar"`` Arabic, ``"latin"`` the others) as an exact
+    lookup over word keys, built once per process and script (an Arabic corpus never builds the Latin one).
+
+    Arabic spellings that are frequent words of news text or given names are left out (a town called
+    علي would find every Ali)."""
     from workbench.names.arabic_cues import cue_fold, tables
 
     t = tables()
     common = t["not_name"] | t["given"] | t["title"] | t["place_head"] | t["org_head"]
+    arabic = script == "ar"
     rows = []
-    for pid, kind, name, spellings in read_places():
-        kept = [(lang, s) for lang, s in spellings if lang != "ar" or _distinctive(cue_fold(s), common)]
+    for pid, kind, name, spellings in _rows():
+        kept = [(lang, s) for lang, s in spellings
+                if (lang == "ar") == arabic and (not arabic or _distinctive(cue_fold(s), common))]
         rows.append((pid, kind, name, kept))
     return Lexicon.from_rows(rows, canonical_spelling=False)
 
@@ -57,9 +66,10 @@ def _distinctive(spelling: str, common: frozenset) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
 def place_names() -> dict[str, str]:
     """GeoNames / ISO id -> English name."""
-    return place_lookup().canonical
+    return {pid: name for pid, _, name, _ in _rows()}
 
 
 def place_named(stem: str, lang: str) -> str | None:
@@ -67,5 +77,5 @@ def place_named(stem: str, lang: str) -> str | None:
     (none, or several)."""
     from workbench.text.tokens import key_of
 
-    ids = {e.entity_id for e in place_lookup().index.get(key_of(stem), ()) if (e.lang == "ar") == (lang == "ar")}
+    ids = {e.entity_id for e in place_lookup("ar" if lang == "ar" else "latin").index.get(key_of(stem), ())}
     return ids.pop() if len(ids) == 1 else None

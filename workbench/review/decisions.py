@@ -91,7 +91,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention,
                                        f"GeoNames {proposal['geonames']}" if proposal.get("geonames") else None)
         status = STATUS_OF[action]
-        changed, untaught = [], {}
+        changed, untaught, tried = [], {}, set()
         befores = {m["id"]: current if m["id"] == mention_id else link_state(conn, m["id"]) for m in targets}
         taught = {(b["entity_id"], m["lang"], m["norm"]): m for m in targets if _confirmed_by_analyst(b := befores[m["id"]])
                   and (status != vocabulary.CONFIRMED or b["entity_id"] != entity_id)}
@@ -112,7 +112,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
             if action == vocabulary.REJECT:
                 _reject(conn, log, m["norm"], entity_id, did)
             if status == vocabulary.CONFIRMED:
-                _learn(conn, log, action, entity_id, m, before, None if teach else untaught)
+                _learn(conn, log, action, entity_id, m, before, None if teach else untaught, tried)
         if action == vocabulary.REJECT:
             for norm in dict.fromkeys(m["norm"] for m in targets):
                 _demote_same_pair(conn, log, norm, entity_id)
@@ -212,17 +212,19 @@ def _create_entity(conn: sqlite3.Connection, log: Log, canonical: str, etype: st
 
 
 def _learn(conn: sqlite3.Connection, log: Log, action: str, entity_id: str, mention: dict, before: dict | None,
-           untaught: dict[str, str] | None) -> None:
+           untaught: dict[str, str] | None, tried: set[tuple[str, str, str]]) -> None:
     """Make the mention's spelling a learned variant of the entity, unless it already is one, or it is a
     short form that means the entity only in its article (``untaught``: spelling -> why, for the note;
-    None: teach it all the same); a new entity always learns the spelling the analyst named it from."""
+    None: teach it all the same); a new entity always learns the spelling the analyst named it from.
+    ``tried``: the (entity, language, spelling) already learned, or found known, in this decision."""
     text = stem(mention)
-    if untaught is not None and text in untaught:
+    if untaught is not None and text in untaught or (entity_id, mention["lang"], text) in tried:
         return
     if untaught is not None and action != vocabulary.CREATE and (reason := why_not_taught(conn, mention, entity_id, text, before)) is not None:
         untaught[text] = reason
         return
     glossary.learn_variant(conn, entity_id, mention["lang"], text, journal=log, action=action)
+    tried.add((entity_id, mention["lang"], text))
 
 
 def _reject(conn: sqlite3.Connection, log: Log, norm: str, entity_id: str, decision_id: int) -> None:
