@@ -154,6 +154,40 @@ def test_pair_of_segment_finds_the_pair_a_merged_segment_belongs_to(tui_db):
     assert pair_of_segment(tui_db, 999_999) is None
 
 
+def test_batch_readers_group_as_article_pairs_does(tui_db):
+    from workbench.corpus.pairs import pair_segments, pairs_of_segments
+
+    ids = [r[0] for r in tui_db.execute("SELECT id FROM articles ORDER BY id")]
+    skeleton = pair_segments(tui_db, [*ids, 99])
+    assert 99 not in skeleton
+    for aid in ids:
+        pairs = article_pairs(tui_db, aid, mentions=False)
+        lang, groups = skeleton[aid]
+        assert lang == pairs[0].lang and groups == [p.segment_ids for p in pairs]
+    some = [groups[-1] for _, groups in skeleton.values()] + [skeleton[1][1][0]]
+    read = pairs_of_segments(tui_db, [sid for g in some for sid in g])
+    by_first = {p.segment_ids[0]: p for aid in ids for p in article_pairs(tui_db, aid, mentions=False)}
+    assert sorted(p.segment_ids[0] for p in read) == sorted(g[0] for g in some)
+    for p in read:  # merged pairs joined, English articles without an English side, as article_pairs gives them
+        whole = by_first[p.segment_ids[0]]
+        assert (p.segment_ids, p.source, p.english, p.has_english_side) == \
+            (whole.segment_ids, whole.source, whole.english, whole.has_english_side)
+
+
+def test_reread_gives_text_only_to_the_pairs_analysed_again(tui_db):
+    from workbench.align import reread
+    from workbench.align.run import build_context, sentence_groups
+
+    lang, groups = sentence_groups(tui_db, 1)
+    last = groups[-1][0][0][0]
+    reads, _ = reread.read_reached(tui_db, {1: {last}}, build_context(tui_db).lexicon)
+    read_lang, placed = reads[1]
+    assert read_lang == lang and [[sid for sid, _ in g[0]] for g in placed] == [[sid for sid, _ in g[0]] for g in groups]
+    assert placed[-1] == groups[-1]  # the reached pair, with its text and English
+    for read, whole in zip(placed[:-1], groups[:-1]):
+        assert read == whole or all(text == "" for _, text in read[0]) and read[1] is None
+
+
 def test_entity_names_follow_merges_and_hide_deleted(tui_db):
     tui_db.execute("UPDATE entities SET merged_into = 'islamic-state', deleted_at = 'x' WHERE id = 'diyala'")
     tui_db.execute("UPDATE entities SET deleted_at = 'x' WHERE id = 'hasakah'")
