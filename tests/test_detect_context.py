@@ -171,6 +171,21 @@ def test_two_directions_and_a_country_make_a_region(index):
     assert [(f.stem, f.entity_id) for f in country] == [("العراق", "iraq")]
 
 
+def test_a_word_after_a_glossary_name_that_makes_it_another_name(index):
+    (latin,) = run(index, "ar", "وزار الوفد دول أمريكا اللاتينية الشهر الماضي.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in latin] == [("أمريكا اللاتينية", "place", "new", None)]
+    (north,) = run(index, "ar", "وفرضت واشنطن عقوبات على أمريكا الجنوبية وأمريكا.")
+    assert [(f.stem, f.etype, f.entity_id) for f in north] == [
+        ("واشنطن", None, "washington"), ("أمريكا الجنوبية", "place", None), ("أمريكا", None, "united-states")]
+    (free,) = run(index, "ar", "واشتبك الجيش السوري الحر مع الجيش السوري قرب البلدة.")
+    assert [(f.stem, f.status, f.entity_id) for f in free] == [
+        ("الجيش السوري الحر", "new", None), ("الجيش السوري", "accepted", "syrian-arab-army")]
+    assert free[0].etype == "org"
+    # a direction after a place that a noun before it describes: the place itself
+    (countryside,) = run(index, "ar", "وقصفت الطائرات أحياء حلب الشرقية وريف إدلب الجنوبي.")
+    assert [(f.stem, f.entity_id) for f in countryside] == [("حلب", "aleppo"), ("إدلب", "idlib")]
+
+
 def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
     _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى الدير والريف الشرقي للدير.",
                            "ونقل الموقوفون إلى سجن غويران ثم إلى السجن المركزي.", memory=Memory())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes
+from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names
 from workbench.align.arabic_words import TANWEEN, adjective, joined
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
@@ -92,7 +92,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             head_short_forms(found, memory)
             learn_openings(found, memory)
     elif lang == "ar":
-        found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
+        found = qualified_names.qualified(seg, regions(seg, context_guard(seg, found, lexicon), lexicon, total),
+                                          lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
