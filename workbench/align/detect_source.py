@@ -86,7 +86,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found += others
         if lang == "fr" and index is not None:
-            found = surname_pairs(seg, french_tails(seg, found, index, total), index, total)
+            found = qualified_names.french_regions(seg, french_tails(seg, found, index, total), lexicon, index, total)
+            found = surname_pairs(seg, found, index, total)
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)
             head_short_forms(found, memory)

@@ -1,5 +1,6 @@
-"""A glossary name that the word after it makes another name: أمريكا اللاتينية is Latin America, not the
-United States; كوريا الشمالية North Korea; الجيش السوري الحر the Free Syrian Army, not the Syrian Arab Army."""
+"""A glossary name that the word after it makes another name: أمريكا اللاتينية (Amérique latine) is Latin
+America, not the United States; أمريكا الجنوبية (Amérique du Sud) South America; الجيش السوري الحر the Free
+Syrian Army, not the Syrian Arab Army."""
 
 from __future__ import annotations
 
@@ -59,3 +60,44 @@ def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | Non
             _fold(stem) in PARTICLES for _, stem in proclitic_forms(seg.tokens[k - 1].text))):
         return "place"
     return None
+
+
+# French: after a place, a part of the world of its own (Amérique latine, Amérique centrale, Amérique du Sud)
+REGION_FR = frozenset(("latine", "centrale", "orientale", "occidentale", "septentrionale", "méridionale"))
+POINTS_FR = frozenset(("Nord", "Sud"))  # after "du"
+
+
+def french_regions(seg: Segment, found: list[Found], lexicon: Lexicon, index, total: int) -> list[Found]:
+    """French glossary places of one word followed by a qualifier that names another region become that
+    region's name, proposed as new, unless the glossary's matcher gives the whole to the same entity."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        count = _french_region(seg, k) if k is not None and len(f.words) == 1 and f.entries \
+            and {lexicon.types.get(e) for e in f.entity_ids} == {"place"} else 0
+        if count:
+            hits = index.candidates(seg.text[f.start:tokens[k + count - 1].end], "fr")
+            if not (hits and hits[0].accepted and hits[0].entity_id in f.entity_ids):
+                name = make_found("source", seg, k, count, 0, "fr", "cue", total)
+                name.etype, name.confidence = "place", CONFIDENCE["place head"]
+                name.cue = f"'{seg.text[tokens[k + 1].start:tokens[k + count - 1].end]}' after a place's name"
+                out.append(name)
+                continue
+        out.append(f)
+    return out
+
+
+def _french_region(seg: Segment, k: int) -> int:
+    """How many words the region named from the place at ``k`` takes (0: none)."""
+    tokens = seg.tokens
+    j = k + 1
+    if j >= len(tokens) or not tokens[k].joins or seg.taken[j]:
+        return 0
+    if tokens[j].text in REGION_FR:
+        return 2
+    if tokens[j].text == "du" and j + 1 < len(tokens) and tokens[j].joins and not seg.taken[j + 1] \
+            and tokens[j + 1].text in POINTS_FR:
+        return 3
+    return 0
