@@ -181,6 +181,8 @@ def test_a_word_after_a_glossary_name_that_makes_it_another_name(index):
     assert [(f.stem, f.status, f.entity_id) for f in free] == [
         ("الجيش السوري الحر", "new", None), ("الجيش السوري", "accepted", "syrian-arab-army")]
     assert free[0].etype == "org"
+    (national,) = run(index, "ar", "وتقدم الجيش السوري الوطني نحو القرية.")
+    assert [(f.stem, f.status, f.entity_id) for f in national] == [("الجيش السوري الوطني", "new", None)]
     (french,) = run(index, "fr", "Le ministre a visité l'Amérique latine et l'Amérique du Sud, puis l'Amérique.")
     assert [(f.stem, f.etype, f.status, f.entity_id) for f in french] == [
         ("Amérique latine", "place", "new", None), ("Amérique du Sud", "place", "new", None),

@@ -19,8 +19,9 @@ REGION_DIRECTIONS = frozenset(map(_fold, ("الشمالية", "الجنوبية"
 # what may stand before such a place: prepositions and conjunctions, not a noun
 PARTICLES = frozenset(map(_fold, ("في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "و", "أو", "ثم", "حتى", "نحو",
                                   "عبر", "داخل", "خارج", "تجاه", "ضد")))
-# after an organisation: another one (الجيش السوري الحر، الجيش الحر)
-FREE = frozenset(map(_fold, ("الحر", "الحرة")))
+# after an organisation: another one (الجيش السوري الحر the Free Syrian Army, الجيش السوري الوطني the Syrian
+# National Army: neither is the Syrian Arab Army)
+FREE = frozenset(map(_fold, ("الحر", "الحرة", "الوطني", "الوطنية")))
 
 
 def qualified(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
