@@ -192,6 +192,23 @@ def test_a_word_after_a_glossary_name_that_makes_it_another_name(index):
     assert [(f.stem, f.entity_id) for f in countryside] == [("حلب", "aleppo"), ("إدلب", "idlib")]
 
 
+def test_a_glossary_persons_long_family_name_alone_is_suggested_as_him(index):
+    (barzani,) = run(index, "ar", "واستقبل بارزاني الوفد في أربيل.")
+    assert [(f.stem, f.etype, f.status) for f in barzani][0] == ("بارزاني", "person", "suggested")
+    assert barzani[0].entity_id in ("masoud-barzani", "masrour-barzani")
+    (talabani,) = run(index, "ar", "وأكد طالباني دعمه للاتفاق.")
+    assert [(f.stem, f.entity_id, f.status) for f in talabani] == [("طالباني", "bafel-talabani", "suggested")]
+    (short,) = run(index, "ar", "وأكد عبدي دعمه للاتفاق.")  # four letters: as often a word
+    assert short == []
+
+
+def test_after_an_appointment_the_glossary_person_is_the_one_named(index):
+    (kadhimi,) = run(index, "ar", "وأثار تعيين الكاظمي غضب الفصائل.")
+    assert [(f.stem, f.entity_id) for f in kadhimi] == [("الكاظمي", "mustafa-al-kadhimi")]
+    (family,) = run(index, "ar", "وأيد الحزب ترشيح الحلبوسي خلال الاجتماع.")
+    assert [(f.stem, f.entity_id) for f in family] == [("الحلبوسي", "mohammed-al-halbousi")]
+
+
 def test_a_two_word_place_met_earlier_is_met_again_by_its_first_word(index):
     _, later, prison = run(index, "ar", "وصل الوفد إلى مدينة دير الزور صباحا.", "وعاد الهدوء إلى الدير والريف الشرقي للدير.",
                            "ونقل الموقوفون إلى سجن غويران ثم إلى السجن المركزي.", memory=Memory())

@@ -263,9 +263,11 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])] \
         if office and not joined(tokens, office) else []
     j = i + 1
+    appoints = stem_of(token, prefix) in t["appointment"]
     while j < n and j - i <= 6 and joined(tokens, j - 1) and (
-            taken[j] or fold(tokens[j].text) in t["complement"]
-            or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"])
+            taken[j] and not (j == i + 1 and appoints and j in surnames) or fold(tokens[j].text) in t["complement"]
+            or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"]
+                and not (j == i + 1 and appoints))  # تعيين الكاظمي: the one named, not what it heads
             or (j == i + 1 and stem_of(token, prefix) in t["title_of_place"] and _after_title_word(tokens[j], t))
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
                 and (name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):

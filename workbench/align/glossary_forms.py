@@ -15,12 +15,14 @@ _last: list = [None, {}, {}, {}]  # the lexicon of the run, its family names, ru
 # even when it is also a common noun (نظام الأسد، ميليشيا أسد، قوات الأسد)
 RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات")}
 JOINED_MIN = 8  # letters of a run-together name (shorter ones could be a word)
+BARE_FAMILY_MIN = 6  # letters of a family name without the article that stands alone (عبدي، مصلح could be words)
 
 
 def family_names(lexicon: Lexicon) -> dict[str, str]:
     """Family names of the glossary's people (word key -> a full Arabic spelling): the last word of
-    a spelling of two words or more when it is a nisba with the article (البغدادي، الحلبوسي), which
-    stands for its bearer in news; not a common noun (الأسد، الصدر, which also mean the lion, the chest)."""
+    a spelling of two words or more when it is a nisba with the article (البغدادي، الحلبوسي) or a long
+    name without it (سليماني، بارزاني، أردوغان), which stands for its bearer in news; not a common noun
+    (الأسد، الصدر, which also mean the lion, the chest) nor a short or given name (صالح، رشيد)."""
     _index(lexicon)
     return _last[1]
 
@@ -56,9 +58,19 @@ def _index(lexicon: Lexicon) -> None:
             bare = last[2:] if last.startswith("ال") else last
             for form in (bare, "ال" + bare):
                 lasts.setdefault(form, entry.text)
-            if last.startswith("ال") and last.endswith("ي") and len(last) >= 6:
+            if last.startswith("ال") and last.endswith("ي") and len(last) >= 6 \
+                    or not last.startswith("ال") and len(last) >= BARE_FAMILY_MIN and not _common(last):
                 family.setdefault(last, entry.text)
     _last[:] = [lexicon, family, joined, lasts]
+
+
+def _common(word: str) -> bool:
+    """A frequent word of news text, a given name or a title (the cue tables)."""
+    from workbench.names.arabic_cues import cue_fold, tables
+
+    t = tables()
+    folded = cue_fold(word)
+    return any(folded in t[kind] for kind in ("not_name", "given", "title", "place_head", "org_head"))
 
 
 def surname_mentions(seg: Segment, total: int, surnames: dict[str, str], lasts: dict[str, str]) -> list[Found]:
