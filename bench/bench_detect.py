@@ -1,6 +1,6 @@
 """Benchmark: names found and linked in real news, against hand annotations, beside a plain glossary lookup.
 
-Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|heldout|all] [-v]
+Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|...|dev10|heldout|all] [-v]
 
 TEXTS_DIR holds the article texts (<id>.txt, see bench/data/README-detect.md; they are not in the
 repository). Each text is imported as an article in a fresh database with the bundled glossary, then
@@ -158,7 +158,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", type=Path)
     ap.add_argument("gold", type=Path, nargs="?", default=DATA / "detect_gold.tsv")
-    ap.add_argument("--split", choices=("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "heldout", "all"), default="dev")
+    splits = sorted({r["split"] for r in read_tsv(DATA / "detect_sources.tsv")}, key=lambda s: (len(s), s))
+    ap.add_argument("--split", choices=(*splits, "all"), default="dev",
+                    help="the texts of one split of detect_sources.tsv (dev, dev2 ... heldout), or all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, extras and wrong links")
     args = ap.parse_args()
     os.environ.setdefault("WORKBENCH_USER", "bench")

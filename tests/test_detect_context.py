@@ -192,6 +192,33 @@ def test_a_word_after_a_glossary_name_that_makes_it_another_name(index):
     assert [(f.stem, f.entity_id) for f in countryside] == [("حلب", "aleppo"), ("إدلب", "idlib")]
 
 
+def test_glossary_spellings_split_by_quotes_or_shortened_after_their_head(index):
+    (quoted,) = run(index, "ar", "واشتبك مقاتلو تنظيم “الدولة” مع الحشد قرب الحدود.")
+    assert [(f.stem, f.entity_id, f.status) for f in quoted] == [
+        ("الدولة", "islamic-state", "accepted"), ("الحشد", "popular-mobilization-forces", "accepted")]
+    (alone,) = run(index, "ar", "وتحدث عن “الدولة” ومؤسساتها.")
+    assert alone == []  # the quoted word alone is a common noun
+    (head,) = run(index, "ar", "وبدأت هيئة الحشد بتسجيل المتطوعين.")
+    assert [(f.stem, f.entity_id) for f in head] == [("هيئة الحشد", "popular-mobilization-forces")]
+    (other,) = run(index, "ar", "وقالت قوات سوريا إن الوضع هادئ.")  # قوات opens the SDF's name, not Syria's
+    assert [(f.stem, f.entity_id) for f in other] == [("سوريا", "syria")]
+
+
+def test_a_described_organisation_is_no_name_and_the_forces_of_a_man_are_the_man(index):
+    (described,) = run(index, "ar", "وأعلن التنظيم المتشدد مسؤوليته عن الهجوم.")
+    assert described == []
+    (guards,) = run(index, "ar", "وقال الحرس الثوري إن قواته جاهزة.")
+    assert [(f.stem, f.etype) for f in guards] == [("الحرس الثوري", "org")]
+    (led,) = run(index, "ar", "وهاجمت قوات أحمد العودة مواقع في الريف.")
+    assert [(f.stem, f.etype, f.status) for f in led] == [("أحمد العودة", "person", "new")]
+
+
+def test_a_mountain_named_after_a_glossary_place_is_a_place_of_its_own(index):
+    (found,) = run(index, "ar", "ولجأ الأهالي إلى جبل سنجار ثم عادوا إلى سنجار.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in found] == [
+        ("جبل سنجار", "place", "new", None), ("سنجار", None, "accepted", "sinjar")]
+
+
 def test_a_glossary_persons_long_family_name_alone_is_suggested_as_him(index):
     (barzani,) = run(index, "ar", "واستقبل بارزاني الوفد في أربيل.")
     assert [(f.stem, f.etype, f.status) for f in barzani][0] == ("بارزاني", "person", "suggested")

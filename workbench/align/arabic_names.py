@@ -149,7 +149,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     if (count == 1 and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
             or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
         return 0  # مجلس النواب: the parliament, a common noun; المجلس الحاضرين: the members present
-    if count == 1 and adjective(first) and (not definite_head or first in t["describing"]):
+    if count == 1 and (first in t["describing"] or adjective(first) and not definite_head):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
@@ -476,8 +476,13 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if prefix is not None and i + 1 < n and joined(tokens, i) \
                     and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:  # قوات مجلس X: the inner head
                 head = stem_of(token, prefix)
-                count = _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"), ministry=head == MINISTRY)
-                if count:
+                led = _person(tokens, taken, i + 1, t, after_title=False, surnames=surnames) \
+                    if head == FORCES and not taken[i + 1] and fold(tokens[i + 1].text) in t["given"] else 0
+                count = 0 if led else _org(tokens, taken, i + 1, t, definite_head=head.startswith("ال"),
+                                           ministry=head == MINISTRY)
+                if led >= 2:  # قوات أحمد العودة: the forces of a man named in full, the man is the name
+                    found = Cue(i + 1, led, 0, "person", "forces of", token.text, CONFIDENCE["given name"])
+                elif count:
                     found = Cue(i, count + 1, prefix, "org", "org head", token.text, CONFIDENCE["org head"])
         if found is None:
             found = subordinate_place(tokens, taken, i, t)

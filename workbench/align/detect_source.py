@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names
 from workbench.align.arabic_words import TANWEEN, adjective, joined
 from workbench.align.arabic_places import listed_places
-from workbench.align.glossary_forms import family_names, joined_mentions, joined_names, last_words, surname_mentions
+from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
+                                           surname_mentions, with_heads)
 from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
                                       capitalised_names, extend_names, facility_names, french_lower_names,
                                       glued_start, head_kind)
@@ -74,6 +75,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     ``memory`` carries the names of the article's earlier segments and learns this one's."""
     found = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], lexicon, total)
     if lang == "ar":
+        found = with_heads(seg, found, lexicon, total) + quoted_mentions(seg, total, lexicon)
         found += latin_acronyms.mentions(seg, lexicon, total)
         found = sorted(found + joined_mentions(seg, total, joined_names(lexicon)), key=lambda f: f.start)
     if index is not None and found:
@@ -93,8 +95,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             head_short_forms(found, memory)
             learn_openings(found, memory)
     elif lang == "ar":
-        found = qualified_names.qualified(seg, regions(seg, context_guard(seg, found, lexicon), lexicon, total),
-                                          lexicon, total)
+        found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
+        found = qualified_names.mountains(seg, qualified_names.qualified(seg, found, lexicon, total), lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))

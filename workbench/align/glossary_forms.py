@@ -1,8 +1,10 @@
-"""Short and run-together forms of glossary spellings: a person's family name alone (أتباع البغدادي), a
-name of several words written without its spaces (الولاياتالمتحدة)."""
+"""Short, split and run-together forms of glossary spellings: a person's family name alone (أتباع البغدادي),
+a name of several words written without its spaces (الولاياتالمتحدة), a spelling whose last words are
+quoted (تنظيم “الدولة”), a short spelling with the head word of a longer one (هيئة الحشد)."""
 
 from __future__ import annotations
 
+from workbench.align.arabic_words import joined
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
 from workbench.text.tokens import proclitic_forms, word_key
@@ -10,7 +12,8 @@ from workbench.text.tokens import proclitic_forms, word_key
 CONFIDENCE = 0.8  # the name is sure enough; which person it is the linker decides (never on this alone)
 
 
-_last: list = [None, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words
+_last: list = [None, {}, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words,
+# and the openings of its spellings
 # "the regime of", "the militia of", "the forces of": a glossary person's last word after them is that person
 # even when it is also a common noun (نظام الأسد، ميليشيا أسد، قوات الأسد)
 RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات")}
@@ -46,11 +49,14 @@ def _index(lexicon: Lexicon) -> None:
     family: dict[str, str] = {}
     joined: dict[str, list] = {}
     lasts: dict[str, str] = {}
+    openings: dict[tuple[str, ...], set[str]] = {}
     for key, entries in lexicon.index.items():
         last = key[-1]
         arabic = [e for e in entries if e.lang == "ar"]
         if len(key) < 2 or not arabic:
             continue
+        for n in range(2, len(key)):
+            openings.setdefault(key[:n], set()).update(e.entity_id for e in arabic)
         if len("".join(key)) >= JOINED_MIN and "".join(key) not in lexicon.index:
             joined.setdefault("".join(key), arabic)
         people = [e for e in arabic if lexicon.types.get(e.entity_id) == "person"]
@@ -61,7 +67,7 @@ def _index(lexicon: Lexicon) -> None:
             if last.startswith("ال") and last.endswith("ي") and len(last) >= 6 \
                     or not last.startswith("ال") and len(last) >= BARE_FAMILY_MIN and not _common(last):
                 family.setdefault(last, entry.text)
-    _last[:] = [lexicon, family, joined, lasts]
+    _last[:] = [lexicon, family, joined, lasts, openings]
 
 
 def _common(word: str) -> bool:
@@ -112,4 +118,52 @@ def joined_mentions(seg: Segment, total: int, joined: dict[str, list]) -> list[F
                 found.entries = entries
                 out.append(found)
                 break
+    return out
+
+
+def quoted_mentions(seg: Segment, total: int, lexicon: Lexicon) -> list[Found]:
+    """A glossary spelling whose last words are in quotation marks after its first word, which stays
+    outside them (تنظيم “الدولة”: the Islamic State): the quoted words are its mention."""
+    from workbench.align.arabic_quotes import quoted_span
+
+    out: list[Found] = []
+    tokens, taken = seg.tokens, seg.taken
+    for k in range(1, len(tokens)):
+        count = 0 if taken[k] or taken[k - 1] else quoted_span(tokens, taken, k, seg.text)
+        if not count or seg.text[tokens[k - 1].end:tokens[k].start].strip() not in ("\"", "“", "”", "«"):
+            continue
+        words = tuple(word_key(t.text) for t in tokens[k:k + count])
+        for _, stem in proclitic_forms(tokens[k - 1].text):
+            entries = [e for e in lexicon.index.get((word_key(stem), *words), ()) if e.lang == "ar"]
+            if entries and not lexicon.index.get(words):
+                found = make_found("source", seg, k, count, 0, "ar", "glossary", total)
+                found.entries = entries
+                out.append(found)
+                break
+    return out
+
+
+def with_heads(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary spelling after a word that opens a longer spelling of the same entity with it takes
+    that word (هيئة الحشد: the glossary has هيئة الحشد الشعبي and الحشد for the PMF)."""
+    _index(lexicon)
+    openings = _last[4]
+    tokens, taken = seg.tokens, seg.taken
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    out: list[Found] = []
+    for f in found:
+        k = start_of.get(f.start)
+        ids = set(f.entity_ids)
+        if not k or not ids or taken[k - 1] or f.prefix or not joined(tokens, k - 1):
+            out.append(f)
+            continue
+        words = tuple(word_key(t.text) for t in tokens[k:k + len(f.words)])
+        prefix = next((p for p, stem in proclitic_forms(tokens[k - 1].text)
+                       if ids & openings.get((word_key(stem), *words), set())), None)
+        if prefix is None:
+            out.append(f)
+            continue
+        longer = make_found("source", seg, k - 1, len(f.words) + 1, prefix, "ar", "glossary", total)
+        longer.entries = f.entries
+        out.append(longer)
     return out

@@ -1,6 +1,6 @@
-"""A glossary name that the word after it makes another name: أمريكا اللاتينية (Amérique latine) is Latin
+"""A glossary name that a word beside it makes another name: أمريكا اللاتينية (Amérique latine) is Latin
 America, not the United States; أمريكا الجنوبية (Amérique du Sud) South America; الجيش السوري الحر the Free
-Syrian Army, not the Syrian Arab Army."""
+Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town."""
 
 from __future__ import annotations
 
@@ -40,6 +40,30 @@ def qualified(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) ->
         name = make_found("source", seg, k, len(f.words) + 1, f.prefix, "ar", "cue", total)
         name.etype, name.confidence = etype, CONFIDENCE["place head" if etype == "place" else "org head"]
         name.cue = f"'{tokens[j].text}' after a {etype}'s name"
+        out.append(name)
+    return out
+
+
+def mountains(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary place after a mountain head (جبل، جبال) is the mountain: a place of its own, its head in
+    its name (as the cues keep it in جبل الزاوية), proposed as new."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    heads = arabic_names.tables()["kept_place_head"]
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        ids = f.entity_ids
+        head = None
+        if k and ids and not f.prefix and not seg.taken[k - 1] and joined(tokens, k - 1) \
+                and all(lexicon.types.get(e) == "place" for e in ids):
+            head = next((p for p, stem in proclitic_forms(tokens[k - 1].text) if _fold(stem) in heads), None)
+        if head is None:
+            out.append(f)
+            continue
+        name = make_found("source", seg, k - 1, len(f.words) + 1, head, "ar", "cue", total)
+        name.etype, name.confidence = "place", CONFIDENCE["place head"]
+        name.cue = f"place head '{tokens[k - 1].text}'"
         out.append(name)
     return out
 
