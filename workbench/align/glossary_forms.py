@@ -18,6 +18,7 @@ _last: list = [None, {}, {}, {}, {}]  # the lexicon of the run, its family names
 # even when it is also a common noun (نظام الأسد، ميليشيا أسد، قوات الأسد)
 RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات")}
 JOINED_MIN = 8  # letters of a run-together name (shorter ones could be a word)
+_OPENING = ("\"", "“", "”", "«")  # a quotation mark that may open the quoted part of a spelling
 BARE_FAMILY_MIN = 6  # letters of a family name without the article that stands alone (عبدي، مصلح could be words)
 
 
@@ -127,10 +128,12 @@ def quoted_mentions(seg: Segment, total: int, lexicon: Lexicon) -> list[Found]:
     from workbench.align.arabic_quotes import quoted_span
 
     out: list[Found] = []
+    if not any(q in seg.text for q in _OPENING):
+        return out
     tokens, taken = seg.tokens, seg.taken
     for k in range(1, len(tokens)):
         count = 0 if taken[k] or taken[k - 1] else quoted_span(tokens, taken, k, seg.text)
-        if not count or seg.text[tokens[k - 1].end:tokens[k].start].strip() not in ("\"", "“", "”", "«"):
+        if not count or seg.text[tokens[k - 1].end:tokens[k].start].strip() not in _OPENING:
             continue
         words = tuple(word_key(t.text) for t in tokens[k:k + count])
         for _, stem in proclitic_forms(tokens[k - 1].text):
@@ -146,6 +149,8 @@ def quoted_mentions(seg: Segment, total: int, lexicon: Lexicon) -> list[Found]:
 def with_heads(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
     """A glossary spelling after a word that opens a longer spelling of the same entity with it takes
     that word (هيئة الحشد: the glossary has هيئة الحشد الشعبي and الحشد for the PMF)."""
+    if not found:
+        return found
     _index(lexicon)
     openings = _last[4]
     tokens, taken = seg.tokens, seg.taken
