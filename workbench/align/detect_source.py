@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names
-from workbench.align.arabic_words import TANWEEN, adjective, joined
+from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
@@ -95,8 +95,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             head_short_forms(found, memory)
             learn_openings(found, memory)
     elif lang == "ar":
-        found = regions(seg, context_guard(seg, found, lexicon), lexicon, total)
-        found = qualified_names.mountains(seg, qualified_names.qualified(seg, found, lexicon, total), lexicon, total)
+        found = qualified_names.beside(seg, context_guard(seg, found, lexicon), lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
@@ -233,31 +232,6 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
         f.entries, f.detector = [], "cue"
         f.confidence = arabic_names.CONFIDENCE["title"]
     return found
-
-
-def regions(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
-    East Syria): one new place, the country inside it not a mention of its own."""
-    tokens = seg.tokens
-    start_of = {tok.start: k for k, tok in enumerate(tokens)}
-    directions = arabic_names.tables()["direction"]
-    out = []
-    for f in found:
-        k = start_of.get(f.start)
-        if k is not None and k >= 2 and not f.prefix and f.entity_ids \
-                and all(lexicon.types.get(e) == "place" for e in f.entity_ids) \
-                and joined(tokens, k - 2) and joined(tokens, k - 1) and tokens[k - 1].text[:1] == "و" \
-                and arabic_names.fold(tokens[k - 1].text[1:]) in directions:
-            prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text)
-                           if arabic_names.fold(stem) in directions), None)
-            if prefix is not None and not seg.taken[k - 2] and not seg.taken[k - 1]:
-                region = make_found("source", seg, k - 2, 2 + len(f.words), prefix, "ar", "cue", total)
-                region.etype, region.confidence = "place", arabic_names.CONFIDENCE["place head"]
-                region.cue = f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'"
-                out.append(region)
-                continue
-        out.append(f)
-    return out
 
 
 def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> bool:

@@ -1,6 +1,6 @@
-"""A glossary name that a word beside it makes another name: أمريكا اللاتينية (Amérique latine) is Latin
+"""A glossary name that words beside it make another name: أمريكا اللاتينية (Amérique latine) is Latin
 America, not the United States; أمريكا الجنوبية (Amérique du Sud) South America; الجيش السوري الحر the Free
-Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town."""
+Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town; شمال وشرق سوريا a region."""
 
 from __future__ import annotations
 
@@ -24,6 +24,41 @@ PARTICLES = frozenset(map(_fold, ("في", "من", "إلى", "الى", "على", 
 FREE = frozenset(map(_fold, ("الحر", "الحرة", "الوطني", "الوطنية")))
 
 
+def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``."""
+    return mountains(seg, qualified(seg, regions(seg, found, lexicon, total), lexicon, total), lexicon, total)
+
+
+def _named(seg: Segment, first: int, count: int, prefix: int, etype: str, cue: str, total: int) -> Found:
+    """A new name over tokens ``[first, first + count)``, found by its cue and proposed as new."""
+    name = make_found("source", seg, first, count, prefix, "ar", "cue", total)
+    name.etype, name.confidence = etype, CONFIDENCE["place head" if etype == "place" else "org head"]
+    name.cue = cue
+    return name
+
+
+def regions(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
+    East Syria): one new place, the country inside it not a mention of its own."""
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    directions = arabic_names.tables()["direction"]
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        if k is not None and k >= 2 and not f.prefix and f.entity_ids \
+                and all(lexicon.types.get(e) == "place" for e in f.entity_ids) \
+                and joined(tokens, k - 2) and joined(tokens, k - 1) and tokens[k - 1].text[:1] == "و" \
+                and _fold(tokens[k - 1].text[1:]) in directions:
+            prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text) if _fold(stem) in directions), None)
+            if prefix is not None and not seg.taken[k - 2] and not seg.taken[k - 1]:
+                out.append(_named(seg, k - 2, 2 + len(f.words), prefix, "place",
+                                  f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'", total))
+                continue
+        out.append(f)
+    return out
+
+
 def qualified(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
     """Arabic glossary names followed by a word that names something else with them become that longer
     name, found by its cue and proposed as new (never linked to the shorter name's entity)."""
@@ -37,10 +72,7 @@ def qualified(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) ->
         if etype is None:
             out.append(f)
             continue
-        name = make_found("source", seg, k, len(f.words) + 1, f.prefix, "ar", "cue", total)
-        name.etype, name.confidence = etype, CONFIDENCE["place head" if etype == "place" else "org head"]
-        name.cue = f"'{tokens[j].text}' after a {etype}'s name"
-        out.append(name)
+        out.append(_named(seg, k, len(f.words) + 1, f.prefix, etype, f"'{tokens[j].text}' after a {etype}'s name", total))
     return out
 
 
@@ -61,10 +93,7 @@ def mountains(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) ->
         if head is None:
             out.append(f)
             continue
-        name = make_found("source", seg, k - 1, len(f.words) + 1, head, "ar", "cue", total)
-        name.etype, name.confidence = "place", CONFIDENCE["place head"]
-        name.cue = f"place head '{tokens[k - 1].text}'"
-        out.append(name)
+        out.append(_named(seg, k - 1, len(f.words) + 1, head, "place", f"place head '{tokens[k - 1].text}'", total))
     return out
 
 
