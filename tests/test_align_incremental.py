@@ -296,3 +296,20 @@ def test_a_new_glossary_person_reaches_the_family_name_alone_in_other_articles(c
     align_articles(conn)
     check(conn, tmp_path)
     assert conn.execute(alone).fetchall() == [("sarhan-al-jubouri",)]
+
+
+def test_a_pair_analysed_again_remembers_a_part_the_article_called_the_longer_organisation(conn, tmp_path):
+    """كتائب ميليشيا “حزب الله”, then “حزب الله” alone: the Kataib both times, when a decision re-analyses
+    only the later pair as when the whole article is aligned."""
+    from tests.test_align_pipeline import add_article
+
+    add_article(conn, "ar", ["وقصفت الطائرات كتائب ميليشيا “حزب الله” في العراق.",
+                             "واستهدفت الغارات منشآت يستخدمها “حزب الله” قرب بلدة الزيزفونة."], None)
+    align_articles(conn)
+    parts = """SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+               WHERE m.surface = 'حزب الله' ORDER BY m.segment_id"""
+    expected = [("kataib-hezbollah", "suggested")] * 2
+    assert conn.execute(parts).fetchall() == expected
+    decide(conn, pick(conn, "m.surface = 'الزيزفونة'"), "not-a-name")  # reaches the second sentence only
+    assert conn.execute(parts).fetchall() == expected
+    check(conn, tmp_path)

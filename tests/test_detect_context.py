@@ -213,6 +213,29 @@ def test_a_described_organisation_is_no_name_and_the_forces_of_a_man_are_the_man
     assert [(f.stem, f.etype, f.status) for f in led] == [("أحمد العودة", "person", "new")]
 
 
+def test_descriptions_bases_and_places_named_like_a_glossary_person(index):
+    (deputy,) = run(index, "ar", "وجرى استبدال النائب الثاني للمحافظ عمر المولى بعد فوزه.")
+    assert [(f.stem, f.etype, f.status) for f in deputy] == [("عمر المولى", "person", "new")]
+    (governor,) = run(index, "ar", "وقال محافظ نينوى نجم الجبوري إن الوضع مستقر.")
+    assert [f.stem for f in governor] == ["نينوى", "نجم الجبوري"]
+    (town,) = run(index, "ar", "وتقع البلدة جنوب البغدادي في الأنبار.")
+    assert [f.stem for f in town] == ["الأنبار"]  # a place named like the man, not him
+    (alliance,) = run(index, "ar", "وأعلن قادة الأحزاب تحالف كردي للظفر بالمنصب.")
+    assert alliance == []
+    (base,) = run(index, "ar", "وسقطت قذائف على قاعدة عين الأسد الجوية وقواعد صواريخ قريبة.")
+    assert [(f.stem, f.etype) for f in base] == [("عين الأسد", "place")]
+
+
+def test_a_part_that_the_article_calls_the_longer_organisation_is_it_further_on(index):
+    first, later = run(index, "ar", "وقصفت الطائرات كتائب ميليشيا “حزب الله” في العراق.",
+                       "واستهدفت الغارات منشآت يستخدمها “حزب الله” قرب الحدود.", memory=Memory())
+    assert [(f.stem, f.entity_id, f.status) for f in first] == [
+        ("حزب الله", "kataib-hezbollah", "suggested"), ("العراق", "iraq", "accepted")]
+    assert [(f.stem, f.entity_id, f.status) for f in later] == [("حزب الله", "kataib-hezbollah", "suggested")]
+    (alone,) = run(index, "ar", "واستهدفت الغارات منشآت يستخدمها “حزب الله” قرب الحدود.", memory=Memory())
+    assert [(f.entity_id, f.status) for f in alone] == [("hezbollah", "accepted")]
+
+
 def test_a_mountain_named_after_a_glossary_place_is_a_place_of_its_own(index):
     (found,) = run(index, "ar", "ولجأ الأهالي إلى جبل سنجار ثم عادوا إلى سنجار.")
     assert [(f.stem, f.etype, f.status, f.entity_id) for f in found] == [

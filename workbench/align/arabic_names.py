@@ -127,6 +127,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         closes = (construct and word.startswith("ال") and adjective(word)) \
             or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
+            and word not in t["dropped_org_head"] \
             and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
@@ -151,6 +152,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         return 0  # مجلس النواب: the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and (first in t["describing"] or adjective(first) and not definite_head):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
+    if count and not definite_head and not first.startswith("ال") and "ال" + first in t["describing"]:
+        return 0  # تحالف كردي للظفر بالمنصب: an alliance described (a Kurdish one), not named
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
@@ -256,8 +259,9 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     n = len(tokens)
     token = tokens[i]
     heads = not stem_of(token, prefix).startswith("ال")
+    of_place = stem_of(token, prefix) in t["title_of_place"] and i + 1 < n and fold(tokens[i + 1].text) not in t["given"]
     office = i + 1 if i + 1 < n and not taken[i + 1] and joined(tokens, i) \
-        and stem_of(token, prefix) in t["title_of_place"] and _after_title_word(tokens[i + 1], t) \
+        and of_place and _after_title_word(tokens[i + 1], t) \
         and not (i + 2 < n and joined(tokens, i + 1) and fold(tokens[i + 2].text).startswith("ال")) else None
     # the office's place stands alone before a comma or before the person (not قائممقام وتشكيل إدارة)
     out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])] \
@@ -268,7 +272,7 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
             taken[j] and not (j == i + 1 and appoints and j in surnames) or fold(tokens[j].text) in t["complement"]
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"]
                 and not (j == i + 1 and appoints))  # تعيين الكاظمي: the one named, not what it heads
-            or (j == i + 1 and stem_of(token, prefix) in t["title_of_place"] and _after_title_word(tokens[j], t))
+            or (j == i + 1 and of_place and _after_title_word(tokens[j], t))  # محافظ نينوى X; not محافظ عمر X
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
                 and (name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1

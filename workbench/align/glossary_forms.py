@@ -4,6 +4,8 @@ quoted (تنظيم “الدولة”), a short spelling with the head word of a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workbench.align.arabic_words import joined
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
@@ -80,9 +82,19 @@ def _common(word: str) -> bool:
     return any(folded in t[kind] for kind in ("not_name", "given", "title", "place_head", "org_head"))
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Directions and place heads (word keys): what follows them is a place (جنوب البغدادي)."""
+    from workbench.names.arabic_cues import tables
+
+    t = tables()
+    return frozenset(word_key(w) for w in t["direction"] | t["place_head"])
+
+
 def surname_mentions(seg: Segment, total: int, surnames: dict[str, str], lasts: dict[str, str]) -> list[Found]:
     """Untaken words that are a glossary person's family name, unless they follow a definite word:
-    there a nisba is an adjective (الوفد البغدادي، المذهب المالكي); after "the regime of" any last word
+    there a nisba is an adjective (الوفد البغدادي، المذهب المالكي), or a direction or a place head (a
+    place named like him: جنوب البغدادي); after "the regime of" any last word
     of a glossary person's name (``lasts``: نظام الأسد، ميليشيا أسد); with no ``surnames``, only those."""
     out: list[Found] = []
     tokens, taken = seg.tokens, seg.taken
@@ -95,8 +107,8 @@ def surname_mentions(seg: Segment, total: int, surnames: dict[str, str], lasts: 
             if name is None:
                 continue
             if not ruled and k and tokens[k - 1].joins and any(
-                    s.startswith("ال") for _, s in proclitic_forms(tokens[k - 1].text)):
-                break
+                    s.startswith("ال") or word_key(s) in _place_words() for _, s in proclitic_forms(tokens[k - 1].text)):
+                break  # جنوب البغدادي، قضاء البغدادي: a place named like the man
             found = make_found("source", seg, k, 1, prefix, "ar", "cue", total)
             found.etype, found.confidence = "person", CONFIDENCE
             found.cue = f"family name of '{name}'"

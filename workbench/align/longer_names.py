@@ -10,6 +10,7 @@ from workbench.names.lookup import Lexicon
 from workbench.text.tokens import proclitic_forms, word_key
 
 QUOTES = set(" \u00a0\"'«»“”‘’")
+MILITIA = frozenset(word_key(w) for w in ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"))
 
 
 def learn(found: list[Found], parts: dict[tuple[str, ...], tuple[str, str]], lexicon: Lexicon) -> None:
@@ -35,7 +36,11 @@ def mark(seg: Segment, found: list[Found], parts: dict[tuple[str, ...], tuple[st
         if not f.entries or any(lexicon.types.get(e) != "org" for e in f.entity_ids):
             continue
         keys = tuple(word_key(w) for w in f.words)
-        hit = parts.get(keys) or _quoted_after_head(seg, start_of.get(f.start), keys, lexicon)
+        hit = parts.get(keys)
+        if hit is None:
+            hit = _quoted_after_head(seg, start_of.get(f.start), keys, lexicon)
+            if hit is not None:  # the article calls the longer one by this part: so it does further on
+                parts.setdefault(keys, hit)
         if hit is not None and hit[0] not in f.entity_ids:
             f.within = hit
 
@@ -57,13 +62,16 @@ def _other_org(lexicon: Lexicon, keys: tuple[str, ...], owner: str) -> bool:
 
 
 def _quoted_after_head(seg: Segment, k: int | None, keys: tuple[str, ...], lexicon: Lexicon) -> tuple[str, str] | None:
-    """The organisation whose glossary spelling is the word before token ``k`` and the quoted name from ``k``."""
+    """The organisation whose glossary spelling is the word before token ``k`` and the quoted name from ``k``
+    (a militia word between them left out: كتائب ميليشيا “حزب الله”)."""
     if not k:
         return None
     before = seg.tokens[k - 1]
     gap = seg.text[before.end:seg.tokens[k].start]
     if not gap.strip() or not set(gap) <= QUOTES:
         return None
+    if k >= 2 and word_key(before.text) in MILITIA and seg.text[seg.tokens[k - 2].end:before.start] == " ":
+        before = seg.tokens[k - 2]
     for _, stem in proclitic_forms(before.text):
         entries = [e for e in lexicon.index.get((word_key(stem),) + keys, ()) if lexicon.types.get(e.entity_id) == "org"]
         if entries:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from workbench.align import detect_source, longer_names
 from workbench.store.chunks import rows_in
-from workbench.text.tokens import _WORD, bare_word, word_key
+from workbench.text.tokens import _WORD, bare_word, key_of, word_key
 
 BATCH = 200  # articles read at once
 
@@ -94,7 +94,8 @@ def teaching_words(conn: sqlite3.Connection, segment_ids: list[int], lexicon,
     the article (دير الزور: its short form الدير); an Arabic person's name of two words or more (مقتدى الصدر:
     الصدر); a French glossary name that a head and its adjective open (Forces démocratiques syriennes),
     or a singular head alone (Cadre de coordination: le Cadre);
-    an organisation's glossary name holding another organisation's spelling (كتائب حزب الله). The memory
+    an organisation's glossary name holding another organisation's spelling (كتائب حزب الله), or an
+    organisation's spelling linked to another (كتائب ميليشيا “حزب الله”: the part the article calls it). The memory
     is only ever asked about these words. ``among``: only the names with a word among these (those of
     the pairs analysed again: a name with none teaches them nothing)."""
     out: dict[int, set[str]] = {}
@@ -111,9 +112,15 @@ def teaching_words(conn: sqlite3.Connection, segment_ids: list[int], lexicon,
         keys = {memory_key(w) for w in found}
         if among is not None and not keys & among:
             continue
-        holds = bool(glossed and org and longer_names.holds_other(lexicon, _WORD.findall(stem), org))
+        holds = bool(glossed and org and (longer_names.holds_other(lexicon, _WORD.findall(stem), org)
+                                          or _linked_elsewhere(lexicon, stem, org)))
         if glossed and not holds and (lang == "fr" and not detect_source.opens_long_name(found)
                                       and not detect_source.opens_with_head(found) or lang == "ar" and org):
             continue
         out.setdefault(sid, set()).update(keys)
     return out
+
+
+def _linked_elsewhere(lexicon, stem: str, entity_id: str) -> bool:
+    """A glossary spelling linked to an entity it is not a spelling of (a part of a longer name)."""
+    return entity_id not in {e.entity_id for e in lexicon.index.get(key_of(stem), ())}
