@@ -226,6 +226,15 @@ def test_descriptions_bases_and_places_named_like_a_glossary_person(index):
     assert [(f.stem, f.etype) for f in base] == [("عين الأسد", "place")]
 
 
+def test_a_title_before_a_glossary_person_names_him_and_names_open_after_titles_of_place(index):
+    (leader,) = run(index, "ar", "وأكد المصدر أن الأمين العام لمنظمة بدر هادي العامري سيكون على رأس التحالف.")
+    assert [f.stem for f in leader] == ["منظمة بدر", "هادي العامري"]  # not سيكون after him
+    first, later = run(index, "ar", "وطالبوا بإقالة المحافظ عبد الكريم زيدون من منصبه.",
+                       "وقال محافظ نينوى عبد الكريم الزيدون إن الطلب مرفوض.", memory=Memory())
+    assert [(f.stem, f.etype) for f in first] == [("عبد الكريم زيدون", "person")]
+    assert ("عبد الكريم الزيدون", "person") in [(f.stem, f.etype) for f in later]  # the article aside, the same
+
+
 def test_a_part_that_the_article_calls_the_longer_organisation_is_it_further_on(index):
     first, later = run(index, "ar", "وقصفت الطائرات كتائب ميليشيا “حزب الله” في العراق.",
                        "واستهدفت الغارات منشآت يستخدمها “حزب الله” قرب الحدود.", memory=Memory())

@@ -249,7 +249,8 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
 
 
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
-                  places: set[int], surnames: frozenset[int] = frozenset()) -> list[Cue]:
+                  places: set[int], surnames: frozenset[int] = frozenset(),
+                  people: frozenset[int] = frozenset()) -> list[Cue]:
     """The person after the title at token ``i``: past its complements, a glossary name (المتحدث باسم
     قسد), a governor's place, after a title without the article what it heads (رئيس المجلس المدني: not
     a person) and a word governing a glossary name (مدير صحة الرقة); after a comma when the title
@@ -259,7 +260,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     n = len(tokens)
     token = tokens[i]
     heads = not stem_of(token, prefix).startswith("ال")
-    of_place = stem_of(token, prefix) in t["title_of_place"] and i + 1 < n and fold(tokens[i + 1].text) not in t["given"]
+    of_place = stem_of(token, prefix) in t["title_of_place"] and i + 1 < n \
+        and fold(tokens[i + 1].text) not in t["given"] | t["abd"] | t["kunya"]
     office = i + 1 if i + 1 < n and not taken[i + 1] and joined(tokens, i) \
         and of_place and _after_title_word(tokens[i + 1], t) \
         and not (i + 2 < n and joined(tokens, i + 1) and fold(tokens[i + 2].text).startswith("ال")) else None
@@ -276,8 +278,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
                 and (name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1
-    if j >= n:
-        return out
+    if j >= n or any(k in people for k in range(i + 1, j)):
+        return out  # الأمين العام لمنظمة بدر هادي العامري: the title names the glossary's person
     head = prefix_in(tokens[j - 1], t["org_head"]) if j - 1 > i and not taken[j - 1] else None
     if head is not None:  # الأمين العام لوزارة X: X names the ministry (قائد قوات X: the forces X), no person
         count = _org(tokens, taken, j, t)
@@ -368,11 +370,12 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
 
 
 def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int] | None = None,
-         surnames: frozenset[int] = frozenset()) -> list[Cue]:
+         surnames: frozenset[int] = frozenset(), people: frozenset[int] = frozenset()) -> list[Cue]:
     """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right;
     ``text`` (the segment) lets quotation marks count as a cue; ``places``: the tokens of glossary
     places, which an organisation's name may hold (مجلس محافظة نينوى); ``surnames``: tokens of a
-    glossary person's family name alone, which may close another person's name."""
+    glossary person's family name alone, which may close another person's name; ``people``: tokens of
+    glossary people, whom a title before them names."""
     t = tables()
     out: list[Cue] = []
     places = places or set()
@@ -403,7 +406,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 found = Cue(i, count, head, "org", "org head", token.text, CONFIDENCE["org head"])
         prefix = prefix_in(token, t["title"]) if found is None and not _adjective_after_noun(tokens, taken, i, t) else None
         if prefix is not None:
-            *offices, found = _title_person(tokens, taken, i, prefix, t, text, places, surnames) or [None]
+            *offices, found = _title_person(tokens, taken, i, prefix, t, text, places, surnames, people) or [None]
             for office in offices:
                 out.append(office)
                 taken[office.first] = True

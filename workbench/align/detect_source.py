@@ -182,12 +182,14 @@ def opens_long_name(words) -> bool:
     return len(words) >= 3 and words[0].casefold() in NAME_HEADS and words[1].islower() and words[1] not in LINKING
 
 
-def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int]]:
+def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[set[int], frozenset[int], frozenset[int]]:
     """The tokens of glossary mentions that name places only (an organisation's name may hold them),
-    and of one-word family names of glossary people (another person's name may end on them)."""
+    of one-word family names of glossary people (another person's name may end on them), and of
+    glossary people (a title before them names them, not a name after them)."""
     start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
     places: set[int] = set()
     surnames: set[int] = set()
+    people: set[int] = set()
     for f in found:
         k = start_of.get(f.start)
         types = {lexicon.types.get(e) for e in f.entity_ids}
@@ -195,9 +197,11 @@ def known_tokens(seg: Segment, found: list[Found], lexicon: Lexicon) -> tuple[se
             continue
         if types == {"place"}:
             places.update(range(k, k + len(f.words)))
-        elif types == {"person"} and len(f.words) == 1 and not f.prefix and f.stem.startswith("ال"):
-            surnames.add(k)
-    return places, frozenset(surnames)
+        elif types == {"person"}:
+            people.update(range(k, k + len(f.words)))
+            if len(f.words) == 1 and not f.prefix and f.stem.startswith("ال"):
+                surnames.add(k)
+    return places, frozenset(surnames), frozenset(people)
 
 
 def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -592,21 +596,22 @@ def _pronoun_ending(found: Found) -> bool:
         and found.entries[0].text.endswith("ة")
 
 
-def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
-                      places: set[int] | None = None, surnames: frozenset[int] = frozenset()) -> list[Found]:
+def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None, places: set[int] | None = None,
+                      surnames: frozenset[int] = frozenset(), people: frozenset[int] = frozenset()) -> list[Found]:
     """Arabic names outside the glossary, found by titles, heads and the structure of names; a
     person's name seen earlier in the article ends where it ended then (الشيخ طليوش عُرف);
     ``places``: tokens of glossary places, which an organisation's name may hold; ``surnames``:
-    glossary family names alone, which may close another person's name."""
+    glossary family names alone, which may close another person's name; ``people``: tokens of glossary
+    people."""
     out: list[Found] = []
-    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places, surnames):
+    for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places, surnames, people):
         if memory is not None and cue.type == "person" and cue.count > 1:
             words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
             words[0] = words[0][cue.prefix:]
             known = memory.firsts.get(words[0], ())
             common = 0
-            while common < min(len(words), len(known)) and words[common] == known[common]:
-                common += 1
+            while common < min(len(words), len(known)) and _bare(words[common]) == _bare(known[common]):
+                common += 1  # عبد القادر الدخيل after عبد القادر دخيل: the article aside, the same name
             # a title reaches one word too far (الشيخ فرحان عرف); a name by its structure (محمود
             # البنّات after محمود إبراهيم البنات, أحمد عبيد عيسى after أحمد الحاصود) is another form or person
             overreach = cue.cue == "title" and cue.count == 2 and not (words[1] in known or words[1].startswith("ال"))
@@ -617,6 +622,11 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None,
         found.cue = f"{cue.cue} '{cue.word}'"
         out.append(found)
     return out
+
+
+def _bare(word: str) -> str:
+    """A folded word without the article."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 def arabic_ner_names(seg: Segment, total: int, finder) -> list[Found]:
