@@ -233,6 +233,9 @@ def test_a_title_before_a_glossary_person_names_him_and_names_open_after_titles_
                        "وقال محافظ نينوى عبد الكريم الزيدون إن الطلب مرفوض.", memory=Memory())
     assert [(f.stem, f.etype) for f in first] == [("عبد الكريم زيدون", "person")]
     assert ("عبد الكريم الزيدون", "person") in [(f.stem, f.etype) for f in later]  # the article aside, the same
+    _, bloc = run(index, "ar", "وقال نواب مقربون من فالح الفياض إن الاجتماع تأجل.",
+                  "وبدأت كتلة الفياض التحرك مع الكتل الأخرى.", memory=Memory())
+    assert [(f.stem, f.entity_id, f.status) for f in bloc] == [("الفياض", "falih-al-fayyadh", "suggested")]
 
 
 def test_a_part_that_the_article_calls_the_longer_organisation_is_it_further_on(index):

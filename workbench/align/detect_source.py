@@ -605,6 +605,9 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None, pl
     people."""
     out: list[Found] = []
     for cue in arabic_names.find(seg.tokens, list(seg.taken), seg.text, places, surnames, people):
+        if memory is not None and cue.type == "org" and memory.words.get(
+                arabic_names.fold(seg.tokens[cue.first].text[cue.prefix:]), ("",))[0] == "person":
+            continue  # كتلة الفياض after فالح الفياض: the man the bloc is named after (``remembered``)
         if memory is not None and cue.type == "person" and cue.count > 1:
             words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
             words[0] = words[0][cue.prefix:]
