@@ -92,6 +92,10 @@ def test_a_quoted_name_swallows_the_known_place_inside_it(index):
     ("Des détenus se sont évadés de la prison de Sinaa jeudi.", [("Sinaa", "ghwayran-prison")]),
     ("La route du Kurdistan d’Irak est fermée.", [("Kurdistan d’Irak", "kurdistan-region")]),
     ("Des combattants de l’Armée syrienne libre ont reculé.", [("Armée syrienne libre", None)]),
+    ("Des combattants de l’Armée Syrienne Libre ont reculé.", [("Armée Syrienne Libre", None)]),
+    ("Un SUV a explosé devant le Gouvernorat de Kirkouk. Page précédente", [("Kirkouk", "kirkuk")]),
+    ("La Résistance islamique en Irak a visé Aïn al-Arab.",
+     [("Résistance islamique en Irak", "islamic-resistance-in-iraq"), ("Aïn al-Arab", "kobani")]),
 ])
 def test_french_names_longer_than_their_glossary_part(index, sentence, expected):
     (found,) = run(index, "fr", sentence)
@@ -236,6 +240,19 @@ def test_a_title_before_a_glossary_person_names_him_and_names_open_after_titles_
     _, bloc = run(index, "ar", "وقال نواب مقربون من فالح الفياض إن الاجتماع تأجل.",
                   "وبدأت كتلة الفياض التحرك مع الكتل الأخرى.", memory=Memory())
     assert [(f.stem, f.entity_id, f.status) for f in bloc] == [("الفياض", "falih-al-fayyadh", "suggested")]
+
+
+def test_common_words_after_heads_and_a_nisba_after_a_titled_given_name(index):
+    (nisba,) = run(index, "ar", "هذا وصرح الناشط محمد الشمالي لصحيفة محلية أن الطائرة سقطت.")
+    assert [(f.stem, f.etype) for f in nisba] == [("محمد الشمالي", "person")]
+    (described,) = run(index, "ar", "وأكد أن التيار يشكل قاعدة جماهيرية كبيرة في المدن.")
+    assert described == []
+    (pronoun,) = run(index, "ar", "وتوقع انسحاب أعضاء من منظمة والتحاقهم بحزب آخر.")
+    assert pronoun == []
+    (verb,) = run(index, "ar", "وهاجمت طائرتان قاعدة في ناحية بامرني وتم إسقاطهما.")
+    assert [(f.stem, f.etype) for f in verb] == [("بامرني", "place")]
+    (acting,) = run(index, "ar", "وترأس الجلسة المجلس بالنيابة عن رئيسه.")
+    assert acting == []
 
 
 def test_a_part_that_the_article_calls_the_longer_organisation_is_it_further_on(index):

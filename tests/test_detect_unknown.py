@@ -49,6 +49,12 @@ def test_place_list_leaves_out_frequent_words():
     assert lookup.canonical  # the list is loaded
 
 
+def test_place_list_leaves_out_a_frequent_word_behind_a_proclitic():
+    sentence = "ووصف القصف بأنه عشوائي ويستهدف المدنيين."  # بانه (Baneh) is also ب + أنه
+    tokens = words(sentence)
+    assert gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence)) == []
+
+
 def test_place_list_is_looked_up_per_script():
     from workbench.names.places import place_named, place_names
 

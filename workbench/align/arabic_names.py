@@ -80,6 +80,10 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
+        elif after_title and count == 1 and not pair and word.startswith("ال") and adjective(word) \
+                and word in t["not_name"] and word not in t["title"]:
+            count, k = 2, k + 1  # الناشط محمد الشمالي: a nisba after a given name is his family name
+            break
         elif name_word(tokens[k], t) and (count < 2 + opened or word.startswith("ال") or word in t["given"]
                                            or _role_next(tokens, k, t)
                                            or (after_title and (_family_name_next(tokens, taken, k, t)
@@ -129,7 +133,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
             and word not in t["dropped_org_head"] \
             and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
-            and not word.endswith(("تها", "تهم", "ته"))  # مجلس محافظتها: a noun with a pronoun
+            and not word.endswith(("تها", "تهم", "ته", "هم", "هما"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
@@ -432,7 +436,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         head = prefix_in(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and joined(tokens, i) \
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
-            count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["plural_place_head"])
+            count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["described_place_head"])
             if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
                 found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
             elif count:

@@ -73,7 +73,9 @@ STOP = {
     "trente", "cent", "cents", "mille", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     "ten", "hundred", "thousand",
     # generic acronyms (non-governmental organisation, headquarters, time zones, web page furniture)
-    "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url",
+    "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url", "suv",
+    # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
+    "page", "précédente", "suivante", "gouvernorat",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
 
 # feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)

@@ -500,10 +500,15 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 out.append(make_found("source", seg, a, last - a + 1, 0, "fr", "grown", total))
                 continue
         nxt = last + 1
+        # the adjective may have been found alone by its capital (Armée Syrienne Libre): it joins the name
+        alone = by_start.get(tokens[nxt].start) if nxt < len(tokens) and seg.taken[nxt] else None
         if f.entries and tokens[first].text.casefold() in NAME_HEADS and nxt < len(tokens) \
-                and tokens[last].joins and not seg.taken[nxt] and tokens[nxt].text in NAME_ADJECTIVES:
+                and tokens[last].joins and tokens[nxt].text.casefold() in NAME_ADJECTIVES \
+                and (not seg.taken[nxt] or alone is not None and not alone.entries and len(alone.words) == 1):
             hits = index.candidates(seg.text[f.start:tokens[nxt].end], "fr")
             if not (hits and hits[0].accepted and hits[0].entity_id in f.entity_ids):
+                if alone is not None:
+                    merged.add(id(alone))
                 out.append(make_found("source", seg, first, nxt - first + 1, 0, "fr", "caps", total))
                 continue
         out.append(f)

@@ -57,7 +57,9 @@ _PLACE_HEADS = """
 # place heads that are part of the name they open: a mountain range (جبل الزاوية، جبال قنديل)
 _KEPT_PLACE_HEADS = "جبل جبال".split()
 
-_PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحياء قرى بلدات مدن مناطق".split()
+_PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي أحياء قرى بلدات مدن مناطق قواعد".split()
+# a singular place head that an indefinite adjective may describe (قاعدة جماهيرية: a popular base)
+_DESCRIBED_PLACE_HEADS = "قاعدة".split()
 
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
 _ORG_HEADS = """
@@ -195,7 +197,7 @@ _NOT_NAME = """
 الأخيرة الماضي الماضية المقبل المقبلة الجاري الحالي الحالية السابق السابقة الكبير الكبرى الجديد
 الجديدة المحلي المحلية الدولي الدولية الرسمي الرسمية المحتلة الواقعة الواقع التابعة التابع المدعومة
 المدعوم المشتركة التحالف بيان تصريح تصريحات مصدر مصادر تقرير تقارير وكالة وكالات صحيفة حزب حركة قوات
-صواريخ صاروخ طائرات طائرة مسيرات مسيرة أسلحة ذخائر
+صواريخ صاروخ طائرات طائرة مسيرات مسيرة أسلحة ذخائر تم تمت بالنيابة
 يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر كانون شباط آذار نيسان
 الموالية الموالي الموالين المعروفين المعروف المعروفة الإيراني الإيرانية العراقي العراقية
 الأمريكي الأميركي الأمريكية الأميركية الروسي الروسية التركي التركية السعودي السعودية الإسرائيلي
@@ -235,6 +237,7 @@ def tables() -> dict[str, frozenset]:
         "place_head": _folded(_PLACE_HEADS)
         | _folded(["ال" + w for w in _PLACE_HEADS if w not in _PLURAL_PLACE_HEADS]),
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
+        "described_place_head": _folded(_PLURAL_PLACE_HEADS + _DESCRIBED_PLACE_HEADS),
         "kept_place_head": _folded(_KEPT_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),

@@ -57,12 +57,16 @@ def place_lookup(script: str = "ar") -> Lexicon:
 
 
 def _distinctive(spelling: str, common: frozenset) -> bool:
-    """A spelling that is not also a frequent word: one word needs four letters or more (أن، صدد)."""
+    """A spelling that is not also a frequent word: one word needs four letters or more (أن، صدد) and
+    must not be one with a proclitic (بانه: ب + أنه, "that it")."""
+    from workbench.names.arabic_cues import cue_fold
+    from workbench.text.tokens import proclitic_forms
+
     if spelling in common:
         return False
     if " " not in spelling:
         bare = spelling[2:] if spelling.startswith("ال") else spelling
-        return len(bare) >= 4
+        return len(bare) >= 4 and not any(cue_fold(stem) in common for p, stem in proclitic_forms(spelling) if p)
     return True
 
 
