@@ -14,8 +14,7 @@ from workbench.text.tokens import proclitic_forms, word_key
 CONFIDENCE = 0.8  # the name is sure enough; which person it is the linker decides (never on this alone)
 
 
-_last: list = [None, {}, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words,
-# and the openings of its spellings
+_last: list = [None, {}, {}, {}]  # the lexicon of the run, its family names, run-together names, last words
 # "the regime of", "the militia of", "the forces of": a glossary person's last word after them is that person
 # even when it is also a common noun (نظام الأسد، ميليشيا أسد، قوات الأسد)
 RULED_BY = {word_key(w) for w in ("نظام", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "قوات")}
@@ -52,14 +51,11 @@ def _index(lexicon: Lexicon) -> None:
     family: dict[str, str] = {}
     joined: dict[str, list] = {}
     lasts: dict[str, str] = {}
-    openings: dict[tuple[str, ...], set[str]] = {}
     for key, entries in lexicon.index.items():
         last = key[-1]
         arabic = [e for e in entries if e.lang == "ar"]
         if len(key) < 2 or not arabic:
             continue
-        for n in range(2, len(key)):
-            openings.setdefault(key[:n], set()).update(e.entity_id for e in arabic)
         if len("".join(key)) >= JOINED_MIN and "".join(key) not in lexicon.index:
             joined.setdefault("".join(key), arabic)
         people = [e for e in arabic if lexicon.types.get(e.entity_id) == "person"]
@@ -70,7 +66,7 @@ def _index(lexicon: Lexicon) -> None:
             if last.startswith("ال") and last.endswith("ي") and len(last) >= 6 \
                     or not last.startswith("ال") and len(last) >= BARE_FAMILY_MIN and not _common(last):
                 family.setdefault(last, entry.text)
-    _last[:] = [lexicon, family, joined, lasts, openings]
+    _last[:] = [lexicon, family, joined, lasts]
 
 
 def _common(word: str) -> bool:
@@ -163,8 +159,7 @@ def with_heads(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -
     that word (هيئة الحشد: the glossary has هيئة الحشد الشعبي and الحشد for the PMF)."""
     if not found:
         return found
-    _index(lexicon)
-    openings = _last[4]
+    openings = lexicon.openings
     tokens, taken = seg.tokens, seg.taken
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     out: list[Found] = []
@@ -176,7 +171,7 @@ def with_heads(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -
             continue
         words = tuple(word_key(t.text) for t in tokens[k:k + len(f.words)])
         prefix = next((p for p, stem in proclitic_forms(tokens[k - 1].text)
-                       if ids & openings.get((word_key(stem), *words), set())), None)
+                       if ids & openings.get((word_key(stem), *words), frozenset())), None)
         if prefix is None:
             out.append(f)
             continue

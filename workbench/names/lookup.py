@@ -62,6 +62,8 @@ class Lexicon:
     types: dict[str, str] = field(default_factory=dict)
     _opens: dict[str, bool] = field(default_factory=dict)  # word -> may it start a glossary match?
     trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+    # the first words of Arabic spellings of three words or more (not the whole) -> their entities
+    openings: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows, canonical_spelling: bool = True) -> "Lexicon":
@@ -83,7 +85,7 @@ class Lexicon:
         """A copy with more spellings ``(entity id, lang, text)`` and new ``entities`` ``(id, type,
         canonical)`` (their canonical name a spelling too); this one unchanged."""
         canonical, types = (dict(self.canonical), dict(self.types)) if entities else (self.canonical, self.types)
-        lex = Lexicon(dict(self.index), dict(self.longest), canonical, types)
+        lex = Lexicon(dict(self.index), dict(self.longest), canonical, types, openings=dict(self.openings))
         for eid, etype, name in entities:
             canonical[eid], types[eid] = name, etype
         for eid, lang, text in [*((eid, "en", name) for eid, _, name in entities), *spellings]:
@@ -125,6 +127,9 @@ class Lexicon:
         bucket = self.index.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        if lang == "ar":
+            for n in range(2, len(key)):  # a new set each time: an extended copy shares the old ones
+                self.openings[key[:n]] = self.openings.get(key[:n], frozenset()) | {entity_id}
         if self.longest.get(key[0], 0) < len(key):
             self.longest[key[0]] = len(key)
         self._opens.clear()
