@@ -58,3 +58,14 @@ def test_after_the_forces_of_a_last_word_of_a_person_is_the_person():
     # قوات الفهد: the forces of the man, not of the lynx; the forces of another word stay unfound here
     assert [m[0] for m in mentions("وتقدمت قوات الفهد نحو الوادي، ولقوات فهد مواقع أخرى.")] == ["الفهد", "فهد"]
     assert mentions("وتقدمت قوات الحدود نحو الوادي.") == []
+
+
+def test_the_openings_of_long_spellings_follow_the_spellings_added():
+    from workbench.text.tokens import key_of
+
+    lexicon = Lexicon.from_rows([("o1", "org", "Popular Council", [("ar", "هيئة المجلس الشعبي"), ("ar", "المجلس")])])
+    opening = key_of("هيئة المجلس")
+    assert lexicon.openings == {opening: frozenset({"o1"})}  # two-word spellings open nothing
+    grown = lexicon.extended([("o2", "ar", "هيئة المجلس الأعلى")], [("o2", "org", "High Council")])
+    assert grown.openings[opening] == {"o1", "o2"}
+    assert lexicon.openings[opening] == {"o1"}  # the lexicon it was made from is unchanged
