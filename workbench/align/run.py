@@ -20,8 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.align import (affected, detect_english, detect_source, edited, generations, latin_heads, linker,
-                             reread, worker)
+from workbench.align import affected, detect_english, detect_source, edited, generations, latin_heads, linker, reread
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -230,6 +229,8 @@ def align_articles(
         away = _for_the_child(conn, ctx, todo)  # analysed by a second process while this one writes
         if not away:
             return (here(aid) for aid in todo)
+        from workbench.align import worker  # multiprocessing: only a run that hands work to a child loads it
+
         return worker.analysed(worker.database_path(conn), ctx.glossary_sig, [(a, work[a]) for a in todo], away,
                                worker.CHILDREN, build_context, analyse_stored, here)
 
@@ -281,6 +282,8 @@ def _for_the_child(conn: sqlite3.Connection, ctx: Context, todo: list[int]) -> s
     Not with a NER model (loaded in this process only), and not an article holding a span the analyst
     set: matching such a span again reads the database beside the article's fresh mentions.
     """
+    from workbench.align import worker
+
     if ctx.finder is not None or ctx.arabic_finder is not None or not worker.worth_it(conn, len(todo)):
         return set()
     edited = {aid for (aid,) in conn.execute(
