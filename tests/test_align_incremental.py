@@ -313,3 +313,24 @@ def test_a_pair_analysed_again_remembers_a_part_the_article_called_the_longer_or
     decide(conn, pick(conn, "m.surface = 'الزيزفونة'"), "not-a-name")  # reaches the second sentence only
     assert conn.execute(parts).fetchall() == expected
     check(conn, tmp_path)
+
+
+def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_later(conn, tmp_path):
+    """بين الشرع وعبدي in the headline, then أحمد الشرع and مظلوم عبدي: the headline's names are them
+    (suggested), in a whole run and when a decision re-analyses the headline alone."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "ar", ["لقاء بين الشرع وعبدي في قرية الزيزفونة",
+                                       "والتقى أحمد الشرع قائد قسد مظلوم عبدي في دمشق أمس."], None)
+    word = add_article(conn, "ar", ["وتطبق المحاكم الشرع في القضايا كلها."], None)  # no one named in full
+    align_articles(conn)
+    headline = f"""SELECT m.surface, l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+                   JOIN segments s ON s.id = m.segment_id WHERE s.article_id = {article} AND s.seq = 0
+                   AND m.surface <> 'الزيزفونة' ORDER BY m.start"""
+    expected = [("الشرع", "abu-mohammad-al-julani", "suggested"), ("وعبدي", "mazloum-abdi", "suggested")]
+    assert conn.execute(headline).fetchall() == expected
+    assert conn.execute("SELECT count(*) FROM mentions m JOIN segments s ON s.id = m.segment_id"
+                        " WHERE s.article_id = ?", (word,)).fetchone() == (0,)
+    decide(conn, pick(conn, "m.surface = 'الزيزفونة'"), "not-a-name")  # reaches the headline only
+    assert conn.execute(headline).fetchall() == expected
+    check(conn, tmp_path)

@@ -66,6 +66,9 @@ class Memory:
     within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     # Arabic: a glossary person's first word -> (entity, name as written), from his full name (``namesakes``)
     given: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Arabic: the last word of a glossary person named in full later in the article -> ("person", name): a
+    # headline's bare family name before the full name (بين الشرع وعبدي ... أحمد الشرع ... مظلوم عبدي)
+    ahead: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -287,6 +290,9 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
             hit, count = _name_end(tokens, taken, k, key, memory), 2
             if hit is None:
                 hit, count = memory.words.get(key), 1
+            note = namesakes.EARLIER
+            if hit is None and key in memory.ahead:
+                hit, note = memory.ahead[key], namesakes.LATER
             if hit is None and k + 1 < len(tokens) and token.joins and not taken[k + 1]:
                 hit, count = memory.pairs.get((key, arabic_names.fold(tokens[k + 1].text))), 2
             if hit is None and k and tokens[k - 1].joins and {
@@ -296,7 +302,7 @@ def remembered(seg: Segment, total: int, memory: Memory) -> list[Found]:
             if hit is not None:
                 found = make_found("source", seg, k, count, prefix, "ar", "cue", total)
                 found.etype, found.confidence = hit[0], arabic_names.CONFIDENCE["title"]
-                found.cue = f"{namesakes.EARLIER} '{hit[1]}'"
+                found.cue = f"{note} '{hit[1]}'"
                 out.append(found)
                 break
     return out
@@ -311,6 +317,34 @@ def _name_end(tokens: list, taken: list[bool], k: int, key: str, memory: Memory)
         if len(words) >= 3 and words[-2:] == pair:
             return "person", " ".join(words)
     return None
+
+
+def people_ahead(found: list[Found], lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    """``Memory.ahead`` from an article's Arabic mentions in order: the last word of each glossary person
+    named in full (two words or more), with the name as first written."""
+    out: dict[str, tuple[str, str]] = {}
+    for f in found:
+        if f.lang == "ar" and f.side == "source" and f.entries and len(f.words) >= 2 \
+                and all(lexicon.types.get(e) == "person" for e in f.entity_ids):
+            out.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
+    return out
+
+
+def said_before(groups: list, found: list[Found], ahead: dict[str, tuple[str, str]]) -> bool:
+    """Whether a word of ``ahead`` may stand in a pair before the one that names its person in full
+    (``groups``: the article's pairs, ``found``: their mentions); a word inside another counts too (the
+    check may say yes for nothing, never no for something)."""
+    first: dict[str, int] = {}
+    pair_of = {sid: k for k, (sources, _) in enumerate(groups) for sid, _ in sources}
+    for f in found:
+        key = arabic_names.fold(f.words[-1]) if f.words else ""
+        if key in ahead and ahead[key][1] == f.stem and f.segment_id in pair_of:
+            first.setdefault(key, pair_of[f.segment_id])
+    for k in range(max(first.values(), default=0)):
+        text = arabic_names.fold(" ".join(text for _, text in groups[k][0]))
+        if any(k < at and key in text for key, at in first.items()):
+            return True
+    return False
 
 
 def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
@@ -330,7 +364,7 @@ def learn(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
             memory.words.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
             if len(set(f.entity_ids)) == 1:  # his first word, quoted alone later (“مظلوم”)
                 memory.given.setdefault(first, (f.entity_ids[0], f.stem))
-        if f.detector != "cue" or f.cue.startswith("earlier"):
+        if f.detector != "cue" or f.cue.startswith((namesakes.EARLIER, namesakes.LATER)):
             continue
         words = tuple(arabic_names.fold(w) for w in f.words)
         if len(words) == 1:

@@ -6,6 +6,7 @@ from workbench.align import arabic_names
 from workbench.align.spans import Found
 
 EARLIER = "earlier in the article"  # opens the cue of a name found through the article's memory
+LATER = "later in the article"  # opens the cue of a headline's short form of a glossary person named later
 NOTE = "(that person's short form, not a glossary person)"  # ends the cue; the linker proposes it as new
 GIVEN_NOTE = "(his first name, quoted)"  # ends the cue; the linker suggests him, the matcher not heard
 
@@ -56,7 +57,7 @@ def quoted_given_names(seg, total: int, memory) -> list[Found]:
     return out
 
 
-SHORT_FORM_CUES = (f"{EARLIER} '", "family name of '")
+SHORT_FORM_CUES = (f"{EARLIER} '", f"{LATER} '", "family name of '")
 LIKE_A_GLOSSARY_NAME = 0.5  # the matcher's score from which a glossary person could be suggested for the word
 
 

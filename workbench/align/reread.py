@@ -124,3 +124,24 @@ def teaching_words(conn: sqlite3.Connection, segment_ids: list[int], lexicon,
 def _linked_elsewhere(lexicon, stem: str, entity_id: str) -> bool:
     """A glossary spelling linked to an entity it is not a spelling of (a part of a longer name)."""
     return entity_id not in {e.entity_id for e in lexicon.index.get(key_of(stem), ())}
+
+
+def people_named(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> dict[int, dict[str, tuple[str, str]]]:
+    """Article id -> ``detect_source.Memory.ahead`` from its stored Arabic mentions: the glossary people it
+    names in full, in the article's order (what ``detect_source.people_ahead`` finds in a whole run)."""
+    from workbench.align.spans import Found
+
+    out: dict[int, dict[str, tuple[str, str]]] = {}
+    rows = rows_in(conn, """SELECT s.article_id, m.surface, m.prefix, m.segment_id FROM mentions m
+                            JOIN segments s ON s.id = m.segment_id
+                            WHERE s.article_id IN ({}) AND m.side = 'source' AND m.lang = 'ar'
+                                  AND m.detector IS NULL AND instr(m.surface, ' ') > 0
+                            ORDER BY s.article_id, s.seq, m.start""", sorted(set(article_ids)))
+    for aid, surface, prefix, sid in rows:
+        stem = surface[prefix:]
+        entries = [e for e in lexicon.index.get(key_of(stem), ()) if e.lang == "ar"]
+        found = Found("source", sid, 0, len(surface), surface, stem, "ar", "glossary", tuple(_WORD.findall(stem)))
+        found.entries = entries
+        out.setdefault(aid, {}).update(
+            (k, v) for k, v in detect_source.people_ahead([found], lexicon).items() if k not in out.get(aid, {}))
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from workbench.align.linker import short_form
-from workbench.align.namesakes import EARLIER
+from workbench.align.namesakes import EARLIER, LATER
 from workbench.names.normalize import normalize
 from workbench.names.scoring import PARTIAL_KIND
 
@@ -19,8 +19,8 @@ def why_not_taught(conn: sqlite3.Connection, mention: dict, entity_id: str, stem
     is as often a common word or another name. The confirmation stands; the glossary is left as it is."""
     why = (before or {}).get("why") or ""
     proposal = (before or {}).get("proposal") or ""
-    if EARLIER in why or EARLIER in proposal:
-        return "found as a short form of a name earlier in its article"
+    if any(note in why or note in proposal for note in (EARLIER, LATER)):
+        return "found as a short form of a name elsewhere in its article"
     if PARTIAL_KIND in why:
         return "only part of the glossary name"
     words = len(normalize(stem, mention["lang"]).split())
