@@ -177,6 +177,15 @@ def test_a_spelling_of_common_words_reaches_only_sentences_where_they_stand_toge
     check(conn, tmp_path)  # the same rows as a full re-align
 
 
+def same_after_a_decision(conn, tmp_path, query: str, expected: list, reaching: str) -> None:
+    """``query`` gives ``expected`` after the whole run, and still after a decision (the mention ``reaching``
+    dismissed) that re-analyses only its pair; the rows are then those of a full re-align."""
+    assert conn.execute(query).fetchall() == expected
+    decide(conn, pick(conn, f"m.surface = '{reaching}'"), "not-a-name")
+    assert conn.execute(query).fetchall() == expected
+    check(conn, tmp_path)
+
+
 def test_a_pair_analysed_again_remembers_the_names_of_the_pairs_before_it(conn, tmp_path, monkeypatch):
     """A decision re-analyses only the pairs it reaches, but a name seen earlier in the article (the
     colonel, then his surname alone) must be found there as a full re-align finds it."""
@@ -214,10 +223,7 @@ def test_a_pair_analysed_again_remembers_the_longer_names_and_the_people_before_
     later = """SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
                WHERE m.surface IN ('حزب الله', 'الصدر') ORDER BY m.start"""
     expected = [("kataib-hezbollah", "suggested"), ("muqtada-al-sadr", "suggested")]
-    assert conn.execute(later).fetchall() == expected
-    decide(conn, pick(conn, "m.surface = 'فرحان الزيزفوني'"), "not-a-name")  # reaches the second sentence only
-    assert conn.execute(later).fetchall() == expected
-    check(conn, tmp_path)
+    same_after_a_decision(conn, tmp_path, later, expected, "فرحان الزيزفوني")  # reaches the second sentence only
 
 
 def test_a_new_entity_reaches_only_the_names_the_matcher_answers_differently_about(conn, tmp_path, monkeypatch):
@@ -274,10 +280,7 @@ def test_a_pair_analysed_again_remembers_the_head_of_a_french_glossary_name_befo
                              "Selon le Cadre, le vote aura lieu à Zzyzxville lundi."], None)
     align_articles(conn)
     later = "SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'Cadre'"
-    assert conn.execute(later).fetchall() == [("coordination-framework", "suggested")]
-    decide(conn, pick(conn, "m.surface = 'Zzyzxville'"), "not-a-name")  # reaches the second sentence only
-    assert conn.execute(later).fetchall() == [("coordination-framework", "suggested")]
-    check(conn, tmp_path)
+    same_after_a_decision(conn, tmp_path, later, [("coordination-framework", "suggested")], "Zzyzxville")
 
 
 def test_a_new_glossary_person_reaches_the_family_name_alone_in_other_articles(conn, tmp_path):
@@ -308,11 +311,7 @@ def test_a_pair_analysed_again_remembers_a_part_the_article_called_the_longer_or
     align_articles(conn)
     parts = """SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
                WHERE m.surface = 'حزب الله' ORDER BY m.segment_id"""
-    expected = [("kataib-hezbollah", "suggested")] * 2
-    assert conn.execute(parts).fetchall() == expected
-    decide(conn, pick(conn, "m.surface = 'الزيزفونة'"), "not-a-name")  # reaches the second sentence only
-    assert conn.execute(parts).fetchall() == expected
-    check(conn, tmp_path)
+    same_after_a_decision(conn, tmp_path, parts, [("kataib-hezbollah", "suggested")] * 2, "الزيزفونة")
 
 
 def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_later(conn, tmp_path):
@@ -327,10 +326,7 @@ def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_la
     headline = f"""SELECT m.surface, l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
                    JOIN segments s ON s.id = m.segment_id WHERE s.article_id = {article} AND s.seq = 0
                    AND m.surface <> 'الزيزفونة' ORDER BY m.start"""
-    expected = [("الشرع", "abu-mohammad-al-julani", "suggested"), ("وعبدي", "mazloum-abdi", "suggested")]
-    assert conn.execute(headline).fetchall() == expected
     assert conn.execute("SELECT count(*) FROM mentions m JOIN segments s ON s.id = m.segment_id"
                         " WHERE s.article_id = ?", (word,)).fetchone() == (0,)
-    decide(conn, pick(conn, "m.surface = 'الزيزفونة'"), "not-a-name")  # reaches the headline only
-    assert conn.execute(headline).fetchall() == expected
-    check(conn, tmp_path)
+    expected = [("الشرع", "abu-mohammad-al-julani", "suggested"), ("وعبدي", "mazloum-abdi", "suggested")]
+    same_after_a_decision(conn, tmp_path, headline, expected, "الزيزفونة")  # reaches the headline only

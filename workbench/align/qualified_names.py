@@ -26,7 +26,21 @@ FREE = frozenset(map(_fold, ("الحر", "الحرة", "الوطني", "الوط
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
     """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``."""
-    return mountains(seg, qualified(seg, regions(seg, found, lexicon, total), lexicon, total), lexicon, total)
+    for rule in (regions, qualified, mountains):
+        found = _replaced(seg, found, lexicon, total, rule)
+    return found
+
+
+def _replaced(seg: Segment, found: list[Found], lexicon: Lexicon, total: int, rule) -> list[Found]:
+    """``found`` with each glossary name that ``rule`` (name, its first token, ...) makes another name
+    replaced by that name."""
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    out = []
+    for f in found:
+        k = start_of.get(f.start)
+        other = rule(seg, f, k, lexicon, total) if k is not None and f.entity_ids else None
+        out.append(other or f)
+    return out
 
 
 def _named(seg: Segment, first: int, count: int, prefix: int, etype: str, cue: str, total: int) -> Found:
@@ -37,64 +51,45 @@ def _named(seg: Segment, first: int, count: int, prefix: int, etype: str, cue: s
     return name
 
 
-def regions(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+def regions(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
     """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
     East Syria): one new place, the country inside it not a mention of its own."""
     tokens = seg.tokens
-    start_of = {tok.start: k for k, tok in enumerate(tokens)}
     directions = arabic_names.tables()["direction"]
-    out = []
-    for f in found:
-        k = start_of.get(f.start)
-        if k is not None and k >= 2 and not f.prefix and f.entity_ids \
-                and all(lexicon.types.get(e) == "place" for e in f.entity_ids) \
-                and joined(tokens, k - 2) and joined(tokens, k - 1) and tokens[k - 1].text[:1] == "و" \
-                and _fold(tokens[k - 1].text[1:]) in directions:
-            prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text) if _fold(stem) in directions), None)
-            if prefix is not None and not seg.taken[k - 2] and not seg.taken[k - 1]:
-                out.append(_named(seg, k - 2, 2 + len(f.words), prefix, "place",
-                                  f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'", total))
-                continue
-        out.append(f)
-    return out
+    if k < 2 or f.prefix or any(lexicon.types.get(e) != "place" for e in f.entity_ids) \
+            or not joined(tokens, k - 2) or not joined(tokens, k - 1) or tokens[k - 1].text[:1] != "و" \
+            or _fold(tokens[k - 1].text[1:]) not in directions or seg.taken[k - 2] or seg.taken[k - 1]:
+        return None
+    prefix = next((p for p, stem in proclitic_forms(tokens[k - 2].text) if _fold(stem) in directions), None)
+    if prefix is None:
+        return None
+    return _named(seg, k - 2, 2 + len(f.words), prefix, "place",
+                  f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'", total)
 
 
-def qualified(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """Arabic glossary names followed by a word that names something else with them become that longer
-    name, found by its cue and proposed as new (never linked to the shorter name's entity)."""
+def qualified(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
+    """A glossary name followed by a word that names something else with it is that longer name, found by
+    its cue and proposed as new (never linked to the shorter name's entity)."""
     tokens = seg.tokens
-    start_of = {tok.start: k for k, tok in enumerate(tokens)}
-    out = []
-    for f in found:
-        k = start_of.get(f.start)
-        j = k + len(f.words) if k is not None else len(tokens)
-        etype = _kind(seg, f, k, j, lexicon) if j < len(tokens) and not seg.taken[j] and joined(tokens, j - 1) else None
-        if etype is None:
-            out.append(f)
-            continue
-        out.append(_named(seg, k, len(f.words) + 1, f.prefix, etype, f"'{tokens[j].text}' after a {etype}'s name", total))
-    return out
+    j = k + len(f.words)
+    etype = _kind(seg, f, k, j, lexicon) if j < len(tokens) and not seg.taken[j] and joined(tokens, j - 1) else None
+    if etype is None:
+        return None
+    return _named(seg, k, len(f.words) + 1, f.prefix, etype, f"'{tokens[j].text}' after a {etype}'s name", total)
 
 
-def mountains(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+def mountains(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
     """A glossary place after a mountain head (جبل، جبال) is the mountain: a place of its own, its head in
     its name (as the cues keep it in جبل الزاوية), proposed as new."""
     tokens = seg.tokens
-    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    if not k or f.prefix or seg.taken[k - 1] or not joined(tokens, k - 1) \
+            or any(lexicon.types.get(e) != "place" for e in f.entity_ids):
+        return None
     heads = arabic_names.tables()["kept_place_head"]
-    out = []
-    for f in found:
-        k = start_of.get(f.start)
-        ids = f.entity_ids
-        head = None
-        if k and ids and not f.prefix and not seg.taken[k - 1] and joined(tokens, k - 1) \
-                and all(lexicon.types.get(e) == "place" for e in ids):
-            head = next((p for p, stem in proclitic_forms(tokens[k - 1].text) if _fold(stem) in heads), None)
-        if head is None:
-            out.append(f)
-            continue
-        out.append(_named(seg, k - 1, len(f.words) + 1, head, "place", f"place head '{tokens[k - 1].text}'", total))
-    return out
+    head = next((p for p, stem in proclitic_forms(tokens[k - 1].text) if _fold(stem) in heads), None)
+    if head is None:
+        return None
+    return _named(seg, k - 1, len(f.words) + 1, head, "place", f"place head '{tokens[k - 1].text}'", total)
 
 
 def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | None:
