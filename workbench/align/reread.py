@@ -137,11 +137,15 @@ def people_named(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> d
                             WHERE s.article_id IN ({}) AND m.side = 'source' AND m.lang = 'ar'
                                   AND m.detector IS NULL AND instr(m.surface, ' ') > 0
                             ORDER BY s.article_id, s.seq, m.start""", sorted(set(article_ids)))
+    named: dict[str, dict[str, tuple[str, str]]] = {}  # a stem -> what it adds (names repeat: asked once)
     for aid, surface, prefix, sid in rows:
         stem = surface[prefix:]
-        entries = [e for e in lexicon.index.get(key_of(stem), ()) if e.lang == "ar"]
-        found = Found("source", sid, 0, len(surface), surface, stem, "ar", "glossary", tuple(_WORD.findall(stem)))
-        found.entries = entries
-        out.setdefault(aid, {}).update(
-            (k, v) for k, v in detect_source.people_ahead([found], lexicon).items() if k not in out.get(aid, {}))
+        if stem not in named:
+            found = Found("source", sid, 0, len(stem), stem, stem, "ar", "glossary", tuple(_WORD.findall(stem)))
+            found.entries = [e for e in lexicon.index.get(key_of(stem), ()) if e.lang == "ar"]
+            named[stem] = detect_source.people_ahead([found], lexicon)
+        if named[stem]:
+            known = out.setdefault(aid, {})
+            for key, person in named[stem].items():
+                known.setdefault(key, person)
     return out
