@@ -80,6 +80,12 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
+        elif given_prefix(tokens[k], t):
+            break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
+        elif word == _SHEIKH and tokens[k].text == "شيخ" and k + 1 < n and not taken[k + 1] and joined(tokens, k) \
+                and name_word(tokens[k + 1], t) and not fold(tokens[k + 1].text).startswith("ال"):
+            count, k = count + 2, k + 2  # لاهور شيخ جنكي: شيخ inside a (Kurdish) name, before its family name
+            break
         elif after_title and count == 1 and not pair and word.startswith("ال") and adjective(word) \
                 and word in t["not_name"] and word not in t["title"]:
             count, k = 2, k + 1  # الناشط محمد الشمالي: a nisba after a given name is his family name
@@ -151,15 +157,17 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         count += 1
         k += 1
     first = fold(tokens[i].text)
-    if (count == 1 and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
+    if (count and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
             or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
-        return 0  # مجلس النواب: the parliament, a common noun; المجلس الحاضرين: the members present
+        return 0  # مجلس النواب (العراقي): the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and (first in t["describing"] or adjective(first) and not definite_head):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
     if count and not definite_head and not first.startswith("ال") and "ال" + first in t["describing"]:
         return 0  # تحالف كردي للظفر بالمنصب: an alliance described (a Kurdish one), not named
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
         return 0  # فرقة المشاة الرابعة: a numbered unit, not a name
+    if count and not first.startswith("ال") and first.endswith("ات") and len(first) >= 5:
+        return 0  # بإدارة تشكيلات أمنية: a head before an indefinite plural is a verbal noun, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
     while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"] \
@@ -205,8 +213,9 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه"))):
             break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named
-        if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and name_word(tokens[k + 1], t)):
-            break  # وكالة أنباء «...»: news, the agency's name is the quoted one
+        if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and not taken[k + 1]
+                                               and name_word(tokens[k + 1], t)):
+            break  # وكالة أنباء «...»: news, the agency's name is the quoted one (or a known one, found already)
         count += 1
         k += 1
         if k >= n or not joined(tokens, k - 1):
@@ -252,6 +261,10 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
         and before not in t["not_name"]
 
 
+_ON_BEHALF = fold("باسم")
+_SHEIKH = fold("شيخ")
+
+
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,
                   places: set[int], surnames: frozenset[int] = frozenset(),
                   people: frozenset[int] = frozenset()) -> list[Cue]:
@@ -279,6 +292,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"]
                 and not (j == i + 1 and appoints))  # تعيين الكاظمي: the one named, not what it heads
             or (j == i + 1 and of_place and _after_title_word(tokens[j], t))  # محافظ نينوى X; not محافظ عمر X
+            or (fold(tokens[j - 1].text) == _ON_BEHALF and fold(tokens[j].text).startswith("ال") and j + 1 < n
+                and joined(tokens, j) and given_prefix(tokens[j + 1], t) is not None)  # المتحدث باسم اللجنة X
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
                 and (name_word(tokens[j], t) or fold(tokens[j].text) in t["place_head"]))):
         j += 1
@@ -469,7 +484,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \
                         and adjective(fold(tokens[k].text)):
                     count += 1
-                found = Cue(i, count + 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
+                found = Cue(i, count + 1, prefix_in(token, t["outlet_head"]), "org", "outlet head", token.text,
+                            CONFIDENCE["org head"])  # لوكالة الأنباء السورية: the name after ل
             elif count:
                 found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
                 second = and_next(tokens, taken, found, t, given=False) \
@@ -499,7 +515,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             found = subordinate_place(tokens, taken, i, t)
         if found is None:
             prefix = given_prefix(token, t)
-            if prefix is not None and stem_of(token, prefix) not in t["son_of"]:
+            if prefix is not None and stem_of(token, prefix) not in t["son_of"] and not (
+                    i and fold(token.text) == _ON_BEHALF and prefix_in(tokens[i - 1], t["title"]) is not None):
                 count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
                     cue = "kunya" if stem_of(token, prefix) in t["kunya"] else "given name"

@@ -46,11 +46,15 @@ def stem_of(token: Token, prefix: int) -> str:
     return next((stem for p, stem in token_forms(token) if p == prefix), fold(token.text)[prefix:])
 
 
+# words that fold onto a cue word but are other words: إحياء (reviving) is not أحياء (neighbourhoods)
+LOOKALIKES = frozenset(("إحياء",))
+
+
 def prefix_in(token: Token, table: frozenset, clitics: bool = True) -> int | None:
     """The proclitic length under which the token is in ``table``, or None."""
     forms = token_forms(token) if clitics else [(0, fold(token.text))]
     for prefix, stem in forms:
-        if stem in table:
+        if stem in table and token.text[prefix:] not in LOOKALIKES:
             return prefix
     return None
 

@@ -22,6 +22,7 @@ GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
 
 # optional extra name finder: (text, lang) -> [(start, end)] character spans (a NER model)
 NameFinder = Callable[[str, str], list[tuple[int, int]]]
+LISTED_CONFIDENCE = 0.9  # a well-known organisation of ``names/data/organisations.tsv``
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
 FORCES = "قوات"  # "forces of": what follows is the group they belong to
 UNSURE_COMMON_NOUN = "a common noun too, described by"  # opens the cue; the linker only suggests the entity
@@ -30,16 +31,20 @@ SECTS = frozenset(("الشيعي", "الشيعيه", "السني", "السنيه
 
 def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...], lexicon: Lexicon,
                       total: int) -> list[Found]:
-    """Longest-leftmost glossary matches over the segment's tokens."""
+    """Longest-leftmost glossary matches over the segment's untaken tokens (a list looked up after the
+    glossary never overlaps what it found)."""
     out: list[Found] = []
     i, n = 0, len(seg.tokens)
     opens = lexicon.opens
-    tokens = seg.tokens
+    tokens, taken = seg.tokens, seg.taken
+    stop = [0] * n  # token k -> the first taken token after it (tokens taken here are behind k)
     while i < n:
-        if seg.taken[i] or not opens(tokens[i].text):
+        if taken[i] or not opens(tokens[i].text):
             i += 1
             continue
-        hit = lexicon.match_at(tokens, i, langs)
+        if stop[i] <= i:
+            stop[i:] = _untaken_runs(taken, i)
+        hit = lexicon.match_at(tokens, i, langs, stop[i])
         if hit is None:
             i += 1
             continue
@@ -47,6 +52,17 @@ def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...]
         found.entries = hit.entries
         out.append(found)
         i += hit.count
+    return out
+
+
+def _untaken_runs(taken: list[bool], first: int) -> list[int]:
+    """For each token from ``first``: the index of the first taken token after it (or the end)."""
+    out = [0] * (len(taken) - first)
+    nxt = len(taken)
+    for k in range(len(taken) - 1, first - 1, -1):
+        out[k - first] = nxt
+        if taken[k]:
+            nxt = k
     return out
 
 
@@ -100,6 +116,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     elif lang == "ar":
         found = qualified_names.beside(seg, context_guard(seg, found, lexicon), lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
+        found = listed_organisations(seg, found, total)  # before the cues: هيومن رايتس ووتش whole, not منظمة هيومن
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
@@ -628,6 +645,37 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     return out
 
 
+def listed_organisations(seg: Segment, found: list[Found], total: int) -> list[Found]:
+    """``found`` with the Arabic names of well-known organisations (``names.organisations``: الأمم المتحدة،
+    هيومن رايتس ووتش) in what the glossary left, proposed as new names like a name a cue found. A listed
+    name longer than the glossary names inside it takes their place (حماس العراق, not العراق)."""
+    from workbench.names.organisations import org_lookup
+
+    tokens, taken = seg.tokens, seg.taken
+    spans = {id(f): [k for k, tok in enumerate(tokens) if tok.start < f.end and tok.end > f.start]
+             for f in found if f.entries}
+    held = list(taken)
+    for ks in spans.values():
+        for k in ks:
+            taken[k] = False
+    listed = glossary_mentions("source", seg, "ar", ("ar",), org_lookup(), total)
+    taken[:] = held
+    out, dropped = [], set()
+    for hit in listed:
+        inner = [f for f in found if f.start < hit.end and f.end > hit.start]
+        if any(id(f) not in spans or hit.end - hit.start <= f.end - f.start for f in inner):
+            continue  # the glossary's name, or a name no glossary spelling is part of, stays
+        dropped.update(id(f) for f in inner)
+        for k, tok in enumerate(tokens):
+            if tok.start < hit.end and tok.end > hit.start:
+                taken[k] = True
+        hit.detector, hit.etype, hit.confidence = "cue", "org", LISTED_CONFIDENCE
+        hit.cue = f"known organisation '{hit.entries[0].text}'"
+        hit.entries = []  # not glossary evidence: the linker treats it as a name to propose
+        out.append(hit)
+    return [f for f in found if id(f) not in dropped] + out
+
+
 def _pronoun_ending(found: Found) -> bool:
     """A one-word place without the article written with ه for its ة: the ه is as likely the pronoun
     "his" on a common noun (في حديثه، in his talk: not Haditha); an article rules the pronoun out."""
@@ -650,6 +698,9 @@ def arabic_cued_names(seg: Segment, total: int, memory: Memory | None = None, pl
         if memory is not None and cue.type == "person" and cue.count > 1:
             words = [arabic_names.fold(t.text) for t in seg.tokens[cue.first:cue.first + cue.count]]
             words[0] = words[0][cue.prefix:]
+            if cue.cue == "title" and cue.count == 2 and memory.words.get(words[0], ("",))[0] == "person" \
+                    and words[1] not in memory.words.get(words[0])[1]:
+                continue  # الرئيس بارزاني يهتم after مسعود بارزاني: the man named earlier (``remembered``)
             known = memory.firsts.get(words[0], ())
             common = 0
             while common < min(len(words), len(known)) and _bare(words[common]) == _bare(known[common]):

@@ -1,4 +1,5 @@
-"""Latin acronyms in Arabic text (PKK, YPG, RT) that a French or English glossary spelling abbreviates."""
+"""Latin acronyms in Arabic text: the glossary's (PKK, YPG, RT) and the others (CTD, LBCI), proposed as
+organisations."""
 
 from __future__ import annotations
 
@@ -26,7 +27,17 @@ def mentions(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
             found = make_found("source", seg, i, 1, 0, "ar", GLOSSARY, total)
             found.entries = entries
             out.append(found)
+        elif text.isalpha() and text not in NOT_NAMES:  # جهاز CTD, قناة LBCI: an organisation's acronym
+            found = make_found("source", seg, i, 1, 0, "ar", "cue", total)
+            found.etype, found.confidence, found.cue = "org", CONFIDENCE, "Latin acronym in Arabic text"
+            out.append(found)
     return out
+
+
+CONFIDENCE = 0.75  # an organisation more often than not; the analyst confirms
+# capitals that are no organisation's: time zones and times, currencies, formats, weapons, tests
+NOT_NAMES = frozenset("""GMT UTC AM PM TV HD FM PDF VIP SMS USD IQD SYP EUR TRY CEO ID OK DNA GPS RPG IED TNT AK
+RSS URL WWW HTML VPN PCR COVID KM MM CM KG""".split())
 
 
 def _latin_word(text: str) -> bool:

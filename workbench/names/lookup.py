@@ -36,6 +36,17 @@ FRONT_WORDS = DESCRIPTORS | {"قوات"}
 FACILITY_WORDS = {"prison", "camp", "field", "airport", "base", "dam", "crossing", "hospital"}
 
 
+KUNYA_CASES = tuple(word_key(w) for w in ("أبو", "أبي", "أبا"))  # "father of" as subject, after a preposition, object
+
+
+def _case_forms(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """An Arabic spelling's key and, for a name opening with a kunya, its other cases: أبو مهدي المهندس is
+    also written أبي مهدي المهندس (اغتيال أبي مهدي) and أبا مهدي."""
+    if len(key) >= 2 and key[0] in KUNYA_CASES:
+        return (key, *((case, *key[1:]) for case in KUNYA_CASES if case != key[0]))
+    return (key,)
+
+
 def is_facility(canonical: str | None) -> bool:
     """Whether an entity's canonical name is a facility's (a prison, a camp, an oil field ...)."""
     return bool(canonical) and not FACILITY_WORDS.isdisjoint(canonical.casefold().split())
@@ -90,8 +101,9 @@ class Lexicon:
             canonical[eid], types[eid] = name, etype
         for eid, lang, text in [*((eid, "en", name) for eid, _, name in entities), *spellings]:
             key = key_of(text)
-            if key in lex.index:
-                lex.index[key] = list(lex.index[key])  # the bucket is shared with this lexicon
+            for form in _case_forms(key) if lang == "ar" else (key,):
+                if form in lex.index:
+                    lex.index[form] = list(lex.index[form])  # the bucket is shared with this lexicon
             lex.add(eid, lang, text)
         lex.find_descriptors()
         return lex
@@ -124,14 +136,15 @@ class Lexicon:
         acronym = len(key) == 1 and len(letters) <= 6 and all(ch.isupper() for ch in letters)
         capital = any(ch.isupper() for ch in letters)
         entry = Entry(entity_id, lang, text, acronym, capital)
-        bucket = self.index.setdefault(key, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        if lang == "ar":
-            for n in range(2, len(key)):  # a new set each time: an extended copy shares the old ones
-                self.openings[key[:n]] = self.openings.get(key[:n], frozenset()) | {entity_id}
-        if self.longest.get(key[0], 0) < len(key):
-            self.longest[key[0]] = len(key)
+        for form in _case_forms(key) if lang == "ar" else (key,):
+            bucket = self.index.setdefault(form, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            if lang == "ar":
+                for n in range(2, len(form)):  # a new set each time: an extended copy shares the old ones
+                    self.openings[form[:n]] = self.openings.get(form[:n], frozenset()) | {entity_id}
+            if self.longest.get(form[0], 0) < len(form):
+                self.longest[form[0]] = len(form)
         self._opens.clear()
 
     def opens(self, word: str) -> bool:

@@ -16,8 +16,9 @@ from workbench.names.lookup import Lexicon
 PLACES = Path(__file__).resolve().parent / "data" / "places.tsv"
 
 
-def read_places(path: Path = PLACES) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
-    """Rows for ``Lexicon.from_rows``: (id, 'place', English name, [(lang, spelling)])."""
+def read_places(path: Path = PLACES, kind: str = "place") -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """Rows for ``Lexicon.from_rows``: (id, ``kind``, English name, [(lang, spelling)]), from a shipped
+    list (``#`` comment lines, then a header: id, name, arabic and, optionally, latin; spellings ``|``-separated)."""
     if not path.exists():
         return []
     rows = []
@@ -25,8 +26,8 @@ def read_places(path: Path = PLACES) -> list[tuple[str, str, str, list[tuple[str
         lines = (line for line in f if not line.startswith("#"))
         for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
             spellings = [("ar", s) for s in rec["arabic"].split("|") if s]
-            spellings += [("fr", s) for s in rec["latin"].split("|") if s]
-            rows.append((rec["id"], "place", rec["name"], spellings))
+            spellings += [("fr", s) for s in (rec.get("latin") or "").split("|") if s]
+            rows.append((rec["id"], kind, rec["name"], spellings))
     return rows
 
 

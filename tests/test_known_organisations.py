@@ -1,0 +1,69 @@
+"""Well-known organisations the glossary does not hold (names/data/organisations.tsv): found whole in Arabic,
+proposed as new with their English name, and never over a glossary name they do not hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.glossary.bundled import bundled_files, load_files
+from workbench.names.index import glossary_index
+from workbench.names.organisations import ORGANISATIONS, _rows, org_named
+from workbench.names.places import read_places
+from workbench.store.db import open_db
+from workbench.text.tokens import key_of
+from tests.test_detect_context import run
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    db = open_db(tmp_path_factory.mktemp("orgs") / "w.db")
+    load_files(db.conn, bundled_files())
+    return glossary_index(db.conn)
+
+
+def found(index, sentence: str) -> list[tuple]:
+    (out,) = run(index, "ar", sentence)
+    return [(f.stem, f.etype, f.status, f.entity_id) for f in out]
+
+
+def test_a_known_organisation_is_found_whole_and_proposed_with_its_english_name(index):
+    (out,) = run(index, "ar", "وذكرت منظمة هيومن رايتس ووتش في تقرير أن الأمم المتحدة لم ترد.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in out] == [
+        ("هيومن رايتس ووتش", "org", "new", None), ("الأمم المتحدة", "org", "new", None)]
+    assert [f.proposal["canonical_en"] for f in out] == ["Human Rights Watch", "United Nations"]
+    assert all("known organisation" in f.cue for f in out)
+
+
+def test_a_known_name_with_a_proclitic_and_beside_glossary_names(index):
+    assert found(index, "ودعا مجلس الأمن الدولي والاتحاد الأوروبي العراق وسوريا إلى التهدئة.") == [
+        ("مجلس الأمن الدولي", "org", "new", None), ("الاتحاد الأوروبي", "org", "new", None),
+        ("العراق", None, "accepted", "iraq"), ("سوريا", None, "accepted", "syria")]
+
+
+def test_a_known_name_holding_a_glossary_name_takes_its_place(index):
+    """حماس العراق is an organisation of its own, not Iraq."""
+    assert found(index, "وأعلنت «حماس العراق» مسؤوليتها.") == [("حماس العراق", "org", "new", None)]
+
+
+def test_a_known_name_takes_only_the_glossary_names_it_holds(index):
+    """حماس and العراق apart are two names: the glossary's stays linked."""
+    assert found(index, "وقالت حركة حماس إن العراق لم يرد.") == [
+        ("حركة حماس", "org", "new", None), ("العراق", None, "accepted", "iraq")]
+
+
+def test_a_news_agency_word_before_a_known_agency_is_no_name(index):
+    """لوكالة أنباء أسوشيتد برس: the agency is أسوشيتد برس; أنباء (news) is not a name of its own."""
+    assert [s for s, *_ in found(index, "وقال لوكالة أنباء أسوشيتد برس إن الهجوم فشل.")] == ["أسوشيتد برس"]
+
+
+def test_the_list_holds_no_glossary_spelling_and_names_every_row():
+    """A listed spelling that is also a glossary spelling would hide the glossary's entity."""
+    rows = read_places(ORGANISATIONS, "org")
+    assert rows == list(_rows()) and len(rows) >= 40
+    assert all(oid.startswith("known:") and name and spellings for oid, _, name, spellings in rows)
+    db = open_db(":memory:")
+    load_files(db.conn, bundled_files())
+    glossary = set(glossary_index(db.conn).lookup.index)
+    clashes = [s for *_, spellings in rows for _, s in spellings if key_of(s) in glossary]
+    assert clashes == []
+    assert org_named("اليونيسف") == ("known:unicef", "UNICEF") and org_named("العراق") is None
