@@ -330,3 +330,27 @@ def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_la
                         " WHERE s.article_id = ?", (word,)).fetchone() == (0,)
     expected = [("الشرع", "abu-mohammad-al-julani", "suggested"), ("وعبدي", "mazloum-abdi", "suggested")]
     same_after_a_decision(conn, tmp_path, headline, expected, "الزيزفونة")  # reaches the headline only
+
+
+def test_a_longer_name_found_later_gives_way_to_a_mention_an_analyst_decided(db):
+    """The analyst confirmed "Mosul" in the English; a glossary name added since that holds it (here "Mosul
+    on Tuesday") is not stored over it: no two mentions of a sentence overlap, the decision stands."""
+    from tests.test_align_pipeline import FR_ENGLISH, FR_SOURCE, add_article, add_glossary
+    from workbench.align.run import align_articles
+    from workbench.glossary.store import add_entity
+    from workbench.review.decisions import decide
+
+    c = db.conn
+    add_glossary(c)
+    add_article(c, "fr", FR_SOURCE, FR_ENGLISH)
+    align_articles(c)
+    mosul = c.execute("SELECT id FROM mentions WHERE surface = 'Mosul' AND side = 'english'").fetchone()[0]
+    decide(c, mosul, "confirm", user="alice")
+    add_entity(c, "mosul-on-tuesday", "other", "Mosul on Tuesday")
+    align_articles(c)
+    spans = c.execute("""SELECT m.segment_id, m.side, m.start, m.end, m.surface FROM mentions m
+                         ORDER BY m.segment_id, m.side, m.start""").fetchall()
+    for (sa, side_a, _, end_a, _), (sb, side_b, start_b, _, _) in zip(spans, spans[1:]):
+        assert not (sa == sb and side_a == side_b and start_b < end_a), spans
+    assert c.execute("SELECT status, entity_id FROM links WHERE mention_id = ?", (mosul,)).fetchone() == (
+        "confirmed", "mosul")

@@ -32,7 +32,7 @@ def test_merged_segments_form_one_pair_and_mentions_move_into_the_joined_text():
          seg(1, 2, "Fin.", "End.")],
         [men(1, 0, "source", 0, 5, "isis", "accepted", 0.9, 1), men(1, 0, "english", 15, 21, "old", "confirmed"),
          men(1, 1, "source", 0, 6, "old", "confirmed", 1.0, 2)])
-    assert [p.key for p in pairs] == ["1:0-1", "1:2"]
+    assert [p.key for p in pairs] == ["1:1-2", "1:3"]
     first = pairs[0]
     assert first.source == "Daech attaque. Kazimi parle." and first.sources == ["Daech attaque.", "Kazimi parle."]
     assert first.segment_ids == [100, 101] and first.seqs == (0, 1)
@@ -47,13 +47,13 @@ def test_merged_segments_form_one_pair_and_mentions_move_into_the_joined_text():
 
 def test_untranslated_and_unaligned_segments_and_article_boundaries():
     pairs, _ = assemble([seg(1, 0, "Un.", None), seg(1, 1, "Deux.", ""), seg(2, 0, "Trois.", "", merged=1)])
-    assert [(p.key, p.english) for p in pairs] == [("1:0", None), ("1:1", ""), ("2:0", "")]  # never across articles
+    assert [(p.key, p.english) for p in pairs] == [("1:1", None), ("1:2", ""), ("2:1", "")]  # never across articles
     assert not any(p.has_english_side for p in pairs)
 
 
 def test_english_articles_are_never_grouped_and_have_no_english_side():
     pairs, _ = assemble([seg(3, 0, "One.", "One.", lang="en"), seg(3, 1, "Two.", "Two.", merged=1, lang="en")])
-    assert [p.key for p in pairs] == ["3:0", "3:1"]
+    assert [p.key for p in pairs] == ["3:1", "3:2"]
     assert pairs[0].english == "One." and not pairs[0].has_english_side
 
 
@@ -61,7 +61,7 @@ def test_english_of_merged_segments_is_joined_when_given():
     pairs, assembler = assemble(
         [seg(1, 0, "A b.", "A"), seg(1, 1, "C d.", "C d", merged=1), seg(1, 2, "E.", "", merged=1)],
         [men(1, 1, "english", 0, 1, "isis", "accepted"), men(1, 2, "english", 0, 1, "isis", "accepted")])
-    assert pairs[0].english == "A C d" and pairs[0].key == "1:0-2"
+    assert pairs[0].english == "A C d" and pairs[0].key == "1:1-3"
     assert [(m.start, m.surface) for m in pairs[0].english_mentions] == [(2, "C")]
     assert assembler.dropped == 1  # the last segment has no English of its own to point into
 

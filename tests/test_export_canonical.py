@@ -57,7 +57,7 @@ def test_fast_json_equals_json_dumps(canonical):
     assert line == _dumps(record(pair, canonical))
     back = json.loads(line)
     assert back["english_spans"][2]["score"] is None  # NaN is not JSON: written as null
-    assert back["source"] == pair.source and back["id"] == "7:2-3"
+    assert back["source"] == pair.source and back["id"] == "7:3-4"
     if canonical:
         assert back["english_canonical"] == "Islamic State in Hasaka </script>"
 

@@ -124,8 +124,8 @@ def read_jsonl(path):
 
 def test_pairs_merge_skip_and_offsets(db, corpus):
     pairs = list(iter_pairs(db.conn, "all"))
-    assert [p.key for p in pairs] == [f"{corpus['fr']}:0", f"{corpus['fr']}:1-2", f"{corpus['fr2']}:0",
-                                      f"{corpus['ar']}:0", f"{corpus['ar']}:1"]
+    assert [p.key for p in pairs] == [f"{corpus['fr']}:1", f"{corpus['fr']}:2-3", f"{corpus['fr2']}:1",
+                                      f"{corpus['ar']}:1", f"{corpus['ar']}:2"]  # sentences numbered from 1
     merged = pairs[1]
     assert merged.source == "Les combattants de Daech ont été encerclés. " + FR.split(". ", 2)[2]
     assert len(merged.segment_ids) == 2

@@ -334,3 +334,29 @@ def test_preview_lines_show_other_links_first_and_a_score_change_to_the_digit_th
     assert lines[6] == "… and 4 more"
     assert tiny.line() == "“Maydan” (fr): new, score 0.4061 → 0.4059"
     assert same.line() == "“Maydan” (fr): new, scored anew"
+
+
+def test_a_group_decision_on_a_stale_group_is_refused_and_writes_nothing(conn, db_path):
+    """Bob's screen shows the Karim Haddad group (3 new); Alice marks one of them unsure; Bob's bulk
+    decision on the group as he saw it is refused, and names Alice's decision."""
+    from workbench.review.stale import StaleView
+    from workbench.store import open_db
+    from workbench.tui.state.review import Group, Request, ReviewState
+
+    shown = by_key(groups(conn, "spelling"))[("fr", "karim haddad", None)]
+    alice = open_db(db_path).conn
+    decide(alice, mention_ids(alice, shown["key"])[1], "unsure", user="alice")
+    alice.close()
+    before, rows = links(conn), glossary_rows(conn)
+    with pytest.raises(StaleView) as refused:
+        ReviewState.carry_out(conn, Request(Group(shown), "new", {"filters": Filters(), "canonical": "Karim Haddad"},
+                                            confirmed=True))
+    assert links(conn) == before and glossary_rows(conn) == rows
+    message = str(refused.value)
+    assert message.startswith("nothing written: the group “Karim Haddad” changed since you saw it: 3 mention(s) (3 new) "
+                              "then, 3 mention(s) (1 unsure, 2 new) now; the latest decision on them: alice (unsure)")
+    # the group as it is now is decided as shown
+    now = by_key(groups(conn, "spelling"))[("fr", "karim haddad", None)]
+    ReviewState.carry_out(conn, Request(Group(now), "new", {"filters": Filters(), "canonical": "Karim Haddad"},
+                                        confirmed=True))
+    assert ("fr", "karim haddad", None) not in by_key(groups(conn, "spelling"))

@@ -59,3 +59,15 @@ def test_migration_reindexes_an_old_index(db, db_path, tmp_path):
                                 ).fetchone()[0] == 1
     finally:
         reopened.close()
+
+
+def test_glossary_search_ignores_the_transliterations_ayn_and_hamza(db):
+    """ʿIraq, ʿAnbar as the Latin view writes them find the entities (the names index searched as you type)."""
+    from workbench.glossary.bundled import bundled_files, load_files
+    from workbench.names.index import glossary_index
+
+    load_files(db.conn, bundled_files())
+    index = glossary_index(db.conn)
+    for query, entity in (("ʿIraq", "iraq"), ("ʿAnbar", "anbar"), ("ʾIdlib", "idlib")):
+        found = index.matcher.search(query, limit=5)
+        assert found and found[0].entity_id == entity, query

@@ -241,3 +241,20 @@ def test_cli_same_as(conn, db_path, capsys):
     assert out.startswith("1 mention(s) of 'mossoul' (fr)") and "[Mossoul]" in out
     assert main(["--db", str(db_path), "mentions", "--same-as", "999"]) == 2
     assert "no mention with id 999" in capsys.readouterr().err
+
+
+def test_a_widened_name_keeps_its_quotes_whole():
+    """Widening over a quotation mark takes in its partner beside the name (كتائب "حزب الله" whole), and a
+    name never runs out of its quotes (Sayyed Moqtada » et)."""
+    from workbench.review.spans import _quotes_closed
+
+    text = 'أعلنت كتائب "حزب الله" أمس'
+    start, end = text.index("كتائب"), text.index("الله") + len("الله")
+    assert text[slice(*_quotes_closed(text, start, end, "حزب الله"))] == 'كتائب "حزب الله"'
+    assert _quotes_closed(text, start, end + 1, "x") == (start, end + 1)  # balanced: as it is
+    french = "des «Le peuple est avec toi Sayyed Moqtada » et de slogans"
+    start, end = french.index("Moqtada"), french.index(" et ") + 3
+    with pytest.raises(UserError, match="would run across the quotation mark “»”"):
+        _quotes_closed(french, start, end, "Moqtada")
+    inner = french.index("«") + 1
+    assert _quotes_closed(french, inner, french.index(" »"), "x") == (inner, french.index(" »"))

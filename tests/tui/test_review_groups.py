@@ -79,7 +79,7 @@ async def test_a_decision_on_a_group_previews_then_changes_exactly_its_mentions(
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         text = dialog_text(app.screen)
-        assert "confirm: new: 2 mentions of “Farhad Rasho” (fr) → new entity Farhad Rasho" in text
+        assert "new: 2 mentions of “Farhad Rasho” (fr) → new entity Farhad Rasho" in text and "confirm: new" not in text
         assert "1 this mention, 1 spelled the same or in the group" in text
         assert [link(corpus_db, m)[0] for m in french] == ["new", "new"]
         since = last_decision(corpus_db)

@@ -476,6 +476,13 @@ def store(conn: sqlite3.Connection, article_id: int, found: list[Found], segment
     if analyst:  # a name found over (or inside) a span the analyst set is that span
         found = [f for f in found if f.detector == EDITED
                  or not any(f.start < e and f.end > s for s, e in analyst.get((f.segment_id, f.side), ()))]
+    decided: dict[tuple[int, str], list[tuple[int, int]]] = {}  # mentions an analyst decided: they stay
+    for (sid, side, start, end), (_, decided_by, _, _) in existing.items():
+        if decided_by not in (None, "auto"):
+            decided.setdefault((sid, side), []).append((start, end))
+    if decided:  # so a name found over one of them (Hamrin mountains over a decided Hamrin) gives way
+        found = [f for f in found if (f.segment_id, f.side, f.start, f.end) in existing
+                 or not any(f.start < e and f.end > s for s, e in decided.get((f.segment_id, f.side), ()))]
     old_candidates: dict[int, list[tuple]] = {}
     if existing:
         for mid, *row in conn.execute(

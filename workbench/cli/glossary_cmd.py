@@ -150,21 +150,12 @@ def _read(fmt, path: Path) -> tuple[list, list]:
 
 
 def run_export(args) -> int:
-    from workbench.store.atomic import check_target, follow
     from workbench.glossary import formats
-    from workbench.glossary.not_names import load as load_not_names
-    from workbench.glossary.store import load_entities
+    from workbench.glossary.export import export_glossary
 
-    fmt = formats.for_path(args.path, args.format)
-    out = follow(args.path) if args.follow_symlinks else args.path
-    check_target(out, args.force)
-    conn = _db(args)
-    entities = load_entities(conn)
-    not_names = load_not_names(conn) if fmt.carries_not_names else []
-    fmt.write(entities, out, force=args.force, not_names=not_names)
-    spellings = sum(len(e.variants) for e in entities)
-    also = f", {len(not_names)} non-name(s)" if not_names else ""
-    print(f"{args.path}: {len(entities)} entities, {spellings} spellings{also} written ({fmt.name})")
+    formats.for_path(args.path, args.format)  # a bad suffix or format is said before the database is opened
+    print(export_glossary(_db(args), args.path, args.format, force=args.force,
+                          follow_symlinks=args.follow_symlinks))
     return 0
 
 

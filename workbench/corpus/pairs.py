@@ -58,8 +58,9 @@ class SentencePair:
 
     @property
     def key(self) -> str:
-        """Stable id of the pair: ``article:seq`` or ``article:first-last`` for merged segments."""
-        first, last = self.seqs
+        """Stable id of the pair: ``article:sentence`` or ``article:first-last`` for merged sentences,
+        numbered from 1 as the screens and ``workbench mentions`` number them."""
+        first, last = self.seqs[0] + 1, self.seqs[1] + 1
         return f"{self.article_id}:{first}" if first == last else f"{self.article_id}:{first}-{last}"
 
     @property

@@ -116,6 +116,39 @@ def mention_ids(conn: sqlite3.Connection, key: dict, filters: Filters = Filters(
         args)]
 
 
+def refuse_changed(conn: sqlite3.Connection, seen: dict, ids: list[int]) -> None:
+    """Raise ``stale.StaleView`` when the group's pending mentions ``ids`` (``mention_ids`` now) are no
+    longer the group as a screen showed it (``seen``, a ``groups`` row): another count, status mix or
+    score range means someone decided some of them since; the message names the latest decision."""
+    from workbench.review.stale import StaleView
+    from workbench.store.chunks import rows_in
+
+    count, low, high, mix = 0, None, None, dict.fromkeys(vocabulary.PENDING, 0)
+    for n, lo, hi, *sums in rows_in(conn, f"""SELECT count(*), min(l.score), max(l.score), {_STATUS_SUMS}
+                                              FROM links l WHERE l.mention_id IN ({{}})""", ids):
+        count += n
+        low = lo if low is None or (lo is not None and lo < low) else low
+        high = hi if high is None or (hi is not None and hi > high) else high
+        for status, k in zip(vocabulary.PENDING, sums):
+            mix[status] += k or 0
+    now = {"count": count, "status": {s: n for s, n in mix.items() if n}, "score": (low, high) if count else None}
+    if now["count"] == seen["count"] and now["status"] == seen["status"] and (
+            not count or tuple(now["score"]) == tuple(seen["score"])):
+        return
+    last = conn.execute(
+        f"""SELECT user, action, target_id, at FROM decisions WHERE target = 'mention' AND target_id IN
+            ({','.join("'%d'" % int(m) for m in ids[:2000])}) ORDER BY id DESC LIMIT 1""").fetchone() if ids else None
+    latest = f"; the latest decision on them: {last[0]} ({last[1]}) on mention {last[2]}, {last[3]}" if last else ""
+    raise StaleView(
+        f"nothing written: the group “{seen['spellings'][0] if seen.get('spellings') else ''}” changed since you saw "
+        f"it: {_mix(seen)} then, {_mix(now)} now{latest}; look again and decide")
+
+
+def _mix(group: dict) -> str:
+    return f"{group['count']} mention(s)" + (
+        f" ({', '.join(f'{n} {s}' for s, n in group['status'].items())})" if group["count"] else "")
+
+
 def _entities(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
     """Canonical name and type of each entity id."""
     return {eid: (canonical, etype) for eid, canonical, etype in rows_in(

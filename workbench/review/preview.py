@@ -97,6 +97,14 @@ class Preview:
         return (self.entity_id is not None and after.get("entity_id") == self.entity_id
                 and after.get("decided_by") == AUTO and before.get("status") in PENDING)
 
+    @property
+    def linked_too(self) -> int:
+        """Waiting names the decision linked to its entity without asking (its counterparts, its spelling
+        elsewhere): said after the decision, since no question showed them."""
+        return sum(1 for c in self.changes if c.kind == "other" and self._benign(c)
+                   and ((c.before or {}).get("entity_id"), (c.before or {}).get("status"))
+                   != ((c.after or {}).get("entity_id"), (c.after or {}).get("status")))
+
     def side_effect_lines(self, limit: int = 6) -> list[str]:
         """The first ``limit`` links changed beyond the mention decided on, one line each, then a count:
         changes of other links' entity or status first, then the mentions the decision covers (spelled

@@ -81,7 +81,33 @@ def stepped(conn: sqlite3.Connection, mention_id: int, edge: str, words_by: int)
         stop = next((ch for ch in text[tokens[a].end:tokens[b].start] if ch in STOPS), None)
         if stop is not None:
             raise UserError(f"{m['surface']!r} ends at “{stop}” on that side: a name does not run over it")
+        return _quotes_closed(text, tokens[first].start, tokens[last].end, m["surface"])
     return tokens[first].start, tokens[last].end
+
+
+QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}  # opening -> closing
+
+
+def _quotes_closed(text: str, start: int, end: int, surface: str) -> tuple[int, int]:
+    """A widened span that now holds one quotation mark of a pair takes in its partner right beside it
+    (كتائب "حزب الله" whole, not كتائب "حزب الله); with none there, the name would run out of its quotes
+    (Moqtada » et): refused."""
+    span = text[start:end]
+    for opening, closing in QUOTES.items():
+        opened = span.count(opening) - (span.count(closing) if opening != closing else 0)
+        if opening == closing:
+            opened %= 2
+        if opened > 0 and text[end:end + 1] == closing:
+            end += 1
+        elif opened < 0 and text[start - 1:start] == opening and start:
+            start -= 1
+        elif opened and opening == closing and start and text[start - 1:start] == opening:
+            start -= 1
+        elif opened:
+            mark = closing if opened < 0 or opening == closing else opening
+            raise UserError(f"{surface!r} would run across the quotation mark “{mark}” without its partner: "
+                            "a name does not run out of its quotes")
+    return start, end
 
 
 # ---- writing -----------------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")  # presentation forms: camel-tools' own NFKC fixes some
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LATIN_EXTRA = str.maketrans({"\u00df": "ss", "\u0131": "i", "\u00f8": "o", "\u0153": "oe", "\u00e6": "ae",
-                              "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th"})
+                              "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u00fe": "th",
+                              # the transliteration's ʿayn and hamza (ʿIraq, Raʾs): searched for without them
+                              "\u02bf": None, "\u02be": None, "\u02bb": None})
 
 
 def has_arabic(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Export: format, scope and destination of the aligned corpus; runs in a worker with progress."""
+"""Export: format, scope and destination of the aligned corpus (or the glossary); runs in a worker with progress."""
 
 from __future__ import annotations
 
@@ -18,7 +18,12 @@ from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.nav import NavBar
 from workbench.tui.widgets.tick_box import TickBox
 
-FORMATS = (("TMX (translation memory)", "tmx"), ("JSONL with entity spans", "jsonl"), ("CSV", "csv"))
+FORMATS = (("TMX (translation memory)", "tmx"), ("JSONL with entity spans", "jsonl"), ("CSV", "csv"),
+           ("Glossary: TBX (termbase)", "glossary:tbx"), ("Glossary: CSV", "glossary:csv"),
+           ("Glossary: TOML, with the non-names", "glossary:toml"), ("Glossary: OmegaT", "glossary:omegat"))
+SUFFIXES = {"tmx": ".tmx", "jsonl": ".jsonl", "csv": ".csv", "glossary:tbx": ".tbx", "glossary:csv": ".csv",
+            "glossary:toml": ".toml", "glossary:omegat": ".txt"}
+CORPUS_ONLY = ("#export-status", "#export-lang", "#export-canonical")  # what a glossary export does not use
 STATUSES = (("confirmed links only", "confirmed"), ("every link", "all"))
 LANGS = (("Arabic and French", "both"), ("Arabic", "ar"), ("French", "fr"))
 DEFAULT_DIR = Path("exports")
@@ -34,7 +39,7 @@ class ExportScreen(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar("export")
         with VerticalScroll(id="export-form"):  # scrolls on a small terminal: the footer never covers it
-            yield Static("Export the aligned corpus", classes="pane-title")
+            yield Static("Export the aligned corpus or the glossary", classes="pane-title")
             with Grid(id="export-grid"):
                 yield Static("Format")
                 yield Select(FORMATS, value="tmx", allow_blank=False, id="export-format")
@@ -61,8 +66,13 @@ class ExportScreen(Screen):
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#export-path", Input)
         current = Path(path.value or "corpus")
-        if current.suffix.lstrip(".") in {value for _, value in FORMATS}:
-            path.value = str(current.with_suffix(f".{event.value}"))
+        glossary = str(event.value).startswith("glossary:")
+        for field in CORPUS_ONLY:
+            self.query_one(field).disabled = glossary
+        if current.stem in ("corpus", "glossary"):  # the name it was given: the kind of export follows
+            path.value = str(current.with_name(("glossary" if glossary else "corpus") + SUFFIXES[event.value]))
+        elif current.suffix in SUFFIXES.values():
+            path.value = str(current.with_suffix(SUFFIXES[event.value]))
 
     def settings(self) -> dict:
         lang = self.query_one("#export-lang", Select).value
@@ -113,9 +123,15 @@ class ExportScreen(Screen):
                     folder.mkdir(parents=True)
                 except OSError as exc:
                     raise UserError(f"{folder}: cannot create the folder ({exc.strerror})") from None
-            result = export_corpus(conn, on_progress=lambda done, total: self.app.call_from_thread(
-                self._progress, done, total), cancel=cancel, **options)
-            message, failed = result.summary(), False
+            if options["fmt"].startswith("glossary:"):
+                from workbench.glossary.export import export_glossary
+
+                message = export_glossary(conn, options["out_path"], options["fmt"].split(":", 1)[1],
+                                          force=options["force"])
+            else:
+                message = export_corpus(conn, on_progress=lambda done, total: self.app.call_from_thread(
+                    self._progress, done, total), cancel=cancel, **options).summary()
+            failed = False
         except UserError as exc:
             message, failed = str(exc).replace("pass --force", "tick “Overwrite”"), True
         except Exception as exc:

@@ -74,12 +74,12 @@ def candidates_table(item: dict, bidi: str = "shape") -> Table | Text:
     table.add_column("#", width=2, justify="right")
     table.add_column("score", width=5, justify="right")
     table.add_column("entity", ratio=2, no_wrap=True)
-    table.add_column("variant", ratio=2, no_wrap=True)
+    table.add_column("variant", ratio=2)  # wrapped, in reading order: cut, an Arabic name would lose its start
     table.add_column("why", ratio=3)
     for n, c in enumerate(rows, start=1):
         style = "bold" if c["entity_id"] == item.get("entity_id") else ""
         table.add_row(str(n), f"{c['score']:.2f}", Text(c.get("canonical") or c["entity_id"], style=style),
-                      display_line(c.get("variant") or "", bidi), BidiText(Text(c.get("why") or ""), bidi))
+                      BidiText(Text(c.get("variant") or ""), bidi), BidiText(Text(c.get("why") or ""), bidi))
     return table
 
 

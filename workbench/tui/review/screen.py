@@ -363,8 +363,11 @@ class ReviewScreen(Screen):
             self.say(f"not a name: “{item['surface']}” dismissed{f' ({count} mentions)' if count > 1 else ''}; "
                      f"align will not propose it again ({item['lang']}) · z undoes" + _kept(outcome))
         else:
+            too = preview.linked_too if preview is not None else 0
             self.say(f"{action}: “{item['surface']}”{' → ' + entity if entity and action != 'reject' else ''}"
-                     f"{f' ({count} mentions)' if count > 1 else ''} · z undoes" + _kept(outcome))
+                     f"{f' ({count} mentions)' if count > 1 else ''}"
+                     f"{f'; {too} other waiting name{_s(too)} linked to it too' if too else ''} · z undoes"
+                     + _kept(outcome))
         if isinstance(item, Group) and self.state.groups.rows is not None:  # gone until the recount says
             self.state.groups.rows = [g for g in self.state.groups.rows if tuple(g["key"].values()) != item.id]
         self.loaded_version = self.app.data_version
@@ -383,7 +386,7 @@ class ReviewScreen(Screen):
 
         counts = ", ".join(f"{n} {KIND_WORDS[kind]}" for kind, n in preview.counts.items() if n)
         lines = "".join(f"\n  {display_line(line, self.app.bidi, rtl=False)}" for line in preview.side_effect_lines())
-        self.app.push_screen(ConfirmDialog(f"confirm: {display_line(preview.summary(), self.app.bidi)}",
+        self.app.push_screen(ConfirmDialog(f"{display_line(preview.summary(), self.app.bidi)}?",
                                            f"Links that change: {counts}.{lines}\nThe decision is logged; z undoes it."),
                              answered)
 
@@ -663,6 +666,10 @@ class Fitting:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Fitting) and (self.full, self.short) == (other.full, other.short)
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
 
 
 def _kept(outcome) -> str:

@@ -242,9 +242,10 @@ class ReviewState:
 
         options, row = dict(request.options), request.row
         if isinstance(row, Group):
+            from workbench.review.groups import refuse_changed
+
             ids = mention_ids(conn, row["key"], options.pop("filters"))
-            if not ids:
-                raise UserError("no mention of this group waits any more; r reloads the queue")
+            refuse_changed(conn, row.data, ids)  # another analyst decided some of them: nothing written
             mention_id, options = ids[0], {**options, "also": ids[1:]}
         else:
             mention_id = row.id
