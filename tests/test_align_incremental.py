@@ -354,3 +354,19 @@ def test_a_longer_name_found_later_gives_way_to_a_mention_an_analyst_decided(db)
         assert not (sa == sb and side_a == side_b and start_b < end_a), spans
     assert c.execute("SELECT status, entity_id FROM links WHERE mention_id = ?", (mosul,)).fetchone() == (
         "confirmed", "mosul")
+
+
+def test_articles_aligned_by_another_version_of_the_name_finder_are_aligned_again(db, monkeypatch):
+    """A database aligned before an upgrade: the next align re-aligns every article whole, once."""
+    from tests.test_align_pipeline import FR_ENGLISH, FR_SOURCE, add_article, add_glossary
+    from workbench.align import analyser
+    from workbench.align.run import align_articles
+
+    c = db.conn
+    add_glossary(c)
+    add_article(c, "fr", FR_SOURCE, FR_ENGLISH)
+    assert len(align_articles(c).aligned) == 1
+    assert align_articles(c).aligned == []  # nothing changed: no work
+    monkeypatch.setattr(analyser, "version", lambda: "another")
+    assert len(align_articles(c).aligned) == 1  # the finder changed: aligned again
+    assert align_articles(c).aligned == []

@@ -12,6 +12,7 @@ analyst set (``align.edited``), matching it again and dropping the names found o
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import sqlite3
@@ -20,7 +21,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.align import affected, detect_english, detect_source, edited, generations, latin_heads, linker, reread
+from workbench.align import (affected, analyser, detect_english, detect_source, edited, generations, latin_heads,
+                             linker, reread)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -188,9 +190,11 @@ def align_articles(
     generation = synced.generation
     states = {aid: (sig, gen) for aid, sig, gen in conn.execute(
         "SELECT article_id, signature, generation FROM align_state")}
-    signatures = translation_signatures(conn)
+    finder = analyser.version()  # aligned by another version of the name finder: aligned again, whole
+    signatures = collections.defaultdict(lambda: f":{finder}", {
+        aid: f"{sig}:{finder}" for aid, sig in translation_signatures(conn).items()})
     whole = [i for i in ids if force or states.get(i, ("", None))[1] is None
-             or states[i][0] != signatures.get(i, "")]
+             or states[i][0] != signatures[i]]
     untouched, reached = behind(conn, synced, ctx, set(ids) - set(whole))
     if untouched:
         with transaction(conn):
@@ -247,7 +251,7 @@ def align_articles(
                 finished = True
                 for article_id, groups, found in results:
                     count, pairs = store_article(conn, ctx, article_id, found, groups, work[article_id])
-                    _record(conn, article_id, signatures.get(article_id, ""), generation)
+                    _record(conn, article_id, signatures[article_id], generation)
                     done += sizes.get(article_id, 0)
                     jobs.progress(conn, summary.job_id, done)
                     summary.aligned.append(article_id)
