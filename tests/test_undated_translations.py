@@ -47,6 +47,9 @@ def test_an_existing_database_is_converted_and_needs_no_new_alignment(db, db_pat
         assert translation_signatures(conn) == before
         states = dict(conn.execute("SELECT article_id, signature FROM align_state"))
         assert {a: states[a] for a in before} == before
-        assert align_articles(conn).aligned == []  # recorded as aligned against its translations as they are
+        # recorded as aligned against its translations as they are; a record from before the name finder's
+        # version was kept names no version: aligned again once (align.analyser), then never
+        assert set(align_articles(conn).aligned) == set(before)
+        assert align_articles(conn).aligned == []
     finally:
         conn.close()
