@@ -3,22 +3,10 @@ proposed as new with their English name, and never over a glossary name they do 
 
 from __future__ import annotations
 
-import pytest
-
-from workbench.glossary.bundled import bundled_files, load_files
-from workbench.names.index import glossary_index
 from workbench.names.organisations import ORGANISATIONS, _rows, org_named
 from workbench.names.places import read_places
-from workbench.store.db import open_db
 from workbench.text.tokens import key_of
-from tests.test_detect_context import run
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    db = open_db(tmp_path_factory.mktemp("orgs") / "w.db")
-    load_files(db.conn, bundled_files())
-    return glossary_index(db.conn)
+from tests.test_detect_context import index, run  # noqa: F401  (the bundled glossary's index)
 
 
 def found(index, sentence: str) -> list[tuple]:
@@ -56,14 +44,12 @@ def test_a_news_agency_word_before_a_known_agency_is_no_name(index):
     assert [s for s, *_ in found(index, "وقال لوكالة أنباء أسوشيتد برس إن الهجوم فشل.")] == ["أسوشيتد برس"]
 
 
-def test_the_list_holds_no_glossary_spelling_and_names_every_row():
+def test_the_list_holds_no_glossary_spelling_and_names_every_row(index):
     """A listed spelling that is also a glossary spelling would hide the glossary's entity."""
     rows = read_places(ORGANISATIONS, "org")
     assert rows == list(_rows()) and len(rows) >= 40
     assert all(oid.startswith("known:") and name and spellings for oid, _, name, spellings in rows)
-    db = open_db(":memory:")
-    load_files(db.conn, bundled_files())
-    glossary = set(glossary_index(db.conn).lookup.index)
+    glossary = set(index.lookup.index)
     clashes = [s for *_, spellings in rows for _, s in spellings if key_of(s) in glossary]
     assert clashes == []
     assert org_named("اليونيسف") == ("known:unicef", "UNICEF") and org_named("العراق") is None

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from workbench import vocabulary
-from workbench.errors import UserError
 from workbench.review.groups import BY, Filters, groups, mention_ids
 
 if TYPE_CHECKING:
