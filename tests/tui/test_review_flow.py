@@ -364,3 +364,31 @@ async def test_the_queue_redraws_only_the_rows_whose_look_changed(make_app):
         assert queue.render_line(3) is below
         left = queue.render_line(1)
         assert left.text == focused.text and [s.style for s in left] != [s.style for s in focused]
+
+
+async def test_a_new_entity_says_what_else_it_linked_and_a_change_from_history_shows_it_first(make_app, corpus_db):
+    """a on one "Farhad Rasho": the status line counts the waiting names it linked to the new entity too;
+    changing that decision from the history pane lists, in its question, the other links that would move."""
+    english = [r[0] for r in query(corpus_db, "SELECT id FROM mentions WHERE surface = 'Farhad Rasho' AND lang = 'en'")]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await skip_to(pilot, screen, "Farhad Rasho")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        status = shown(screen.query_one("#review-status"))
+        assert "new: “Farhad Rasho” → Farhad Rasho" in status and "linked to it too" in status
+        linked = [link(corpus_db, m) for m in english]
+        assert ("accepted", "farhad-rasho", "auto") in linked
+        await pilot.press("H")
+        await pilot.pause()
+        await pilot.press("e", "n")  # change the new entity to a rejection
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = dialog_text(app.screen)
+        assert "Other links it changes:" in question and "“Farhad Rasho” (en): accepted Farhad Rasho →" in question
+        await pilot.press("n")
+        await pilot.pause()
+        assert [link(corpus_db, m) for m in english] == linked  # nothing changed

@@ -605,6 +605,12 @@ class ReviewScreen(Screen):
         target = f" → {entity_id}" if entity_id else ""
         question = display_line(f"Change “{row.get('surface')}” from {row['action']} to {action}{target}?",
                                 self.app.bidi, rtl=False)
+        try:  # what else it changes, shown in the question (nothing is written here)
+            others = self.state.redecide(row, action, entity_id=entity_id, dry_run=True).side_effect_lines()
+        except UserError as exc:
+            self._refused(exc)
+            return
+        detail = "".join(f"\n  {display_line(line, self.app.bidi, rtl=False)}" for line in others)
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -620,7 +626,8 @@ class ReviewScreen(Screen):
             self._reload()
             self.refresh_history()
 
-        self.app.push_screen(ConfirmDialog(question, "The change is logged; z undoes it."), answered)
+        self.app.push_screen(ConfirmDialog(question, (f"Other links it changes:{detail}\n" if detail else "")
+                                           + "The change is logged; z undoes it."), answered)
 
     @on(HistoryPane.Undo)
     def _undo(self, event: HistoryPane.Undo) -> None:

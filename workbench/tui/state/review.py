@@ -294,13 +294,15 @@ class ReviewState:
 
         return concordance(self.conn, item.id, offset=offset)
 
-    def redecide(self, row: dict, action: str, *, entity_id: str | None = None):
+    def redecide(self, row: dict, action: str, *, entity_id: str | None = None, dry_run: bool = False):
         """Change an earlier decision (a history row) on its mention: refused if the mention's link is no
-        longer what that decision left (``StaleView``)."""
+        longer what that decision left (``StaleView``). ``dry_run``: its ``Preview`` only, nothing written."""
         from workbench.review.decisions import decide
+        from workbench.review.preview import preview
 
         expect = {"status": row.get("status"), "entity_id": row.get("entity_id")}
-        return decide(self.conn, row["mention_id"], action, entity_id=entity_id, expect=expect)
+        return (preview if dry_run else decide)(self.conn, row["mention_id"], action, entity_id=entity_id,
+                                                expect=expect)
 
     def undo(self, decision_id: int | None = None):
         """Undo a decision's whole batch (default: the latest one not undone)."""
