@@ -607,9 +607,8 @@ class ReviewScreen(Screen):
                                 self.app.bidi, rtl=False)
         try:  # what else it changes, shown in the question (nothing is written here)
             others = self.state.redecide(row, action, entity_id=entity_id, dry_run=True).side_effect_lines()
-        except UserError as exc:
-            self._refused(exc)
-            return
+        except UserError:
+            others = []  # refused: the decision itself says why, after the question
         detail = "".join(f"\n  {display_line(line, self.app.bidi, rtl=False)}" for line in others)
 
         def answered(yes: bool | None) -> None:
