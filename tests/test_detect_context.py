@@ -374,3 +374,10 @@ def test_a_lone_head_after_the_glossary_name_it_opened_is_suggested_as_that_enti
         ("Observatoire", "suggested", "syrian-observatory-for-human-rights")]
     assert "named in the article" in later[0].why
     assert other == []  # another head alone stays a common noun
+
+
+def test_a_lone_first_name_is_no_glossary_person_by_sound(index):
+    """السيد علي: Ali alone sounds like a glossary person's Latin spelling (Al-Wali): proposed as new, not
+    suggested as him; a first name that is part of a glossary person's spelling is still weighed."""
+    (out,) = run(index, "ar", "وقال السيد علي إن الوضع هادئ.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in out] == [("علي", "person", "new", None)]

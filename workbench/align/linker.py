@@ -15,6 +15,7 @@ from __future__ import annotations
 from workbench.align.detect_source import UNSURE_COMMON_NOUN
 from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
 from workbench.align.spans import Found
+from workbench.names.arabic_cues import cue_fold, tables
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
 from workbench.names.normalize import normalize
@@ -86,6 +87,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
             add(eid, counterpart_evidence(sim), cp.surface,
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
     acronym = is_acronym(found)
+    lone_given = _lone_given_name(found)
     if not exact and (acronym or sounds_like_a_name(found)):
         for c in index.candidates(found.stem, found.lang):
             if acronym and not c.acronym:
@@ -97,6 +99,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             if found.cue.endswith(GIVEN_NOTE):
                 continue  # a first name alone sounds like many: the person named in full is only suggested
+            if lone_given and lone_given not in {cue_fold(w) for w in c.variant.split()}:
+                continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali)
             if found.cue.endswith(NAMESAKE_NOTE):
                 add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
                     f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")
@@ -128,6 +132,14 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     if found.cue:
         found.why += f"; a name by its {found.cue}"
     found.proposal = proposal(found)
+
+
+def _lone_given_name(found: Found) -> str | None:
+    """The folded word of an Arabic name of one word that is a common given name (علي، محمد), or None."""
+    if found.lang != "ar" or len(found.words) != 1:
+        return None
+    word = cue_fold(found.stem)
+    return word if word in tables()["given"] else None
 
 
 def short_form(stem: str, lang: str, spellings: list[str], entity_type: str | None) -> bool:
