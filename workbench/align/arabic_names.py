@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from workbench.align.arabic_places import and_next, place_name, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
-from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, fold, given_prefix,
+from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle, fold,
+                                         given_prefix,
                                           joined, name_word, new_phrase, prefix_in, stem_of, token_forms)
 from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token
@@ -82,6 +83,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
         elif given_prefix(tokens[k], t):
             break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
+        elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال"):
+            break  # وليد حمد العمر المنحدر من ...: a participle describes the man named
         elif word == _SHEIKH and tokens[k].text == "شيخ" and k + 1 < n and not taken[k + 1] and joined(tokens, k) \
                 and name_word(tokens[k + 1], t) and not fold(tokens[k + 1].text).startswith("ال"):
             count, k = count + 2, k + 2  # لاهور شيخ جنكي: شيخ inside a (Kurdish) name, before its family name
@@ -138,7 +141,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
             or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
         usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
             and word not in t["dropped_org_head"] \
-            and word not in t["place_head"] and "\u0621" <= word[0] <= "\u064a" \
+            and word not in t["place_head"] and word not in t["facility_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته", "هم", "هما"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
@@ -208,7 +211,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or adjective(word) or _participle(word)):
+        if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه"))):
@@ -245,11 +248,6 @@ def _received_a_copy(tokens: list[Token], taken: list[bool], i: int, t: dict) ->
     return Cue(first, k - first, 0, "org", "received a copy", tokens[i].text, CONFIDENCE["org head"])
 
 
-def _participle(word: str) -> bool:
-    """A definite feminine participle (المختصة، المقربة، المعارضة, folded with ه) describes the name before it."""
-    return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
-
-
 def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dict) -> bool:
     """A title that is a nisba (الإعلامي، القيادي) right after a definite masculine noun describes it:
     المركز الإعلامي is the media centre, not a journalist (after الحكومة it is not: gender differs)."""
@@ -262,6 +260,7 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
 
 
 _ON_BEHALF = fold("باسم")
+_GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية", "الحكومية الرسمية"))
 _SHEIKH = fold("شيخ")
 
 
@@ -484,8 +483,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \
                         and adjective(fold(tokens[k].text)):
                     count += 1
-                found = Cue(i, count + 1, prefix_in(token, t["outlet_head"]), "org", "outlet head", token.text,
-                            CONFIDENCE["org head"])  # لوكالة الأنباء السورية: the name after ل
+                if not (k < n and joined(tokens, k - 1) and fold(tokens[k].text) in _GENERIC_AGENCY):
+                    found = Cue(i, count + 1, prefix_in(token, t["outlet_head"]), "org", "outlet head", token.text,
+                                CONFIDENCE["org head"])  # لوكالة الأنباء السورية: the name after ل
+                # (وكالة الأنباء الرسمية: the official agency, described, not named)
             elif count:
                 found = Cue(i + 1, count, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])
                 second = and_next(tokens, taken, found, t, given=False) \

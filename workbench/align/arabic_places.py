@@ -4,8 +4,9 @@ place that belongs to a district (X التابعة لناحية ...)."""
 from __future__ import annotations
 
 from workbench.align.arabic_quotes import CLOSE_QUOTES, OPEN_QUOTES
-from workbench.align.arabic_words import (CONFIDENCE, Cue, adjective, comma_between, derived_participle, fold,
-                                          joined, name_word, new_phrase, prefix_in, token_forms)
+from workbench.align.arabic_words import (CONFIDENCE, Cue, adjective, comma_between, definite_participle,
+                                          derived_participle, fold, joined, name_word, new_phrase, prefix_in,
+                                          token_forms)
 from workbench.text.tokens import Token
 
 MAX_LIST = 12  # places of a quoted list
@@ -36,7 +37,7 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
         return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
-            and (opener or (not word.startswith("ال") and not adjective(second)
+            and (opener or (not word.startswith("ال") and not adjective(second) and not definite_participle(second)
                             and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
                             and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
         count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)

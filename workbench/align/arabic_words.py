@@ -99,6 +99,11 @@ def derived_participle(word: str) -> bool:
     return len(word) >= 6 and word.startswith(("مت", "مست")) and word.endswith("ه")
 
 
+def definite_participle(word: str) -> bool:
+    """A definite feminine participle (المختصة، المقربة، المنكوبة, folded with ه) describes the name before it."""
+    return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
+
+
 def adjective(word: str) -> bool:
     """A nisba adjective (العراقية، السوري، عشائرية، الأمريكيين)."""
     return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))
