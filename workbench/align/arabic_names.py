@@ -21,6 +21,9 @@ from workbench.text.tokens import Token
 
 MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
+_ON_BEHALF = fold("باسم")  # المتحدث باسم X: "on behalf of", not the given name Basim
+_SHEIKH = fold("شيخ")  # inside a Kurdish name: لاهور شيخ جنكي
+_GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية"))  # وكالة الأنباء الرسمية
 MINISTRY = fold("وزارة")
 FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
 
@@ -259,9 +262,6 @@ def _adjective_after_noun(tokens: list[Token], taken: list[bool], i: int, t: dic
         and before not in t["not_name"]
 
 
-_ON_BEHALF = fold("باسم")
-_GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية", "الحكومية الرسمية"))
-_SHEIKH = fold("شيخ")
 
 
 def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict, text: str,

@@ -94,17 +94,18 @@ def _quotes_closed(text: str, start: int, end: int, surface: str) -> tuple[int, 
     (Moqtada » et): refused."""
     span = text[start:end]
     for opening, closing in QUOTES.items():
-        opened = span.count(opening) - (span.count(closing) if opening != closing else 0)
-        if opening == closing:
-            opened %= 2
-        if opened > 0 and text[end:end + 1] == closing:
+        if opening == closing:  # "...": an odd one has its partner on either side
+            unpaired = span.count(opening) % 2
+            after, before = unpaired, unpaired
+        else:
+            opened = span.count(opening) - span.count(closing)
+            after, before = opened > 0, opened < 0
+        if after and text[end:end + 1] == closing:
             end += 1
-        elif opened < 0 and text[start - 1:start] == opening and start:
+        elif before and start and text[start - 1] == opening:
             start -= 1
-        elif opened and opening == closing and start and text[start - 1:start] == opening:
-            start -= 1
-        elif opened:
-            mark = closing if opened < 0 or opening == closing else opening
+        elif after or before:
+            mark = opening if after and opening != closing else closing
             raise UserError(f"{surface!r} would run across the quotation mark “{mark}” without its partner: "
                             "a name does not run out of its quotes")
     return start, end
