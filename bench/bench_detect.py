@@ -64,11 +64,11 @@ def predict(texts: dict[str, tuple[str, str]]) -> dict[str, list[dict]]:
         shift = texts[tid][1].find(stored[:40])
         rows = conn.execute(
             f"""SELECT s.start + m.start + m.prefix, s.start + m.end, substr(m.surface, m.prefix + 1), {implied.detector()},
-                      l.entity_id, l.status
+                      l.entity_id, l.status, json_extract(l.proposal, '$.confidence')
                FROM mentions m JOIN segments s ON s.id = m.segment_id LEFT JOIN links l ON l.mention_id = m.id
                WHERE s.article_id = ? AND m.side = 'source'""", (aid,)).fetchall()
-        out[tid] = [dict(start=a + shift, end=b + shift, surface=sf, detector=d, entity=e, status=st)
-                    for a, b, sf, d, e, st in rows]
+        out[tid] = [dict(start=a + shift, end=b + shift, surface=sf, detector=d, entity=e, status=st, confidence=sc)
+                    for a, b, sf, d, e, st, sc in rows]
     return out
 
 
@@ -154,6 +154,23 @@ def report(name: str, by_lang: dict[str, dict]) -> None:
               f"  wrong accepted links {pct(s['wrong_accepted'], gold_all)}")
 
 
+def calibration(gold: list[dict], predicted: dict[str, list[dict]], langs: dict[str, str]) -> None:
+    """Print, per language and confidence band, the share of names proposed as new whose span is a gold name."""
+    spans = {(g["id"], int(g["start"]), int(g["end"])) for g in gold}
+    bands: dict[tuple[str, float], list[int]] = defaultdict(lambda: [0, 0])
+    for tid, rows in predicted.items():
+        for p in rows:
+            if p["status"] != "new":
+                continue
+            band = min(int((p["confidence"] or 0) * 10), 9) / 10
+            tally = bands[langs[tid], band]
+            tally[0] += 1
+            tally[1] += (tid, p["start"], p["end"]) in spans
+    print("names proposed as new, by the confidence of their cue: language, band, proposals, share that are gold names")
+    for (lang, band), (n, right) in sorted(bands.items()):
+        print(f"   {lang}  {band:.1f}-{band + 0.1:.1f}  {n:5d}  {100 * right / n:5.1f}%")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", type=Path)
@@ -162,6 +179,8 @@ def main() -> None:
     ap.add_argument("--split", choices=(*splits, "all"), default="dev",
                     help="the texts of one split of detect_sources.tsv (dev, dev2 ... heldout), or all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, extras and wrong links")
+    ap.add_argument("--calibration", action="store_true",
+                    help="how often a name proposed as new is a gold name, by the confidence of its cue")
     args = ap.parse_args()
     os.environ.setdefault("WORKBENCH_USER", "bench")
     sources = [r for r in read_tsv(DATA / "detect_sources.tsv") if args.split in ("all", r["split"])]
@@ -178,6 +197,8 @@ def main() -> None:
     print(f"{len(texts)} texts ({args.split}), {len(gold)} gold mentions")
     report("workbench", score(gold, predicted, langs))
     report("lookup", score(gold, base, langs))
+    if args.calibration:
+        calibration(gold, predicted, langs)
     if args.verbose:
         gold_keys = {(g["id"], int(g["start"]), int(g["end"])): g for g in gold}
         for tid, spans in predicted.items():

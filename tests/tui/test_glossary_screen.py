@@ -59,6 +59,24 @@ async def test_lists_entities_and_their_spellings(make_app, corpus_db):
         assert "1 learned spelling" in shown(screen.query_one("#glossary-status"))
 
 
+async def test_a_long_note_is_shown_to_its_end(make_app, corpus_db):
+    from workbench.glossary.store import update_entity
+    from workbench.store import open_db
+
+    note = " ".join(f"word{i}" for i in range(14)) + " THE-END"
+    db = open_db(corpus_db)
+    update_entity(db.conn, "ghwayran-prison", note=note)
+    db.conn.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_glossary(app, pilot)
+        await highlight(pilot, screen, "ghwayran", "ghwayran-prison")
+        await pilot.pause()
+        detail = shown(screen.query_one("#entity-detail"))
+        assert "THE-END" in detail and "from" in detail
+        assert screen.variants.size.height >= 3  # the spellings keep room under the note
+
+
 async def test_search_as_you_type_across_scripts(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -62,6 +62,25 @@ async def test_stale_change_from_the_history_is_refused(make_app, corpus_db):
         assert screen.query_one("#history").row["user"] == "bob"  # the history was read again
 
 
+async def test_the_history_says_who_made_each_decision(make_app, corpus_db):
+    maliki = mention(corpus_db, 3, "Maliki")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_review(app, pilot)
+        await pilot.press("y")  # tester confirms Maliki
+        await settle(pilot)
+        elsewhere(corpus_db, maliki, "unsure")  # then bob changes it
+        screen.refresh_history()
+        await pilot.press("H")
+        await pilot.pause()
+        status = shown(screen.query_one("#review-status")).strip()
+        assert status.startswith("bob, ") and "unsure “Maliki” → nouri-al-maliki" in status
+        await pilot.press("down")
+        await pilot.pause()
+        status = shown(screen.query_one("#review-status")).strip()
+        assert status.startswith("tester, ") and "confirm “Maliki”" in status
+
+
 async def test_when_the_row_under_the_cursor_leaves_the_cursor_goes_to_the_next_waiting_row(make_app, corpus_db):
     """The rows above and under the cursor are decided elsewhere: the queue is read again and the
     cursor lands on the row that came next, not one further down (no waiting name is skipped)."""

@@ -67,7 +67,7 @@ def detail_table(entity: dict) -> Table:
     table.add_column(style="bold", justify="right")
     table.add_column()
     for label, key in (("id", "id"), ("canonical", "canonical"), ("type", "type"), ("wikidata", "wikidata"),
-                       ("note", "note"), ("from", "origin")):
+                       ("from", "origin"), ("note", "note")):  # the note last: it may wrap
         table.add_row(label, entity.get(key) or Text("—", style="dim"))
     return table
 
@@ -85,6 +85,7 @@ class GlossaryScreen(Screen):
         super().__init__()
         self.loaded_version = -1
         self._shown: tuple | None = None
+        self._noted = False  # the entity shown has a note
         self._learned: tuple[int, int] | None = None  # (data version, count)
 
     def compose(self) -> ComposeResult:
@@ -159,7 +160,11 @@ class GlossaryScreen(Screen):
             return
         self._shown = key
         detail = entity_detail(self.app.session.conn, row.id) if row else None
-        self.query_one("#entity-detail", Static).update(detail_table(detail) if detail else "", layout=False)
+        # a layout pass only when a note (which may wrap) comes or goes: the pane's height follows it
+        noted = bool(detail and detail.get("note"))
+        self.query_one("#entity-detail", Static).update(detail_table(detail) if detail else "",
+                                                        layout=noted or self._noted)
+        self._noted = noted
         self.variants.set_source(VariantsSource(variants_of(self.app.session.conn, row.id) if row else []))
 
     def _reload(self, message: str = "") -> None:

@@ -26,6 +26,16 @@ def cells(row: dict) -> tuple:
     return (at, action, surface, entity, count_cell(row.get("mentions", 1)))
 
 
+def describe(row: dict) -> str:
+    """A history row in full for the status line: who decided, when, what, on how many mentions."""
+    when = (row.get("at") or "")[:16].replace("T", " ")
+    entity = f" → {row['entity_id']}" if row.get("entity_id") else ""
+    count = row.get("mentions", 1)
+    many = f" ({count} mentions)" if count > 1 else ""
+    state = " · undone" if row.get("undone") else " · z undoes · e changes"
+    return f"{row.get('user') or '?'}, {when}: {row['action']} “{row.get('surface') or '?'}”{entity}{many}{state}"
+
+
 class HistorySource:
     """The latest decisions as a RowSource (a short list: read whole)."""
 
@@ -65,7 +75,9 @@ class HistoryPane(VirtualTable):
         super().__init__(COLUMNS, cells, empty="No decisions yet.", **kwargs)
 
     def show(self, rows: list[dict]) -> None:
-        self.set_source(HistorySource(rows), cursor=self.cursor if self.source else 0)
+        """Read again: not a cursor move, so no Highlighted (the status line keeps what it says)."""
+        with self.prevent(VirtualTable.Highlighted):
+            self.set_source(HistorySource(rows), cursor=self.cursor if self.source else 0)
 
     def action_undo_selected(self) -> None:
         if self.row is not None:

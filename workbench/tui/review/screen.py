@@ -18,8 +18,8 @@ from workbench.errors import UserError
 from workbench.review.groups import Filters
 from workbench.review.stale import StaleView
 from workbench.tui import after_work, keys
-from workbench.tui.review import detail
 from workbench.tui.render.arabic import display_line
+from workbench.tui.review import detail, history
 from workbench.tui.review.history import HistoryPane
 from workbench.tui.state.review import Group, GroupQueue, Item, ReviewState
 from workbench.tui.widgets.confirm import ConfirmDialog
@@ -565,9 +565,17 @@ class ReviewScreen(Screen):
             self.show_article(None)
 
     def action_focus_history(self) -> None:
-        self.query_one(HistoryPane).focus()
+        pane = self.query_one(HistoryPane)
+        pane.focus()
+        if pane.row is not None:
+            self.say(history.describe(pane.row))
 
     # ---- the history pane ------------------------------------------------------------------------
+
+    @on(VirtualTable.Highlighted, "#history")
+    def _history_highlighted(self, event: VirtualTable.Highlighted) -> None:
+        if event.row is not None and event.table.has_focus:
+            self.say(history.describe(event.row))
 
     @on(HistoryPane.Leave)
     def _leave_history(self) -> None:
