@@ -11,7 +11,7 @@ dev set).
 
 from __future__ import annotations
 
-from workbench.align.arabic_places import and_next, place_name, quoted_places, subordinate_place
+from workbench.align.arabic_places import and_next, place_name, quoted_next, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
 from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle, fold,
                                          given_prefix,
@@ -88,6 +88,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
         elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال"):
             break  # وليد حمد العمر المنحدر من ...: a participle describes the man named
+        elif count >= 2 and len(word) == 7 and word.startswith("ال") and word[3] == "ا" and word.endswith("ه"):
+            break  # نرمين عثمان العاملة في ...: a feminine participle (فاعلة) describes the woman named
         elif word == _SHEIKH and tokens[k].text == "شيخ" and k + 1 < n and not taken[k + 1] and joined(tokens, k) \
                 and name_word(tokens[k + 1], t) and not fold(tokens[k + 1].text).startswith("ال"):
             count, k = count + 2, k + 2  # لاهور شيخ جنكي: شيخ inside a (Kurdish) name, before its family name
@@ -205,8 +207,14 @@ def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
     return 1 if word in t["outlet"] else 0
 
 
-def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: int = 3) -> int:
-    """Name words after an outlet or tribe head (the head left out): فرانس برس، العكيدات."""
+# after a bloc head, adjectives that are part of the bloc's name (كتلة العقد الوطني، قائمة الوفاق الوطني)
+_BLOC_HEADS = frozenset(fold(w) for w in ("كتلة", "قائمة"))
+_BLOC_ADJECTIVES = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الديمقراطي", "الديمقراطية", "الإسلامي",
+                                               "الإسلامية", "المدني", "المدنية"))
+
+
+def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: int = 3, bloc: bool = False) -> int:
+    """Name words after an outlet, tribe or bloc head (the head left out): فرانس برس، العكيدات."""
     n = len(tokens)
     count = _outlet(tokens, taken, i, t)
     if count:
@@ -214,7 +222,8 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)):
+        if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)) \
+                and not (bloc and word in _BLOC_ADJECTIVES):
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه"))):
@@ -387,6 +396,12 @@ def _org_with_place(tokens: list[Token], taken: list[bool], i: int, t: dict, pla
     return k - i
 
 
+def _next_place(tokens: list[Token], taken: list[bool], found: Cue, t: dict, plural: bool, text: str) -> Cue | None:
+    """The next item of a list of places after a head: behind و, or, after a plural head, in quotes of its own."""
+    return and_next(tokens, taken, found, t, given=plural, text=text) \
+        or (quoted_next(tokens, taken, found, t, text) if plural else None)
+
+
 def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int] | None = None,
          surnames: frozenset[int] = frozenset(), people: frozenset[int] = frozenset()) -> list[Cue]:
     """Names in one Arabic segment outside the ``taken`` tokens (glossary matches), left to right;
@@ -402,6 +417,12 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
                                                         and out[-1].first + out[-1].count == i)))
         found = quoted_name(tokens, taken, i, t, text, place_before) if text else None
+        if found is not None and found.type == "place" and prefix_in(tokens[i - 1], t["plural_place_head"]) is not None:
+            second = quoted_next(tokens, taken, found, t, text)
+            while second is not None:  # قرى “X” و”Y” و”Z”: each in quotes of its own
+                out.append(found)
+                taken[found.first:found.first + found.count] = [True] * found.count
+                found, second = second, quoted_next(tokens, taken, second, t, text)
         if found is None and taken[i] and i in places and i + 1 < n and joined(tokens, i) \
                 and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"]:
             found = Cue(i, 2, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # كركوك ناو
@@ -458,11 +479,22 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if count:
                 plural = stem_of(token, head) in t["plural_place_head"]
                 listed = text if plural else ""
-                second = and_next(tokens, taken, found, t, given=plural, text=listed)
+                second = _next_place(tokens, taken, found, t, plural, listed)
                 while second is not None:  # قرى X وY وZ, مقاطعة X وY: the whole list
                     out.append(found)
                     taken[found.first:found.first + found.count] = [True] * found.count
-                    found, second = second, and_next(tokens, taken, second, t, given=plural, text=listed)
+                    found, second = second, _next_place(tokens, taken, second, t, plural, listed)
+        if found is None and head is not None and stem_of(token, head) in t["plural_place_head"] \
+                and i + 1 in places and joined(tokens, i):
+            k = i + 2
+            while k < n and k in places and joined(tokens, k - 1) and not tokens[k].text.startswith("و"):
+                k += 1
+            item = _next_place(tokens, taken, Cue(i + 1, k - i - 1, 0, "place", "place head", token.text,
+                                                  CONFIDENCE["place head"]), t, True, text)
+            while item is not None:  # بريفي كوباني وديرك: the places after a known one
+                out.append(item)
+                taken[item.first:item.first + item.count] = [True] * item.count
+                item = _next_place(tokens, taken, item, t, True, text)
         if found is None and head is not None and stem_of(token, head) in t["plural_place_head"] and text:
             *items, found = quoted_places(tokens, taken, i + 1, t, text, token.text) or [None]
             for item in items:  # قرى «X، Y وZ»
@@ -477,7 +509,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                             CONFIDENCE["place head"])
         if found is None and prefix_in(token, t["outlet_head"]) is not None and i + 1 < n and joined(tokens, i) \
                 and prefix_in(token, t["dropped_org_head"]) is None:
-            count = _after_head(tokens, taken, i + 1, t)
+            count = _after_head(tokens, taken, i + 1, t, bloc=stem_of(token, prefix_in(token, t["outlet_head"]))
+                                in _BLOC_HEADS)
             if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
                 k = i + 1 + count
                 if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \

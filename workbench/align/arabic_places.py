@@ -70,6 +70,37 @@ def and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given:
     return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
 
 
+def quoted_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, text: str) -> Cue | None:
+    """The next place of a list whose items each stand in quotes, behind a bare و or a comma
+    (قرى “زور مغار” و”زورآفا” و”زيارة”): one to three Arabic words, closed by a quote; in its own quotes in
+    such a list a common word is a village's name too."""
+    n = len(tokens)
+    k = found.first + found.count
+    quotes = OPEN_QUOTES + CLOSE_QUOTES
+    if not text or k >= n or not any(q in text[tokens[k - 1].end:tokens[k].start] for q in quotes):
+        return None  # the item before ends with a quote
+    gap = text[tokens[k - 1].end:tokens[k].start]
+    if tokens[k].text == "و" and all(c in quotes or c.isspace() for c in gap):
+        k += 1
+        gap = text[tokens[k - 1].end:tokens[k].start] if k < n else ""
+    elif "،" not in gap and "," not in gap:
+        return None
+    if k >= n or not any(q in gap for q in quotes):
+        return None  # the item opens with a quote
+    for count in range(1, 4):
+        end = k + count
+        word = tokens[end - 1].text if end <= n else ""
+        if end > n or taken[end - 1] or len(word) < 2 or not all("\u0621" <= c <= "\u064a" for c in word):
+            return None
+        after = text[tokens[end - 1].end:tokens[end].start if end < n else len(text)]
+        if any(q in after for q in quotes):  # closed: an item of three letters or more (أم الخير، not «بل»)
+            return Cue(k, count, 0, found.type, found.cue, found.word, found.confidence) \
+                if sum(len(tok.text) for tok in tokens[k:end]) >= 3 else None
+        if not joined(tokens, end - 1):
+            return None
+    return None
+
+
 def quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str, head: str) -> list[Cue]:
     """Places listed in quotes after a plural head (قرى «الفرحية، الطوشان والحمر»): items of one or
     two name words parted by commas or و, the whole list closed by the quote; else none."""

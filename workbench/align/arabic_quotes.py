@@ -13,6 +13,9 @@ MAX_QUOTED = 4  # words of a quoted name
 _CALLED = ("يسمى", "تسمى", "المسمى", "المسماه", "باسم")  # (المعروفة باسم «...»)
 # agreements and talks named after the city that hosted them (اتفاق «سوتشي»، مسار «أستانا»): the city
 _AGREEMENTS = frozenset(("اتفاق", "اتفاقيه", "اتفاقي", "مسار", "تفاهمات", "محادثات", "مباحثات"))
+# known as «...» (المعروف بـ«...»، ما يعرف بـ"..."): the word before ب
+_KNOWN_AS = frozenset(("المعروف", "المعروفه", "المعروفين", "يعرف", "تعرف", "عرف", "الملقب", "الملقبه", "الملقبين"))
+_BY = ("بـ", "ب")
 _TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
 
 
@@ -48,14 +51,17 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
         return city
     headed = prefix_in(tokens[i], t["org_head"], clitics=False) is not None
     words = [fold(tok.text) for tok in tokens[i + headed:i + count]]
-    if not words or words[0] in t["not_name"] or any(w in t["not_name"] for w in words if not w.startswith("ال")):
+    word = tokens[i - 1].text if i else ""
+    known_as = word in _BY and i >= 2 and fold(tokens[i - 2].text) in _KNOWN_AS \
+        and prefix_in(tokens[i], _AGREEMENTS, clitics=False) is None  # عرف بـ«اتفاق سوتشي»: the city, below
+    if not words or not known_as and (words[0] in t["not_name"]
+                                      or any(w in t["not_name"] for w in words if not w.startswith("ال"))):
         return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
     while count >= 2 and words[-1] in t["nationality"]:
         count -= 1  # «الحرس الثوري الإيراني»: the name, not its nationality
         words = words[:-1]
     if headed:
         return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
-    word = tokens[i - 1].text if i else ""
     folded = fold(word)
     if i and prefix_in(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
@@ -69,7 +75,10 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
     if i and prefix_in(tokens[i - 1], t["org_head"]) is not None:
         return Cue(i, count, 0, "org", "quoted after", word, CONFIDENCE["org head"])
-    if i and folded in _CALLED:
+    if i and folded in _CALLED or known_as:
+        if words[0] in t["kunya"] or words[0] in t["given"] or (  # المعروف بـ«أبو فهد ...»: a person's other name
+                known_as and i >= 3 and prefix_in(tokens[i - 3], t["title"]) is not None):  # القيادي المعروف بـ«X»
+            return Cue(i, count, 0, "person", "known as", word, CONFIDENCE["quoted name"])
         head = "place" if prefix_in(tokens[i], t["place_head"]) is not None else "org"
         return Cue(i, count, 0, head, "so-called", word, CONFIDENCE["org head"])
     head = next((h for h in (prefix_in(tokens[i - 1], t["place_head"]), prefix_in(tokens[i - 1], t["facility_head"]))

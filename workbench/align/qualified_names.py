@@ -52,11 +52,15 @@ def _named(seg: Segment, first: int, count: int, prefix: int, etype: str, cue: s
 
 
 def regions(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
-    """A glossary place after two directions joined by و is a region's name (شمال وشرق سوريا, North and
-    East Syria): one new place, the country inside it not a mention of its own."""
+    """A country after two directions joined by و is a region's name (شمال وشرق سوريا, North and East
+    Syria): one new place, the country inside it not a mention of its own. A province or a city keeps its
+    name (شمال وشرق دير الزور: the directions only say where in it)."""
+    from workbench.names.places import countries
+
     tokens = seg.tokens
     directions = arabic_names.tables()["direction"]
     if k < 2 or f.prefix or any(lexicon.types.get(e) != "place" for e in f.entity_ids) \
+            or any(lexicon.canonical.get(e, "").casefold() not in countries() for e in f.entity_ids) \
             or not joined(tokens, k - 2) or not joined(tokens, k - 1) or tokens[k - 1].text[:1] != "و" \
             or _fold(tokens[k - 1].text[1:]) not in directions or seg.taken[k - 2] or seg.taken[k - 1]:
         return None

@@ -77,6 +77,12 @@ def place_names() -> dict[str, str]:
     return {pid: name for pid, _, name, _ in _rows()}
 
 
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The English names of the listed countries (ISO 3166), case-folded: Syria, Iraq, Turkey ..."""
+    return frozenset(name.casefold() for pid, _, name, _ in _rows() if pid.startswith("iso3166:"))
+
+
 def place_named(stem: str, lang: str) -> str | None:
     """The id of the one listed place spelled ``stem`` in ``lang`` (Arabic, or a Latin script), or None
     (none, or several)."""

@@ -1,0 +1,65 @@
+"""Arabic lists of places, names known as another, bloc names and women's names: the cases a sixteenth dev
+split showed missed (my own sentences, no article text)."""
+
+from __future__ import annotations
+
+from tests.test_detect_context import index, run  # noqa: F401 (index is a fixture)
+
+
+def found_in(index, sentence: str) -> list[tuple]:
+    (found,) = run(index, "ar", sentence)
+    return [(f.stem, f.etype, f.entity_id) for f in found]
+
+
+def test_villages_each_in_quotes_of_their_own_are_all_places(index):
+    got = found_in(index, "وسقطت قذائف على قرى “تل شعير” و”كرم الزيتون” و”زيارة” و”أم الخير” بريف الحسكة.")
+    assert got == [("تل شعير", "place", None), ("كرم الزيتون", "place", None), ("زيارة", "place", None),
+                   ("أم الخير", "place", None), ("الحسكة", None, "hasakah")]
+    got = found_in(index, "وقصفت المدفعية قرى «الحمرة» و«الشيخ سعيد» أمس.")
+    assert [g[0] for g in got] == ["الحمرة", "الشيخ سعيد"]
+
+
+def test_a_quoted_item_after_a_singular_head_starts_no_list(index):
+    got = found_in(index, "وزار الوفد قرية «الحمرة» و«التقى» وجهاءها.")
+    assert [g[0] for g in got] == ["الحمرة"]
+
+
+def test_a_place_after_a_known_one_behind_a_dual_head(index):
+    got = found_in(index, "وشن الطيران غارات على قرى بريفي الحسكة وكرزيرو أمس.")
+    assert got == [("الحسكة", None, "hasakah"), ("كرزيرو", "place", None)]
+
+
+def test_directions_before_a_province_only_say_where_in_it(index):
+    assert found_in(index, "ونفذت القوات حملة دهم في مناطق شمال وشرق دير الزور أمس.") == [
+        ("دير الزور", None, "deir-ez-zor")]
+    assert found_in(index, "وقالت الإدارة الذاتية في شمال وشرق سوريا إن ...")[-1] == ("شمال وشرق سوريا", "place", None)
+
+
+def test_a_name_known_as_another_in_quotes(index):
+    got = found_in(index, "واعتقلت الدورية القيادي المعروف بـ “أبو حمزة الشعيطي”، وشقيقه.")
+    assert got == [("أبو حمزة الشعيطي", "person", None)]
+    got = found_in(index, "وقتل عنصر مما يُعرف بـ\"جيش العشائر\"، قرب الجسر.")
+    assert got == [("جيش العشائر", "org", None)]
+    got = found_in(index, "وأوقفت الشرطة الشاب المعروف بـ«الذيب» في السوق.")
+    assert got == [("الذيب", "person", None)]
+
+
+def test_an_agreement_known_by_a_city_is_not_an_organisation(index):
+    got = found_in(index, "وجاء ذلك بعد الاتفاق الذي عرف بـ «اتفاق أضنة» بين البلدين.")
+    assert ("اتفاق أضنة", "org", None) not in got
+
+
+def test_a_bloc_keeps_the_adjective_of_its_name(index):
+    assert found_in(index, "وفاز مرشح من كتلة الوفاق الوطني برئاسة المجلس.")[0] == ("الوفاق الوطني", "org", None)
+    assert [g[0] for g in found_in(index, "وقال نائب عن قائمة النهضة النيابية إن ...")] == ["النهضة"]
+
+
+def test_a_woman_named_after_a_title_and_the_participle_after_her_name(index):
+    assert found_in(index, "وقالت الصحفية رشا الحمداني إن الطريق مغلق.") == [("رشا الحمداني", "person", None)]
+    assert found_in(index, "وقالت روجين حسن العاملة في المستوصف إن الأدوية نفدت.") == [("روجين حسن", "person", None)]
+
+
+def test_common_words_after_a_head_are_no_names(index):
+    assert found_in(index, "وتعرضت مناطق سيطرة الفصائل لقصف مدفعي.") == []
+    assert found_in(index, "وانفجرت عبوة قرب مركز البريد في المدينة.") == []
+    assert found_in(index, "وأطلق مجهولون النار عند مفرق الخمائل في الريف الغربي.") == [("الخمائل", "place", None)]
