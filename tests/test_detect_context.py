@@ -129,7 +129,7 @@ def test_a_new_name_is_proposed_as_new_not_as_a_sound_alike(index, sentence, ste
 
 
 def test_a_short_form_of_a_glossary_name_is_still_suggested(index):
-    (found,) = run(index, "ar", "وأعلن الاتحاد الوطني لكوردستان موقفه.")
+    (found,) = run(index, "ar", "وأعلن الاتحاد الوطني موقفه من الاتفاق.")
     assert [(f.stem, f.status, f.entity_id) for f in found] == [
         ("الاتحاد الوطني", "suggested", "patriotic-union-of-kurdistan")]
 

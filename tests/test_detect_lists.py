@@ -63,3 +63,20 @@ def test_common_words_after_a_head_are_no_names(index):
     assert found_in(index, "وتعرضت مناطق سيطرة الفصائل لقصف مدفعي.") == []
     assert found_in(index, "وانفجرت عبوة قرب مركز البريد في المدينة.") == []
     assert found_in(index, "وأطلق مجهولون النار عند مفرق الخمائل في الريف الغربي.") == [("الخمائل", "place", None)]
+
+
+def test_a_bare_kurdistan_is_only_suggested_as_the_kurdistan_region(index):
+    (found,) = run(index, "ar", "وأعلنت المفوضية نتائج انتخابات برلمان كوردستان أمس.")
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [("كوردستان", "kurdistan-region", "suggested")]
+    assert "greater Kurdistan" in found[0].why
+    (found,) = run(index, "ar", "ووصل الوفد إلى إقليم كردستان مساء الأحد.")
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [("إقليم كردستان", "kurdistan-region", "accepted")]
+
+
+def test_a_place_followed_by_an_outlets_number_is_the_outlet(index):
+    assert found_in(index, "وقال مصدر أمني لكوردستان 24 إن الطريق مغلق.") == [("كوردستان 24", "org", None)]
+    assert found_in(index, "وسجلت حلب 83 إصابة جديدة.") == [("حلب", None, "aleppo")]
+
+
+def test_a_town_named_albu_x_is_found_written_as_one_word(index):
+    assert found_in(index, "وقصفت طائرات مجهولة مواقع في البوكمال ليلا.") == [("البوكمال", "place", None)]

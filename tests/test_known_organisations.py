@@ -53,3 +53,20 @@ def test_the_list_holds_no_glossary_spelling_and_names_every_row(index):
     clashes = [s for *_, spellings in rows for _, s in spellings if key_of(s) in glossary]
     assert clashes == []
     assert org_named("اليونيسف") == ("known:unicef", "UNICEF") and org_named("العراق") is None
+
+
+def test_iraqi_and_syrian_parties_and_forces_are_known_too(index):
+    got = found(index, "واعتقلت الأسايش عنصرين من جبهة النصرة بعد اجتماع لائتلاف دولة القانون.")
+    assert got == [("الأسايش", "org", "new", None), ("جبهة النصرة", "org", "new", None),
+                   ("ائتلاف دولة القانون", "org", "new", None)]
+
+
+def test_a_known_name_holding_a_region_takes_its_place(index):
+    """The region شمال وشرق سوريا is part of the Autonomous Administration's name here."""
+    assert found(index, "وقال مسؤول في الإدارة الذاتية لشمال وشرق سوريا إن المعبر مغلق.") == [
+        ("الإدارة الذاتية لشمال وشرق سوريا", "org", "new", None)]
+
+
+def test_a_time_word_after_a_known_body_is_no_name(index):
+    got = found(index, "وقال رئيس جهاز الأمن الوطني آنذاك حميد الشطري إن الملف أغلق.")
+    assert got[:2] == [("جهاز الأمن الوطني", "org", "new", None), ("حميد الشطري", "person", "new", None)]

@@ -26,6 +26,10 @@ LISTED_CONFIDENCE = 0.9  # a well-known organisation of ``names/data/organisatio
 NER_CONFIDENCE = 0.75  # a name from the Arabic NER model is proposed, never accepted on that alone
 FORCES = "قوات"  # "forces of": what follows is the group they belong to
 UNSURE_COMMON_NOUN = "a common noun too, described by"  # opens the cue; the linker only suggests the entity
+UNSURE_WIDER = "a wider place too:"  # opens the cue of a spelling in ``WIDER_PLACES``; only suggested too
+# one-word spellings of a glossary place that name a wider one in other texts (folded): Kurdistan is the
+# Kurdistan Region in Iraqi news, greater Kurdistan in Kurdish writing (أجزاء كوردستان الأربعة)
+WIDER_PLACES = {"كردستان": "greater Kurdistan", "كوردستان": "greater Kurdistan"}
 SECTS = frozenset(("الشيعي", "الشيعيه", "السني", "السنيه"))  # folded: adjectives that describe a group
 
 
@@ -233,13 +237,16 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     t = arabic_names.tables()
     tanween = TANWEEN  # تركياً (Turkish-, by Turkey) is an adverb, not the country
-    words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)]
+    words = [f for f in found if f.surface.endswith((tanween, tanween + "ا")) or _common_noun(seg, f, start_of, t)
+             or _outlet_number(seg, f, start_of, lexicon, t)]
     for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
     found = [f for f in found if f not in words]
     for f in found:
         if _described_common_noun(seg, f, start_of, t, lexicon):
             f.cue = f"{UNSURE_COMMON_NOUN} '{seg.tokens[start_of[f.start] + 1].text}'"
+        elif len(f.words) == 1 and arabic_names.fold(f.stem) in WIDER_PLACES:
+            f.cue = f"{UNSURE_WIDER} {WIDER_PLACES[arabic_names.fold(f.stem)]}"
     for f in found:
         k = start_of.get(f.start)
         ids = f.entity_ids
@@ -267,6 +274,16 @@ def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> b
         arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
         and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
+
+
+def _outlet_number(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Lexicon, t: dict) -> bool:
+    """A glossary place followed by an outlet's number names the outlet (كوردستان 24، السويداء 24), not the
+    place (a count after it, حلب 83, leaves it the place)."""
+    k = start_of.get(f.start)
+    j = k + len(f.words) if k is not None else len(seg.tokens)
+    return j < len(seg.tokens) and seg.tokens[j - 1].joins and seg.tokens[j].text.isdigit() \
+        and seg.tokens[j].text in t["outlet_end"] \
+        and bool(f.entity_ids) and all(lexicon.types.get(e) == "place" for e in f.entity_ids)
 
 
 def _described_common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict, lexicon: Lexicon) -> bool:
@@ -653,7 +670,7 @@ def listed_organisations(seg: Segment, found: list[Found], total: int) -> list[F
 
     tokens, taken = seg.tokens, seg.taken
     spans = {id(f): [k for k, tok in enumerate(tokens) if tok.start < f.end and tok.end > f.start]
-             for f in found if f.entries}
+             for f in found if f.entries or f.cue.startswith(qualified_names.REGION_CUE)}  # a region holds a glossary place
     held = list(taken)
     for ks in spans.values():
         for k in ks:

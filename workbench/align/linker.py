@@ -12,7 +12,7 @@ A (spelling, entity) pair the analyst rejected is never proposed. A remembered n
 
 from __future__ import annotations
 
-from workbench.align.detect_source import UNSURE_COMMON_NOUN
+from workbench.align.detect_source import UNSURE_COMMON_NOUN, UNSURE_WIDER
 from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
 from workbench.align.spans import Found
 from workbench.names.arabic_cues import cue_fold, tables
@@ -48,7 +48,7 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     """Fill ``entity_id``, ``status``, ``score``, ``why``, ``candidates`` and ``proposal``."""
     lexicon = index.lookup
     exact = found.entity_ids
-    unsure = found.cue.startswith(UNSURE_COMMON_NOUN)  # القاعدة الجوية: the spelling may be a common noun
+    unsure = found.cue.startswith((UNSURE_COMMON_NOUN, UNSURE_WIDER))  # القاعدة الجوية: may be a common noun
     if len(exact) == 1 and found.within is None and not unsure and (found.norm, exact[0]) not in rejected \
             and exact[0] in lexicon.canonical:
         entry = found.entries[0]  # the common case: one entity has this very spelling

@@ -22,6 +22,7 @@ PARTICLES = frozenset(map(_fold, ("في", "من", "إلى", "الى", "على", 
 # after an organisation: another one (الجيش السوري الحر the Free Syrian Army, الجيش السوري الوطني the Syrian
 # National Army: neither is the Syrian Arab Army)
 FREE = frozenset(map(_fold, ("الحر", "الحرة", "الوطني", "الوطنية")))
+REGION_CUE = "directions"  # opens the cue of a region's name (شمال وشرق سوريا)
 
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
@@ -68,7 +69,7 @@ def regions(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Fou
     if prefix is None:
         return None
     return _named(seg, k - 2, 2 + len(f.words), prefix, "place",
-                  f"directions '{tokens[k - 2].text} {tokens[k - 1].text}'", total)
+                  f"{REGION_CUE} '{tokens[k - 2].text} {tokens[k - 1].text}'", total)
 
 
 def qualified(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:

@@ -53,8 +53,16 @@ def place_lookup(script: str = "ar") -> Lexicon:
     for pid, kind, name, spellings in _rows():
         kept = [(lang, s) for lang, s in spellings
                 if (lang == "ar") == arabic and (not arabic or _distinctive(cue_fold(s), common))]
+        if arabic:
+            kept += [("ar", joined) for lang, s in kept if (joined := _joined_kunya(s))]
         rows.append((pid, kind, name, kept))
     return Lexicon.from_rows(rows, canonical_spelling=False)
+
+
+def _joined_kunya(spelling: str) -> str | None:
+    """A place named البو X or أبو X is often written as one word (البوكمال، أبوكمال): that spelling."""
+    first, _, rest = spelling.partition(" ")
+    return first + rest if first in ("البو", "أبو", "ابو") and rest and " " not in rest else None
 
 
 def _distinctive(spelling: str, common: frozenset) -> bool:
