@@ -80,3 +80,42 @@ def test_a_place_followed_by_an_outlets_number_is_the_outlet(index):
 
 def test_a_town_named_albu_x_is_found_written_as_one_word(index):
     assert found_in(index, "وقصفت طائرات مجهولة مواقع في البوكمال ليلا.") == [("البوكمال", "place", None)]
+
+
+def test_governorates_that_no_town_is_named_after_are_places(index):
+    assert found_in(index, "وشهدت ميسان وذي قار احتجاجات واسعة.") == [("ميسان", "place", None), ("ذي قار", "place", None)]
+
+
+def test_a_verb_or_another_title_after_a_title_is_no_name(index):
+    assert found_in(index, "وقال إن وزير الداخلية يقيل الضابط من منصبه.") == []
+    assert found_in(index, "وأعفي قائد الشرطة ومدير المرور من منصبيهما.") == []
+    assert found_in(index, "وقال الوزير تحسين الخياط إن الطريق مغلق.") == [("تحسين الخياط", "person", None)]
+
+
+def test_a_given_name_that_is_a_verb_opening_a_clause_is_the_verb(index):
+    assert found_in(index, "وانتهى البيان. وطالب الموقع الحكومة بالتحقيق.") == []
+    assert found_in(index, "والتقى الوزير علي حسن وطالب الرفاعي أمس.")[-1] == ("طالب الرفاعي", "person", None)
+
+
+def test_tribes_named_by_al_bu_and_agencies_named_after_news(index):
+    assert found_in(index, "ودعا أمير قبيلة البو جابر إلى النفير.") == [("البو جابر", "org", None)]
+    assert found_in(index, "وقال لوكالة انباء شرقيون إن الطريق مغلق.") == [("شرقيون", "org", None)]
+    assert found_in(index, "وذكرت وكالة الاستخبارات العراقية في بيان أن ...") == [
+        ("وكالة الاستخبارات العراقية", "org", None)]
+    assert found_in(index, "وأضاف أن قبيلة تدعو أبناءها إلى الهدوء.") == []
+
+
+def test_a_group_only_described_is_not_named(index):
+    assert found_in(index, "وقدم شكوى لدى الفصيل المسيطر على القرية.") == []
+    assert found_in(index, "ودعا إلى دعم القوات المسلحة الماسكة للأرض.") == []
+    assert found_in(index, "وسيطر المسلحون على مركز للشرطة في البلدة.") == []
+
+
+def test_a_bloc_named_after_the_forces_of_something(index):
+    assert found_in(index, "وحصل تحالف قوى الدولة العادلة على مقعدين.")[0][0] == "تحالف قوى الدولة العادلة"
+
+
+def test_a_valley_keeps_its_head_and_a_participle_after_it_is_no_part(index):
+    assert found_in(index, "وتقدمت القوات في عمق وادي الغراب المعقد.") == [("وادي الغراب", "place", None)]
+    assert found_in(index, "وهاجم مسلحون حافلة على طريق \"وادي الشيح\" جنوب المدينة.") == [
+        ("وادي الشيح", "place", None)]

@@ -32,7 +32,7 @@ def test_french_name_stops_at_a_verb():
 
 def test_place_list_ships_and_finds_arabic_places():
     rows = read_places()
-    assert len(rows) > 1000 and all(r[0].startswith(("geonames:", "iso3166:")) for r in rows)
+    assert len(rows) > 1000 and all(r[0].startswith(("geonames:", "iso3166:", "iso3166-2:")) for r in rows)
     sentence = "وصلت التعزيزات إلى خانقين ومندلي أمس."
     tokens = words(sentence)
     found = gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))

@@ -144,7 +144,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         word = fold(tokens[k].text)
         closes = (construct and word.startswith("ال") and adjective(word)) \
             or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
-        usable = (word not in t["not_name"] or closes) and word not in t["title"] and len(word) >= 2 \
+        usable = (word not in t["not_name"] or closes or (count and fold(tokens[k - 1].text) == _POWERS)) \
+            and word not in t["title"] and len(word) >= 2 \
+            and not any(p and stem in t["not_name"] for p, stem in token_forms(tokens[k])) \
             and word not in t["dropped_org_head"] \
             and word not in t["place_head"] and word not in t["facility_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته", "هم", "هما"))  # مجلس محافظتها: a noun with a pronoun
@@ -170,6 +172,13 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         return 0  # مجلس النواب (العراقي): the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and (first in t["describing"] or adjective(first) and not definite_head):
         return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
+    if definite_head and count and all(
+            w in t["describing"] or definite_participle(w) or w.startswith("لل")
+            for w in (fold(tok.text) for tok in tokens[i:i + count])):
+        return 0  # القوات المسلحة الماسكة للأرض: described through and through, not named
+    if count == 1 and definite_head and first.startswith("الم") and len(first) >= 6 \
+            and not first.endswith(("ي", "يه")):
+        return 0  # الفصيل المسيطر على القرية: a participle describes the group, does not name it
     if count and not definite_head and not first.startswith("ال") and "ال" + first in t["describing"]:
         return 0  # تحالف كردي للظفر بالمنصب: an alliance described (a Kurdish one), not named
     if any(fold(tok.text) in t["ordinal"] for tok in tokens[i:i + count]):
@@ -208,6 +217,9 @@ def _outlet(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int:
 
 
 # after a bloc head, adjectives that are part of the bloc's name (كتلة العقد الوطني، قائمة الوفاق الوطني)
+# what an agency deals in, after وكالة: the head is part of the name (وكالة الأنباء العراقية، وكالة الاستخبارات
+# المركزية)
+_AGENCY_FIELDS = frozenset(fold(w) for w in ("الأنباء", "الاستخبارات", "المخابرات"))
 _BLOC_HEADS = frozenset(fold(w) for w in ("كتلة", "قائمة"))
 _BLOC_ADJECTIVES = frozenset(fold(w) for w in ("الوطني", "الوطنية", "الديمقراطي", "الديمقراطية", "الإسلامي",
                                                "الإسلامية", "المدني", "المدنية"))
@@ -223,11 +235,14 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
         if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)) \
-                and not (bloc and word in _BLOC_ADJECTIVES):
+                and not (bloc and word in _BLOC_ADJECTIVES) \
+                and not (fold(tokens[k - 1].text) in t["kunya"] and not word.startswith("ال")):  # قبيلة البو حمدان
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
-                len(word) >= 4 and word.endswith("يه"))):
-            break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named
+                len(word) >= 4 and word.endswith("يه")) or (word[:1] in "يت" and len(word) == 4 and not bloc
+                                                            and word not in t["given"])):
+            break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named; قبيلة تدعو: a verb
+            # (not after a bloc's head: كتلة تقدم, the Progress bloc)
         if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and not taken[k + 1]
                                                and name_word(tokens[k + 1], t)):
             break  # وكالة أنباء «...»: news, the agency's name is the quoted one (or a known one, found already)
@@ -315,6 +330,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
         if stem_of(tokens[j - 1], head) == FORCES:
             return out + [Cue(j, count, 0, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
         return out + [Cue(j - 1, count + 1, head, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
+    if _not_a_person_word(tokens[j], t):
+        return out  # وزير الداخلية يقيل ...: a verb; قائد الشرطة ومدير ...: another title
     if joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
     elif j - 1 > i and (j - 1 in places or j - 1 == office) and comma_between(tokens, j - 1, text):
@@ -330,6 +347,28 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     if office and not out and j == office + 1:
         out = [Cue(office, 1, 0, "place", "office", token.text, CONFIDENCE["place head"])]
     return out + [Cue(j, count, given_prefix(tokens[j], t) or 0, "person", "title", token.text, CONFIDENCE["title"])]
+
+
+# given names that are also verbs of reporting: behind و/ف at the start of a clause, the verb (وطالب البيان)
+_POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
+_VERB_NAMES = frozenset(fold(w) for w in ("طالب",))
+
+
+def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
+    """Token ``i`` is و/ف + a given name that is also a verb, opening a sentence or a clause: the verb."""
+    if not prefix or tokens[i].text[:1] not in "وف" or stem_of(tokens[i], prefix) not in _VERB_NAMES:
+        return False
+    before = text[tokens[i - 1].end:tokens[i].start] if i and text else "."
+    return i == 0 or any(c in before for c in ".،,:\n")
+
+
+def _not_a_person_word(token: Token, t: dict) -> bool:
+    """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن; not a
+    given name: يوسف، تميم) or a title behind و/ف (ومدير)."""
+    word = fold(token.text)
+    if len(word) == 4 and word not in t["given"] and (word[0] == "ي" or word[0] == "ت" and word[-1] != "ي"):
+        return True  # (تركي: a given name or an adjective, not a verb)
+    return any(p and token.text[:1] in "وف" and stem in t["title"] for p, stem in token_forms(token))
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
@@ -511,7 +550,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 and prefix_in(token, t["dropped_org_head"]) is None:
             count = _after_head(tokens, taken, i + 1, t, bloc=stem_of(token, prefix_in(token, t["outlet_head"]))
                                 in _BLOC_HEADS)
-            if count and fold(tokens[i + 1].text) == "الانباء":  # وكالة الأنباء العراقية: the head is in the name
+            if fold(tokens[i + 1].text) == NEWS and i + 2 < n and joined(tokens, i + 1) and not taken[i + 2] \
+                    and name_word(tokens[i + 2], t) and len(tokens[i + 2].text) >= 3:
+                found = Cue(i + 2, 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])  # وكالة أنباء X
+            elif count and fold(tokens[i + 1].text) in _AGENCY_FIELDS:  # وكالة الأنباء العراقية: the head in the name
                 k = i + 1 + count
                 if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \
                         and adjective(fold(tokens[k].text)):
@@ -550,7 +592,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None:
             prefix = given_prefix(token, t)
             if prefix is not None and stem_of(token, prefix) not in t["son_of"] and not (
-                    i and fold(token.text) == _ON_BEHALF and prefix_in(tokens[i - 1], t["title"]) is not None):
+                    i and fold(token.text) == _ON_BEHALF and prefix_in(tokens[i - 1], t["title"]) is not None) \
+                    and not _verb_opening(tokens, i, prefix, text):
                 count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
                     cue = "kunya" if stem_of(token, prefix) in t["kunya"] else "given name"

@@ -38,6 +38,8 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
             and (opener or (not word.startswith("ال") and not adjective(second) and not definite_participle(second)
+                            and not (second.startswith("الم") and len(second) >= 6  # وادي حوران المعقد
+                                     and not second.endswith(("ي", "يه")))
                             and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
                             and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
         count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)

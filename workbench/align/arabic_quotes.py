@@ -62,6 +62,8 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
         words = words[:-1]
     if headed:
         return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
+    if count >= 2 and fold(tokens[i].text) in t["kept_place_head"]:  # طريق "وادي عبيد": a place, its head in it
+        return Cue(i, count, 0, "place", "quoted place head", tokens[i].text, CONFIDENCE["place head"])
     folded = fold(word)
     if i and prefix_in(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])

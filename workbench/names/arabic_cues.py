@@ -35,7 +35,7 @@ _TITLE_COMPLEMENTS = """
 التركي الأمريكي الأميركي الروسي الكردي الكردية المشترك المشتركة الإعلامي الرسمي الميداني العسكري
 الأمني المحلي البارز الكبير للجيش للقوات لقوات لوزارة الشرطة الأمن مجلس لمجلس المجلس الإدارة للإدارة
 الذاتية التنفيذي التشريعي المركزي الإقليمي للمرصد لتنظيم التنظيم العشائري للحزب الحزب للحركة الحركة
-عمليات قاطع قطاع القبلي الديني
+عمليات قاطع قطاع القبلي الديني شرطة
 """.split()
 
 # titles followed by the place they hold office in, then the name (محافظ نينوى نجم الجبوري)
@@ -51,12 +51,12 @@ _ROLES_AFTER = """
 # a place's name follows these heads (the head is not part of the name)
 _PLACE_HEADS = """
 محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة ساحة شارع بلدتي قريتي
-مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة قاعدة قواعد مستوطنة ريفي مفرق
+مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة قاعدة قواعد مستوطنة ريفي مفرق وادي
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
-# place heads that are part of the name they open: a mountain range (جبل الزاوية، جبال قنديل)
-_KEPT_PLACE_HEADS = "جبل جبال".split()
+# place heads that are part of the name they open: a mountain range, a valley (جبل الزاوية، وادي حوران)
+_KEPT_PLACE_HEADS = "جبل جبال وادي".split()
 
 _PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي ريفي أحياء قرى بلدات مدن مناطق قواعد".split()
 # a singular place head that an indefinite adjective may describe (قاعدة جماهيرية: a popular base)
@@ -136,7 +136,7 @@ _GIVEN_NAMES = """
 شيماء ابتسام وفاء غادة رغد هبة آلاء زهراء بتول هيفاء ميسون سوسن نسرين لمى رزان إيمان
 فاطمة زينب مريم عائشة خديجة سارة نور هدى رنا ليلى سلمى أمل هند سعاد نادية سميرة منى ريم دعاء
 نجلاء رحاب ميادة ريما رشا رانيا لينا نوال سهى عبير رولا ديمة بشرى شذى إسراء جيهان سناء
-نرمين روجين بيريفان زوزان شيرين فيان شيخموس
+نرمين روجين بيريفان زوزان شيرين فيان شيخموس يزيد يعرب يامن تميم تمام
 """.split()
 
 # adjectives that describe an organisation rather than name it (القوات العراقية، الأجهزة الأمنية): nationalities
@@ -146,7 +146,7 @@ _DESCRIBING_ADJECTIVES = """
 المصري الفرنسي البريطاني الألماني الأوروبي الأجنبي الحكومي الأمني العسكري المحلي الرسمي النظامي الجوي
 البري البحري العشائري الشيعي السني الاتحادي المركزي الإقليمي الدولي الميداني الشعبي الخاص المسلح
 الإرهابي التكفيري المتطرف الإجرامي الطبي الصحي الإعلامي الرئيسي التجاري الثقافي الإداري القضائي
-الطائفي المتشدد
+الطائفي المتشدد البلدي المسلح المسلحة
 """.split()
 
 # nationalities: a one-word glossary spelling that is also a common noun, followed by one, is that noun
@@ -183,10 +183,15 @@ _KUNYA = "أبو أبي أبا البو آل".split()  # and the tribe: البو
 _ABD = "عبد عبدال".split()
 
 # frequent words of news text that never start or continue a name (verbs, function words, nouns)
+# common nouns that are also the names of listed towns (الثورة, Tabqa's other name; أمان): never a place
+# found by the place list alone (a head or a list still finds them)
+_NOT_PLACES = "الثورة ثورة أمان الأمان".split()
+
 _NOT_NAME = """
 تقع يقع تبعد يبعد تضم يضم تشهد يشهد تسمى يسمى تعرف يعرف الشهداء شهداء
 العبور عبور الزيارة زيارة المرور السير الملاحة النزوح
 سيطرة نفوذ تمكنت تمكن تمكنوا أقصى أدنى البريد بريد آنذاك حينها وقتها
+شرطة كبير كبيرا تفجير الكامل بالكامل النواحي الأقضية القرى البلدات المدن المحافظات
 من في على إلى الى عن أن إن ان مع بين بعد قبل حتى منذ التي الذي الذين اللذين هذه هذا ذلك تلك هؤلاء
 كان كانت يكون تكون قال قالت يقول تقول أكد أكدت يؤكد أضاف أضافت يضيف أعلن أعلنت يعلن أشار أشارت يشير
 أوضح أوضحت أفاد أفادت ذكر ذكرت نقل نقلت تابع تابعت بين بينت لفت لفتت اعتبر اعتبرت دعا دعت أفاد
@@ -276,6 +281,7 @@ def tables() -> dict[str, frozenset]:
         "kunya": _folded(_KUNYA),
         "abd": _folded(_ABD),
         "not_name": _folded(_NOT_NAME),
+        "not_place": _folded(_NOT_PLACES),
         "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
         "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "ordinal": _folded(_ORDINALS),

@@ -47,7 +47,7 @@ def place_lookup(script: str = "ar") -> Lexicon:
     from workbench.names.arabic_cues import cue_fold, tables
 
     t = tables()
-    common = t["not_name"] | t["given"] | t["title"] | t["place_head"] | t["org_head"]
+    common = t["not_name"] | t["not_place"] | t["given"] | t["title"] | t["place_head"] | t["org_head"]
     arabic = script == "ar"
     rows = []
     for pid, kind, name, spellings in _rows():
