@@ -119,3 +119,38 @@ def test_a_valley_keeps_its_head_and_a_participle_after_it_is_no_part(index):
     assert found_in(index, "وتقدمت القوات في عمق وادي الغراب المعقد.") == [("وادي الغراب", "place", None)]
     assert found_in(index, "وهاجم مسلحون حافلة على طريق \"وادي الشيح\" جنوب المدينة.") == [
         ("وادي الشيح", "place", None)]
+
+
+def test_an_honorific_in_a_glossary_spelling_stays_outside_the_name(index):
+    assert found_in(index, "وأكد السيد مقتدى الصدر أن الكتلة ستنسحب.") == [("مقتدى الصدر", None, "muqtada-al-sadr")]
+
+
+def test_the_long_name_of_the_islamic_state_after_its_head(index):
+    assert found_in(index, "وأعلن تنظيم الدولة الإسلامية في العراق والشام مسؤوليته.") == [
+        ("الدولة الإسلامية في العراق والشام", None, "islamic-state")]
+    assert found_in(index, "وأعلن تنظيم الدولة الإسلامية مسؤوليته.") == [("الدولة الإسلامية", None, "islamic-state")]
+
+
+def test_a_body_named_in_a_title_and_the_man_after_it(index):
+    assert found_in(index, "وقال مدير المرصد سامر الحمود إن القصف مستمر.") == [("سامر الحمود", "person", None)]
+    assert found_in(index, "وزار مستشار الأمن القومي العراقي قاسم الحمداني المخيم.") == [
+        ("قاسم الحمداني", "person", None)]
+    got = found_in(index, "ووصل نائب قائد العمليات المشتركة الفريق سعد الحمداني إلى ديالى.")
+    assert got == [("العمليات المشتركة", None, "joint-operations-command"), ("سعد الحمداني", "person", None),
+                   ("ديالى", None, "diyala")]
+
+
+def test_a_news_agency_named_after_anba(index):
+    assert found_in(index, "وقال مسؤول لوكالة أنباء البحر الأحمر إن الطريق مغلق.") == [
+        ("وكالة أنباء البحر الأحمر", "org", None)]
+
+
+def test_a_verb_behind_wa_after_a_title_and_a_bloc_of_two_words(index):
+    assert found_in(index, "وتتفق الأطراف على إقالة محافظ نينوى وتقدم اسمين بديلين.") == [("نينوى", None, "nineveh")]
+    assert found_in(index, "وفاز مرشح عن قائمة الوفاء والتغيير الكردية بالمقعد.")[0] == ("الوفاء والتغيير", "org", None)
+
+
+def test_common_phrases_that_look_like_places_or_names(index):
+    assert found_in(index, "والشكر موصول لكل من ساعد في الإغاثة.") == []
+    assert found_in(index, "وحلت الخلافات بالطرق السلمية أخيرا.") == []
+    assert found_in(index, "وذكر مراسل لنا أن الطريق مغلق.") == []

@@ -155,8 +155,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
-        if not count and definite_head and not word.startswith("ال"):
-            break  # التنظيم أواخر: the article on the head makes it a common noun here
+        if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
+            break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
         if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
                           or fold(tokens[k - 1].text) in t["kunya"] | t["abd"]):
             break
@@ -235,7 +235,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
         if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)) \
-                and not (bloc and word in _BLOC_ADJECTIVES) \
+                and not (bloc and (word in _BLOC_ADJECTIVES or word.startswith("وال") and len(word) >= 6)) \
                 and not (fold(tokens[k - 1].text) in t["kunya"] and not word.startswith("ال")):  # قبيلة البو حمدان
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
@@ -323,6 +323,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     if j >= n or any(k in people for k in range(i + 1, j)):
         return out  # الأمين العام لمنظمة بدر هادي العامري: the title names the glossary's person
     head = prefix_in(tokens[j - 1], t["org_head"]) if j - 1 > i and not taken[j - 1] else None
+    if head is not None and stem_of(tokens[j - 1], head).startswith("ال") and fold(tokens[j].text) in t["given"]:
+        head = None  # مدير المرصد رامي ...: the body's generic name, then the man
     if head is not None:  # الأمين العام لوزارة X: X names the ministry (قائد قوات X: the forces X), no person
         count = _org(tokens, taken, j, t)
         if not count:
@@ -350,8 +352,9 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
 
 
 # given names that are also verbs of reporting: behind و/ف at the start of a clause, the verb (وطالب البيان)
+_ADVISER = fold("مستشار")
 _POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
-_VERB_NAMES = frozenset(fold(w) for w in ("طالب",))
+_VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد"))
 
 
 def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
@@ -363,12 +366,11 @@ def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
 
 
 def _not_a_person_word(token: Token, t: dict) -> bool:
-    """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن; not a
-    given name: يوسف، تميم) or a title behind و/ف (ومدير)."""
-    word = fold(token.text)
-    if len(word) == 4 and word not in t["given"] and (word[0] == "ي" or word[0] == "ت" and word[-1] != "ي"):
-        return True  # (تركي: a given name or an adjective, not a verb)
-    return any(p and token.text[:1] in "وف" and stem in t["title"] for p, stem in token_forms(token))
+    """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن, or behind
+    و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind و/ف (ومدير)."""
+    forms = [(0, fold(token.text))] + [(p, stem) for p, stem in token_forms(token) if p and token.text[:1] in "وف"]
+    return any(len(stem) == 4 and stem not in t["given"] and (stem[0] == "ي" or stem[0] == "ت" and stem[-1] != "ي")
+               or (p and stem in t["title"]) for p, stem in forms)  # (تركي: a given name or an adjective)
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
@@ -402,6 +404,8 @@ def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) ->
     if prefix is None or (forces is not None and prefix) or k + 1 >= n or taken[k] or taken[k + 1] \
             or not joined(tokens, k) or fold(tokens[k + 1].text) not in t["security_branch"]:
         return None
+    if i and forces is None and fold(tokens[i - 1].text) == _ADVISER and joined(tokens, i - 1):
+        return None  # مستشار الأمن القومي: the national security adviser's title, no agency
     return Cue(i, k - i + 2, forces if forces is not None else prefix, "org", "security agency", tokens[k].text,
                CONFIDENCE["org head"])
 
@@ -552,7 +556,14 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                                 in _BLOC_HEADS)
             if fold(tokens[i + 1].text) == NEWS and i + 2 < n and joined(tokens, i + 1) and not taken[i + 2] \
                     and name_word(tokens[i + 2], t) and len(tokens[i + 2].text) >= 3:
-                found = Cue(i + 2, 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"])  # وكالة أنباء X
+                k = i + 2  # وكالة أنباء X: X; وكالة أنباء العالم العربي: the whole, its head and news in it
+                while k + 1 < n and k - i < 4 and fold(tokens[k].text).startswith("ال") and joined(tokens, k) \
+                        and not taken[k + 1] and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t):
+                    k += 1
+                found = Cue(i + 2, 1, 0, "org", "outlet head", token.text, CONFIDENCE["org head"]) \
+                    if not fold(tokens[i + 2].text).startswith("ال") else \
+                    Cue(i, k - i + 1, prefix_in(token, t["outlet_head"]), "org", "outlet head", token.text,
+                        CONFIDENCE["org head"])
             elif count and fold(tokens[i + 1].text) in _AGENCY_FIELDS:  # وكالة الأنباء العراقية: the head in the name
                 k = i + 1 + count
                 if count == 1 and k < n and not taken[k] and joined(tokens, k - 1) \

@@ -29,9 +29,11 @@ DESCRIPTORS = {
     "groupe", "group", "العاصمه",  # العاصمة بغداد: the capital named, the head outside the name
 }
 LINKS = {"de", "du", "d", "of"}
+# honorifics before a person's spelling (السيد مقتدى الصدر): outside the name, as titles are
+HONORIFICS = {"السيد", "السيده", "الشيخ"}
 # "forces of": dropped before another spelling of the same entity (قوات قسد -> قسد), kept where the
 # rest is not a name of it (قوات سوريا الديمقراطية)
-FRONT_WORDS = DESCRIPTORS | {"قوات"}
+FRONT_WORDS = DESCRIPTORS | {"قوات"} | HONORIFICS
 # words of a canonical English name that make the entity a facility (Ghwayran prison, al-Hol camp)
 FACILITY_WORDS = {"prison", "camp", "field", "airport", "base", "dam", "crossing", "hospital"}
 
