@@ -154,3 +154,25 @@ def test_common_phrases_that_look_like_places_or_names(index):
     assert found_in(index, "والشكر موصول لكل من ساعد في الإغاثة.") == []
     assert found_in(index, "وحلت الخلافات بالطرق السلمية أخيرا.") == []
     assert found_in(index, "وذكر مراسل لنا أن الطريق مغلق.") == []
+
+
+def test_a_partys_branch_in_a_country_after_a_dash(index):
+    assert found_in(index, 'وقال "الحزب الديمقراطي الكردستاني - سوريا" إن الأسايش اعتقلت أعضاءه.')[0] == (
+        "الحزب الديمقراطي الكردستاني - سوريا", "org", None)
+    assert found_in(index, "وأعلن الحزب الديمقراطي الكردستاني أن المفاوضات مستمرة.") == [
+        ("الحزب الديمقراطي الكردستاني", None, "kurdistan-democratic-party")]
+
+
+def test_an_outlet_named_by_a_place_and_a_number_only_where_an_outlet_is_named(index):
+    assert found_in(index, "وقالت مصادر لمراسل حماة 24 إن الطريق مغلق.") == [("حماة 24", "org", None)]
+    assert found_in(index, "وسجلت حلب 24 إصابة جديدة أمس.") == [("حلب", None, "aleppo")]
+
+
+def test_a_party_keeps_its_countrys_adjective_and_a_participle_after_a_name_is_no_part(index):
+    assert found_in(index, "ورشح عن جبهة الإصلاح العراقية في الانتخابات.")[0] == ("جبهة الإصلاح العراقية", "org", None)
+    assert found_in(index, "وتبنت حركة رجال الحق المعارضة الهجوم.")[0] == ("حركة رجال الحق", "org", None)
+
+
+def test_verbs_and_page_furniture_are_no_names(index):
+    assert found_in(index, "وقال إن القيادي ينحدر من بلدة صغيرة.") == []
+    assert found_in(index, "صورة IMG من موقع الانفجار.") == []

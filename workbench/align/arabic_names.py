@@ -140,11 +140,13 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     count = 0
     k = i
     construct = False
+    party = bool(i) and any(stem in _PARTY_HEADS for _, stem in token_forms(tokens[i - 1]))
     while k < n and count < MAX_ORG and not taken[k] and joined(tokens, k - 1):
         word = fold(tokens[k].text)
         closes = (construct and word.startswith("ال") and adjective(word)) \
             or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
-        usable = (word not in t["not_name"] or closes or (count and fold(tokens[k - 1].text) == _POWERS)) \
+        usable = (word not in t["not_name"] or closes or (count and fold(tokens[k - 1].text) == _POWERS)
+                  or (count and party and word in _OWN_COUNTRY)) \
             and word not in t["title"] and len(word) >= 2 \
             and not any(p and stem in t["not_name"] for p, stem in token_forms(tokens[k])) \
             and word not in t["dropped_org_head"] \
@@ -187,10 +189,26 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         return 0  # بإدارة تشكيلات أمنية: a head before an indefinite plural is a verbal noun, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
-    while count >= 2 and first.startswith("ال") and fold(tokens[i + count - 1].text) in t["describing"] \
-            and not ministry:
-        count -= 1  # الحرس الثوري الإيراني: the name, not its nationality (مجلس X العسكري keeps it)
-    return count
+    while count >= 2 and not ministry and (
+            (last := fold(tokens[i + count - 1].text)) in t["describing"] and first.startswith("ال")
+            and not (party and last in _OWN_COUNTRY) or definite_participle(last) and not last.endswith("يه")):
+        count -= 1  # الحرس الثوري الإيراني، حركة رجال الكرامة المعارضة: the name, not its description
+    return count  # (مجلس X العسكري keeps it; a party keeps its country: جبهة التوافق العراقية)
+
+
+# words before an outlet's name: its correspondent, its site, according to it
+_REPORTED = frozenset(fold(w) for w in ("مراسل", "موقع", "شبكة", "حسب", "بحسب", "وفق", "وفقا", "لـ", "ل"))
+
+
+def outlet_context(tokens: list[Token], k: int, text: str, t: dict) -> bool:
+    """Whether a name and a number at token ``k`` (السويداء 24) stand where an outlet is named rather than a
+    count (حلب 24 إصابة): a reporting word, a proclitic ل or a quotation before it, or no word joined after."""
+    if k + 2 >= len(tokens) or not joined(tokens, k + 1):
+        return True
+    before = text[tokens[k - 1].end:tokens[k].start] if k and text else ""
+    if any(q in before for q in "\"«“”") or tokens[k].text[:1] == "ل":
+        return True
+    return bool(k) and any(stem in _REPORTED for _, stem in token_forms(tokens[k - 1]))
 
 
 def _outlet_prefix(token: Token) -> int:
@@ -352,6 +370,9 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
 
 
 # given names that are also verbs of reporting: behind و/ف at the start of a clause, the verb (وطالب البيان)
+# party and bloc heads: their name may end on their own country's adjective (الحزب الشيوعي العراقي)
+_PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "الحزب", "جبهة", "الجبهة", "تحالف", "ائتلاف", "تيار", "حركة"))
+_OWN_COUNTRY = frozenset(fold(w) for w in ("العراقي", "العراقية", "السوري", "السورية", "الكردي", "الكردية"))
 _ADVISER = fold("مستشار")
 _POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
 _VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد"))
@@ -456,6 +477,12 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
     out: list[Cue] = []
     places = places or set()
     i, n = 0, len(tokens)
+    for k in range(n - 1):  # درعا 24، السويداء 24: an outlet named by a word and its number, before any title takes it
+        if not taken[k] and not taken[k + 1] and joined(tokens, k) and tokens[k + 1].text in t["outlet_end"] \
+                and tokens[k + 1].text.isdigit() and name_word(tokens[k], t) and outlet_context(tokens, k, text, t):
+            prefix = _outlet_prefix(tokens[k])
+            out.append(Cue(k, 2, prefix, "org", "news outlet", tokens[k + 1].text, CONFIDENCE["org head"]))
+            taken[k] = taken[k + 1] = True
     while i < n:
         place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
                                                         and out[-1].first + out[-1].count == i)))
@@ -467,7 +494,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 taken[found.first:found.first + found.count] = [True] * found.count
                 found, second = second, quoted_next(tokens, taken, second, t, text)
         if found is None and taken[i] and i in places and i + 1 < n and joined(tokens, i) \
-                and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"]:
+                and not taken[i + 1] and fold(tokens[i + 1].text) in t["outlet_end"] \
+                and (not tokens[i + 1].text.isdigit() or outlet_context(tokens, i, text, t)):
             found = Cue(i, 2, 0, "org", "news outlet", tokens[i].text, CONFIDENCE["org head"])  # كركوك ناو
         if found is None and not taken[i] and i + 1 < n and i + 1 in places and joined(tokens, i) \
                 and prefix_in(tokens[i], t["broadcast_head"], clitics=False) is not None:

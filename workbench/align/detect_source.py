@@ -282,7 +282,7 @@ def _outlet_number(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Le
     k = start_of.get(f.start)
     j = k + len(f.words) if k is not None else len(seg.tokens)
     return j < len(seg.tokens) and seg.tokens[j - 1].joins and seg.tokens[j].text.isdigit() \
-        and seg.tokens[j].text in t["outlet_end"] \
+        and seg.tokens[j].text in t["outlet_end"] and arabic_names.outlet_context(seg.tokens, k, seg.text, t) \
         and bool(f.entity_ids) and all(lexicon.types.get(e) == "place" for e in f.entity_ids)
 
 

@@ -37,7 +37,7 @@ def mentions(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
 CONFIDENCE = 0.75  # an organisation more often than not; the analyst confirms
 # capitals that are no organisation's: time zones and times, currencies, formats, weapons, tests
 NOT_NAMES = frozenset("""GMT UTC AM PM TV HD FM PDF VIP SMS USD IQD SYP EUR TRY CEO ID OK DNA GPS RPG IED TNT AK
-RSS URL WWW HTML VPN PCR COVID KM MM CM KG""".split())
+RSS URL WWW HTML VPN PCR COVID KM MM CM KG IMG JPG PNG""".split())
 
 
 def _latin_word(text: str) -> bool:

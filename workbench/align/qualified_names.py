@@ -26,10 +26,35 @@ REGION_CUE = "directions"  # opens the cue of a region's name (شمال وشرق
 
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``."""
+    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``, ``branches``."""
     for rule in (regions, qualified, mountains):
         found = _replaced(seg, found, lexicon, total, rule)
-    return found
+    return branches(seg, found, lexicon, total)
+
+
+def branches(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
+    """A glossary organisation, a dash, then a country (الحزب الديمقراطي الكردستاني - سوريا): the party's
+    branch in that country, an organisation of its own, found by its cue and proposed as new (the country
+    inside it no mention of its own)."""
+    from workbench.names.places import countries
+
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    by_start = {f.start: f for f in found}
+    out, dropped = [], set()
+    for f in found:
+        k = start_of.get(f.start)
+        j = k + len(f.words) if k is not None else None
+        country = by_start.get(seg.tokens[j].start) if j is not None and j < len(seg.tokens) else None
+        if country is None or not f.entity_ids or any(lexicon.types.get(e) != "org" for e in f.entity_ids) \
+                or seg.text[seg.tokens[j - 1].end:seg.tokens[j].start].strip() not in ("-", "–", "—") \
+                or len(country.words) != 1 or not country.entity_ids or country.prefix \
+                or any(lexicon.canonical.get(e, "").casefold() not in countries() for e in country.entity_ids):
+            out.append(f)
+            continue
+        branch = _named(seg, k, len(f.words) + 1, f.prefix, "org", f"a country after a dash: '{country.stem}'", total)
+        dropped.add(id(country))
+        out.append(branch)
+    return [f for f in out if id(f) not in dropped]
 
 
 def _replaced(seg: Segment, found: list[Found], lexicon: Lexicon, total: int, rule) -> list[Found]:
