@@ -176,3 +176,16 @@ def test_a_party_keeps_its_countrys_adjective_and_a_participle_after_a_name_is_n
 def test_verbs_and_page_furniture_are_no_names(index):
     assert found_in(index, "وقال إن القيادي ينحدر من بلدة صغيرة.") == []
     assert found_in(index, "صورة IMG من موقع الانفجار.") == []
+
+
+def test_tribes_named_by_bani_and_villages_told_apart_by_size(index):
+    assert found_in(index, "واندلعت اشتباكات بين عشيرتي بني حسن والسادة في القضاء.")[0] == ("بني حسن", "org", None)
+    assert found_in(index, "وقصفت المدفعية قرية الحمرة الصغيرة وقرية حمرة الكبيرة.") == [
+        ("الحمرة الصغيرة", "place", None), ("حمرة الكبيرة", "place", None)]
+
+
+def test_verbs_and_common_nouns_that_the_cues_took(index):
+    assert found_in(index, "وحكمت المحكمة بإعدام المدان أمس.") == []
+    assert found_in(index, "وقال مسؤول أمني عراقي إن الوضع هادئ.") == []
+    assert found_in(index, "وقال إن تحالف يتبنى الهجوم دائما.") == []
+    assert found_in(index, "وأشار إلى إبادة جماعية في حق الأهالي.") == []

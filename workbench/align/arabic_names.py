@@ -157,6 +157,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
+        if not count and word[:1] == "ي" and 4 <= len(word) <= 5 and word not in t["given"]:
+            break  # تحالف يتبنى ...: an imperfect verb, no name
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
             break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
         if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
@@ -375,7 +377,7 @@ _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "الحزب", "جبهة", "
 _OWN_COUNTRY = frozenset(fold(w) for w in ("العراقي", "العراقية", "السوري", "السورية", "الكردي", "الكردية"))
 _ADVISER = fold("مستشار")
 _POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
-_VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد"))
+_VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد", "حكمت", "رفعت"))
 
 
 def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:

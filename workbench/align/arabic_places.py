@@ -33,7 +33,7 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
     if word.startswith("ال") and second in t["describing"]:
         return 0  # منطقة النزاع المسلح: a common noun described
     if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
-            and len(second) >= 5 and second not in _RELATIVES:
+            and len(second) >= 5 and second not in _RELATIVES and second not in _SIZES:
         return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
@@ -47,6 +47,8 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
         return 0  # جديد alone is a word
     elif second and taken[i + 1]:
         return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place
+    if count == 1 and second in _SIZES and not taken[i + 1]:
+        count = 2  # التوخار الصغير، توخار الكبير: two villages of one name, told apart by their size
     return count
 
 
@@ -70,6 +72,9 @@ def and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given:
     if opener and count == 1:
         return None  # وتل alone is not a place
     return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
+
+
+_SIZES = frozenset(fold(w) for w in ("الصغير", "الكبير", "الصغيرة", "الكبيرة", "الصغرى", "الكبرى"))
 
 
 def quoted_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, text: str) -> Cue | None:
