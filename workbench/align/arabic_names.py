@@ -14,7 +14,7 @@ from __future__ import annotations
 from workbench.align.arabic_places import and_next, place_name, quoted_next, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
 from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle, fold,
-                                         given_prefix,
+                                         given_prefix, imperfect_verb,
                                           joined, name_word, new_phrase, prefix_in, stem_of, token_forms)
 from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token
@@ -157,7 +157,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
-        if not count and word[:1] == "ي" and 4 <= len(word) <= 5 and word not in t["given"]:
+        if not count and imperfect_verb(word, t["given"], letters="ي", longest=5):
             break  # تحالف يتبنى ...: an imperfect verb, no name
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
             break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
@@ -259,8 +259,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
                 and not (fold(tokens[k - 1].text) in t["kunya"] and not word.startswith("ال")):  # قبيلة البو حمدان
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
-                len(word) >= 4 and word.endswith("يه")) or (word[:1] in "يت" and len(word) == 4 and not bloc
-                                                            and word not in t["given"])):
+                len(word) >= 4 and word.endswith("يه")) or (not bloc and imperfect_verb(word, t["given"]))):
             break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named; قبيلة تدعو: a verb
             # (not after a bloc's head: كتلة تقدم, the Progress bloc)
         if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and not taken[k + 1]
@@ -392,8 +391,7 @@ def _not_a_person_word(token: Token, t: dict) -> bool:
     """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن, or behind
     و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind و/ف (ومدير)."""
     forms = [(0, fold(token.text))] + [(p, stem) for p, stem in token_forms(token) if p and token.text[:1] in "وف"]
-    return any(len(stem) == 4 and stem not in t["given"] and (stem[0] == "ي" or stem[0] == "ت" and stem[-1] != "ي")
-               or (p and stem in t["title"]) for p, stem in forms)  # (تركي: a given name or an adjective)
+    return any(imperfect_verb(stem, t["given"]) or (p and stem in t["title"]) for p, stem in forms)
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:

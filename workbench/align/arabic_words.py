@@ -99,6 +99,13 @@ def derived_participle(word: str) -> bool:
     return len(word) >= 6 and word.startswith(("مت", "مست")) and word.endswith("ه")
 
 
+def imperfect_verb(word: str, given: frozenset, letters: str = "يت", longest: int = 4) -> bool:
+    """A short imperfect verb (يقيل، تدعو، يتبنى; folded): opens with ي or ت, four letters (up to
+    ``longest``), not a given name (يوسف، تميم), not a nisba that opens with ت (تركي)."""
+    return word[:1] in letters and 4 <= len(word) <= longest and word not in given \
+        and not (word[0] == "ت" and word[-1] == "ي")
+
+
 def definite_participle(word: str) -> bool:
     """A definite feminine participle (المختصة، المقربة، المنكوبة, folded with ه) describes the name before it."""
     return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
