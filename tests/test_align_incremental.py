@@ -314,6 +314,24 @@ def test_a_pair_analysed_again_remembers_a_part_the_article_called_the_longer_or
     same_after_a_decision(conn, tmp_path, parts, [("kataib-hezbollah", "suggested")] * 2, "الزيزفونة")
 
 
+def test_a_headline_calls_by_a_part_the_longer_organisation_the_article_names_later(conn, tmp_path):
+    """“حزب الله” in the headline, كتائب حزب الله further on: the headline's is the Kataib (suggested, not
+    Hezbollah accepted), in a whole run and when a decision re-analyses the headline alone; an article
+    that names no longer one keeps Hezbollah."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "ar", ["غارات على “حزب الله” قرب قرية الزيزفونة",
+                                       "وقالت القيادة إن الغارات استهدفت منشآت تستخدمها كتائب حزب الله."], None)
+    other = add_article(conn, "ar", ["وقال حزب الله في بيان إن القصف مستمر."], None)
+    align_articles(conn)
+    headline = f"""SELECT m.surface, l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+                   JOIN segments s ON s.id = m.segment_id WHERE s.article_id = {{}} AND s.seq = 0
+                   AND m.surface = 'حزب الله'"""
+    assert conn.execute(headline.format(other)).fetchall() == [("حزب الله", "hezbollah", "accepted")]
+    same_after_a_decision(conn, tmp_path, headline.format(article), [("حزب الله", "kataib-hezbollah", "suggested")],
+                          "الزيزفونة")  # reaches the headline only
+
+
 def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_later(conn, tmp_path):
     """بين الشرع وعبدي in the headline, then أحمد الشرع and مظلوم عبدي: the headline's names are them
     (suggested), in a whole run and when a decision re-analyses the headline alone."""

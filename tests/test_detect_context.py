@@ -196,6 +196,25 @@ def test_a_word_after_a_glossary_name_that_makes_it_another_name(index):
     assert [(f.stem, f.entity_id) for f in countryside] == [("حلب", "aleppo"), ("إدلب", "idlib")]
 
 
+def test_a_short_form_after_another_organisations_head_is_that_organisation(index):
+    # الوطني الكردستاني is the PUK written without its head; after another definite head it is that
+    # body's name (a council), and after غرفة the joint operations are an operations room, not the JOC
+    (council,) = run(index, "ar", "وقال المجلس الوطني الكردستاني إن الاتحاد الوطني الكردستاني رفض الدعوة.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in council] == [
+        ("المجلس الوطني الكردستاني", "org", "new", None),
+        ("الاتحاد الوطني الكردستاني", None, "accepted", "patriotic-union-of-kurdistan")]
+    (room,) = run(index, "ar", "وأعلنت غرفة العمليات المشتركة للفصائل أن قيادة العمليات المشتركة لم تعلق.")
+    assert [(f.stem, f.status, f.entity_id) for f in room] == [
+        ("غرفة العمليات المشتركة", "new", None), ("قيادة العمليات المشتركة", "accepted", "joint-operations-command")]
+    # the short form alone, after a preposition or a title, or after a head that is not a body's
+    (alone,) = run(index, "ar", "وقال القيادي في الوطني الكردستاني إن بيان العمليات المشتركة صدر أمس.")
+    assert [(f.stem, f.entity_id) for f in alone] == [
+        ("الوطني الكردستاني", "patriotic-union-of-kurdistan"), ("العمليات المشتركة", "joint-operations-command")]
+    (nujaba,) = run(index, "ar", "واستهدفت الغارة مقرا لحزب الله النجباء في بغداد.")  # one group, not Hezbollah
+    assert [(f.stem, f.entity_id) for f in nujaba] == [
+        ("حزب الله النجباء", "harakat-hezbollah-al-nujaba"), ("بغداد", "baghdad")]
+
+
 def test_glossary_spellings_split_by_quotes_or_shortened_after_their_head(index):
     (quoted,) = run(index, "ar", "واشتبك مقاتلو تنظيم “الدولة” مع الحشد قرب الحدود.")
     assert [(f.stem, f.entity_id, f.status) for f in quoted] == [

@@ -15,7 +15,7 @@ from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_H
                                       glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
-from workbench.text.tokens import key_of, proclitic_forms
+from workbench.text.tokens import key_of, proclitic_forms, word_key
 from workbench.vocabulary import GLOSSARY
 
 GLOSSARY_LANGS = {"ar": ("ar",), "fr": ("fr", "en"), "en": ("en", "fr")}
@@ -89,6 +89,20 @@ class Memory:
     # Arabic: the last word of a glossary person named in full later in the article -> ("person", name): a
     # headline's bare family name before the full name (بين الشرع وعبدي ... أحمد الشرع ... مظلوم عبدي)
     ahead: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Ahead:
+    """What an Arabic article names in full further on, for the pairs before (``Memory.ahead`` and
+    ``Memory.within`` to start from): ``people_ahead`` and ``orgs_ahead`` of a whole run, or
+    ``reread.named_ahead`` of its stored mentions."""
+
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    parts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+
+    def memory(self) -> Memory:
+        """A fresh memory for the article that knows these names."""
+        return Memory(within=dict(self.parts), ahead=dict(self.people))
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -362,6 +376,24 @@ def people_ahead(found: list[Found], lexicon: Lexicon) -> dict[str, tuple[str, s
                 and all(lexicon.types.get(e) == "person" for e in f.entity_ids):
             out.setdefault(arabic_names.fold(f.words[-1]), ("person", f.stem))
     return out
+
+
+def orgs_ahead(found: list[Found], lexicon: Lexicon) -> dict[tuple[str, ...], tuple[str, str]]:
+    """``Memory.within`` from an article's mentions in order: the parts of its longer organisation names
+    that are another organisation's spelling (كتائب حزب الله: حزب الله), for the pairs before the longer
+    name (a headline's “حزب الله” in an article about the Kataib)."""
+    parts: dict[tuple[str, ...], tuple[str, str]] = {}
+    longer_names.learn([f for f in found if f.side == "source"], parts, lexicon)
+    return parts
+
+
+def part_before(found: list[Found], parts: dict[tuple[str, ...], tuple[str, str]], lexicon: Lexicon) -> bool:
+    """Whether a mention is an organisation's spelling that ``parts`` gives to the longer name (one
+    before the longer name: those after it were marked as they were found)."""
+    return any(f.side == "source" and f.within is None and f.entries
+               and all(lexicon.types.get(e) == "org" for e in f.entity_ids)
+               and (hit := parts.get(tuple(word_key(w) for w in f.words))) is not None and hit[0] not in f.entity_ids
+               for f in found)
 
 
 def said_before(groups: list, found: list[Found], ahead: dict[str, tuple[str, str]]) -> bool:

@@ -1,6 +1,7 @@
 """A glossary name that words beside it make another name: أمريكا اللاتينية (Amérique latine) is Latin
 America, not the United States; أمريكا الجنوبية (Amérique du Sud) South America; الجيش السوري الحر the Free
-Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town; شمال وشرق سوريا a region."""
+Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town; شمال وشرق سوريا a region; المجلس الوطني الكردستاني
+a council, not the PUK (الوطني الكردستاني)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from workbench.align import arabic_names
 from workbench.align.arabic_words import CONFIDENCE, joined
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
-from workbench.text.tokens import proclitic_forms
+from workbench.text.tokens import proclitic_forms, word_key
 
 _fold = arabic_names.fold
 # after a place, whatever comes before it: a continent's or a region's part (آسيا الوسطى، أمريكا اللاتينية)
@@ -23,11 +24,15 @@ PARTICLES = frozenset(map(_fold, ("في", "من", "إلى", "الى", "على", 
 # National Army: neither is the Syrian Arab Army)
 FREE = frozenset(map(_fold, ("الحر", "الحرة", "الوطني", "الوطنية")))
 REGION_CUE = "directions"  # opens the cue of a region's name (شمال وشرق سوريا)
+# heads of a body of its own before an organisation's short form in a construct: غرفة العمليات المشتركة
+# (an operations room) is not قيادة العمليات المشتركة
+OWN_BODIES = frozenset(map(_fold, ("غرفة", "مركز")))
 
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``, ``branches``."""
-    for rule in (regions, qualified, mountains):
+    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``, ``headed``,
+    ``branches``."""
+    for rule in (regions, qualified, mountains, headed):
         found = _replaced(seg, found, lexicon, total, rule)
     return branches(seg, found, lexicon, total)
 
@@ -120,6 +125,34 @@ def mountains(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> F
     if head is None:
         return None
     return _named(seg, k - 1, len(f.words) + 1, head, "place", f"place head '{tokens[k - 1].text}'", total)
+
+
+def headed(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
+    """An organisation's short form that its glossary entity also writes after a head (الوطني الكردستاني,
+    الاتحاد الوطني الكردستاني) after another organisation's head is that other organisation's name, found
+    by the head and proposed as new: a definite head makes one phrase with the short form's adjectives
+    (المجلس الوطني الكردستاني, a council), and a few heads name a body of their own in a construct (غرفة
+    العمليات المشتركة, an operations room). A glossary spelling with that head would have matched first."""
+    tokens = seg.tokens
+    ids = set(f.entity_ids)
+    if not k or f.prefix or seg.taken[k - 1] or not joined(tokens, k - 1) \
+            or any(lexicon.types.get(e) != "org" for e in ids):
+        return None
+    key = tuple(word_key(w) for w in f.words)
+    # one word says too little about what stands before it (الحشد)
+    heads = {long[0] for long in lexicon.endings.get(key, ()) if len(key) >= 2
+             and ids & {e.entity_id for e in lexicon.index[long]}}
+    if not heads:
+        return None
+    definite = all(h.startswith("ال") for h in heads)
+    org_heads = arabic_names.tables()["org_head"]
+    for prefix, stem in proclitic_forms(tokens[k - 1].text):
+        word = _fold(stem)
+        if word in org_heads and (word_key(stem), *key) not in lexicon.index \
+                and (word.startswith("ال") if definite else word in OWN_BODIES):
+            return _named(seg, k - 1, len(f.words) + 1, prefix, "org",
+                          f"org head '{tokens[k - 1].text}' before a short form", total)
+    return None
 
 
 def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | None:

@@ -126,26 +126,31 @@ def _linked_elsewhere(lexicon, stem: str, entity_id: str) -> bool:
     return entity_id not in {e.entity_id for e in lexicon.index.get(key_of(stem), ())}
 
 
-def people_named(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> dict[int, dict[str, tuple[str, str]]]:
-    """Article id -> ``detect_source.Memory.ahead`` from its stored Arabic mentions: the glossary people it
-    names in full, in the article's order (what ``detect_source.people_ahead`` finds in a whole run)."""
+def named_ahead(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> dict[int, "detect_source.Ahead"]:
+    """Article id -> ``detect_source.Ahead`` from its stored Arabic mentions: the glossary people it names
+    in full and its longer organisation names, in the article's order (what ``people_ahead`` and
+    ``orgs_ahead`` find in a whole run)."""
     from workbench.align.spans import Found
 
-    out: dict[int, dict[str, tuple[str, str]]] = {}
+    out: dict[int, detect_source.Ahead] = {}
     rows = rows_in(conn, """SELECT s.article_id, m.surface, m.prefix, m.segment_id FROM mentions m
                             JOIN segments s ON s.id = m.segment_id
                             WHERE s.article_id IN ({}) AND m.side = 'source' AND m.lang = 'ar'
                                   AND m.detector IS NULL AND instr(m.surface, ' ') > 0
                             ORDER BY s.article_id, s.seq, m.start""", sorted(set(article_ids)))
-    named: dict[str, dict[str, tuple[str, str]]] = {}  # a stem -> what it adds (names repeat: asked once)
+    named: dict[str, detect_source.Ahead] = {}  # a stem -> what it adds (names repeat: asked once)
     for aid, surface, prefix, sid in rows:
         stem = surface[prefix:]
         if stem not in named:
             found = Found("source", sid, 0, len(stem), stem, stem, "ar", "glossary", tuple(_WORD.findall(stem)))
             found.entries = [e for e in lexicon.index.get(key_of(stem), ()) if e.lang == "ar"]
-            named[stem] = detect_source.people_ahead([found], lexicon)
-        if named[stem]:
-            known = out.setdefault(aid, {})
-            for key, person in named[stem].items():
-                known.setdefault(key, person)
+            named[stem] = detect_source.Ahead(detect_source.people_ahead([found], lexicon),
+                                              detect_source.orgs_ahead([found], lexicon))
+        adds = named[stem]
+        if adds.people or adds.parts:
+            known = out.setdefault(aid, detect_source.Ahead())
+            for key, person in adds.people.items():
+                known.people.setdefault(key, person)
+            for key, owner in adds.parts.items():
+                known.parts.setdefault(key, owner)
     return out

@@ -149,11 +149,11 @@ def refresh(conn: sqlite3.Connection, before: GlossaryIndex | None = None) -> in
     with transaction(conn):
         for some in reread.batches(reached):
             reads, teaching = reread.read_reached(conn, {aid: reached[aid] for aid in some}, ctx.lexicon)
-            people = reread.people_named(conn, some, ctx.lexicon)
+            named = reread.named_ahead(conn, some, ctx.lexicon)
             spans = _with_edited_spans(conn, some)
             for aid in some:
                 _, groups, found = analyse_stored(conn, ctx, aid, reached[aid], read=reads.get(aid), teaching=teaching,
-                                                  ahead=people.get(aid, {}))
+                                                  ahead=named.get(aid, detect_source.Ahead()))
                 pairs += store_article(conn, ctx, aid, found, groups, reached[aid], aid in spans)[1]
         conn.executemany("UPDATE align_state SET generation = ? WHERE article_id = ?",
                          ((generation, aid) for aid in [*untouched, *reached]))
@@ -320,7 +320,7 @@ def sentence_groups(conn: sqlite3.Connection, article_id: int) -> tuple[str, lis
 def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only: set[int] | None,
                    on_segments: Callable[[int], None] | None = None, read: tuple | None = None,
                    teaching: dict[int, set[str]] | None = None,
-                   ahead: dict[str, tuple[str, str]] | None = None) -> tuple[str, list, list[Found]]:
+                   ahead: detect_source.Ahead | None = None) -> tuple[str, list, list[Found]]:
     """Read one article and analyse it, writing nothing: its language, the sentence pairs analysed
     and their mentions (what an analysis child, ``align.worker``, does for each article it is given).
 
@@ -343,7 +343,7 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
         teaching = reread.teaching_words(conn, earlier, ctx.lexicon, reached) if earlier else {}
     teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     if ahead is None:
-        ahead = reread.people_named(conn, [article_id], ctx.lexicon).get(article_id, {}) if lang == "ar" else {}
+        ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id) if lang == "ar" else None
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach,
                             ahead=ahead)
     return lang, [groups[k] for k in wanted], found
@@ -396,29 +396,31 @@ def analyse_pair(ctx: Context, lang: str, sources: list[tuple[int, str]], englis
 
 def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None = None,
                     keep: set[int] | None = None, teach: set[int] | None = None,
-                    ahead: dict[str, tuple[str, str]] | None = None) -> list[Found]:
+                    ahead: detect_source.Ahead | None = None) -> list[Found]:
     """Find, pair and link the mentions of an article's sentence pairs (no database access).
 
     ``on_segments(n)`` is told after each pair how many of the article's segments are done.
     ``keep``: the mentions of just these pairs (by position); of the others, those in ``teach`` (all,
-    when None) only teach the memory, the rest are passed over. ``ahead``: the glossary people the
-    article names in full (``detect_source.people_ahead``), for a pair analysed again; a whole Arabic
-    article finds them itself and, when one's family name stands before his full name (a headline),
-    is analysed once more knowing them.
+    when None) only teach the memory, the rest are passed over. ``ahead``: the glossary people and the
+    longer organisation names the article names further on (``detect_source.Ahead``), for a pair
+    analysed again; a whole Arabic article finds them itself and, when a family name or a part of such
+    a name stands before them (a headline), is analysed once more knowing them.
     """
-    found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead or {})
+    found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead or detect_source.Ahead())
     if keep is None and lang == "ar":
-        people = detect_source.people_ahead(found, ctx.lexicon)
-        if people and detect_source.said_before(groups, found, people):
-            found = _analysed(ctx, lang, groups, None, keep, teach, people)
+        later = detect_source.Ahead(detect_source.people_ahead(found, ctx.lexicon),
+                                    detect_source.orgs_ahead(found, ctx.lexicon))
+        if (later.people and detect_source.said_before(groups, found, later.people)) \
+                or detect_source.part_before(found, later.parts, ctx.lexicon):
+            found = _analysed(ctx, lang, groups, None, keep, teach, later)
     return found
 
 
 def _analysed(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None,
-              keep: set[int] | None, teach: set[int] | None, ahead: dict[str, tuple[str, str]]) -> list[Found]:
+              keep: set[int] | None, teach: set[int] | None, ahead: detect_source.Ahead) -> list[Found]:
     found: list[Found] = []
     segments = 0
-    memory = detect_source.Memory(ahead=dict(ahead))
+    memory = ahead.memory()
     for k, (sources, english) in enumerate(groups):
         if keep is not None and k not in keep and teach is not None and k not in teach:
             continue

@@ -77,6 +77,9 @@ class Lexicon:
     trims: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
     # the first words of Arabic spellings of three words or more (not the whole) -> their entities
     openings: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    # Arabic spellings of three words or more without their first word -> those spellings (a short form
+    # written without its head: الوطني الكردستاني, الاتحاد الوطني الكردستاني)
+    endings: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows, canonical_spelling: bool = True) -> "Lexicon":
@@ -98,7 +101,8 @@ class Lexicon:
         """A copy with more spellings ``(entity id, lang, text)`` and new ``entities`` ``(id, type,
         canonical)`` (their canonical name a spelling too); this one unchanged."""
         canonical, types = (dict(self.canonical), dict(self.types)) if entities else (self.canonical, self.types)
-        lex = Lexicon(dict(self.index), dict(self.longest), canonical, types, openings=dict(self.openings))
+        lex = Lexicon(dict(self.index), dict(self.longest), canonical, types, openings=dict(self.openings),
+                      endings=dict(self.endings))
         for eid, etype, name in entities:
             canonical[eid], types[eid] = name, etype
         for eid, lang, text in [*((eid, "en", name) for eid, _, name in entities), *spellings]:
@@ -145,6 +149,8 @@ class Lexicon:
             if lang == "ar":
                 for n in range(2, len(form)):  # a new set each time: an extended copy shares the old ones
                     self.openings[form[:n]] = self.openings.get(form[:n], frozenset()) | {entity_id}
+                if len(form) >= 3 and form not in self.endings.get(form[1:], ()):
+                    self.endings[form[1:]] = (*self.endings.get(form[1:], ()), form)
             if self.longest.get(form[0], 0) < len(form):
                 self.longest[form[0]] = len(form)
         self._opens.clear()
