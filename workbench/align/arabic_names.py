@@ -23,6 +23,7 @@ MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
 _ON_BEHALF = fold("باسم")  # المتحدث باسم X: "on behalf of", not the given name Basim
 _SHEIKH = fold("شيخ")  # inside a Kurdish name: لاهور شيخ جنكي
+_DIN = fold("الدين")  # the second word of a compound given name (سعد الدين، نور الدين)
 _GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية"))  # وكالة الأنباء الرسمية
 MINISTRY = fold("وزارة")
 FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
@@ -106,7 +107,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             k += 1  # or, after a title, end the name before في / من / a comma (العميد غسان محمد باكير في ...)
         else:
             break
-        pair = False
+        pair = count >= 2 and word == _DIN  # سعد الدين: a compound given name, his family name may follow
         if k >= n or not joined(tokens, k - 1):
             break
     if count and k < n and k in surnames and joined(tokens, k - 1) and k == i + count:
@@ -389,9 +390,13 @@ def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
 
 def _not_a_person_word(token: Token, t: dict) -> bool:
     """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن, or behind
-    و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind و/ف (ومدير)."""
+    و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind a proclitic (ومدير، لرئيس: النائب الأول
+    لرئيس الوزراء, the deputy of the prime minister), an ordinal (اللواء الثامن: the Eighth Brigade) or the
+    head of a body (عضو قيادة شعبة ...)."""
     forms = [(0, fold(token.text))] + [(p, stem) for p, stem in token_forms(token) if p and token.text[:1] in "وف"]
-    return any(imperfect_verb(stem, t["given"]) or (p and stem in t["title"]) for p, stem in forms)
+    return any(imperfect_verb(stem, t["given"]) for _, stem in forms) or forms[0][1] in t["ordinal"] \
+        or forms[0][1] in t["place_org_head"] \
+        or any(p and stem in t["title"] for p, stem in token_forms(token))
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
@@ -542,7 +547,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         head = prefix_in(token, t["place_head"])
         if found is None and head is not None and i + 1 < n and joined(tokens, i) \
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
-            count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["described_place_head"])
+            count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["described_place_head"],
+                               plural=stem_of(token, head) in t["plural_place_head"])
             if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
                 found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
             elif count:

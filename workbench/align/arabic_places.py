@@ -15,18 +15,21 @@ MAX_LIST = 12  # places of a quoted list
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 
 
-def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False) -> int:
+def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False,
+               plural: bool = False) -> int:
     """How many tokens from ``i`` make a place name after a head: one word, or two when the first
     opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
     الصبحة ليلا; a list goes on behind و). ``described``: after a plural or facility head an
-    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name."""
+    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name; ``plural``: after a plural or
+    dual head, one in the masculine singular cannot describe it and is a name (قرى خانكي وجرنكي)."""
     n = len(tokens)
     if i >= n or taken[i] or prefix_in(tokens[i], t["place_head"]) is not None:
         return 0  # سجن بمدينة ...: another head, not a name
     word = fold(tokens[i].text)
     opener = word in t["place_first"] or word in t["title"]  # قرية الشيخ X: a title opens a village name
     if not (opener or name_word(tokens[i], t)) or (described and not word.startswith("ال") and (
-            adjective(word) or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"] \
+            (adjective(word) and not _masculine_after_plural(word, plural, t))
+            or (word.startswith("م") and len(word) >= 6))) or "ال" + word in t["describing"] \
             or derived_participle(word):
         return 0  # (قرى مأهولة: a participle; منطقة عسكرية: an adjective; محافظة متنوعة: a participle)
     second = fold(tokens[i + 1].text) if i + 1 < n and joined(tokens, i) else ""
@@ -41,12 +44,14 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
                             and not (second.startswith("الم") and len(second) >= 6  # وادي حوران المعقد
                                      and not second.endswith(("ي", "يه")))
                             and not (second[:1] in "يت" and len(second) >= 4)  # ريف X يتسبب: a verb
-                            and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"]))):
+                            and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"])
+                            and not (second[:1] == "و" and second[1:] in t["place_first"])  # X وتل Y: a list
+                            and not (second.startswith("است") and len(second) >= 6))):  # X استقبل: a verb
         count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)
     elif opener:
         return 0  # جديد alone is a word
-    elif second and taken[i + 1]:
-        return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place
+    elif second and taken[i + 1] and tokens[i + 1].text[:1] not in "وفبلك":
+        return 0  # مقاطعة كتلتي [الحزب ...]: a noun governing a glossary name, not a place (قرية X بحلب: a place)
     if count == 1 and second in _SIZES and not taken[i + 1]:
         count = 2  # التوخار الصغير، توخار الكبير: two villages of one name, told apart by their size
     return count
@@ -72,6 +77,12 @@ def and_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, given:
     if opener and count == 1:
         return None  # وتل alone is not a place
     return Cue(k, count, 1, found.type, found.cue, found.word, found.confidence)
+
+
+def _masculine_after_plural(word: str, plural: bool, t: dict) -> bool:
+    """After a plural or dual head (``plural``), a word in ي that an adjective agreeing with it cannot be
+    (قرى ريفية, not ريفي); but شمالي X, north of X, is no name."""
+    return plural and word.endswith("ي") and not word.endswith("يي") and word[:-1] not in t["direction"]
 
 
 _SIZES = frozenset(fold(w) for w in ("الصغير", "الكبير", "الصغيرة", "الكبيرة", "الصغرى", "الكبرى"))

@@ -21,6 +21,9 @@ def mentions(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
         after = i + 1 < len(tokens) and token.joins and _latin_word(tokens[i + 1].text)
         if before or after:
             continue  # part of a Latin phrase (a byline, a title in English): not an acronym alone
+        if token.joins and i + 1 < len(tokens) and tokens[i + 1].text.isdigit() \
+                and seg.text[token.end:tokens[i + 1].start] == "-":
+            continue  # NB-201658: a code (an image's, a report's), not a name
         hit = lexicon.match_at(tokens, i, ("fr", "en"), limit=i + 1)
         entries = [e for e in hit.entries if e.acronym] if hit is not None else []
         if entries:

@@ -35,7 +35,7 @@ _TITLE_COMPLEMENTS = """
 التركي الأمريكي الأميركي الروسي الكردي الكردية المشترك المشتركة الإعلامي الرسمي الميداني العسكري
 الأمني المحلي البارز الكبير للجيش للقوات لقوات لوزارة الشرطة الأمن مجلس لمجلس المجلس الإدارة للإدارة
 الذاتية التنفيذي التشريعي المركزي الإقليمي للمرصد لتنظيم التنظيم العشائري للحزب الحزب للحركة الحركة
-عمليات قاطع قطاع القبلي الديني شرطة القومي
+عمليات قاطع قطاع القبلي الديني شرطة القومي السني الشيعي المسيحي الدرزي الإيزيدي التركماني
 """.split()
 
 # titles followed by the place they hold office in, then the name (محافظ نينوى نجم الجبوري)
@@ -52,13 +52,15 @@ _ROLES_AFTER = """
 _PLACE_HEADS = """
 محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة ساحة شارع بلدتي قريتي
 مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة قاعدة قواعد مستوطنة ريفي مفرق وادي
+بلدتا قريتا مدينتا محافظتا
 """.split()
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
 # place heads that are part of the name they open: a mountain range, a valley (جبل الزاوية، وادي حوران)
 _KEPT_PLACE_HEADS = "جبل جبال وادي".split()
 
-_PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي ريفي أحياء قرى بلدات مدن مناطق قواعد".split()
+# (the dual in the nominative too: تعرضت قريتا X وY)
+_PLURAL_PLACE_HEADS = "بلدتي قريتي مدينتي محافظتي ريفي بلدتا قريتا مدينتا محافظتا أحياء قرى بلدات مدن مناطق قواعد".split()
 # a singular place head that an indefinite adjective may describe (قاعدة جماهيرية: a popular base)
 _DESCRIBED_PLACE_HEADS = "قاعدة".split()
 
@@ -93,7 +95,7 @@ _SHRINE_HEADS = "مقام مرقد ضريح".split()
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept; a military
 # base is named after its place (قاعدة عين الأسد، قواعد الشيخ ناصر): a place head
-_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى".split()
+_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى فندق".split()
 
 # broadcasters named after a place: the head is part of the name (تلفزيون سوريا، إذاعة بغداد)
 _BROADCAST_HEADS = "تلفزيون إذاعة راديو".split()
@@ -138,6 +140,12 @@ _GIVEN_NAMES = """
 نجلاء رحاب ميادة ريما رشا رانيا لينا نوال سهى عبير رولا ديمة بشرى شذى إسراء جيهان سناء
 نرمين روجين بيريفان زوزان شيرين فيان شيخموس يزيد يعرب يامن تميم تمام
 """.split()
+# names of عبد + a name of God often written as one word (عبدالله العريان, beside عبد الله)
+_GIVEN_NAMES += ["عبد" + rest for rest in """
+الله الرحمن الرحيم الكريم العزيز القادر الحميد المجيد السلام الجبار الناصر الحسين الأمير الواحد الرزاق
+الغني الهادي المهدي الستار الباسط الوهاب اللطيف الخالق العظيم الحكيم الحليم الفتاح المنعم الجليل الإله
+الرزاق الزهرة الغفور الملك المحسن الحافظ الرؤوف الصمد الباقي الرضا الحسن العال الجواد
+""".split()]
 
 # adjectives that describe an organisation rather than name it (القوات العراقية، الأجهزة الأمنية): nationalities
 # and generic qualifiers; another nisba after a definite head names it (التيار الصدري، الحرس الثوري)
@@ -185,7 +193,7 @@ _ABD = "عبد عبدال".split()
 # frequent words of news text that never start or continue a name (verbs, function words, nouns)
 # common nouns that are also the names of listed towns (الثورة, Tabqa's other name; أمان): never a place
 # found by the place list alone (a head or a list still finds them)
-_NOT_PLACES = "الثورة ثورة أمان الأمان موصول السلمية إبادة الإبادة الكرامة".split()
+_NOT_PLACES = "الثورة ثورة أمان الأمان موصول السلمية إبادة الإبادة الكرامة الخارجة".split()
 
 _NOT_NAME = """
 تقع يقع تبعد يبعد تضم يضم تشهد يشهد تسمى يسمى تعرف يعرف الشهداء شهداء
@@ -221,7 +229,9 @@ _NOT_NAME = """
 مهمة مهم كبيرة صغيرة قريبة بعيدة مجاورة واحدة لجنة لجان تابعة تابع تابعين المنضوية المنضوي
 واسعة شاسعة عديدة متفرقة مختلفة كثيرة قليلة أخرى متعددة المحتل
 الشمال الجنوب الشرق الغرب الوسط الأربعة الثلاثة الخمسة الاثنين الآخرين الآخر الأخرى
-مكتب دائرة قسم شعبة
+مكتب دائرة قسم شعبة محو الأطراف آمنة عازلة مشترك
+مسيحي مسيحية سني سنية شيعي شيعية درزي درزية إيزيدي إيزيدية ايزيدي يزيدي تركماني تركمانية كلداني آشوري
+سرياني أرمني مسلم البدو بدو
 """.split()
 
 

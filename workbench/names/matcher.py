@@ -363,15 +363,19 @@ class Matcher:
             var = self.variants[v]
             out.append(Candidate(
                 entity_id=self.entity_ids[e], canonical=self.canonicals[e], score=round(score, 4),
-                accepted=rank == 0 and self._confident(form, score, runner_up), variant=var.text,
+                accepted=rank == 0 and self._confident(form, score, runner_up, kind), variant=var.text,
                 why=explain(text, form, var, kind), acronym=kind.startswith("acronym"),
             ))
         return out
 
-    def _confident(self, form: Form, score: float, runner_up: float) -> bool:
+    def _confident(self, form: Form, score: float, runner_up: float, kind: str = "") -> bool:
+        """A score high and clear of the next entity's, on enough consonants: those of the words as
+        compared, without the proclitic a match took off (كرسعة read ك + رسعة has two, r-s)."""
         if score < ACCEPT or score - runner_up < MARGIN:
             return False
-        signal = sum(len(k.coarse) for k in form.keys)
+        clitic = "proclitic" in kind
+        signal = sum(min([len(k.coarse)] + [len(a.coarse) for a in alts] if clitic else [len(k.coarse)])
+                     for k, alts in zip(form.keys, form.alts))
         return signal >= 3 or score >= 0.99
 
     def match_many(self, queries, top: int = 5) -> list[list[Candidate]]:
