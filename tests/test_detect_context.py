@@ -210,6 +210,12 @@ def test_a_short_form_after_another_organisations_head_is_that_organisation(inde
     (alone,) = run(index, "ar", "وقال القيادي في الوطني الكردستاني إن بيان العمليات المشتركة صدر أمس.")
     assert [(f.stem, f.entity_id) for f in alone] == [
         ("الوطني الكردستاني", "patriotic-union-of-kurdistan"), ("العمليات المشتركة", "joint-operations-command")]
+    # a province spelled like a compound given name, then a family name: a man, not the province
+    (man,) = run(index, "ar", "وقال صلاح الدين الكرموشي إن الوضع في صلاح الدين الغربية هادئ.")
+    assert [(f.stem, f.etype, f.status, f.entity_id) for f in man] == [
+        ("صلاح الدين الكرموشي", "person", "new", None), ("صلاح الدين", None, "accepted", "salah-al-din")]
+    (mp,) = run(index, "ar", "وقال النائب عن محافظة صلاح الدين عمر الكرموشي إن")  # the province, then the man
+    assert [(f.stem, f.entity_id) for f in mp][0] == ("صلاح الدين", "salah-al-din")
     (nujaba,) = run(index, "ar", "واستهدفت الغارة مقرا لحزب الله النجباء في بغداد.")  # one group, not Hezbollah
     assert [(f.stem, f.entity_id) for f in nujaba] == [
         ("حزب الله النجباء", "harakat-hezbollah-al-nujaba"), ("بغداد", "baghdad")]

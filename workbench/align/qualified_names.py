@@ -6,7 +6,7 @@ a council, not the PUK (الوطني الكردستاني)."""
 from __future__ import annotations
 
 from workbench.align import arabic_names
-from workbench.align.arabic_words import CONFIDENCE, joined
+from workbench.align.arabic_words import CONFIDENCE, definite_participle, joined, name_word
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
 from workbench.text.tokens import proclitic_forms, word_key
@@ -31,8 +31,8 @@ OWN_BODIES = frozenset(map(_fold, ("غرفة", "مركز")))
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
     """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``, ``headed``,
-    ``branches``."""
-    for rule in (regions, qualified, mountains, headed):
+    ``person_named``, ``branches``."""
+    for rule in (regions, qualified, mountains, headed, person_named):
         found = _replaced(seg, found, lexicon, total, rule)
     return branches(seg, found, lexicon, total)
 
@@ -153,6 +153,29 @@ def headed(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Foun
             return _named(seg, k - 1, len(f.words) + 1, prefix, "org",
                           f"org head '{tokens[k - 1].text}' before a short form", total)
     return None
+
+
+_DIN = _fold("الدين")  # the second word of a compound given name (صلاح الدين، نور الدين)
+
+
+def person_named(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
+    """A glossary place spelled like a compound given name (صلاح الدين, the province) followed by a given
+    or a family name is a man of that name (صلاح الدين الأيوبي، صلاح الدين أحمد), proposed as new; an
+    adjective after it (صلاح الدين الغربية) or a place head before it leaves it the place."""
+    tokens, t = seg.tokens, arabic_names.tables()
+    j = k + len(f.words)
+    if len(f.words) != 2 or _fold(f.words[1]) != _DIN or _fold(f.words[0]) not in t["given"] \
+            or any(lexicon.types.get(e) != "place" for e in f.entity_ids) \
+            or j >= len(tokens) or seg.taken[j] or not joined(tokens, j - 1) \
+            or (k and any(_fold(stem) in t["place_head"] for _, stem in proclitic_forms(tokens[k - 1].text))):
+        return None  # (عن محافظة صلاح الدين مشعان الجبوري: the province, then the man)
+    word = _fold(tokens[j].text)
+    if word in t["nationality"] or word in t["describing"] or word in t["not_name"] or definite_participle(word) \
+            or not (word in t["given"] or (word.startswith("ال") and name_word(tokens[j], t))):
+        return None
+    name = _named(seg, k, len(f.words) + 1, f.prefix, "person", f"a name after '{f.stem}'", total)
+    name.confidence = CONFIDENCE["title"]
+    return name
 
 
 def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | None:
