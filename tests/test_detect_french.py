@@ -291,3 +291,19 @@ def test_a_name_running_into_a_spelled_one_holds_it(index):
 
 def test_web_page_furniture_acronyms_are_not_names():
     assert caps("Partager\nRSS | PDF\nLe convoi est arrivé à Tell Jamal.") == ["Tell Jamal"]
+
+
+def test_demonyms_operations_and_a_countrys_ministry(index):
+    # the cases a new French dev split showed (my own sentences)
+    assert stems(index, "Le Français Karim Benali a été condamné, comme un Tunisien.") == ["Karim Benali"]
+    assert stems(index, "L'opération aérienne « Griffe de fer » a visé Kobané.") == ["Kobané"]
+    assert stems(index, "Selon le ministère turc de la Défense, les frappes ont visé le PKK.") == [
+        "ministère turc de la Défense", "PKK"]
+    assert stems(index, "Les Nations unies ont condamné l'attaque.") == ["Nations unies"]
+
+
+def test_a_descriptor_before_a_longer_glossary_name_leaves_the_whole_name(index):
+    (found,) = names(index, "Le groupe Etat islamique en Irak et au Levant a revendiqué l'attaque.")
+    assert (found.stem, found.entity_id) == ("Etat islamique en Irak et au Levant", "islamic-state")
+    (short,) = names(index, "Le groupe État islamique a revendiqué l'attaque.")
+    assert (short.stem, short.entity_id) == ("État islamique", "islamic-state")

@@ -158,8 +158,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
-        if not count and imperfect_verb(word, t["given"], letters="ي", longest=5):
-            break  # تحالف يتبنى ...: an imperfect verb, no name
+        if not count and imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5):
+            break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
             break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
         if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
@@ -260,8 +260,10 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
                 and not (fold(tokens[k - 1].text) in t["kunya"] and not word.startswith("ال")):  # قبيلة البو حمدان
             break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
-                len(word) >= 4 and word.endswith("يه")) or (not bloc and imperfect_verb(word, t["given"]))):
-            break  # موقع عسكري، وكالة رسمية، عشيرة سنية: an indefinite head described, not named; قبيلة تدعو: a verb
+                len(word) >= 4 and word.endswith("يه")) or (not bloc and imperfect_verb(word, t["given"]))
+                or (word.startswith("م") and word.endswith("ه") and len(word) >= 5 and word not in t["given"])):
+            break  # موقع عسكري، وكالة رسمية، عشيرة سنية، قائمة موحدة: an indefinite head described, not named;
+            # قبيلة تدعو: a verb
             # (not after a bloc's head: كتلة تقدم, the Progress bloc)
         if not count and word == NEWS and not (k + 1 < n and joined(tokens, k) and not taken[k + 1]
                                                and name_word(tokens[k + 1], t)):
@@ -392,28 +394,35 @@ def _not_a_person_word(token: Token, t: dict) -> bool:
     """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن, or behind
     و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind a proclitic (ومدير، لرئيس: النائب الأول
     لرئيس الوزراء, the deputy of the prime minister), an ordinal (اللواء الثامن: the Eighth Brigade) or the
-    head of a body (عضو قيادة شعبة ...)."""
+    head of a body (عضو قيادة شعبة ...), or a head behind a proclitic (رئيس المجلس لشبكة ...: to the network)."""
     forms = [(0, fold(token.text))] + [(p, stem) for p, stem in token_forms(token) if p and token.text[:1] in "وف"]
     return any(imperfect_verb(stem, t["given"]) for _, stem in forms) or forms[0][1] in t["ordinal"] \
         or forms[0][1] in t["place_org_head"] \
+        or any(p and (stem in t["outlet_head"] or stem in t["org_head"] or stem in t["place_head"])
+               for p, stem in token_forms(token)) \
         or any(p and stem in t["title"] for p, stem in token_forms(token))
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:
-    """A name of two or three words opening a sentence and followed by a comma and a role: رفعت سمو،
-    معاون محافظ ...; no word has the article but the last."""
+    """A name of two or three words opening a sentence and followed by a comma or a dash and a role: رفعت
+    سمو، معاون محافظ ...; مقداد حودي – رئيس ...; no word has the article but the last."""
     n = len(tokens)
     if i and tokens[i - 1].joins:
         return None
     k = i
     while k < n and k - i < 3 and not taken[k] and name_word(tokens[k], t) and (
             k == i or not fold(tokens[k - 1].text).startswith("ال")):
-        if k > i and comma_between(tokens, k, text) and _role_next(tokens, k, t):
+        if k > i and (comma_between(tokens, k, text) or _dash_between(tokens, k, text)) and _role_next(tokens, k, t):
             return Cue(i, k - i + 1, 0, "person", "role after", tokens[k + 1].text, CONFIDENCE["role after"])
         if not tokens[k].joins:
             return None
         k += 1
     return None
+
+
+def _dash_between(tokens: list[Token], k: int, text: str) -> bool:
+    """Only a dash (and spaces) stands between token ``k`` and the next: a caption's name and its role."""
+    return bool(text) and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in ("–", "—", "-")
 
 
 def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) -> Cue | None:
@@ -488,6 +497,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             prefix = _outlet_prefix(tokens[k])
             out.append(Cue(k, 2, prefix, "org", "news outlet", tokens[k + 1].text, CONFIDENCE["org head"]))
             taken[k] = taken[k + 1] = True
+        elif not taken[k] and not taken[k + 1] and joined(tokens, k) and tokens[k + 1].text.isdigit() \
+                and len(tokens[k + 1].text) >= 2 and prefix_in(tokens[k], t["outlet_head"]) is not None:
+            out.append(Cue(k + 1, 1, 0, "org", "news outlet", tokens[k].text, CONFIDENCE["org head"]))
+            taken[k] = taken[k + 1] = True  # لشبكة 964: the outlet named by its number (its head no name)
     while i < n:
         place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
                                                         and out[-1].first + out[-1].count == i)))

@@ -62,6 +62,13 @@ STOP = {
     "saoudien", "saoudienne", "saoudiens", "jordanien", "jordanienne", "égyptien", "égyptienne",
     "yézidi", "yézidis", "yézidie", "yézidies", "turkmène", "turkmènes", "palestinien", "palestiniens",
     "européen", "européens", "occidentaux", "arabe", "arabes",
+    # French demonyms as nouns (le Français X, un Tunisien): a nationality, not a name
+    "français", "française", "françaises", "tunisien", "tunisienne", "tunisiens", "tunisiennes", "marocain",
+    "marocaine", "marocains", "algérien", "algérienne", "algériens", "belge", "belges", "allemand", "allemande",
+    "allemands", "britannique", "britanniques", "afghan", "afghane", "afghans", "tchétchène", "tchétchènes",
+    "libyen", "libyenne", "libyens", "égyptiens", "jordaniens", "yéménite", "yéménites", "pakistanais",
+    "pakistanaise", "canadien", "canadienne", "canadiens", "australien", "australienne", "néerlandais",
+    "suédois", "suédoise", "italien", "italienne", "italiens", "espagnol", "espagnole", "ouzbek", "ouzbeks",
     # ideological adjectives written with a capital after a name (Daesh Takfiri, les Salafistes)
     "takfiri", "takfiris", "takfiriste", "takfiristes", "salafiste", "salafistes", "wahhabite", "wahhabites",
     "jihadiste", "jihadistes", "djihadiste", "djihadistes",
@@ -80,6 +87,7 @@ STOP = {
 
 # feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)
 FEASTS = {"aïd", "eid", "ramadan", "achoura", "ashura", "noël", "pâques"}
+OPERATIONS = {"opération", "opérations", "operation"}  # a code name follows (opération Source de paix)
 # English words that join the words of a name quoted in a French text (Sound and Picture, Institute for the
 # Study of War); in French "et" between two names separates them (Syrie et Irak)
 FOREIGN_LINKING = {"and", "of", "for", "the"}
@@ -178,6 +186,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             continue  # an initial or a letter (F-16)
         if first.text.casefold() in FEASTS:
             continue  # a date (Aïd al-Adha)
+        if french and _after_operation(tokens, run[0]):
+            continue  # l'opération (aérienne) « Griffe Épée »: a military operation's name, not a name the glossary holds
         if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS \
                 and _national_after(tokens, taken, run[0]):
             run.append(run[0] + 1)  # le Parlement irakien: that country's parliament
@@ -195,6 +205,13 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             run.append(run[-1] + 1)  # an outlet or channel: Kurdistan 24, DeirEzzor 24
         out.append((run[0], len(run)))
     return out
+
+
+def _after_operation(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows opération, or opération and one lower-case word (opération aérienne)."""
+    return any(k - back >= 0 and tokens[k - back].text.casefold() in OPERATIONS
+               and all(tokens[m].text.islower() for m in range(k - back + 1, k))
+               for back in (1, 2))
 
 
 def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
@@ -313,7 +330,7 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats",
+    "émirat", "emirat", "emirats", "nations",
 }
 PLACE_NAME_HEADS = {"république", "émirats", "emirats"}  # heads of countries' names, not organisations
 
@@ -468,11 +485,12 @@ def _national(word: str) -> bool:
 
 def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
     """Organisation names French writes in lower case: a national army (armée américaine, armée
-    nationale syrienne) and a council named after its place (conseil militaire de Manbij)."""
+    nationale syrienne), a council named after its place (conseil militaire de Manbij) and a country's
+    ministry (ministère turc de la Défense)."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if taken[i] or token.text not in ("armée", "conseil") or (out and i < sum(out[-1])):
+        if taken[i] or token.text not in ("armée", "conseil", "ministère") or (out and i < sum(out[-1])):
             continue
         j = i
         if token.text == "armée":
@@ -485,11 +503,15 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                 out.append((i, j - i + 1))
             continue
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
-                and _content(tokens[j + 1]) and tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS):
-            j += 1  # conseil militaire, conseil civil local
+                and _content(tokens[j + 1]) and (tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS)
+                                                 or token.text == "ministère" and _national(tokens[j + 1].text)):
+            j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
+        if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
+                and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
+            k += 1  # ministère turc de la Défense
         if j == i or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
-                or tokens[k].text.casefold() not in ("de", "d", "du") or not _cap(tokens[k + 1]):
+                or tokens[k].text.casefold() not in ("de", "d", "du", "la", "l") or not _cap(tokens[k + 1]):
             continue
         end = k + 1
         while end + 1 < n and tokens[end].joins and (_cap(tokens[end + 1]) or taken[end + 1] and taken[end]

@@ -52,10 +52,14 @@ def glossary_mentions(side: str, seg: Segment, lang: str, langs: tuple[str, ...]
         if hit is None:
             i += 1
             continue
+        if hit.first > i:  # a descriptor left out in front (groupe État islamique): a longer name may start after it
+            bare = lexicon.match_at(tokens, hit.first, langs, stop[i])
+            if bare is not None and bare.first + bare.count > hit.first + hit.count:
+                hit = bare  # (le groupe État islamique en Irak et au Levant)
         found = make_found(side, seg, hit.first, hit.count, hit.prefix, lang, GLOSSARY, total)
         found.entries = hit.entries
         out.append(found)
-        i += hit.count
+        i = hit.first + hit.count + hit.trim[1]
     return out
 
 

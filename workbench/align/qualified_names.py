@@ -161,14 +161,15 @@ _DIN = _fold("الدين")  # the second word of a compound given name (صلاح
 def person_named(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
     """A glossary place spelled like a compound given name (صلاح الدين, the province) followed by a given
     or a family name is a man of that name (صلاح الدين الأيوبي، صلاح الدين أحمد), proposed as new; an
-    adjective after it (صلاح الدين الغربية) or a place head before it leaves it the place."""
+    adjective after it (صلاح الدين الغربية) or a place head or a governor before it leaves it the place."""
     tokens, t = seg.tokens, arabic_names.tables()
     j = k + len(f.words)
     if len(f.words) != 2 or _fold(f.words[1]) != _DIN or _fold(f.words[0]) not in t["given"] \
             or any(lexicon.types.get(e) != "place" for e in f.entity_ids) \
             or j >= len(tokens) or seg.taken[j] or not joined(tokens, j - 1) \
-            or (k and any(_fold(stem) in t["place_head"] for _, stem in proclitic_forms(tokens[k - 1].text))):
-        return None  # (عن محافظة صلاح الدين مشعان الجبوري: the province, then the man)
+            or (k and any(_fold(stem) in t["place_head"] or _fold(stem) in t["title_of_place"]
+                          for _, stem in proclitic_forms(tokens[k - 1].text))):
+        return None  # (عن محافظة صلاح الدين مشعان الجبوري، محافظ صلاح الدين أحمد ...: the province, then the man)
     word = _fold(tokens[j].text)
     if word in t["nationality"] or word in t["describing"] or word in t["not_name"] or definite_participle(word) \
             or not (word in t["given"] or (word.startswith("ال") and name_word(tokens[j], t))):
