@@ -239,3 +239,20 @@ def test_a_village_before_a_glossary_place_behind_a_preposition_is_still_a_place
     assert found_in(index, "وعقد الاجتماع في فندق الزيزفونة ببغداد.") == [
         ("فندق الزيزفونة", "place", None), ("بغداد", None, "baghdad")]
     assert found_in(index, "وهو عضو قيادة شعبة الحزب في المدينة.") == []  # a body's head after a title
+
+
+def test_villages_listed_in_brackets_the_plain_of_a_place_and_a_community(index):
+    got = found_in(index, "واستهدفت السيارات قرى (كرمليس وباي زيوان ومجمع الفرح) وغيرها.")
+    assert got == [("كرمليس", "place", None), ("باي زيوان", "place", None), ("مجمع الفرح", "place", None)]
+    assert found_in(index, "وطالب بانسحاب الفصائل من سهل نينوى.") == [("سهل نينوى", "place", None)]
+    assert found_in(index, "ودعا النائب الشبكي حنين الكرموش، اليوم، إلى الحوار.") == [("حنين الكرموش", "person", None)]
+    assert found_in(index, "وقال شيخ مشايخ قبيلة الزيزفون إن") == [("الزيزفون", "org", None)]
+
+
+def test_a_name_before_a_dash_and_a_role_and_an_outlet_named_by_its_number(index):
+    got = found_in(index, "مقداد الكرموش – رئيس مجلس أعيان القرية لشبكة 964: نسعى للعودة.")
+    assert got[0] == ("مقداد الكرموش", "person", None) and got[-1] == ("964", "org", None)
+    assert found_in(index, "ونقل النازحون إلى مخيمات حمام العليل والجدعة.") == [
+        ("حمام العليل", "place", None), ("الجدعة", "place", None)]
+    assert found_in(index, "وأوضح أن الضحية لا ينتمي لأي فصيل ويعمل في التجارة.") == []
+    assert found_in(index, "وشكلوا قائمة موحدة وقائمة موزعة على الأحزاب.") == []

@@ -120,8 +120,8 @@ def quoted_next(tokens: list[Token], taken: list[bool], found: Cue, t: dict, tex
 
 
 def quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str, head: str) -> list[Cue]:
-    """Places listed in quotes after a plural head (قرى «الفرحية، الطوشان والحمر»): items of one or
-    two name words parted by commas or و, the whole list closed by the quote; else none."""
+    """Places listed in quotes or brackets after a plural head (قرى «الفرحية، الطوشان والحمر»): items of one
+    to three name words parted by commas or و, the whole list closed by the quote; else none."""
     n = len(tokens)
     if i >= n or not i or text[tokens[i - 1].end:tokens[i].start].strip() not in OPEN_QUOTES:
         return []
@@ -132,15 +132,23 @@ def quoted_places(tokens: list[Token], taken: list[bool], i: int, t: dict, text:
         if out and not prefix and not comma_between(tokens, k - 1, text):
             return []
         word = Token(tokens[k].start + prefix, tokens[k].end, tokens[k].text[prefix:])
-        if taken[k] or not name_word(word, t) or len(word.text) < 3:
-            return []
-        count = 2 if k + 1 < n and joined(tokens, k) and not tokens[k + 1].text.startswith("و") \
-            and name_word(tokens[k + 1], t) and fold(word.text) in t["place_first"] else 1
+        if taken[k] or len(word.text) < 3 or not (name_word(word, t) or _bare_word(word, t)):
+            return []  # (in the list's own brackets a word read as a proclitic and a common word is a name: باي بوخت)
+        count = 1  # an item goes on to the next و, comma or quote (باي بوخت), three words at most
+        while count < 3 and k + count < n and joined(tokens, k + count - 1) and not taken[k + count] \
+                and not tokens[k + count].text.startswith("و") and name_word(tokens[k + count], t):
+            count += 1
         out.append(Cue(k, count, prefix, "place", "place head", head, CONFIDENCE["place head"]))
         k += count
         if any(q in text[tokens[k - 1].end:tokens[k].start if k < n else len(text)] for q in CLOSE_QUOTES):
             return out if len(out) >= 2 else []
     return []
+
+
+def _bare_word(token: Token, t: dict) -> bool:
+    """Arabic letters only and no frequent word as written (proclitic readings not tried)."""
+    word = fold(token.text)
+    return word not in t["not_name"] and all("\u0621" <= c <= "\u064a" for c in word)
 
 
 _SUBORDINATE = frozenset(fold(w) for w in "التابعة التابع".split())  # X التابعة لناحية ...: X is a place
