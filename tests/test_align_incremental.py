@@ -332,6 +332,28 @@ def test_a_headline_calls_by_a_part_the_longer_organisation_the_article_names_la
                           "الزيزفونة")  # reaches the headline only
 
 
+def test_a_federal_body_that_the_article_places_in_the_kurdistan_region_is_the_regions_own(conn, tmp_path):
+    """جهاز مكافحة الإرهاب in the headline, then في إقليم كردستان after it further on: every mention is the
+    region's own body (new, the federal service a candidate only), in a whole run and when a decision
+    re-analyses the headline alone; an article that places it nowhere keeps the federal service."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "ar", ["جهاز مكافحة الإرهاب يكشف تفاصيل هجوم قرب قرية الزيزفونة",
+                                       "وقال جهاز مكافحة الإرهاب في إقليم كردستان إن الطائرات أسقطت."], None)
+    other = add_article(conn, "ar", ["وأعلن جهاز مكافحة الإرهاب مقتل قيادي في التنظيم."], None)
+    align_articles(conn)
+    body = """SELECT s.seq, l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+              JOIN segments s ON s.id = m.segment_id WHERE s.article_id = {} AND m.surface = 'جهاز مكافحة الإرهاب'
+              ORDER BY s.seq"""
+    assert conn.execute(body.format(other)).fetchall() == [(0, "iraqi-counter-terrorism-service", "accepted")]
+    candidates = conn.execute(
+        """SELECT c.entity_id FROM candidates c JOIN mentions m ON m.id = c.mention_id JOIN segments s
+           ON s.id = m.segment_id WHERE s.article_id = ? AND s.seq = 0""", (article,)).fetchall()
+    assert ("iraqi-counter-terrorism-service",) in candidates
+    same_after_a_decision(conn, tmp_path, body.format(article), [(0, None, "new"), (1, None, "new")],
+                          "الزيزفونة")  # reaches the headline only
+
+
 def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_later(conn, tmp_path):
     """بين الشرع وعبدي in the headline, then أحمد الشرع and مظلوم عبدي: the headline's names are them
     (suggested), in a whole run and when a decision re-analyses the headline alone."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names
+from workbench.align import (arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names,
+                             regional_bodies)
 from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
@@ -93,6 +94,9 @@ class Memory:
     # Arabic: the last word of a glossary person named in full later in the article -> ("person", name): a
     # headline's bare family name before the full name (بين الشرع وعبدي ... أحمد الشرع ... مظلوم عبدي)
     ahead: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Arabic: word keys of Iraqi state bodies' spellings the article places in the Kurdistan Region
+    # (``regional_bodies``): each mention of them is the region's own body
+    regional: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -103,10 +107,11 @@ class Ahead:
 
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     parts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    regional: frozenset[tuple[str, ...]] | None = None  # ``regional_bodies.in_article`` (None: not read yet)
 
     def memory(self) -> Memory:
         """A fresh memory for the article that knows these names."""
-        return Memory(within=dict(self.parts), ahead=dict(self.people))
+        return Memory(within=dict(self.parts), ahead=dict(self.people), regional=self.regional or frozenset())
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -136,6 +141,8 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             head_short_forms(found, memory)
             learn_openings(found, memory)
     elif lang == "ar":
+        if memory is not None:
+            regional_bodies.mark(seg, found, memory.regional, lexicon)
         found = qualified_names.beside(seg, context_guard(seg, found, lexicon), lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's
         found = listed_organisations(seg, found, total)  # before the cues: هيومن رايتس ووتش whole, not منظمة هيومن

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from workbench.align.detect_source import UNSURE_COMMON_NOUN, UNSURE_WIDER
 from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
+from workbench.align.regional_bodies import CUE as OTHER_BODY_CUE
 from workbench.align.spans import Found
 from workbench.names.arabic_cues import cue_fold, tables
 from workbench.names.index import GlossaryIndex
@@ -33,6 +34,7 @@ WITHIN, WITHIN_OWN = 0.8, 0.7
 # a glossary person's family name that the article gave another person earlier (علي الكاظمي ... الكاظمي,
 # ``namesakes``): the glossary's person stays a candidate, below a suggestion; the name is proposed as new
 NAMESAKE = 0.45
+OTHER_BODY = 0.3  # the glossary body of a name an article uses for another body (``regional_bodies``): a candidate only
 # a one-word glossary spelling that an adjective describes (القاعدة الجوية: the air base): suggested, not accepted
 COMMON_NOUN = 0.7
 KEEP_CANDIDATES = 3
@@ -99,6 +101,10 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 continue  # a person's name never links to a place on sound alone, nor حي غويران to a prison
             if found.cue.endswith(GIVEN_NOTE):
                 continue  # a first name alone sounds like many: the person named in full is only suggested
+            if found.cue.startswith(OTHER_BODY_CUE):
+                add(c.entity_id, OTHER_BODY, c.variant, f"{MATCHER_WHY} {c.score:.2f}: the glossary's body of that "
+                    "name; the article uses it for another one")
+                continue  # جهاز مكافحة الإرهاب في إقليم كردستان: the region's own, the federal one only listed
             if lone_given and lone_given not in {cue_fold(w) for w in c.variant.split()}:
                 continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali)
             if found.cue.endswith(NAMESAKE_NOTE):

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from workbench.align import detect_source, longer_names
+from workbench.align import detect_source, longer_names, regional_bodies
 from workbench.store.chunks import rows_in
 from workbench.text.tokens import _WORD, bare_word, key_of, word_key
 
@@ -129,7 +129,8 @@ def _linked_elsewhere(lexicon, stem: str, entity_id: str) -> bool:
 def named_ahead(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> dict[int, "detect_source.Ahead"]:
     """Article id -> ``detect_source.Ahead`` from its stored Arabic mentions: the glossary people it names
     in full and its longer organisation names, in the article's order (what ``people_ahead`` and
-    ``orgs_ahead`` find in a whole run)."""
+    ``orgs_ahead`` find in a whole run), and the state bodies it places in the Kurdistan Region (the
+    mentions stored with that cue: ``regional_bodies``)."""
     from workbench.align.spans import Found
 
     out: dict[int, detect_source.Ahead] = {}
@@ -153,4 +154,12 @@ def named_ahead(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> di
                 known.people.setdefault(key, person)
             for key, owner in adds.parts.items():
                 known.parts.setdefault(key, owner)
+    for aid, surface, prefix in rows_in(
+            conn, """SELECT s.article_id, m.surface, m.prefix FROM mentions m JOIN segments s ON s.id = m.segment_id
+                     JOIN links l ON l.mention_id = m.id
+                     WHERE json_extract(l.proposal, '$.cue') LIKE ? AND s.article_id IN ({})
+                           AND m.side = 'source' AND m.lang = 'ar'""",
+            sorted(set(article_ids)), before=(f"{regional_bodies.CUE}%",)):
+        known = out.setdefault(aid, detect_source.Ahead())
+        known.regional = (known.regional or frozenset()) | {key_of(surface[prefix:])}
     return out

@@ -13,6 +13,7 @@ analyst set (``align.edited``), matching it again and dropping the names found o
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from workbench.align import (affected, analyser, detect_english, detect_source, edited, generations, latin_heads,
-                             linker, reread)
+                             linker, regional_bodies, reread)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -344,6 +345,10 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     if ahead is None:
         ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id) if lang == "ar" else None
+    if lang == "ar":  # the bodies its stored mentions place in the region, and those the pairs read here do
+        ahead = ahead or detect_source.Ahead()
+        ahead = dataclasses.replace(ahead, regional=(ahead.regional or frozenset())
+                                    | regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach,
                             ahead=ahead)
     return lang, [groups[k] for k in wanted], found
@@ -406,14 +411,22 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
     analysed again; a whole Arabic article finds them itself and, when a family name or a part of such
     a name stands before them (a headline), is analysed once more knowing them.
     """
-    found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead or detect_source.Ahead())
+    ahead = ahead or detect_source.Ahead()
+    if lang == "ar" and ahead.regional is None:
+        ahead = dataclasses.replace(ahead, regional=regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
+    found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead)
     if keep is None and lang == "ar":
         later = detect_source.Ahead(detect_source.people_ahead(found, ctx.lexicon),
-                                    detect_source.orgs_ahead(found, ctx.lexicon))
+                                    detect_source.orgs_ahead(found, ctx.lexicon), ahead.regional)
         if (later.people and detect_source.said_before(groups, found, later.people)) \
                 or detect_source.part_before(found, later.parts, ctx.lexicon):
             found = _analysed(ctx, lang, groups, None, keep, teach, later)
     return found
+
+
+def _source_texts(groups: list) -> list[str]:
+    """The source sentences of an article's pairs."""
+    return [text for sources, _ in groups for _, text in sources]
 
 
 def _analysed(ctx: Context, lang: str, groups: list, on_segments: Callable[[int], None] | None,
