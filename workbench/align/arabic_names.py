@@ -23,7 +23,7 @@ MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
 _ON_BEHALF = fold("باسم")  # المتحدث باسم X: "on behalf of", not the given name Basim
 _SHEIKH = fold("شيخ")  # inside a Kurdish name: لاهور شيخ جنكي
-_DIN = fold("الدين")  # the second word of a compound given name (سعد الدين، نور الدين)
+DIN = fold("الدين")  # the second word of a compound given name (سعد الدين، نور الدين)
 _GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية"))  # وكالة الأنباء الرسمية
 MINISTRY = fold("وزارة")
 FORCES = fold("قوات")  # "forces of": a head left out of the name after a title (قائد قوات الأسايش)
@@ -107,7 +107,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             k += 1  # or, after a title, end the name before في / من / a comma (العميد غسان محمد باكير في ...)
         else:
             break
-        pair = count >= 2 and word == _DIN  # سعد الدين: a compound given name, his family name may follow
+        pair = count >= 2 and word == DIN  # سعد الدين: a compound given name, his family name may follow
         if k >= n or not joined(tokens, k - 1):
             break
     if count and k < n and k in surnames and joined(tokens, k - 1) and k == i + count:
@@ -392,15 +392,14 @@ def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
 
 def _not_a_person_word(token: Token, t: dict) -> bool:
     """A word after a title that does not open a name: an imperfect verb of four letters (يقيل، تعلن, or behind
-    و/ف: وتقدم; not a given name: يوسف، تميم) or a title behind a proclitic (ومدير، لرئيس: النائب الأول
-    لرئيس الوزراء, the deputy of the prime minister), an ordinal (اللواء الثامن: the Eighth Brigade) or the
-    head of a body (عضو قيادة شعبة ...), or a head behind a proclitic (رئيس المجلس لشبكة ...: to the network)."""
+    و/ف: وتقدم; not a given name: يوسف، تميم), an ordinal (اللواء الثامن: the Eighth Brigade), the head of a
+    body (عضو قيادة شعبة ...), or a title or a head behind a proclitic (ومدير; النائب الأول لرئيس الوزراء, the
+    prime minister's deputy; رئيس المجلس لشبكة ...: to the network)."""
     forms = [(0, fold(token.text))] + [(p, stem) for p, stem in token_forms(token) if p and token.text[:1] in "وف"]
     return any(imperfect_verb(stem, t["given"]) for _, stem in forms) or forms[0][1] in t["ordinal"] \
         or forms[0][1] in t["place_org_head"] \
-        or any(p and (stem in t["outlet_head"] or stem in t["org_head"] or stem in t["place_head"])
-               for p, stem in token_forms(token)) \
-        or any(p and stem in t["title"] for p, stem in token_forms(token))
+        or any(p and any(stem in t[table] for table in ("title", "outlet_head", "org_head", "place_head"))
+               for p, stem in token_forms(token))
 
 
 def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: str) -> Cue | None:

@@ -57,7 +57,8 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     if not words or not known_as and (words[0] in t["not_name"]
                                       or any(w in t["not_name"] for w in words if not w.startswith("ال"))):
         return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
-    if len(words) >= 2 - headed and any(w in t["ordinal"] for w in words[1 - headed:]):
+    quoted = [fold(tok.text) for tok in tokens[i:i + count]]
+    if any(w in t["ordinal"] for w in quoted[1:]):
         return None  # «اللواء الثامن»، «الفيلق الخامس»: a numbered unit, as unquoted (``arabic_names._org``)
     while count >= 2 and words[-1] in t["nationality"]:
         count -= 1  # «الحرس الثوري الإيراني»: the name, not its nationality

@@ -507,11 +507,12 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                                                  or token.text == "ministère" and _national(tokens[j + 1].text)):
             j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
+        links = ("de", "d", "du")
         if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
                 and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
-            k += 1  # ministère turc de la Défense
+            k, links = k + 1, ("la", "l")  # ministère turc de la Défense
         if j == i or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
-                or tokens[k].text.casefold() not in ("de", "d", "du", "la", "l") or not _cap(tokens[k + 1]):
+                or tokens[k].text.casefold() not in links or not _cap(tokens[k + 1]):
             continue
         end = k + 1
         while end + 1 < n and tokens[end].joins and (_cap(tokens[end + 1]) or taken[end + 1] and taken[end]

@@ -94,16 +94,16 @@ class Memory:
     # Arabic: the last word of a glossary person named in full later in the article -> ("person", name): a
     # headline's bare family name before the full name (بين الشرع وعبدي ... أحمد الشرع ... مظلوم عبدي)
     ahead: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # Arabic: word keys of Iraqi state bodies' spellings the article places in the Kurdistan Region
-    # (``regional_bodies``): each mention of them is the region's own body
+    # Arabic: word keys of glossary organisations' spellings the article uses for another body of that name
+    # (``regional_bodies``: an Iraqi body in the Kurdistan Region, a party's branch): each mention is that body
     regional: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
 class Ahead:
-    """What an Arabic article names in full further on, for the pairs before (``Memory.ahead`` and
-    ``Memory.within`` to start from): ``people_ahead`` and ``orgs_ahead`` of a whole run, or
-    ``reread.named_ahead`` of its stored mentions."""
+    """What an Arabic article says further on, for the pairs before (``Memory.ahead``, ``Memory.within``
+    and ``Memory.regional`` to start from): ``people_ahead``, ``orgs_ahead`` and ``regional_bodies.in_article``
+    of a whole run, or ``reread.named_ahead`` of its stored mentions."""
 
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     parts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)

@@ -1,7 +1,7 @@
 """A glossary name that words beside it make another name: أمريكا اللاتينية (Amérique latine) is Latin
 America, not the United States; أمريكا الجنوبية (Amérique du Sud) South America; الجيش السوري الحر the Free
-Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town; شمال وشرق سوريا a region; المجلس الوطني الكردستاني
-a council, not the PUK (الوطني الكردستاني)."""
+Syrian Army, not the Syrian Arab Army; جبل سنجار Mount Sinjar, not the town; شمال وشرق سوريا a region;
+المجلس الوطني الكردستاني a council, not the PUK (الوطني الكردستاني); صلاح الدين أحمد a man, not the province."""
 
 from __future__ import annotations
 
@@ -155,16 +155,13 @@ def headed(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Foun
     return None
 
 
-_DIN = _fold("الدين")  # the second word of a compound given name (صلاح الدين، نور الدين)
-
-
 def person_named(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
     """A glossary place spelled like a compound given name (صلاح الدين, the province) followed by a given
     or a family name is a man of that name (صلاح الدين الأيوبي، صلاح الدين أحمد), proposed as new; an
     adjective after it (صلاح الدين الغربية) or a place head or a governor before it leaves it the place."""
     tokens, t = seg.tokens, arabic_names.tables()
     j = k + len(f.words)
-    if len(f.words) != 2 or _fold(f.words[1]) != _DIN or _fold(f.words[0]) not in t["given"] \
+    if len(f.words) != 2 or _fold(f.words[1]) != arabic_names.DIN or _fold(f.words[0]) not in t["given"] \
             or any(lexicon.types.get(e) != "place" for e in f.entity_ids) \
             or j >= len(tokens) or seg.taken[j] or not joined(tokens, j - 1) \
             or (k and any(_fold(stem) in t["place_head"] or _fold(stem) in t["title_of_place"]

@@ -345,7 +345,7 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     if ahead is None:
         ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id) if lang == "ar" else None
-    if lang == "ar":  # the bodies its stored mentions place in the region, and those the pairs read here do
+    if lang == "ar":  # the other bodies its stored mentions name, and those the pairs read here do
         ahead = ahead or detect_source.Ahead()
         ahead = dataclasses.replace(ahead, regional=(ahead.regional or frozenset())
                                     | regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
@@ -406,10 +406,11 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
 
     ``on_segments(n)`` is told after each pair how many of the article's segments are done.
     ``keep``: the mentions of just these pairs (by position); of the others, those in ``teach`` (all,
-    when None) only teach the memory, the rest are passed over. ``ahead``: the glossary people and the
-    longer organisation names the article names further on (``detect_source.Ahead``), for a pair
-    analysed again; a whole Arabic article finds them itself and, when a family name or a part of such
-    a name stands before them (a headline), is analysed once more knowing them.
+    when None) only teach the memory, the rest are passed over. ``ahead``: the glossary people, the
+    longer organisation names and the other bodies' spellings the article names further on
+    (``detect_source.Ahead``), for a pair analysed again; a whole Arabic article reads the last from its
+    sentences first, finds the others itself and, when a family name or a part of such a name stands
+    before them (a headline), is analysed once more knowing them.
     """
     ahead = ahead or detect_source.Ahead()
     if lang == "ar" and ahead.regional is None:
