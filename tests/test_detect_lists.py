@@ -256,3 +256,18 @@ def test_a_name_before_a_dash_and_a_role_and_an_outlet_named_by_its_number(index
         ("حمام العليل", "place", None), ("الجدعة", "place", None)]
     assert found_in(index, "وأوضح أن الضحية لا ينتمي لأي فصيل ويعمل في التجارة.") == []
     assert found_in(index, "وشكلوا قائمة موحدة وقائمة موزعة على الأحزاب.") == []
+
+
+def test_numbered_units_described_forces_and_offices_are_no_names(index):
+    # the cases a thirty-first dev split showed (my own sentences)
+    assert found_in(index, "وأقدم أفراد من ميليشيا \"الفوج 52\" على تعذيب مدنيين.") == []
+    assert found_in(index, "وقتل قيادي بارز في الهجوم.") == []
+    assert found_in(index, "وشكل الأهالي جيش محلي مصغر لحماية البلدة.") == []
+    assert found_in(index, "وقالت مستشارية الأمن القومي إن الوضع مستقر.") == []
+    assert found_in(index, "ودعت وزارة الهجرة للاستفسار عن المفقودين.") == [("وزارة الهجرة", "org", None)]
+    assert found_in(index, "وأعلنت غرفة عملية الفجر الجديد بدء الهجوم.")[0][1] == "org"  # a name goes on
+
+
+def test_a_village_told_apart_by_where_it_lies(index):
+    assert found_in(index, "ووقع الانفجار في بلدة الزيزفونة الشرقية ليلا.") == [("الزيزفونة الشرقية", "place", None)]
+    assert found_in(index, "وقصفت الطائرات ريف حلب الشمالي.") == [("حلب", None, "aleppo")]

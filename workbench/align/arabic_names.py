@@ -155,6 +155,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
             and not word.endswith(("تها", "تهم", "ته", "هم", "هما"))  # مجلس محافظتها: a noun with a pronoun
         if not usable:
             break
+        if count and word.startswith(("للاست", "للإست")):
+            break  # وزارة الهجرة للاستفسار: "for inquiry", a verbal noun, not the ministry's name
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
@@ -175,8 +177,11 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     if (count and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
             or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
         return 0  # مجلس النواب (العراقي): the parliament, a common noun; المجلس الحاضرين: the members present
-    if count == 1 and (first in t["describing"] or adjective(first) and not definite_head):
-        return 0  # القوات العراقية، قوات عشائرية: a force described, not named (but التيار الصدري)
+    if count == 1 and (first in t["describing"] or adjective(first) and not definite_head) \
+            or count and adjective(first) and not definite_head \
+            and not any(fold(tok.text).startswith("ال") for tok in tokens[i:i + count]):
+        return 0  # القوات العراقية، قوات عشائرية، جيش محلي مصغر: a force described, not named (but التيار الصدري,
+        # غرفة عملية العزم الصلب)
     if definite_head and count and all(
             w in t["describing"] or definite_participle(w) or w.startswith("لل")
             for w in (fold(tok.text) for tok in tokens[i:i + count])):
@@ -377,7 +382,10 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
 # party and bloc heads: their name may end on their own country's adjective (الحزب الشيوعي العراقي)
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "الحزب", "جبهة", "الجبهة", "تحالف", "ائتلاف", "تيار", "حركة"))
 _OWN_COUNTRY = frozenset(fold(w) for w in ("العراقي", "العراقية", "السوري", "السورية", "الكردي", "الكردية"))
-_ADVISER = fold("مستشار")
+_VILLAGE_HEADS = frozenset(fold(w) for w in ("قرية", "بلدة", "حي"))
+_DIRECTION_ADJECTIVES = frozenset(fold(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
+                                                    "الشمالي", "الجنوبي"))
+_ADVISER = frozenset(fold(w) for w in ("مستشار", "مستشارية"))  # the adviser and his office
 _POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
 _VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد", "حكمت", "رفعت"))
 
@@ -438,8 +446,8 @@ def _security_agency(tokens: list[Token], taken: list[bool], i: int, t: dict) ->
     if prefix is None or (forces is not None and prefix) or k + 1 >= n or taken[k] or taken[k + 1] \
             or not joined(tokens, k) or fold(tokens[k + 1].text) not in t["security_branch"]:
         return None
-    if i and forces is None and fold(tokens[i - 1].text) == _ADVISER and joined(tokens, i - 1):
-        return None  # مستشار الأمن القومي: the national security adviser's title, no agency
+    if i and forces is None and fold(tokens[i - 1].text) in _ADVISER and joined(tokens, i - 1):
+        return None  # مستشار الأمن القومي، مستشارية الأمن القومي: the adviser's title or office, no agency
     return Cue(i, k - i + 2, forces if forces is not None else prefix, "org", "security agency", tokens[k].text,
                CONFIDENCE["org head"])
 
@@ -561,6 +569,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
             count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["described_place_head"],
                                plural=stem_of(token, head) in t["plural_place_head"])
+            end = i + 1 + count
+            if count and stem_of(token, head) in _VILLAGE_HEADS and end < n and joined(tokens, end - 1) \
+                    and not taken[end] and fold(tokens[end].text) in _DIRECTION_ADJECTIVES:
+                count += 1  # بلدة الغارية الشرقية: one of two villages of a name, told apart by where they lie
             if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
                 found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
             elif count:

@@ -58,8 +58,8 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
                                       or any(w in t["not_name"] for w in words if not w.startswith("ال"))):
         return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
     quoted = [fold(tok.text) for tok in tokens[i:i + count]]
-    if any(w in t["ordinal"] for w in quoted[1:]):
-        return None  # «اللواء الثامن»، «الفيلق الخامس»: a numbered unit, as unquoted (``arabic_names._org``)
+    if any(w in t["ordinal"] or headed and w.isdigit() for w in quoted[1:]):
+        return None  # «اللواء الثامن»، «الفيلق الخامس»، «الفوج 47»: a numbered unit, as unquoted (``arabic_names._org``)
     while count >= 2 and words[-1] in t["nationality"]:
         count -= 1  # «الحرس الثوري الإيراني»: the name, not its nationality
         words = words[:-1]
