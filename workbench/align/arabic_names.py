@@ -87,6 +87,10 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
         elif given_prefix(tokens[k], t):
             break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
+        elif len(word) == 5 and word[0] == "ا" and word.endswith("ت"):
+            break  # بنجاح أسفرت عن ...: a verb of the pattern أفعلت, not a name
+        elif word in t["role_after"]:
+            break  # بريفان حسن نائبة رئيس ...: the role after the name, no part of it
         elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال"):
             break  # وليد حمد العمر المنحدر من ...: a participle describes the man named
         elif count >= 2 and len(word) == 7 and word.startswith("ال") and word[3] == "ا" and word.endswith("ه"):
@@ -197,6 +201,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         return 0  # بإدارة تشكيلات أمنية: a head before an indefinite plural is a verbal noun, not a name
     if count and i + count < n and taken[i + count] and joined(tokens, i + count - 1):
         return 0  # قوات حكومة [دمشق]: cut by a glossary name, the name is not this
+    if count and i and any(stem in _GENERIC_HEADS for _, stem in token_forms(tokens[i - 1])) \
+            and all(_portfolio(fold(tok.text)) for tok in tokens[i:i + count]):
+        return 0  # وزارة الهجرة والمهجرين، هيئة الصحة: a body named by its portfolio alone (not by its country)
     while count >= 2 and not ministry and (
             (last := fold(tokens[i + count - 1].text)) in t["describing"] and first.startswith("ال")
             and not (party and last in _OWN_COUNTRY) or definite_participle(last) and not last.endswith("يه")):
@@ -260,10 +267,12 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
-        if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)) \
+        if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)
+                      or len(word) >= 7 and word.endswith(("ين", "ون"))) \
                 and not (bloc and (word in _BLOC_ADJECTIVES or word.startswith("وال") and len(word) >= 6)) \
                 and not (fold(tokens[k - 1].text) in t["kunya"] and not word.startswith("ال")):  # قبيلة البو حمدان
-            break  # قبيلة العكيدات العربية: the name, not its description (سائرون للإصلاح goes on)
+            break  # قبيلة العكيدات العربية، عشيرة البوعلوان المتطرفين: the name, not its description
+            # (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه")) or (not bloc and imperfect_verb(word, t["given"]))
                 or (word.startswith("م") and word.endswith("ه") and len(word) >= 5 and word not in t["given"])):
@@ -353,7 +362,7 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     if head is not None and stem_of(tokens[j - 1], head).startswith("ال") and fold(tokens[j].text) in t["given"]:
         head = None  # مدير المرصد رامي ...: the body's generic name, then the man
     if head is not None:  # الأمين العام لوزارة X: X names the ministry (قائد قوات X: the forces X), no person
-        count = _org(tokens, taken, j, t)
+        count = _org(tokens, taken, j, t, ministry=stem_of(tokens[j - 1], head) == MINISTRY)
         if not count:
             return out
         if stem_of(tokens[j - 1], head) == FORCES:
@@ -382,6 +391,21 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
 # party and bloc heads: their name may end on their own country's adjective (الحزب الشيوعي العراقي)
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "الحزب", "جبهة", "الجبهة", "تحالف", "ائتلاف", "تيار", "حركة"))
 _OWN_COUNTRY = frozenset(fold(w) for w in ("العراقي", "العراقية", "السوري", "السورية", "الكردي", "الكردية"))
+_GENERIC_HEADS = frozenset(fold(w) for w in ("وزارة", "هيئة", "مديرية", "دائرة", "الهيئة", "المديرية"))
+# what a ministry, commission or directorate is in charge of: named by it alone, the body is a common noun
+_PORTFOLIOS = frozenset(fold(w) for w in """
+الزراعة الصحة الدفاع الداخلية الخارجية العدل التجارة الثقافة السياحة النقل الاتصالات التموين الشؤون الدينية
+الاجتماعية العلاقات حقوق الإنسان الانسان المالية النفط الكهرباء التربية التعليم العالي الإعلام البيئة الرياضة
+الشباب الأوقاف الهجرة المهجرين الاقتصاد الصناعة الإسكان الإعمار البلديات الموارد المائية العمل المرأة التخطيط
+الأشغال العامة الاستثمار الإذاعة الاستخبارات الخزانة المعادن المواصلات الري الأمن العليا رئاسة البرلمان
+""".split())
+
+
+def _portfolio(word: str) -> bool:
+    """A portfolio word, bare or behind و / ل (والمهجرين، لحقوق)."""
+    return word in _PORTFOLIOS or word[:1] in "ول" and (word[1:] in _PORTFOLIOS or "ا" + word[1:] in _PORTFOLIOS)
+
+
 _VILLAGE_HEADS = frozenset(fold(w) for w in ("قرية", "بلدة", "حي"))
 _DIRECTION_ADJECTIVES = frozenset(fold(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
                                                     "الشمالي", "الجنوبي"))
