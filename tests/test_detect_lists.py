@@ -290,3 +290,10 @@ def test_names_end_before_a_role_a_verb_or_a_plural_and_kurdish_spellings(index)
     assert found_in(index, "وقاتلت عشيرة البوزيزفون المتطرفين.") == [("البوزيزفون", "org", None)]
     assert found_in(index, "وقصفت الطائرات مواقع حزب العمال الكوردستاني.") == [
         ("حزب العمال الكوردستاني", None, "kurdistan-workers-party")]
+
+
+def test_a_town_spelled_like_a_participle_that_agrees_with_a_noun_is_the_adjective(index):
+    assert found_in(index, "في محاولة لتحريك الوضع القائم في البلاد.") == []
+    assert found_in(index, "واستهدفت الغارة المنزل، القائم في حي الزهور.")[-1][0] == "الزهور"
+    assert found_in(index, "وانسحب المسلحون من القائم إلى مدينة القائم الحدودية.") == [
+        ("القائم", None, "al-qaim"), ("القائم", None, "al-qaim")]

@@ -266,7 +266,9 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
              or _outlet_number(seg, f, start_of, lexicon, t)]
     for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
-    found = [f for f in found if f not in words]
+    # (an adjective stays taken: no list of places finds the town in it again)
+    adjectives = [f for f in found if _participle_place(seg, f, start_of, lexicon, t)]
+    found = [f for f in found if f not in words and f not in adjectives]
     for f in found:
         if _described_common_noun(seg, f, start_of, t, lexicon):
             f.cue = f"{UNSURE_COMMON_NOUN} '{seg.tokens[start_of[f.start] + 1].text}'"
@@ -299,6 +301,24 @@ def _common_noun(seg: Segment, f: Found, start_of: dict[int, int], t: dict) -> b
         arabic_names.fold(stem) == FORCES for _, stem in proclitic_forms(seg.tokens[k - 1].text))
     return len(f.words) == 1 and f.stem.startswith("ال") and nxt < len(seg.tokens) and seg.tokens[k].joins \
         and arabic_names.fold(seg.tokens[nxt].text) in t["nationality"] and not forces
+
+
+def _participle_place(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Lexicon, t: dict) -> bool:
+    """A one-word glossary place spelled like a definite active participle (القائم, al-Qaim; فاعل) that
+    agrees with the definite noun before it (الوضع القائم, the existing situation) or opens a clause after a
+    comma (المنزل، القائم في ...: located in) is that adjective, not the town."""
+    k = start_of.get(f.start)
+    stem = arabic_names.fold(f.stem)
+    if k is None or f.prefix or len(f.words) != 1 or not stem.startswith("ال") or len(stem) != 6 or stem[3] != "ا" \
+            or not f.entity_ids or any(lexicon.types.get(e) != "place" for e in f.entity_ids) or not k:
+        return False
+    gap = seg.text[seg.tokens[k - 1].end:seg.tokens[k].start].strip()
+    before = [stem for _, stem in proclitic_forms(seg.tokens[k - 1].text)]
+    if gap in ("،", ","):
+        return k + 1 < len(seg.tokens) and arabic_names.fold(seg.tokens[k + 1].text) in t["closing"]
+    return not gap and any(arabic_names.fold(b).startswith("ال") or arabic_names.fold(b).endswith(("هم", "ها", "ه"))
+                           for b in before) and not any(arabic_names.fold(b) in t["place_head"]
+                                                        or arabic_names.fold(b) in t["facility_head"] for b in before)
 
 
 def _outlet_number(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Lexicon, t: dict) -> bool:
