@@ -354,6 +354,21 @@ def test_a_federal_body_that_the_article_places_in_the_kurdistan_region_is_the_r
                           "الزيزفونة")  # reaches the headline only
 
 
+def test_al_qaeda_s_name_in_an_article_about_a_base_is_the_base(conn, tmp_path):
+    """“القاعدة” in the headline of an article that names قاعدة عين الأسد further on is the base, no mention, in
+    a whole run and when a decision re-analyses the headline alone; elsewhere it is al-Qaeda."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "ar", ["صواريخ على القاعدة قرب قرية الزيزفونة",
+                                       "وسقطت الصواريخ داخل قاعدة عين الأسد غرب البلاد."], None)
+    other = add_article(conn, "ar", ["وأعلن تنظيم داعش أن القاعدة خسرت مواقعها."], None)
+    align_articles(conn)
+    qaeda = """SELECT count(*) FROM mentions m JOIN segments s ON s.id = m.segment_id
+               WHERE s.article_id = {} AND m.surface = 'القاعدة'"""
+    assert conn.execute(qaeda.format(other)).fetchall() == [(1,)]
+    same_after_a_decision(conn, tmp_path, qaeda.format(article), [(0,)], "الزيزفونة")
+
+
 def test_a_headline_names_by_the_family_name_people_the_article_names_in_full_later(conn, tmp_path):
     """بين الشرع وعبدي in the headline, then أحمد الشرع and مظلوم عبدي: the headline's names are them
     (suggested), in a whole run and when a decision re-analyses the headline alone."""

@@ -297,3 +297,12 @@ def test_a_town_spelled_like_a_participle_that_agrees_with_a_noun_is_the_adjecti
     assert found_in(index, "واستهدفت الغارة المنزل، القائم في حي الزهور.")[-1][0] == "الزهور"
     assert found_in(index, "وانسحب المسلحون من القائم إلى مدينة القائم الحدودية.") == [
         ("القائم", None, "al-qaim"), ("القائم", None, "al-qaim")]
+
+
+def test_common_words_after_titles_and_heads_that_the_thirty_second_split_showed(index):
+    assert found_in(index, "وقال مسؤول محلي عراقي إن الوضع هادئ.") == []
+    assert found_in(index, "وأفاد وزير الداخلية أمر باعتقال المدير.") == []
+    assert found_in(index, "وأصدرت محكمة مختصة حكمها.") == []
+    assert found_in(index, "وقال المجلس الرئاسي إن ...") == []
+    assert found_in(index, "وعقد اجتماع قبائل وعشائر المنطقة.") == []
+    assert found_in(index, "وقال محمد تركي الكرموش إن ...") == [("محمد تركي الكرموش", "person", None)]

@@ -45,3 +45,13 @@ def test_a_party_named_with_a_country_after_a_dash_is_its_branch_in_the_whole_ar
     (alone,) = run(index, "ar", texts[0])
     assert [(f.stem, f.entity_id) for f in alone if "الكردستاني" in f.stem] == [
         ("الحزب الديمقراطي الكردستاني", "kurdistan-democratic-party")]
+
+
+def test_an_article_about_a_military_base_uses_al_qaeda_s_name_as_the_base(index):
+    from workbench.align import arabic_names
+    from workbench.align.common_words import THE_BASE, in_article
+
+    t = arabic_names.tables()
+    assert in_article(["سقطت صواريخ على قاعدة عين الأسد.", "وأصابت الصواريخ القاعدة."], t) == {THE_BASE}
+    assert in_article(["وقالت القاعدة الجوية إن ..."], t) == {THE_BASE}
+    assert in_article(["وأعلن تنظيم القاعدة مسؤوليته.", "وبنى قاعدة بيانات للمقاتلين."], t) == frozenset()

@@ -166,6 +166,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5):
             break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name
+        if not count and not definite_head and _participle(word, t):
+            break  # محكمة مختصة: a participle describes the court, does not name it
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
             break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
         if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
@@ -267,6 +269,8 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
     k = i
     while k < n and count < most and not taken[k] and name_word(tokens[k], t):
         word = fold(tokens[k].text)
+        if any(stem in t["outlet_head"] for _, stem in token_forms(tokens[k])):
+            break  # قبائل وعشائر ...: another head, no name
         if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)
                       or len(word) >= 7 and word.endswith(("ين", "ون"))) \
                 and not (bloc and (word in _BLOC_ADJECTIVES or word.startswith("وال") and len(word) >= 6)) \
@@ -275,7 +279,7 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
             # (سائرون للإصلاح goes on)
         if not count and not word.startswith(("ال", "لل")) and (adjective(word) or (
                 len(word) >= 4 and word.endswith("يه")) or (not bloc and imperfect_verb(word, t["given"]))
-                or (word.startswith("م") and word.endswith("ه") and len(word) >= 5 and word not in t["given"])):
+                or _participle(word, t)):
             break  # موقع عسكري، وكالة رسمية، عشيرة سنية، قائمة موحدة: an indefinite head described, not named;
             # قبيلة تدعو: a verb
             # (not after a bloc's head: كتلة تقدم, the Progress bloc)
@@ -404,6 +408,12 @@ _PORTFOLIOS = frozenset(fold(w) for w in """
 def _portfolio(word: str) -> bool:
     """A portfolio word, bare or behind و / ل (والمهجرين، لحقوق)."""
     return word in _PORTFOLIOS or word[:1] in "ول" and (word[1:] in _PORTFOLIOS or "ا" + word[1:] in _PORTFOLIOS)
+
+
+def _participle(word: str, t: dict) -> bool:
+    """An indefinite feminine participle of five letters (موحدة، موزعة، مختصة; folded): it describes the
+    head before it (قائمة موحدة، محكمة مختصة), it does not name it (a verbal noun, مراقبة, may)."""
+    return len(word) == 5 and word.startswith("م") and word.endswith("ه") and word not in t["given"]
 
 
 _VILLAGE_HEADS = frozenset(fold(w) for w in ("قرية", "بلدة", "حي"))

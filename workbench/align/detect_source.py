@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workbench.align import (arabic_names, head_places, latin_acronyms, longer_names, namesakes, qualified_names,
-                             regional_bodies)
+from workbench.align import (arabic_names, common_words, head_places, latin_acronyms, longer_names, namesakes,
+                             qualified_names, regional_bodies)
 from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
@@ -97,21 +97,26 @@ class Memory:
     # Arabic: word keys of glossary organisations' spellings the article uses for another body of that name
     # (``regional_bodies``: an Iraqi body in the Kurdistan Region, a party's branch): each mention is that body
     regional: frozenset[tuple[str, ...]] = frozenset()
+    # Arabic: word keys of glossary words the article uses as common words (``common_words``: القاعدة, a base)
+    common: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
 class Ahead:
-    """What an Arabic article says further on, for the pairs before (``Memory.ahead``, ``Memory.within``
-    and ``Memory.regional`` to start from): ``people_ahead``, ``orgs_ahead`` and ``regional_bodies.in_article``
-    of a whole run, or ``reread.named_ahead`` of its stored mentions."""
+    """What an Arabic article says further on, for the pairs before (``Memory.ahead``, ``Memory.within``,
+    ``Memory.regional`` and ``Memory.common`` to start from): ``people_ahead``, ``orgs_ahead`` and the
+    ``in_article`` of ``regional_bodies`` and ``common_words`` in a whole run, or ``reread.named_ahead`` of
+    its stored mentions and the article's text."""
 
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     parts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     regional: frozenset[tuple[str, ...]] | None = None  # ``regional_bodies.in_article`` (None: not read yet)
+    common: frozenset[tuple[str, ...]] | None = None  # ``common_words.in_article`` (None: not read yet)
 
     def memory(self) -> Memory:
         """A fresh memory for the article that knows these names."""
-        return Memory(within=dict(self.parts), ahead=dict(self.people), regional=self.regional or frozenset())
+        return Memory(within=dict(self.parts), ahead=dict(self.people), regional=self.regional or frozenset(),
+                      common=self.common or frozenset())
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -142,6 +147,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
             learn_openings(found, memory)
     elif lang == "ar":
         if memory is not None:
+            found = common_words.drop(found, memory.common, lexicon)
             regional_bodies.mark(seg, found, memory.regional, lexicon)
         found = qualified_names.beside(seg, context_guard(seg, found, lexicon), lexicon, total)
         namesakes.other_person(found, memory, lexicon, index)  # علي الكاظمي ... الكاظمي: not the glossary's

@@ -22,8 +22,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from workbench.align import (affected, analyser, detect_english, detect_source, edited, generations, latin_heads,
-                             linker, regional_bodies, reread)
+from workbench.align import (affected, analyser, arabic_names, common_words, detect_english, detect_source, edited,
+                             generations, latin_heads, linker, regional_bodies, reread)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -32,7 +32,7 @@ from workbench.align.spans import EDITED, Found, Segment
 from workbench.text.tokens import words
 from workbench.clock import now
 from workbench.errors import UserError
-from workbench.store import jobs
+from workbench.store import article_text, jobs
 from workbench.store import implied
 from workbench.store.chunks import rows_in
 from workbench.store.db import transaction
@@ -345,10 +345,13 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
     teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     if ahead is None:
         ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id) if lang == "ar" else None
-    if lang == "ar":  # the other bodies its stored mentions name, and those the pairs read here do
-        ahead = ahead or detect_source.Ahead()
+    if lang == "ar":  # the other bodies its stored mentions name, and those the pairs read here do; the
+        ahead = ahead or detect_source.Ahead()  # common words its whole text uses
+        text = conn.execute(f"SELECT {article_text.expression()} FROM articles a WHERE a.id = ?",
+                            (article_id,)).fetchone()[0]
         ahead = dataclasses.replace(ahead, regional=(ahead.regional or frozenset())
-                                    | regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
+                                    | regional_bodies.in_article(_source_texts(groups), ctx.lexicon),
+                                    common=common_words.in_article([text], arabic_names.tables()))
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach,
                             ahead=ahead)
     return lang, [groups[k] for k in wanted], found
@@ -415,10 +418,12 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
     ahead = ahead or detect_source.Ahead()
     if lang == "ar" and ahead.regional is None:
         ahead = dataclasses.replace(ahead, regional=regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
+    if lang == "ar" and ahead.common is None:
+        ahead = dataclasses.replace(ahead, common=common_words.in_article(_source_texts(groups), arabic_names.tables()))
     found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead)
     if keep is None and lang == "ar":
         later = detect_source.Ahead(detect_source.people_ahead(found, ctx.lexicon),
-                                    detect_source.orgs_ahead(found, ctx.lexicon), ahead.regional)
+                                    detect_source.orgs_ahead(found, ctx.lexicon), ahead.regional, ahead.common)
         if (later.people and detect_source.said_before(groups, found, later.people)) \
                 or detect_source.part_before(found, later.parts, ctx.lexicon):
             found = _analysed(ctx, lang, groups, None, keep, teach, later)
