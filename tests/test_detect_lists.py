@@ -306,3 +306,10 @@ def test_common_words_after_titles_and_heads_that_the_thirty_second_split_showed
     assert found_in(index, "وقال المجلس الرئاسي إن ...") == []
     assert found_in(index, "وعقد اجتماع قبائل وعشائر المنطقة.") == []
     assert found_in(index, "وقال محمد تركي الكرموش إن ...") == [("محمد تركي الكرموش", "person", None)]
+
+
+def test_syria_s_feminine_nisba_after_a_noun_it_describes_is_the_adjective(index):
+    assert found_in(index, "وقالت مصادر سورية إن سعر الخبز بلغ 650 ليرة سورية.") == []
+    assert found_in(index, "وقصفت المدفعية مناطق سورية قرب الحدود.") == []
+    assert found_in(index, "وقال إن ما يهدد سورية يهدد جيرانها في شمال شرقي سورية.") == [
+        ("سورية", None, "syria"), ("سورية", None, "syria")]

@@ -273,7 +273,8 @@ def context_guard(seg: Segment, found: list[Found], lexicon: Lexicon) -> list[Fo
     for f in words:
         seg.taken[start_of[f.start]:start_of[f.start] + len(f.words)] = [False] * len(f.words)
     # (an adjective stays taken: no list of places finds the town in it again)
-    adjectives = [f for f in found if _participle_place(seg, f, start_of, lexicon, t)]
+    adjectives = [f for f in found if _participle_place(seg, f, start_of, lexicon, t)
+                  or _nisba_place(seg, f, start_of, lexicon)]
     found = [f for f in found if f not in words and f not in adjectives]
     for f in found:
         if _described_common_noun(seg, f, start_of, t, lexicon):
@@ -325,6 +326,27 @@ def _participle_place(seg: Segment, f: Found, start_of: dict[int, int], lexicon:
     return not gap and any(arabic_names.fold(b).startswith("ال") or arabic_names.fold(b).endswith(("هم", "ها", "ه"))
                            for b in before) and not any(arabic_names.fold(b) in t["place_head"]
                                                         or arabic_names.fold(b) in t["facility_head"] for b in before)
+
+
+# the country's feminine nisba (سورية, Syrian) after a noun it may describe: a feminine singular, a plural in
+# ات or one of these broken plurals (مصادر سورية، ليرة سورية، مناطق سورية)
+_NISBA_PLACES = frozenset(map(arabic_names.fold, ("سورية", "سوريه")))
+_BROKEN_PLURALS = frozenset(map(arabic_names.fold, """مصادر مناطق قبائل عشائر فصائل أراض أراضي مدن قرى أطراف وسائل
+مواقع أخبار شخصيات جهات أوساط دوائر""".split()))
+
+
+def _nisba_place(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Lexicon) -> bool:
+    """A glossary country spelled like its feminine nisba (سورية) right after a noun that such an
+    adjective describes (مصادر سورية, Syrian sources; ليرة سورية) is the adjective, not the country (after a
+    preposition, a direction or a verb it is the country: في سورية، شمال شرقي سورية، يهدد سورية)."""
+    k = start_of.get(f.start)
+    if not k or f.prefix or len(f.words) != 1 or arabic_names.fold(f.stem) not in _NISBA_PLACES \
+            or not seg.tokens[k - 1].joins or seg.taken[k - 1]:
+        return False
+    before = arabic_names.fold(seg.tokens[k - 1].text)
+    bare = before[1:] if before[:1] == "و" and len(before) > 4 else before
+    return not bare.startswith("ال") and len(bare) >= 4 and (
+        bare in _BROKEN_PLURALS or bare.endswith("ات") or bare.endswith("ه") and not bare.startswith(("ي", "ت")))
 
 
 def _outlet_number(seg: Segment, f: Found, start_of: dict[int, int], lexicon: Lexicon, t: dict) -> bool:
