@@ -313,3 +313,12 @@ def test_syria_s_feminine_nisba_after_a_noun_it_describes_is_the_adjective(index
     assert found_in(index, "وقصفت المدفعية مناطق سورية قرب الحدود.") == []
     assert found_in(index, "وقال إن ما يهدد سورية يهدد جيرانها في شمال شرقي سورية.") == [
         ("سورية", None, "syria"), ("سورية", None, "syria")]
+
+
+def test_an_outlet_or_a_writer_opening_a_line_before_a_dash_or_colon(index):
+    assert found_in(index, "الزيزفون اليوم- أصدرت محكمة حكمها.")[0] == ("الزيزفون اليوم", None, None)
+    assert found_in(index, "كرمليس بوست – أفادت مصادر محلية.")[0][0] == "كرمليس بوست"
+    for label in ("المصدر: وكالة محلية.", "آخر تحديث: الأحد", "وأضاف: إن الهجوم فشل.", "ويقول الكرموش: لا.",
+                  "سياسية: خبر عاجل"):
+        assert all(name not in ("المصدر", "آخر تحديث", "وأضاف", "ويقول الكرموش", "سياسية")
+                   for name, *_ in found_in(index, label)), label

@@ -461,6 +461,44 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     return None
 
 
+# words that open a line before a colon or a dash and are no name: page labels, bylines' verbs
+_LABELS = frozenset(fold(w) for w in """المصدر آخر تحديث اقرأ إقرأ أيضا أيضاً المزيد إعداد متابعة كتب تصوير الرئيسية
+التصنيف تقرير التفاصيل خاص نشر تاريخ النشر النص بقلم ترجمة تحرير عاجل مكتب الإعلام""".split())
+DATELINE = "dateline"  # the cue of a name opening a line before a dash or colon
+_FUNCTION = frozenset(fold(w) for w in """من في على إلى الى عن مع أن إن ان قد لم لن ما لا ثم حيث كما هذا هذه ذلك تلك
+التي الذي الذين وقد وكان كان كانت بعد قبل منذ عند حتى أو او""".split())
+
+
+def _dateline(tokens: list[Token], taken: list[bool], t: dict, text: str) -> Cue | None:
+    """One to three name words opening a segment and closed by a dash, a colon or a slash: the outlet or
+    the writer a report opens with (الشرق اليوم- أصدرت ...، الدرر الشامية: شهدت ...), a person when a given
+    name opens it. Not a label (المصدر:، آخر تحديث:), a verb of saying (وأضاف:) or a title's phrase."""
+    n = len(tokens)
+    if not n or text[:tokens[0].start].strip():
+        return None
+    for count in range(1, 4):
+        k = count - 1
+        word = fold(tokens[k].text) if k < n else ""
+        if k >= n or taken[k] or len(word) < 2 or not all("\u0621" <= c <= "\u064a" for c in word) \
+                or word in _LABELS or word in _FUNCTION or prefix_in(tokens[k], t["title"]) is not None \
+                or prefix_in(tokens[k], t["speech"]) is not None or (k == 0 and word in t["not_name"]):
+            return None  # (an outlet's name may end on a common word: الشرق اليوم، السوري اليوم)
+        gap = text[tokens[k].end:tokens[k + 1].start if k + 1 < n else len(text)].strip()
+        if gap[:1] in ("-", "–", "—", ":", "/") and (k + 1 >= n or tokens[k + 1].start > tokens[k].end):
+            first = fold(tokens[0].text)
+            if first[:1] in "وف" and (any(first[1:].startswith(v) for v in t["speech"])
+                                     or imperfect_verb(first[1:], t["given"])) \
+                    or count == 1 and adjective(first) and not first.startswith("ال") or any(
+                    fold(tok.text) in t["place_head"] or fold(tok.text) in t["org_head"] for tok in tokens[:count]):
+                return None  # (وأضافت المصادر:، ويقول X:، سياسية: a section's name)
+            # a person when a given name opens it; else an outlet, a writer or a place: the linker tells
+            kind = "person" if first in t["given"] and count >= 2 else None
+            return Cue(0, count, 0, kind, DATELINE, tokens[0].text, CONFIDENCE["quoted name"])
+        if gap:
+            return None
+    return None
+
+
 def _dash_between(tokens: list[Token], k: int, text: str) -> bool:
     """Only a dash (and spaces) stands between token ``k`` and the next: a caption's name and its role."""
     return bool(text) and k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start].strip() in ("–", "—", "-")
@@ -581,6 +619,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 taken[office.first] = True
         if found is None and text:
             found = _role_after(tokens, taken, i, t, text)
+        if found is None and text and i == 0:
+            found = _dateline(tokens, taken, t, text)
         if found is None:
             found = _received_a_copy(tokens, taken, i, t)
         if found is None and i + 1 < n and joined(tokens, i) and not taken[i + 1] \
