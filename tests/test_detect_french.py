@@ -307,3 +307,18 @@ def test_a_descriptor_before_a_longer_glossary_name_leaves_the_whole_name(index)
     assert (found.stem, found.entity_id) == ("Etat islamique en Irak et au Levant", "islamic-state")
     (short,) = names(index, "Le groupe État islamique a revendiqué l'attaque.")
     assert (short.stem, short.entity_id) == ("État islamique", "islamic-state")
+
+
+def test_a_partys_branch_ministries_camps_and_words_around_names(index):
+    # the cases a second new French split showed (my own sentences)
+    assert stems(index, "Le Parti démocratique du Kurdistan d’Iran a été visé près d'Erbil.")[0] == \
+        "Parti démocratique du Kurdistan d’Iran"
+    # a place in one of the organisation's own spellings: the same organisation, no branch
+    assert names(index, "L'État islamique d'Irak a revendiqué l'attaque.")[0].entity_id == "islamic-state"
+    assert stems(index, "Le ministère des Affaires étrangères irakien a condamné.") == [
+        "ministère des Affaires étrangères irakien"]
+    assert stems(index, "Le ministère de la Défense a démenti.") == []  # whose, the article says elsewhere
+    assert stems(index, "Ils vivent dans le camp de Chamishko, près de la base d'Al-Harir.") == [
+        "camp de Chamishko", "Al-Harir"]
+    assert stems(index, "Les Gardiens de la Révolution affirme avoir frappé.") == ["Gardiens de la Révolution"]
+    assert stems(index, "Photo : le Guide suprême reçoit les Arméniens.") == []

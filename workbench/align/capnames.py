@@ -69,6 +69,7 @@ STOP = {
     "libyen", "libyenne", "libyens", "égyptiens", "jordaniens", "yéménite", "yéménites", "pakistanais",
     "pakistanaise", "canadien", "canadienne", "canadiens", "australien", "australienne", "néerlandais",
     "suédois", "suédoise", "italien", "italienne", "italiens", "espagnol", "espagnole", "ouzbek", "ouzbeks",
+    "arménien", "arménienne", "arméniens", "arméniennes", "assyrien", "assyriens", "chaldéen", "chaldéens",
     # ideological adjectives written with a capital after a name (Daesh Takfiri, les Salafistes)
     "takfiri", "takfiris", "takfiriste", "takfiristes", "salafiste", "salafistes", "wahhabite", "wahhabites",
     "jihadiste", "jihadistes", "djihadiste", "djihadistes",
@@ -82,7 +83,9 @@ STOP = {
     # generic acronyms (non-governmental organisation, headquarters, time zones, web page furniture)
     "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url", "suv",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
-    "page", "précédente", "suivante", "gouvernorat",
+    "page", "précédente", "suivante", "gouvernorat", "photo", "guide",
+    # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
+    "affaires",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
 
 # feasts: a name that opens with one is a date (Aïd al-Adha, Aïd el-Fitr)
@@ -413,7 +416,7 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
                     and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
                                          or tokens[k].text[:1].isupper())) \
-                    and not _participle(tokens, k):
+                    and not _participle(tokens, k) and word not in SAYING:
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
@@ -422,6 +425,10 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
     return out
 
 
+# verbs of saying after a name, its subject (les Gardiens de la Révolution affirme ...): no adjective of it
+SAYING = {"affirme", "affirment", "annonce", "annoncent", "déclare", "déclarent", "indique", "indiquent", "précise",
+          "précisent", "ajoute", "ajoutent", "assure", "assurent", "estime", "estiment", "dément", "démentent",
+          "revendique", "revendiquent", "accuse", "accusent", "confirme", "confirment", "souligne", "soulignent"}
 # prepositions after a past participle that governs them: the name ends before it (... soutenue par)
 AGENT = {"par", "à", "au", "aux", "contre", "depuis", "dans", "sur", "avec"}
 
@@ -476,7 +483,11 @@ NAME_ADJECTIVES = {
 NATIONALITIES = {"iraqi", "syrian", "iranian", "turkish", "kurdish", "american", "russian", "arab", "french",
                  "british", "israeli", "lebanese", "jordanian", "saudi"}
 # French heads kept with the name of their own that follows them directly (place Tahrir, prison Ghwayran)
-FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barrage", "mosquée", "hôpital", "stade"}
+FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barrage", "mosquée", "hôpital", "stade",
+                  "champ"}
+# of those, the ones whose head stays in the name before "de" (le camp de Chamishko, le champ pétrolier
+# d'Al-Omar, as مخيم الهول، حقل العمر); a base or a hospital "de" a town is named after it: the town
+NAMED_WITH_DE = {"camp", "champ"}
 
 
 def _national(word: str) -> bool:
@@ -507,17 +518,25 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                                                  or token.text == "ministère" and _national(tokens[j + 1].text)):
             j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
-        links = ("de", "d", "du")
+        links = ("de", "d", "du", "des") if token.text == "ministère" else ("de", "d", "du")
         if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
                 and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
             k, links = k + 1, ("la", "l")  # ministère turc de la Défense
-        if j == i or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
+        if j == i and token.text != "ministère" or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
                 or tokens[k].text.casefold() not in links or not _cap(tokens[k + 1]):
             continue
         end = k + 1
         while end + 1 < n and tokens[end].joins and (_cap(tokens[end + 1]) or taken[end + 1] and taken[end]
                                                       or _particle_before_cap(text, tokens, taken, end + 1)):
             end += 1  # the place: Manbij, Deir ez-Zor
+        national = any(_national(tokens[m].text) for m in range(i + 1, j + 1))
+        while token.text == "ministère" and end + 1 < n and tokens[end].joins and not taken[end + 1] \
+                and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_ENDINGS)
+                                                        or _national(tokens[end + 1].text)):
+            end += 1  # ministère des Affaires étrangères irakien
+            national = national or _national(tokens[end].text)
+        if token.text == "ministère" and not national:
+            continue  # le ministère de la Défense: whose, the text says elsewhere; a common noun here
         out.append((i, end - i + 1))
     return out
 
@@ -564,13 +583,21 @@ def _spelled_from(tokens: list[Token], end: int, letters: str) -> int | None:
 
 
 def facility_names(tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Runs that a facility head directly before them belongs to (place Tahrir: a square of its own), and
-    facilities named after a person with a title (la base de l'Imam Ali, l'hôpital du Martyr Hassan)."""
+    """Runs that a facility head before them belongs to (place Tahrir: a square of its own; before "de" a
+    camp or a field only: le camp de Chamishko), and facilities named after a person with a title (la base
+    de l'Imam Ali, l'hôpital du Martyr Hassan)."""
     out = []
     for first, count in runs:
         head = first - 1
         if head >= 0 and not taken[head] and tokens[head].joins and tokens[head].text in FACILITY_HEADS:
             first, count = head, count + 1
+        elif head >= 1 and tokens[head].text.casefold() in ("de", "d", "du") and not taken[head - 1] \
+                and tokens[head - 1].joins and tokens[head].joins and tokens[head - 1].text in NAMED_WITH_DE:
+            first, count = head - 1, count + 2  # le camp de Chamishko
+        elif head >= 2 and tokens[head].text.casefold() in ("de", "d", "du") and tokens[head - 1].text.islower() \
+                and tokens[head - 1].text.endswith(_ADJECTIVE_ENDINGS) and tokens[head - 2].text in NAMED_WITH_DE \
+                and not taken[head - 2] and not taken[head - 1] and all(t.joins for t in tokens[head - 2:head + 1]):
+            first, count = head - 2, count + 3  # le champ pétrolier d'Al-Omar
         else:
             head = _named_after_a_person(tokens, taken, first)
             if head is not None:

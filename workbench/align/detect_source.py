@@ -140,6 +140,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         found += others
         if lang == "fr" and index is not None:
             found = qualified_names.french_regions(seg, french_tails(seg, found, index, total), lexicon, index, total)
+            found = qualified_names.french_branches(seg, found, lexicon, index, total)
             found = surname_pairs(seg, found, index, total)
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)

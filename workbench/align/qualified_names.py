@@ -234,3 +234,33 @@ def _french_region(seg: Segment, k: int) -> int:
             and tokens[j + 1].text in POINTS_FR:
         return 3
     return 0
+
+
+def french_branches(seg: Segment, found: list[Found], lexicon: Lexicon, index, total: int) -> list[Found]:
+    """A French glossary organisation followed by d' / de / du and a glossary country is that party's or
+    body's branch there (Parti démocratique du Kurdistan d'Iran: not the Iraqi KDP), one new name over
+    all of it, as ``branches`` makes of the Arabic dash and country; not when the place is in one of the
+    organisation's own spellings (``index``: the glossary)."""
+    from workbench.names.places import countries
+
+    tokens = seg.tokens
+    start_of = {tok.start: k for k, tok in enumerate(tokens)}
+    by_start = {f.start: f for f in found}
+    out, dropped = [], set()
+    for f in found:
+        k = start_of.get(f.start)
+        j = k + len(f.words) if k is not None else None
+        place = by_start.get(tokens[j + 1].start) if j is not None and j + 1 < len(tokens) else None
+        if place is None or not f.entity_ids or any(lexicon.types.get(e) != "org" for e in f.entity_ids) \
+                or tokens[j].text.casefold() not in ("d", "de", "du") or not tokens[j - 1].joins \
+                or not tokens[j].joins or not place.entity_ids or len(place.words) != 1 \
+                or any(lexicon.canonical.get(e, "").casefold() not in countries() for e in place.entity_ids) \
+                or any(place.stem.casefold() in s.casefold() for e in f.entity_ids for s in index.spellings(e, "fr")):
+            out.append(f)  # (État islamique d'Irak et du Levant: a spelling of the same name, the place in it)
+            continue
+        branch = make_found("source", seg, k, len(f.words) + 2, 0, "fr", "cue", total)
+        branch.etype, branch.confidence = "org", CONFIDENCE["org head"]
+        branch.cue = f"a place after an organisation's name: '{place.stem}'"
+        dropped.add(id(place))
+        out.append(branch)
+    return [f for f in out if id(f) not in dropped]

@@ -38,6 +38,7 @@ PER_ENTITY = 2  # of which at most this many per entity
 PRUNE = 0.4  # nor any whose pre-score is below this share of the best one
 CROSS_LEAD = 0.02  # a cross-script match may beat the entity's same-script spellings by this much only
 NEAR_MISS = 0.6  # ... when one of them is a near miss (a rival spelling, not a translation or exonym)
+ONE_WORD_ACCEPT = 0.95  # a one-word name links without review only as close as this
 CROSS_ACRONYM = 0.78  # an acronym whose letters the name's words give in another language (SDF ~ قوات سوريا ...)
 
 
@@ -371,8 +372,8 @@ class Matcher:
     def _confident(self, form: Form, score: float, runner_up: float, kind: str = "") -> bool:
         """A score high and clear of the next entity's, on enough consonants: those of the words as
         compared, without the proclitic a match took off (كرسعة read ك + رسعة has two, r-s)."""
-        if score < ACCEPT or score - runner_up < MARGIN:
-            return False
+        if score < ACCEPT or score - runner_up < MARGIN or len(form.keys) == 1 and score < ONE_WORD_ACCEPT:
+            return False  # (Goran ~ Ghwayran: one word alike but for a vowel is a suggestion)
         clitic = "proclitic" in kind
         signal = sum(min([len(k.coarse)] + [len(a.coarse) for a in alts] if clitic else [len(k.coarse)])
                      for k, alts in zip(form.keys, form.alts))

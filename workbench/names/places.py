@@ -85,10 +85,16 @@ def place_names() -> dict[str, str]:
     return {pid: name for pid, _, name, _ in _rows()}
 
 
+# the short names a glossary gives countries whose ISO 3166 name is another (Russian Federation, Iran
+# (Islamic Republic of), Türkiye) or that the place list leaves to the glossary
+COMMON_COUNTRY_NAMES = frozenset(("iran", "turkey", "türkiye", "russia", "united states", "iraq", "syria", "lebanon",
+                                  "jordan", "saudi arabia", "israel", "egypt", "kuwait", "qatar", "france", "germany"))
+
+
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """The English names of the listed countries (ISO 3166), case-folded: Syria, Iraq, Turkey ..."""
-    return frozenset(name.casefold() for pid, _, name, _ in _rows() if pid.startswith("iso3166:"))
+    return frozenset(name.casefold() for pid, _, name, _ in _rows() if pid.startswith("iso3166:")) | COMMON_COUNTRY_NAMES
 
 
 def place_named(stem: str, lang: str) -> str | None:
