@@ -322,3 +322,14 @@ def test_an_outlet_or_a_writer_opening_a_line_before_a_dash_or_colon(index):
                   "سياسية: خبر عاجل"):
         assert all(name not in ("المصدر", "آخر تحديث", "وأضاف", "ويقول الكرموش", "سياسية")
                    for name, *_ in found_in(index, label)), label
+
+
+def test_basim_clan_branches_outlets_and_words_the_last_splits_showed(index):
+    assert found_in(index, "وأكد عضو مجلس النواب باسم الكرموش أن القرار نهائي.") == [("باسم الكرموش", "person", None)]
+    assert found_in(index, "وقال المتحدث باسم الجيش العراقي يحيى رسول إن ...")[-1] == ("يحيى رسول", "person", None)
+    assert found_in(index, "وألقى شاب من فخذ الزيازفة قنبلة على تجمع لفخذ الضعاف.") == [
+        ("الزيازفة", "org", None), ("الضعاف", "org", None)]
+    assert found_in(index, "وأن شابا من فخذ الزيازفة ألقى قنبلة.") == [("الزيازفة", "org", None)]
+    assert found_in(index, "ويعد وادي الزيزفون أكبر الأودية.") == [("وادي الزيزفون", "place", None)]
+    assert found_in(index, "وقال اللواء الركن عبد الأمير الكرموش إن ...") == [("عبد الأمير الكرموش", "person", None)]
+    assert found_in(index, "وانتشرت قوات حرس الحدود على طول الشريط.") == [("حرس الحدود", "org", None)]

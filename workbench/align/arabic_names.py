@@ -22,6 +22,13 @@ from workbench.text.tokens import Token
 MAX_NAME = 6  # words in a personal name
 MAX_ORG = 5  # words after an organisation head
 _ON_BEHALF = fold("باسم")  # المتحدث باسم X: "on behalf of", not the given name Basim
+_SPOKESMEN = frozenset(fold(w) for w in ("متحدث", "المتحدث", "متحدثا", "ناطق", "الناطق", "ناطقا", "الرسمي", "رسمي",
+                                         "متحدثة", "المتحدثة", "الناطقة"))
+
+
+def _spokesman(tokens: list[Token], i: int, j: int) -> bool:
+    """A spokesman's title among tokens ``[i, j)``: باسم after it is "on behalf of" (النائب باسم خشان: Basim)."""
+    return any(stem in _SPOKESMEN for tok in tokens[i:j] for _, stem in token_forms(tok))
 _SHEIKH = fold("شيخ")  # inside a Kurdish name: لاهور شيخ جنكي
 DIN = fold("الدين")  # the second word of a compound given name (سعد الدين، نور الدين)
 _GENERIC_AGENCY = frozenset(fold(w) for w in ("الرسمية", "الحكومية", "المحلية"))  # وكالة الأنباء الرسمية
@@ -153,7 +160,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         usable = (word not in t["not_name"] or closes or (count and fold(tokens[k - 1].text) == _POWERS)
                   or (count and party and word in _OWN_COUNTRY)) \
             and word not in t["title"] and len(word) >= 2 \
-            and not any(p and stem in t["not_name"] for p, stem in token_forms(tokens[k])) \
+            and not any(p and (stem in t["not_name"] or stem in t["outlet_head"]) for p, stem in token_forms(tokens[k])) \
             and word not in t["dropped_org_head"] \
             and word not in t["place_head"] and word not in t["facility_head"] and "\u0621" <= word[0] <= "\u064a" \
             and not word.endswith(("تها", "تهم", "ته", "هم", "هما"))  # مجلس محافظتها: a noun with a pronoun
@@ -271,6 +278,8 @@ def _after_head(tokens: list[Token], taken: list[bool], i: int, t: dict, most: i
         word = fold(tokens[k].text)
         if any(stem in t["outlet_head"] for _, stem in token_forms(tokens[k])):
             break  # قبائل وعشائر ...: another head, no name
+        if count and tokens[k].text.startswith(("أل", "إل")):
+            break  # فخذ الدواغنة ألقى ...: a hamza, no article (a verb, an elative), folded like one
         if count and (not word.startswith(("ال", "لل")) or adjective(word) or definite_participle(word)
                       or len(word) >= 7 and word.endswith(("ين", "ون"))) \
                 and not (bloc and (word in _BLOC_ADJECTIVES or word.startswith("وال") and len(word) >= 6)) \
@@ -351,7 +360,9 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
     j = i + 1
     appoints = stem_of(token, prefix) in t["appointment"]
     while j < n and j - i <= 6 and joined(tokens, j - 1) and (
-            taken[j] and not (j == i + 1 and appoints and j in surnames) or fold(tokens[j].text) in t["complement"]
+            taken[j] and not (j == i + 1 and appoints and j in surnames)
+            or fold(tokens[j].text) in t["complement"] and not (fold(tokens[j].text) == _ON_BEHALF
+                                                                and not _spokesman(tokens, i, j))
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"]
                 and not (j == i + 1 and appoints))  # تعيين الكاظمي: the one named, not what it heads
             or (j == i + 1 and of_place and _after_title_word(tokens[j], t))  # محافظ نينوى X; not محافظ عمر X
@@ -735,7 +746,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None:
             prefix = given_prefix(token, t)
             if prefix is not None and stem_of(token, prefix) not in t["son_of"] and not (
-                    i and fold(token.text) == _ON_BEHALF and prefix_in(tokens[i - 1], t["title"]) is not None) \
+                    i and fold(token.text) == _ON_BEHALF and _spokesman(tokens, max(i - 3, 0), i)) \
                     and not _verb_opening(tokens, i, prefix, text):
                 count = _person(tokens, taken, i, t, after_title=False, surnames=surnames)
                 if count:
