@@ -322,3 +322,15 @@ def test_a_partys_branch_ministries_camps_and_words_around_names(index):
         "camp de Chamishko", "Al-Harir"]
     assert stems(index, "Les Gardiens de la Révolution affirme avoir frappé.") == ["Gardiens de la Révolution"]
     assert stems(index, "Photo : le Guide suprême reçoit les Arméniens.") == []
+
+
+def test_an_anti_adjective_a_split_region_and_the_lower_case_peshmerga(index):
+    (coalition,) = names(index, "La coalition internationale antidjihadiste a frappé.")
+    assert (coalition.stem, coalition.entity_id) == ("coalition internationale antidjihadiste", "us-led-coalition")
+    (anti,) = names(index, "La coalition internationale anti-EI a frappé.")  # EI inside the adjective
+    assert (anti.stem, anti.entity_id) == ("coalition internationale anti-EI", "us-led-coalition")
+    assert [(f.stem, f.entity_id) for f in names(index, "Le Kurdistan iranien et le Kurdistan irakien.")] == [
+        ("Kurdistan iranien", None), ("Kurdistan irakien", "kurdistan-region")]
+    assert [(f.stem, f.entity_id) for f in names(index, "La ville de Kobané syrien est calme.")] == [
+        ("Kobané", "kobani")]
+    assert [f.entity_id for f in names(index, "Un officier peshmerga a été tué.")] == ["peshmerga"]

@@ -195,7 +195,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
                 and _national_after(tokens, taken, run[0]):
             run.append(run[0] + 1)  # le Parlement irakien: that country's parliament
         elif french and len(run) == 1 and not _enclosed(text, first) \
-                and (first.text.casefold() in CONVENTIONAL_CAPS or _national(first.text.casefold())):
+                and (first.text.casefold() in CONVENTIONAL_CAPS or nationality_word(first.text.casefold())):
             continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
         if len(run) == 1 and opens and not first.text.isupper() \
                 and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
@@ -219,7 +219,7 @@ def _after_operation(tokens: list[Token], k: int) -> bool:
 
 def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
     """A singular nationality after the word (le Parlement irakien; not le gouvernement et le Parlement irakiens)."""
-    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and _national(tokens[k + 1].text) \
+    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and nationality_word(tokens[k + 1].text) \
         and not _plural(tokens[k + 1].text)
 
 
@@ -490,7 +490,8 @@ FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barra
 NAMED_WITH_DE = {"camp", "champ"}
 
 
-def _national(word: str) -> bool:
+def nationality_word(word: str) -> bool:
+    """A lower-case French nationality adjective (turc, irakienne) by the concept lexicon."""
     return word.islower() and concept(normalize(word, "fr")) in NATIONALITIES
 
 
@@ -507,15 +508,15 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
         if token.text == "armée":
             national = False
             while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
-                    _national(tokens[j + 1].text) or tokens[j + 1].text in NAME_ADJECTIVES):
-                national = national or _national(tokens[j + 1].text)
+                    nationality_word(tokens[j + 1].text) or tokens[j + 1].text in NAME_ADJECTIVES):
+                national = national or nationality_word(tokens[j + 1].text)
                 j += 1
             if national:
                 out.append((i, j - i + 1))
             continue
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
                 and _content(tokens[j + 1]) and (tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS)
-                                                 or token.text == "ministère" and _national(tokens[j + 1].text)):
+                                                 or token.text == "ministère" and nationality_word(tokens[j + 1].text)):
             j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
         links = ("de", "d", "du", "des") if token.text == "ministère" else ("de", "d", "du")
@@ -529,12 +530,12 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
         while end + 1 < n and tokens[end].joins and (_cap(tokens[end + 1]) or taken[end + 1] and taken[end]
                                                       or _particle_before_cap(text, tokens, taken, end + 1)):
             end += 1  # the place: Manbij, Deir ez-Zor
-        national = any(_national(tokens[m].text) for m in range(i + 1, j + 1))
+        national = any(nationality_word(tokens[m].text) for m in range(i + 1, j + 1))
         while token.text == "ministère" and end + 1 < n and tokens[end].joins and not taken[end + 1] \
                 and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_ENDINGS)
-                                                        or _national(tokens[end + 1].text)):
+                                                        or nationality_word(tokens[end + 1].text)):
             end += 1  # ministère des Affaires étrangères irakien
-            national = national or _national(tokens[end].text)
+            national = national or nationality_word(tokens[end].text)
         if token.text == "ministère" and not national:
             continue  # le ministère de la Défense: whose, the text says elsewhere; a common noun here
         out.append((i, end - i + 1))

@@ -660,6 +660,16 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 out.append(make_found("source", seg, a, last - a + 1, 0, "fr", "grown", total))
                 continue
         nxt = last + 1
+        anti = _anti_adjective(seg, nxt) if f.entries and tokens[last].joins else 0
+        if anti and all(lexicon_type == "org" for lexicon_type in
+                        (index.lookup.types.get(e) for e in f.entity_ids)):
+            inner = by_start.get(tokens[nxt + 1].start) if anti == 2 else None
+            if inner is not None:
+                merged.add(id(inner))
+            grown = make_found("source", seg, first, nxt - first + anti, 0, "fr", GLOSSARY, total)
+            grown.entries = f.entries  # la coalition internationale antidjihadiste: the same coalition
+            out.append(grown)
+            continue
         # the adjective may have been found alone by its capital (Armée Syrienne Libre): it joins the name
         alone = by_start.get(tokens[nxt].start) if nxt < len(tokens) and seg.taken[nxt] else None
         if f.entries and tokens[first].text.casefold() in NAME_HEADS and nxt < len(tokens) \
@@ -673,6 +683,18 @@ def french_tails(seg: Segment, found: list[Found], index, total: int) -> list[Fo
                 continue
         out.append(f)
     return sorted(out, key=lambda x: x.start)
+
+
+def _anti_adjective(seg: Segment, k: int) -> int:
+    """How many tokens from ``k`` make an untaken "anti-" adjective after an organisation's name
+    (antidjihadiste, antiterroristes, anti-EI, anti-Daech): 0, 1 or 2."""
+    tokens = seg.tokens
+    if k >= len(tokens) or seg.taken[k] or not tokens[k].text.casefold().startswith("anti"):
+        return 0
+    if tokens[k].text.casefold() == "anti":
+        joined = k + 1 < len(tokens) and seg.text[tokens[k].end:tokens[k + 1].start] == "-"
+        return 2 if joined else 0  # (anti-EI: the acronym a glossary name too, taken into the adjective)
+    return 1 if tokens[k].text.islower() else 0
 
 
 SURNAME_MIN = 0.8  # the matcher's score for a glossary person's family name alone (Maliki: 0.84)

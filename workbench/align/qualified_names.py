@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from workbench.align import arabic_names
 from workbench.align.arabic_words import CONFIDENCE, definite_participle, joined, name_word
+from workbench.align.capnames import nationality_word
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
 from workbench.text.tokens import proclitic_forms, word_key
@@ -198,6 +199,8 @@ def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | Non
 # French: after a place, a part of the world of its own (Amérique latine, Amérique centrale, Amérique du Sud)
 REGION_FR = frozenset(("latine", "centrale", "orientale", "occidentale", "septentrionale", "méridionale"))
 POINTS_FR = frozenset(("Nord", "Sud"))  # after "du"
+# regions split among countries: with a nationality, one country's part (Kurdistan iranien, syrien ...)
+SPLIT_REGIONS = frozenset(("kurdistan",))
 
 
 def french_regions(seg: Segment, found: list[Found], lexicon: Lexicon, index, total: int) -> list[Found]:
@@ -228,8 +231,8 @@ def _french_region(seg: Segment, k: int) -> int:
     j = k + 1
     if j >= len(tokens) or not tokens[k].joins or seg.taken[j]:
         return 0
-    if tokens[j].text in REGION_FR:
-        return 2
+    if tokens[j].text in REGION_FR or (tokens[k].text.casefold() in SPLIT_REGIONS and nationality_word(tokens[j].text)):
+        return 2  # (Kurdistan iranien: the Iranian part, not the Kurdistan Region; Kobané syrien is Kobani)
     if tokens[j].text == "du" and j + 1 < len(tokens) and tokens[j].joins and not seg.taken[j + 1] \
             and tokens[j + 1].text in POINTS_FR:
         return 3
