@@ -1,6 +1,6 @@
 """Benchmark: names found and linked in real news, against hand annotations, beside a plain glossary lookup.
 
-Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|...|dev10|heldout|all] [-v]
+Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|...|dev10|heldout|all] [--lang ar|fr] [-v]
 
 TEXTS_DIR holds the article texts (<id>.txt, see bench/data/README-detect.md; they are not in the
 repository). Each text is imported as an article in a fresh database with the bundled glossary, then
@@ -178,12 +178,14 @@ def main() -> None:
     splits = sorted({r["split"] for r in read_tsv(DATA / "detect_sources.tsv")}, key=lambda s: (len(s), s))
     ap.add_argument("--split", choices=(*splits, "all"), default="dev",
                     help="the texts of one split of detect_sources.tsv (dev, dev2 ... heldout), or all")
+    ap.add_argument("--lang", choices=("ar", "fr"), help="the texts of one language only")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses, extras and wrong links")
     ap.add_argument("--calibration", action="store_true",
                     help="how often a name proposed as new is a gold name, by the confidence of its cue")
     args = ap.parse_args()
     os.environ.setdefault("WORKBENCH_USER", "bench")
-    sources = [r for r in read_tsv(DATA / "detect_sources.tsv") if args.split in ("all", r["split"])]
+    sources = [r for r in read_tsv(DATA / "detect_sources.tsv")
+               if args.split in ("all", r["split"]) and args.lang in (None, r["lang"])]
     texts, langs = {}, {}
     for r in sources:
         path = args.texts / f"{r['id']}.txt"

@@ -425,3 +425,20 @@ def test_articles_aligned_by_another_version_of_the_name_finder_are_aligned_agai
     monkeypatch.setattr(analyser, "version", lambda: "another")
     assert len(align_articles(c).aligned) == 1  # the finder changed: aligned again
     assert align_articles(c).aligned == []
+
+
+def test_a_french_headline_calls_by_his_family_name_a_man_the_article_names_in_full_later(conn, tmp_path):
+    """« Khaznawi annonce ... » opening the headline, Ibrahim Khaznawi further on: the headline's word is a
+    name, in a whole run and when a decision re-analyses the headline alone; an article that never names
+    him in full keeps the opening word a common capitalised word."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "fr", ["Khaznawi annonce une trêve près de Tell Zibar",
+                                       "Le chef tribal Ibrahim Khaznawi a dit que les combats cesseraient."], None)
+    other = add_article(conn, "fr", ["Khaznawi annonce une trêve près de Tell Zibar"], None)
+    align_articles(conn)
+    headline = """SELECT m.surface FROM mentions m JOIN segments s ON s.id = m.segment_id
+                  WHERE s.article_id = {} AND s.seq = 0 ORDER BY m.start"""
+    assert conn.execute(headline.format(other)).fetchall() == [("Tell Zibar",)]
+    same_after_a_decision(conn, tmp_path, headline.format(article), [("Khaznawi",), ("Tell Zibar",)],
+                          "Tell Zibar")  # reaches the headline only

@@ -103,20 +103,21 @@ class Memory:
 
 @dataclass
 class Ahead:
-    """What an Arabic article says further on, for the pairs before (``Memory.ahead``, ``Memory.within``,
-    ``Memory.regional`` and ``Memory.common`` to start from): ``people_ahead``, ``orgs_ahead`` and the
-    ``in_article`` of ``regional_bodies`` and ``common_words`` in a whole run, or ``reread.named_ahead`` of
-    its stored mentions and the article's text."""
+    """What an article says further on, for the pairs before (``Memory.ahead``, ``Memory.within``,
+    ``Memory.regional``, ``Memory.common`` and ``Memory.last_words`` to start from): ``people_ahead``,
+    ``orgs_ahead``, ``last_words_ahead`` and the ``in_article`` of ``regional_bodies`` and ``common_words`` in
+    a whole run, or ``reread.named_ahead`` of its stored mentions and the article's text."""
 
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
     parts: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     regional: frozenset[tuple[str, ...]] | None = None  # ``regional_bodies.in_article`` (None: not read yet)
     common: frozenset[tuple[str, ...]] | None = None  # ``common_words.in_article`` (None: not read yet)
+    last_words: frozenset[str] = frozenset()  # French: ``last_words_ahead``
 
     def memory(self) -> Memory:
         """A fresh memory for the article that knows these names."""
         return Memory(within=dict(self.parts), ahead=dict(self.people), regional=self.regional or frozenset(),
-                      common=self.common or frozenset())
+                      common=self.common or frozenset(), last_words=set(self.last_words))
 
 
 def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
@@ -899,8 +900,42 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
         if lang == "fr":
             found.etype, found.cue = head_kind(seg.tokens[first].text) or (None, "")
         out.append(found)
-        last = seg.tokens[first + count - 1].text
-        if memory is not None and lang == "fr" and count > 1 and head not in NAME_HEADS and last[:1].isupper() \
-                and len(last) >= 4 and last.casefold() not in STOP:
+        last = french_last_word(tuple(t.text for t in seg.tokens[first:first + count]))
+        if memory is not None and lang == "fr" and last:
             memory.last_words.add(last)  # Ahmed Mukhlaf: a later Mukhlaf opening a sentence is him
     return out
+
+
+def french_last_word(words: tuple[str, ...]) -> str | None:
+    """The last word of a French capitalised name of several words that, opening a sentence alone, is
+    that name's short form (Ahmed Mukhlaf: Mukhlaf a dit); None for a one-word name, a head (Forces ...)
+    or a short or common last word."""
+    if len(words) < 2 or words[0].casefold() in NAME_HEADS:
+        return None
+    last = words[-1]
+    return last if last[:1].isupper() and len(last) >= 4 and last.casefold() not in STOP else None
+
+
+def last_words_ahead(found: list[Found]) -> frozenset[str]:
+    """``Ahead.last_words`` from a French article's mentions: the last words of its capitalised names of
+    several words, for a headline or a sentence before the full name (Mukhlaf annonce ... Ahmed Mukhlaf)."""
+    return frozenset(last for f in found if f.lang == "fr" and f.side == "source" and f.detector == "caps"
+                     and (last := french_last_word(f.words)))
+
+
+def opened_before(groups: list, found: list[Found], words: frozenset[str]) -> bool:
+    """Whether a word of ``words`` stands, unfound, in a pair of ``groups`` (the check may say yes for
+    nothing, never no for something): then the article is worth reading again knowing them."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for f in found:
+        if f.side == "source":
+            covered.setdefault(f.segment_id, []).append((f.start, f.end))
+    for sources, _ in groups:
+        for sid, text in sources:
+            for word in words:
+                at = text.find(word)
+                while at >= 0:
+                    if not any(a <= at < b for a, b in covered.get(sid, ())):
+                        return True
+                    at = text.find(word, at + 1)
+    return False

@@ -344,7 +344,7 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
         teaching = reread.teaching_words(conn, earlier, ctx.lexicon, reached) if earlier else {}
     teach = reread.teaching_pairs([[sid for sid, _ in sources] for sources, _ in groups], wanted, teaching, reached)
     if ahead is None:
-        ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id) if lang == "ar" else None
+        ahead = reread.named_ahead(conn, [article_id], ctx.lexicon).get(article_id)
     if lang == "ar":  # the other bodies its stored mentions name, and those the pairs read here do; the
         ahead = ahead or detect_source.Ahead()  # common words its whole text uses
         text = conn.execute(f"SELECT {article_text.expression()} FROM articles a WHERE a.id = ?",
@@ -427,6 +427,10 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
         if (later.people and detect_source.said_before(groups, found, later.people)) \
                 or detect_source.part_before(found, later.parts, ctx.lexicon):
             found = _analysed(ctx, lang, groups, None, keep, teach, later)
+    if keep is None and lang == "fr":
+        words = detect_source.last_words_ahead(found)
+        if words and detect_source.opened_before(groups, found, words):
+            found = _analysed(ctx, lang, groups, None, keep, teach, dataclasses.replace(ahead, last_words=words))
     return found
 
 
