@@ -244,3 +244,16 @@ def test_a_name_opening_with_abd_counts_the_pair_as_one_given_name():
     assert ("عبد الرزاق ويس الفرحان", "person", "given name") in found(
         "وأفرجت الفصائل عن عبد الرزاق ويس الفرحان بعد أسبوع.")
     assert ("عبد الرزاق حمود", "person", "given name") in found("وأفرج عن عبد الرزاق حمود بعد أسبوع.")
+
+
+def test_a_word_behind_and_opens_the_next_item_not_a_name():
+    # after a title and its complement, و + a word that is no given name is the next item of a list
+    assert found("اتفقوا على تسمية رئيس مجلس المحافظة وباقي المناصب.") == []
+    # a name does not run on into و + a word that is no given name (two villages, not one name)
+    assert [f[0] for f in found("قصف على بلدة يعرب وشنينة في ريف الرقة.")] == ["يعرب", "شنينة", "الرقة"]
+    # a given name that opens with و stays a name, after a title and inside a name
+    assert ("وصفي عاصي", "person", "title") in found("هاجموا نقطة لحشد الشيخ وصفي عاصي في القرية.")
+    assert ("أحمد وليد الجبوري", "person", "title") in found("التقى الشيخ أحمد وليد الجبوري بالوفد.")
+    # و that belongs to the word (وطن) is no conjunction; لذا (so) ends a place's name
+    assert [f[0] for f in found("وقال مراسل وطن إف إم، إن الحملة بدأت.")] == ["وطن إف إم"]
+    assert [f[0] for f in found("من أبناء مدينة منبج لذا فإن المجلس مسؤول.")] == ["منبج"]

@@ -334,3 +334,49 @@ def test_an_anti_adjective_a_split_region_and_the_lower_case_peshmerga(index):
     assert [(f.stem, f.entity_id) for f in names(index, "La ville de Kobané syrien est calme.")] == [
         ("Kobané", "kobani")]
     assert [f.entity_id for f in names(index, "Un officier peshmerga a été tué.")] == ["peshmerga"]
+
+
+def test_a_name_after_an_operations_comma_a_verb_after_a_head_and_device_acronyms(index):
+    # l'opération, then the man who led it: a name (l'opération « Griffe Épée » stays no name)
+    assert stems(index, "Le communiqué nommait l'auteur de l'opération, Abou al-Walid al-Sharqi.") == [
+        "Abou al-Walid al-Sharqi"]
+    assert stems(index, "L'opération « Griffe Épée » a commencé.") == []
+    # a verb after a head with an adjective's ending ends the name: no République dispose de quinze
+    assert stems(index, "Le président de la République dispose de quinze jours.") == []
+    # improvised explosive devices and drones are no organisations
+    assert stems(index, "Des IED et trois UAV ont été trouvés près du village.") == []
+    # Cellule heads a name that goes on in lower case
+    assert stems(index, "La Cellule de communication de sécurité a publié un bilan.") == [
+        "Cellule de communication de sécurité"]
+
+
+def test_a_glossary_mans_family_name_opening_a_sentence_after_his_full_name(index):
+    found = names(index, "Haider al-Abadi est arrivé à Bassora. Abadi, lui, a parlé aux élus.")
+    assert [(f.stem, f.entity_id) for f in found if f.stem.endswith("Abadi")] == [
+        ("Haider al-Abadi", "haider-al-abadi"), ("Abadi", "haider-al-abadi")]
+    # without the full name before it, an opening word alone stays a common capitalised word
+    assert "Abadi" not in stems(index, "Abadi, lui, a parlé aux élus.")
+
+
+def test_a_glossary_place_with_an_outlet_word_is_the_outlet(index):
+    found = names(index, "Selon Bagdad Today, la ville de Bagdad est calme, a dit Kirkuk Now.")
+    assert [(f.stem, f.entity_id) for f in found] == [
+        ("Bagdad Today", None), ("Bagdad", "baghdad"), ("Kirkuk Now", None)]
+    assert found[0].etype == "org" and found[0].cue == "outlet word 'Today'"
+
+
+def test_a_capital_article_a_state_department_a_given_name_and_the_platform_x(index):
+    # Le inside a sentence opens a newspaper's name; opening the sentence it is the article
+    assert "Le Monde" in stems(index, "Il l'a dit selon Le Monde hier.")
+    # Département heads a name (Département d'État)
+    assert "Département d'État" in stems(index, "Le porte-parole du Département d'État a réagi.")
+    # a glossary man's given name before his family name: one mention of him
+    assert [(f.stem, f.entity_id, f.status) for f in names(index, "Le président Recep Erdogan a parlé.")] == [
+        ("Recep Erdogan", "recep-tayyip-erdogan", "accepted")]
+    # X after sur or plateforme is the social network; a lone letter elsewhere is no name
+    assert stems(index, "Il a écrit sur X que le modèle X était prêt.") == ["X"]
+
+
+def test_two_letters_link_by_their_initials_only_to_an_organisation(index):
+    (aa,) = names(index, "Selon l'agence AA, le convoi est passé.")
+    assert aa.entity_id is None and "kobani" not in [c[0] for c in aa.candidates]

@@ -43,7 +43,11 @@ def _after_title_word(token: Token, t: dict) -> bool:
     word = fold(token.text)
     if not name_word(token, t) or (len(word) >= 5 and word.endswith("ا") and word not in t["given"]):
         return False
+    if word in t["given"]:
+        return True  # وليد، بشار
     for prefix, stem in token_forms(token):
+        if prefix and "و" in token.text[:prefix] and len(stem) >= 3 and stem not in t["given"]:
+            return False  # رئيس مجلس المحافظة وباقي المناصب: و opens the next item of a coordination
         if prefix and any(ch in "بلك" for ch in token.text[:prefix]) and stem not in t["given"] \
                 and (stem.startswith(("ال", "م")) or stem in t["not_name"]):
             return False
@@ -92,6 +96,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # after a family name (ال...) only another one follows: الشمري وحضور (عبد العزيز هلال goes on)
         elif new_phrase(tokens[k], t):
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
+        elif tokens[k].text.startswith("و") and len(word) >= 4 and word not in t["given"]:
+            break  # على يعرب وشنينة: و + a word that is no given name (وليد is one) is the next item of a list
         elif given_prefix(tokens[k], t):
             break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
         elif len(word) == 5 and word[0] == "ا" and word.endswith("ت"):

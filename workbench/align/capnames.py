@@ -82,6 +82,8 @@ STOP = {
     "ten", "hundred", "thousand",
     # generic acronyms (non-governmental organisation, headquarters, time zones, web page furniture)
     "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url", "suv",
+    # weapons and devices (improvised explosive devices, drones, rocket-propelled grenades)
+    "ied", "ieds", "vbied", "vbieds", "eei", "uav", "uavs", "rpg", "rpgs",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
     "page", "précédente", "suivante", "gouvernorat", "photo", "guide",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
@@ -173,6 +175,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         i = j + 1
         while run and tokens[run[0]].text.casefold() in STOP \
                 and not (french and _head_of_a_name(text, tokens, run[0])) \
+                and not (french and len(run) > 1 and _capital_article(text, tokens[run[0]])) \
                 and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
@@ -185,11 +188,11 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         if not run:
             continue
         first = tokens[run[0]]
-        if len(first.text) == 1 and len(run) == 1:
+        if len(first.text) == 1 and len(run) == 1 and not _platform_x(tokens, run[0]):
             continue  # an initial or a letter (F-16)
         if first.text.casefold() in FEASTS:
             continue  # a date (Aïd al-Adha)
-        if french and _after_operation(tokens, run[0]):
+        if french and _after_operation(text, tokens, run[0]):
             continue  # l'opération (aérienne) « Griffe Épée »: a military operation's name, not a name the glossary holds
         if french and len(run) == 1 and first.text.casefold() in INSTITUTIONS \
                 and _national_after(tokens, taken, run[0]):
@@ -210,11 +213,16 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
     return out
 
 
-def _after_operation(tokens: list[Token], k: int) -> bool:
-    """Token ``k`` follows opération, or opération and one lower-case word (opération aérienne)."""
+def _after_operation(text: str, tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows opération, or opération and one lower-case word (opération aérienne), with
+    nothing but spaces and quotes between (not l'opération, Abou Walid: the man who led it)."""
     return any(k - back >= 0 and tokens[k - back].text.casefold() in OPERATIONS
                and all(tokens[m].text.islower() for m in range(k - back + 1, k))
+               and all(not text[tokens[m].end:tokens[m + 1].start].strip(_QUOTED_SPACE) for m in range(k - back, k))
                for back in (1, 2))
+
+
+_QUOTED_SPACE = " \u00a0\u202f«»“”\"'’"  # what may stand between opération and its quoted name
 
 
 def _national_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
@@ -259,6 +267,20 @@ def _foreign_link(tokens: list[Token], taken: list[bool], k: int) -> bool:
     """An English linking word between capitalised words (Sound and Picture)."""
     return tokens[k].text in FOREIGN_LINKING and k + 1 < len(tokens) and tokens[k].joins \
         and not taken[k + 1] and _cap(tokens[k + 1])
+
+
+PLATFORM_WORDS = {"sur", "plateforme", "réseau", "social", "compte", "on", "platform"}  # before X, the social network
+
+
+def _platform_x(tokens: list[Token], k: int) -> bool:
+    """The letter X after "sur" or "plateforme" is the social network (sur X, la plateforme X)."""
+    return tokens[k].text == "X" and k > 0 and tokens[k - 1].joins and tokens[k - 1].text.casefold() in PLATFORM_WORDS
+
+
+def _capital_article(text: str, token: Token) -> bool:
+    """A French article written with a capital inside a sentence opens a title's name (selon Le Monde,
+    au Parisien: à Le is written au), not one that opens the sentence."""
+    return token.text in ("Le", "La", "Les") and not _opens_sentence(text, token.start)
 
 
 def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
@@ -333,7 +355,7 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département",
 }
 PLACE_NAME_HEADS = {"république", "émirats", "emirats"}  # heads of countries' names, not organisations
 
@@ -416,7 +438,7 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
                     and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
                                          or tokens[k].text[:1].isupper())) \
-                    and not _participle(tokens, k) and word not in SAYING:
+                    and not _participle(tokens, k) and word not in SAYING and word not in VERBS:
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
@@ -429,6 +451,12 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
 SAYING = {"affirme", "affirment", "annonce", "annoncent", "déclare", "déclarent", "indique", "indiquent", "précise",
           "précisent", "ajoute", "ajoutent", "assure", "assurent", "estime", "estiment", "dément", "démentent",
           "revendique", "revendiquent", "accuse", "accusent", "confirme", "confirment", "souligne", "soulignent"}
+# other verbs a name is often the subject of, with an adjective's ending (le président de la République dispose de)
+VERBS = {"dispose", "compte", "reste", "demande", "exige", "appelle", "condamne", "rejette", "refuse", "lance",
+         "entame", "contrôle", "mène", "organise", "considère", "espère", "envisage", "souhaite", "menace",
+         "tente", "continue", "occupe", "possède", "cherche", "prépare", "participe", "décide", "propose",
+         "nomme", "signe", "publie", "diffuse", "réclame", "salue", "dénonce", "accepte", "frappe", "attaque",
+         "bombarde", "cible", "vise", "tire", "retire", "déploie", "envoie", "reçoit", "charge", "presse"}
 # prepositions after a past participle that governs them: the name ends before it (... soutenue par)
 AGENT = {"par", "à", "au", "aux", "contre", "depuis", "dans", "sur", "avec"}
 

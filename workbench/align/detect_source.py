@@ -11,9 +11,9 @@ from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
-from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, STOP, acronym_phrases,
-                                      capitalised_names, extend_names, facility_names, french_lower_names,
-                                      glued_start, head_kind)
+from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP, VERBS,
+                                      acronym_phrases, capitalised_names, extend_names, facility_names,
+                                      french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 from workbench.text.tokens import key_of, proclitic_forms, word_key
@@ -135,14 +135,16 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
     if lang in ("fr", "en"):
         if lang == "fr" and memory is not None:
             learn_heads(found, memory)
+            memory.last_words |= last_words_ahead(found, lexicon)
         others = other_names("source", seg, lang, total, finder, memory)
         # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
-        found += others
+        found = outlet_names(seg, sorted(found + others, key=lambda f: f.start), lexicon, lang, total)
         if lang == "fr" and index is not None:
             found = qualified_names.french_regions(seg, french_tails(seg, found, index, total), lexicon, index, total)
             found = qualified_names.french_branches(seg, found, lexicon, index, total)
             found = surname_pairs(seg, found, index, total)
+            found = given_before_surname(seg, found, index, total)
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)
             head_short_forms(found, memory)
@@ -724,6 +726,28 @@ def surname_pairs(seg: Segment, found: list[Found], index, total: int) -> list[F
     return out
 
 
+def given_before_surname(seg: Segment, found: list[Found], index, total: int) -> list[Found]:
+    """A capitalised word right before a glossary person's name, when it is the first word of one of
+    his spellings, is his given name: one mention of him (Recep Erdogan, not Recep and Erdogan)."""
+    tokens = seg.tokens
+    start_of = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: f.start):
+        given = out[-1] if out else None
+        ids = set(f.entity_ids)
+        if given is not None and given.detector == "caps" and len(given.words) == 1 and given.start in start_of \
+                and seg.text[given.end:f.start] == " " and len(ids) == 1 \
+                and index.lookup.types.get(next(iter(ids))) == "person" \
+                and any(spelling.split()[0].casefold() == given.words[0].casefold()
+                        for spelling in index.spellings(next(iter(ids)), "fr") if " " in spelling):
+            name = make_found("source", seg, start_of[given.start], len(f.words) + 1, 0, "fr", "glossary", total)
+            name.entries = f.entries
+            out[-1] = name
+            continue
+        out.append(f)
+    return out
+
+
 QUALIFIERS = {"de", "d", "du", "des", "en", "au", "aux"}  # before a place that qualifies a name
 
 
@@ -906,6 +930,31 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
     return out
 
 
+# English words that make an outlet's name of the place before them (Baghdad Today, Rudaw News)
+OUTLET_WORDS = {"today", "news", "post", "times", "press", "tv", "daily", "network", "monitor", "observer",
+                "herald", "tribune", "info", "online", "media", "now"}
+
+
+def outlet_names(seg: Segment, found: list[Found], lexicon: Lexicon, lang: str, total: int) -> list[Found]:
+    """A glossary place followed by a capitalised outlet word is an outlet's name, one mention (Bagdad
+    Today), not the place and a word; ``found`` in order."""
+    out: list[Found] = []
+    start_of = {tok.start: k for k, tok in enumerate(seg.tokens)}
+    for f in found:
+        before = out[-1] if out else None
+        if before is not None and len(f.words) == 1 and f.words[0][:1].isupper() \
+                and f.words[0].casefold() in OUTLET_WORDS and seg.text[before.end:f.start] == " " \
+                and before.entries and all(lexicon.types.get(e) == "place" for e in before.entity_ids) \
+                and before.start in start_of:
+            first = start_of[before.start]
+            name = make_found("source", seg, first, len(before.words) + 1, before.prefix, lang, "caps", total)
+            name.etype, name.cue = "org", f"outlet word '{f.words[0]}'"
+            out[-1] = name
+            continue
+        out.append(f)
+    return out
+
+
 def french_last_word(words: tuple[str, ...]) -> str | None:
     """The last word of a French capitalised name of several words that, opening a sentence alone, is
     that name's short form (Ahmed Mukhlaf: Mukhlaf a dit); None for a one-word name, a head (Forces ...)
@@ -913,13 +962,17 @@ def french_last_word(words: tuple[str, ...]) -> str | None:
     if len(words) < 2 or words[0].casefold() in NAME_HEADS:
         return None
     last = words[-1]
-    return last if last[:1].isupper() and len(last) >= 4 and last.casefold() not in STOP else None
+    folded = last.casefold()
+    return last if last[:1].isupper() and len(last) >= 4 and folded not in STOP and folded not in SAYING \
+        and folded not in VERBS else None
 
 
-def last_words_ahead(found: list[Found]) -> frozenset[str]:
+def last_words_ahead(found: list[Found], lexicon: Lexicon) -> frozenset[str]:
     """``Ahead.last_words`` from a French article's mentions: the last words of its capitalised names of
-    several words, for a headline or a sentence before the full name (Mukhlaf annonce ... Ahmed Mukhlaf)."""
-    return frozenset(last for f in found if f.lang == "fr" and f.side == "source" and f.detector == "caps"
+    several words and of its glossary people named in full, for a headline or a sentence before the
+    full name (Mukhlaf annonce ... Ahmed Mukhlaf), or one after it (Haider al-Abadi ... Abadi, lui, ...)."""
+    return frozenset(last for f in found if f.lang == "fr" and f.side == "source"
+                     and (f.detector == "caps" or f.entries and all(lexicon.types.get(e) == "person" for e in f.entity_ids))
                      and (last := french_last_word(f.words)))
 
 

@@ -94,6 +94,9 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
         for c in index.candidates(found.stem, found.lang):
             if acronym and not c.acronym:
                 continue  # an acronym links as one only (ASL is not Islamic State, RIC is not Raqqa)
+            if acronym and not c.accepted and len(found.stem) <= 2 and lexicon.types.get(c.entity_id) != "org":
+                continue  # two letters by a name's initials: an organisation's only (AA is an agency, not
+                # Aïn al-Arab; a state's may be longer: RAS, the République arabe syrienne)
             if not acronym and not c.accepted and _acronym_text(c.variant):
                 continue  # nor is a word a sound-alike of one (Al Amin is not AMN, Al-Masdar News)
             if not type_fits(found, lexicon.types.get(c.entity_id)) or \

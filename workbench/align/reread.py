@@ -127,11 +127,11 @@ def _linked_elsewhere(lexicon, stem: str, entity_id: str) -> bool:
 
 
 def named_ahead(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> dict[int, "detect_source.Ahead"]:
-    """Article id -> ``detect_source.Ahead`` from its stored Arabic mentions: the glossary people it names
-    in full and its longer organisation names, in the article's order (what ``people_ahead`` and
-    ``orgs_ahead`` find in a whole run), the state bodies it places in the Kurdistan Region (the
-    mentions stored with that cue: ``regional_bodies``) and, in French, the last words of its
-    capitalised names of several words (``last_words_ahead``)."""
+    """Article id -> ``detect_source.Ahead`` from its stored mentions: in Arabic the glossary people it
+    names in full and its longer organisation names, in the article's order (what ``people_ahead`` and
+    ``orgs_ahead`` find in a whole run), and the state bodies it places in the Kurdistan Region (the
+    mentions stored with that cue: ``regional_bodies``); in French the last words of its capitalised
+    names of several words and of its glossary people named in full (``last_words_ahead``)."""
     from workbench.align.spans import Found
 
     out: dict[int, detect_source.Ahead] = {}
@@ -163,11 +163,17 @@ def named_ahead(conn: sqlite3.Connection, article_ids: list[int], lexicon) -> di
             sorted(set(article_ids)), before=(f"{regional_bodies.CUE}%",)):
         known = out.setdefault(aid, detect_source.Ahead())
         known.regional = (known.regional or frozenset()) | {key_of(surface[prefix:])}
-    for aid, surface in rows_in(conn, """SELECT s.article_id, m.surface FROM mentions m JOIN segments s ON s.id = m.segment_id
-                                         WHERE s.article_id IN ({}) AND m.side = 'source' AND m.lang = 'fr'
-                                               AND m.detector = 'caps' AND instr(m.surface, ' ') > 0""",
-                                sorted(set(article_ids))):
-        if last := detect_source.french_last_word(tuple(_WORD.findall(surface))):
+    for aid, surface, sid, detector in rows_in(
+            conn, """SELECT s.article_id, m.surface, m.segment_id, m.detector FROM mentions m
+                     JOIN segments s ON s.id = m.segment_id
+                     WHERE s.article_id IN ({}) AND m.side = 'source' AND m.lang = 'fr'
+                           AND (m.detector IS NULL OR m.detector = 'caps') AND instr(m.surface, ' ') > 0""",
+            sorted(set(article_ids))):
+        found = Found("source", sid, 0, len(surface), surface, surface, "fr", detector or "glossary",
+                      tuple(_WORD.findall(surface)))
+        if detector is None:
+            found.entries = [e for e in lexicon.index.get(key_of(surface), ()) if e.lang == "fr"]
+        if last := detect_source.last_words_ahead([found], lexicon):
             known = out.setdefault(aid, detect_source.Ahead())
-            known.last_words = known.last_words | {last}
+            known.last_words = known.last_words | last
     return out

@@ -428,7 +428,7 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
                 or detect_source.part_before(found, later.parts, ctx.lexicon):
             found = _analysed(ctx, lang, groups, None, keep, teach, later)
     if keep is None and lang == "fr":
-        words = detect_source.last_words_ahead(found)
+        words = detect_source.last_words_ahead(found, ctx.lexicon)
         if words and detect_source.opened_before(groups, found, words):
             found = _analysed(ctx, lang, groups, None, keep, teach, dataclasses.replace(ahead, last_words=words))
     return found
