@@ -257,3 +257,24 @@ def test_a_word_behind_and_opens_the_next_item_not_a_name():
     # و that belongs to the word (وطن) is no conjunction; لذا (so) ends a place's name
     assert [f[0] for f in found("وقال مراسل وطن إف إم، إن الحملة بدأت.")] == ["وطن إف إم"]
     assert [f[0] for f in found("من أبناء مدينة منبج لذا فإن المجلس مسؤول.")] == ["منبج"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قالت ألوية المجد في بيان إن الهجوم فشل.", ("ألوية المجد", "org", "org head")),
+    ("انفجرت عبوة عند جامع خديجة الكبرى مساء.", ("جامع خديجة الكبرى", "place", "facility head")),
+    ("وقال مجلس مدينة تلبيسة في بيان إن الوضع هادئ.", ("مجلس مدينة تلبيسة", "org", "council head")),
+    ("تم تأسيس مجلس منطقة الطبقة المدني قبل عام.", ("مجلس منطقة الطبقة المدني", "org", "council head")),
+    ("نقلت السفير نيوز عن مصدر أمني.", ("السفير نيوز", "org", "news outlet")),
+    ("وقالت فرقة السلطان عبد الحميد في بيان إن الهجوم فشل.", ("فرقة السلطان عبد الحميد", "org", "org head")),
+])
+def test_heads_of_units_mosques_and_councils_and_an_outlet_after_a_title(text, expected):
+    assert expected in found(text)
+
+
+def test_quantities_participles_ranks_and_numbered_units_are_no_names():
+    assert found("أوقفت القوات الهجوم مدة 24 ساعة.") == []  # a duration, no outlet named 24
+    assert [f[0] for f in found("فيما رصدت درعا 24 يوم أمس انفجار عبوة.")] == ["درعا 24"]
+    assert found("من قبل أي جهة أو تيار مناهض لهم.") == []  # a current described, not named
+    assert found("وقال قائد أركان الفرقة إن الهجوم فشل.") == []  # the chief of staff, a rank
+    assert found("وقال العجيلي وهو وزير أسبق إن الهجوم فشل.") == []  # a former minister
+    assert found("وأكد أن ألوية ( 18-17-19-13) اشتركت بالعملية.") == []  # numbered units in brackets

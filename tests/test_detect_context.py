@@ -406,3 +406,9 @@ def test_a_lone_first_name_is_no_glossary_person_by_sound(index):
     suggested as him; a first name that is part of a glossary person's spelling is still weighed."""
     (out,) = run(index, "ar", "وقال السيد علي إن الوضع هادئ.")
     assert [(f.stem, f.etype, f.status, f.entity_id) for f in out] == [("علي", "person", "new", None)]
+
+
+def test_a_direction_after_a_city_is_its_part_after_a_country_a_region(index):
+    # في حلب الغربية: western Aleppo, the city (the direction is no part of its name)
+    assert [(f.stem, f.entity_id) for f in run(index, "ar", "سيطرت الفصائل على مدينة رئيسية في حلب الغربية.")[0]] == [
+        ("حلب", "aleppo")]

@@ -159,6 +159,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     k = i
     construct = False
     party = bool(i) and any(stem in _PARTY_HEADS for _, stem in token_forms(tokens[i - 1]))
+    if i < n and not taken[i] and fold(tokens[i].text) in _EPONYM_TITLES and i + 1 < n and joined(tokens, i) \
+            and (person := _person(tokens, taken, i + 1, t, True)):
+        return 1 + person  # فرقة السلطان مراد، لواء الشهيد أحمد: a unit named after a man, his title in it
     while k < n and count < MAX_ORG and not taken[k] and joined(tokens, k - 1):
         word = fold(tokens[k].text)
         closes = (construct and word.startswith("ال") and adjective(word)) \
@@ -179,8 +182,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5):
             break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name
-        if not count and not definite_head and _participle(word, t):
-            break  # محكمة مختصة: a participle describes the court, does not name it
+        if not count and not definite_head and (_participle(word, t) or _active_participle(word, t)):
+            break  # محكمة مختصة، تيار مناهض: a participle describes the head, does not name it
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
             break  # التنظيم أواخر: the article on the head makes it a common noun here (المرصد رامي: its man)
         if count and not (word.startswith(("ال", "لل")) or construct or (ministry and word.startswith("وال"))
@@ -226,6 +229,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
     return count  # (مجلس X العسكري keeps it; a party keeps its country: جبهة التوافق العراقية)
 
 
+# titles of the men armed units are named after (فرقة السلطان مراد، كتيبة الشهيد ...)
+_EPONYM_TITLES = frozenset(fold(w) for w in ("السلطان", "الشهيد", "الإمام", "الامام"))
+
 # words before an outlet's name: its correspondent, its site, according to it
 _REPORTED = frozenset(fold(w) for w in ("مراسل", "موقع", "شبكة", "حسب", "بحسب", "وفق", "وفقا", "لـ", "ل"))
 
@@ -239,6 +245,21 @@ def outlet_context(tokens: list[Token], k: int, text: str, t: dict) -> bool:
     if any(q in before for q in "\"«“”") or tokens[k].text[:1] == "ل":
         return True
     return bool(k) and any(stem in _REPORTED for _, stem in token_forms(tokens[k - 1]))
+
+
+_COUNCIL_KINDS = frozenset(fold(w) for w in ("المدني", "العسكري", "المحلي"))  # مجلس منطقة الطبقة المدني
+
+
+def _council_before(tokens: list[Token], taken: list[bool], i: int, t: dict) -> int | None:
+    """The proclitic length of مجلس right before the place head at ``i`` (None: no council there)."""
+    if i == 0 or taken[i - 1] or not joined(tokens, i - 1) or prefix_in(tokens[i], t["plural_place_head"]) is not None:
+        return None
+    return prefix_in(tokens[i - 1], t["council"])
+
+
+def _quantity(tokens: list[Token], k: int, t: dict) -> bool:
+    """Token ``k`` is a number of a unit that follows it (24 ساعة): a quantity, no outlet's number."""
+    return tokens[k].text.isdigit() and k + 1 < len(tokens) and joined(tokens, k) and fold(tokens[k + 1].text) in t["unit"]
 
 
 def _outlet_prefix(token: Token) -> int:
@@ -433,6 +454,11 @@ def _participle(word: str, t: dict) -> bool:
     return len(word) == 5 and word.startswith("م") and word.endswith("ه") and word not in t["given"]
 
 
+def _active_participle(word: str, t: dict) -> bool:
+    """An indefinite participle of the pattern مفاعل (مناهض، معارض; folded), not a given name (مبارك)."""
+    return len(word) == 5 and word.startswith("م") and word[2] == "ا" and word not in t["given"]
+
+
 _VILLAGE_HEADS = frozenset(fold(w) for w in ("قرية", "بلدة", "حي"))
 _DIRECTION_ADJECTIVES = frozenset(fold(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
                                                     "الشمالي", "الجنوبي"))
@@ -588,8 +614,11 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
     places = places or set()
     i, n = 0, len(tokens)
     for k in range(n - 1):  # درعا 24، السويداء 24: an outlet named by a word and its number, before any title takes it
+        # (not a duration: مدة 24 ساعة), or by a title word and an outlet's ending (السفير نيوز)
         if not taken[k] and not taken[k + 1] and joined(tokens, k) and tokens[k + 1].text in t["outlet_end"] \
-                and tokens[k + 1].text.isdigit() and name_word(tokens[k], t) and outlet_context(tokens, k, text, t):
+                and (tokens[k + 1].text.isdigit() and name_word(tokens[k], t) and outlet_context(tokens, k, text, t)
+                     and not _quantity(tokens, k + 1, t)
+                     or not tokens[k + 1].text.isdigit() and fold(tokens[k].text) in t["title"]):
             prefix = _outlet_prefix(tokens[k])
             out.append(Cue(k, 2, prefix, "org", "news outlet", tokens[k + 1].text, CONFIDENCE["org head"]))
             taken[k] = taken[k + 1] = True
@@ -642,7 +671,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             found = _received_a_copy(tokens, taken, i, t)
         if found is None and i + 1 < n and joined(tokens, i) and not taken[i + 1] \
                 and fold(tokens[i + 1].text) in t["outlet_end"] \
-                and (name_word(token, t) or not tokens[i + 1].text.isdigit()):  # خلال 24 ساعة: no outlet
+                and (name_word(token, t) or not tokens[i + 1].text.isdigit()) \
+                and not _quantity(tokens, i + 1, t):  # خلال 24 ساعة، مدة 24 ساعة: no outlet
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
         if found is None and prefix_in(token, t["shrine_head"]) is not None and i + 2 < n and joined(tokens, i) \
                 and fold(tokens[i + 1].text) in t["title"] and joined(tokens, i + 1) \
@@ -666,9 +696,14 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 count += 1  # بلدة الغارية الشرقية: one of two villages of a name, told apart by where they lie
             if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
                 found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
+            elif count and (council := _council_before(tokens, taken, i, t)) is not None:
+                # مجلس مدينة تلبيسة: the town's council, an organisation named with both heads
+                end = i + 1 + count
+                count += end < n and not taken[end] and joined(tokens, end - 1) and fold(tokens[end].text) in _COUNCIL_KINDS
+                found = Cue(i - 1, count + 2, council, "org", "council head", tokens[i - 1].text, CONFIDENCE["org head"])
             elif count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
-            if count:
+            if count and found.type == "place":
                 plural = stem_of(token, head) in t["plural_place_head"]
                 listed = text if plural else ""
                 second = _next_place(tokens, taken, found, t, plural, listed)

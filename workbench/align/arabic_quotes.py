@@ -58,6 +58,8 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
                                       or any(w in t["not_name"] for w in words if not w.startswith("ال"))):
         return None  # a quoted phrase, not a name («مقاومة الجهات»، «احتواء العصيان»)
     quoted = [fold(tok.text) for tok in tokens[i:i + count]]
+    if not any(ch.isalpha() for w in quoted for ch in w):
+        return None  # ألوية (18-17-19-13): numbers in brackets, numbered units, no name
     if any(w in t["ordinal"] or headed and w.isdigit() for w in quoted[1:]):
         return None  # «اللواء الثامن»، «الفيلق الخامس»، «الفوج 47»: a numbered unit, as unquoted (``arabic_names._org``)
     while count >= 2 and words[-1] in t["nationality"]:

@@ -10,6 +10,7 @@ from workbench.align.arabic_words import CONFIDENCE, definite_participle, joined
 from workbench.align.capnames import nationality_word
 from workbench.align.spans import Found, Segment, make_found
 from workbench.names.lookup import Lexicon
+from workbench.names.places import countries
 from workbench.text.tokens import proclitic_forms, word_key
 
 _fold = arabic_names.fold
@@ -190,9 +191,10 @@ def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | Non
         return None  # a country's or a continent's name has no article (أمريكا، كوريا؛ not الرقة)
     if word in REGION_ALWAYS:
         return "place"
-    if word in REGION_DIRECTIONS and (f.prefix or k == 0 or not joined(seg.tokens, k - 1) or any(
+    if word in REGION_DIRECTIONS and all(lexicon.canonical.get(e, "").casefold() in countries() for e in ids) and (
+            f.prefix or k == 0 or not joined(seg.tokens, k - 1) or any(
             _fold(stem) in PARTICLES for _, stem in proclitic_forms(seg.tokens[k - 1].text))):
-        return "place"
+        return "place"  # a country's (أمريكا الجنوبية); a city's is its part (في حلب الغربية: western Aleppo)
     return None
 
 

@@ -69,7 +69,7 @@ _DESCRIBED_PLACE_HEADS = "قاعدة".split()
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
 _ORG_HEADS = """
 حزب حركة قوات لواء مرصد جبهة كتائب تنظيم جماعة تيار ائتلاف تحالف مجلس هيئة فصيل منظمة اتحاد جمعية
-مؤسسة وزارة مديرية فرقة فوج سرايا عصائب جيش مركز تجمع إدارة حرس غرفة معهد وحدات محكمة
+مؤسسة وزارة مديرية فرقة فوج سرايا عصائب جيش مركز تجمع إدارة حرس غرفة معهد وحدات محكمة ألوية
 """.split()
 
 # organisation heads that are not part of the name: a militia named (ميليشيا عصائب ... → عصائب ...)
@@ -97,7 +97,7 @@ _SHRINE_HEADS = "مقام مرقد ضريح".split()
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept; a military
 # base is named after its place (قاعدة عين الأسد، قواعد الشيخ ناصر): a place head
-_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى فندق".split()
+_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى فندق جامع مسجد".split()
 
 # broadcasters named after a place: the head is part of the name (تلفزيون سوريا، إذاعة بغداد)
 _BROADCAST_HEADS = "تلفزيون إذاعة راديو".split()
@@ -186,6 +186,10 @@ _POLICE_BRANCHES = "الاتحادية العسكرية".split()
 # prepositions that close a personal name after a title (العميد X Y Z في حمص)
 _CLOSING = "في من إلى الى على".split()
 
+# units after a number: a quantity, not an outlet's number (مدة 24 ساعة)
+_UNITS = "ساعة ساعات يوما أيام أسبوعا شهرا أشهر عاما سنة سنوات دقيقة دقائق كم كيلومتر كيلومترا ألف مليون".split()
+# (not يوم, شهر: درعا 24 يوم أمس, the outlet then "yesterday")
+
 # verbs of saying: what follows them speaks, so it is not a place (وقال كوباني، في تصريح)
 _SPEECH_VERBS = "قال أضاف أكد أوضح أشار صرح تابع نفى شدد اعتبر".split()
 
@@ -240,7 +244,8 @@ _NOT_NAME = """
 مدنيين نازحون نازحين عراقي إيراني ايراني أمريكي أميركي روسي سعودي لبناني أردني مصري كردي محلي أعضاء شرقى
 غربى شمالى جنوبى جلسات الأقليات الاقليات أكبر أصغر أخطر أكثر أهم أبرز أطول أقرب أبعد أفضل أسوأ أشد أوسع فصل قاحل
 جاف واسع واسعة صغير صغيرة ركن تعد يعد استشهاد
-لذا لذلك وجهاء الوجهاء المناصب مناصب بقية
+لذا لذلك وجهاء الوجهاء المناصب مناصب بقية أركان الأركان مواقع أسبق الأسبق الواردة الوارد الاشتباك
+الاشتباكات
 """.split()
 
 
@@ -271,6 +276,7 @@ def tables() -> dict[str, frozenset]:
         "kept_place_head": _folded(_KEPT_PLACE_HEADS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
+        "unit": _folded(_UNITS),
         "security": _folded(["الأمن"]),
         "direction": _folded("شمال جنوب شرق غرب".split()),
         "security_branch": _folded(_SECURITY_BRANCHES),
