@@ -412,3 +412,16 @@ def test_a_direction_after_a_city_is_its_part_after_a_country_a_region(index):
     # في حلب الغربية: western Aleppo, the city (the direction is no part of its name)
     assert [(f.stem, f.entity_id) for f in run(index, "ar", "سيطرت الفصائل على مدينة رئيسية في حلب الغربية.")[0]] == [
         ("حلب", "aleppo")]
+
+
+def test_a_nationality_after_a_glossary_name_can_make_it_another_entity(index):
+    # حزب الله العراقي is a glossary spelling of Kataib Hezbollah: the mention is حزب الله, linked to the
+    # Kataib; the Lebanese party keeps its name before اللبناني
+    (found,) = run(index, "ar", "بتسهيلات من حزب الله العراقي ومن مليشيات حزب الله اللبناني.")
+    assert [(f.stem, f.entity_id, f.status) for f in found] == [
+        ("حزب الله", "kataib-hezbollah", "accepted"), ("حزب الله", "hezbollah", "accepted")]
+
+
+def test_an_international_organisation_and_a_numbered_camp(index):
+    (found,) = run(index, "ar", "وقالت منظمة الهجرة الدولية إن النازحين في مخيم بيرسف 1 بحاجة للمساعدة.")
+    assert [(f.stem, f.etype) for f in found] == [("منظمة الهجرة الدولية", "org"), ("مخيم بيرسف 1", "place")]

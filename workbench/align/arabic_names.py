@@ -167,6 +167,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         closes = (construct and word.startswith("ال") and adjective(word)) \
             or (ministry and count and word in t["nationality"])  # للدراسات الشرقية، وزارة الصحة السورية
         usable = (word not in t["not_name"] or closes or (count and fold(tokens[k - 1].text) == _POWERS)
+                  or (count and word in _NAME_QUALIFIERS)
                   or (count and party and word in _OWN_COUNTRY)) \
             and word not in t["title"] and len(word) >= 2 \
             and not any(p and (stem in t["not_name"] or stem in t["outlet_head"]) for p, stem in token_forms(tokens[k])) \
@@ -223,11 +224,15 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
             and all(_portfolio(fold(tok.text)) for tok in tokens[i:i + count]):
         return 0  # وزارة الهجرة والمهجرين، هيئة الصحة: a body named by its portfolio alone (not by its country)
     while count >= 2 and not ministry and (
-            (last := fold(tokens[i + count - 1].text)) in t["describing"] and first.startswith("ال")
+            ((last := fold(tokens[i + count - 1].text)) in t["describing"] or last in t["nationality"])
+            and first.startswith("ال") and last not in _NAME_QUALIFIERS
             and not (party and last in _OWN_COUNTRY) or definite_participle(last) and not last.endswith("يه")):
         count -= 1  # الحرس الثوري الإيراني، حركة رجال الكرامة المعارضة: the name, not its description
     return count  # (مجلس X العسكري keeps it; a party keeps its country: جبهة التوافق العراقية)
 
+
+# qualifiers that stay in an organisation's name (منظمة الهجرة الدولية، جمعية القوش الثقافية)
+_NAME_QUALIFIERS = frozenset(fold(w) for w in ("الدولي", "الدولية", "الثقافي", "الثقافية"))
 
 # titles of the men armed units are named after (فرقة السلطان مراد، كتيبة الشهيد ...)
 _EPONYM_TITLES = frozenset(fold(w) for w in ("السلطان", "الشهيد", "الإمام", "الامام"))
@@ -731,6 +736,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and facility is not None and not stem_of(token, facility).startswith("ال") \
                 and i + 1 < n and joined(tokens, i):
             count = place_name(tokens, taken, i + 1, t, described=True)
+            end = i + 1 + count
+            if count and end < n and not taken[end] and joined(tokens, end - 1) and tokens[end].text.isdigit() \
+                    and len(tokens[end].text) <= 2 and not _quantity(tokens, end, t):
+                count += 1  # مخيم بيرسف 1: camps of one place numbered
             if count:
                 found = Cue(i, count + 1, prefix_in(token, t["facility_head"]), "place", "facility head", token.text,
                             CONFIDENCE["place head"])

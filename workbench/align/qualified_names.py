@@ -32,11 +32,25 @@ OWN_BODIES = frozenset(map(_fold, ("غرفة", "مركز")))
 
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """The Arabic rules of this module in turn: ``regions``, ``qualified``, ``mountains``, ``headed``,
-    ``person_named``, ``branches``."""
-    for rule in (regions, qualified, mountains, headed, person_named):
+    """The Arabic rules of this module in turn: ``nationality_named``, ``regions``, ``qualified``,
+    ``mountains``, ``headed``, ``person_named``, ``branches``."""
+    for rule in (nationality_named, regions, qualified, mountains, headed, person_named):
         found = _replaced(seg, found, lexicon, total, rule)
     return branches(seg, found, lexicon, total)
+
+
+def nationality_named(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
+    """A glossary spelling ending in a nationality whose rest is another entity's spelling (حزب الله
+    العراقي, Kataib Hezbollah; حزب الله alone, the Lebanese party): that entity, its mention without the
+    nationality, which stands after the name as after any (الحرس الثوري الإيراني)."""
+    if len(f.words) < 2 or _fold(f.words[-1]) not in arabic_names.tables()["nationality"]:
+        return None
+    rest = {e.entity_id for e in lexicon.index.get(tuple(word_key(w) for w in f.words[:-1]), ())}
+    if not rest or not rest.isdisjoint(f.entity_ids):
+        return None
+    name = make_found("source", seg, k, len(f.words) - 1, f.prefix, "ar", "glossary", total)
+    name.entries = f.entries
+    return name
 
 
 def branches(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
