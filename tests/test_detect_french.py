@@ -380,3 +380,13 @@ def test_a_capital_article_a_state_department_a_given_name_and_the_platform_x(in
 def test_two_letters_link_by_their_initials_only_to_an_organisation(index):
     (aa,) = names(index, "Selon l'agence AA, le convoi est passé.")
     assert aa.entity_id is None and "kobani" not in [c[0] for c in aa.candidates]
+
+
+def test_units_in_lower_case_a_region_and_questions_before_names(index):
+    assert stems(index, "Les combattants de la division des Fatemiyoun sont arrivés.") == ["division des Fatemiyoun"]
+    assert stems(index, "Il vit dans la Région autonome du Kurdistan depuis 2014.") == ["Région autonome du Kurdistan"]
+    # et and a lower-case word end a head's name: the verb's object is no part of it
+    assert stems(index, "Le camp est géré par les Nations unies et offre des services.") == ["Nations unies"]
+    # a question word opening the sentence is no part of the name after it
+    assert stems(index, "Pourquoi Barzan Jurdo a-t-il fui ? Quelqu'un a vu Ahmed Hassan.") == [
+        "Barzan Jurdo", "Ahmed Hassan"]

@@ -27,6 +27,7 @@ STOP = {
     "sur", "sous", "avec", "sans", "mais", "et", "ou", "près", "après", "avant", "depuis", "pendant",
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "à", "a", "en", "entre", "vers",
     "chez", "lors", "dès", "quelque", "plusieurs", "tous", "toutes", "tout", "qui", "que", "quoi",
+    "pourquoi", "comment", "quand", "où", "lorsque", "puisque", "quelqu", "quelqu'un", "quelqu’un", "chacun",
     "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "into", "onto", "this", "that",
     "these", "those", "they", "we", "he", "she", "it", "i", "you", "our", "their", "his", "her",
     "its", "my", "your", "but", "and", "or", "if", "when", "while", "as", "after", "before",
@@ -355,9 +356,9 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations", "cellule", "département",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région",
 }
-PLACE_NAME_HEADS = {"république", "émirats", "emirats"}  # heads of countries' names, not organisations
+PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région"}  # heads of countries' and regions' names
 
 
 def head_kind(word: str) -> tuple[str, str] | None:
@@ -423,8 +424,9 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
                 if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
-                if _cap(tokens[j]) and any(tokens[m].text == "et" for m in range(k, j)):
-                    break  # another name: l'Union européenne et la Ligue arabe
+                if any(tokens[m].text == "et" for m in range(k, j)):
+                    break  # another name (l'Union européenne et la Ligue arabe) or a verb's object (Nations
+                    # unies et offre des services)
                 if _cap(tokens[j]) and several and not linked and not taken[j]:
                     j = _name_end(text, tokens, taken, j)  # a name of several words: Brigade du Sultan Mourad
                 linked = True
@@ -523,14 +525,17 @@ def nationality_word(word: str) -> bool:
     return word.islower() and concept(normalize(word, "fr")) in NATIONALITIES
 
 
+LOWER_UNITS = {"division", "brigade", "brigades", "bataillon"}  # la division des Fatemiyoun
+
+
 def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
     """Organisation names French writes in lower case: a national army (armée américaine, armée
-    nationale syrienne), a council named after its place (conseil militaire de Manbij) and a country's
-    ministry (ministère turc de la Défense)."""
+    nationale syrienne), a council named after its place (conseil militaire de Manbij), a country's
+    ministry (ministère turc de la Défense) and a unit named after its men (division des Fatemiyoun)."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if taken[i] or token.text not in ("armée", "conseil", "ministère") or (out and i < sum(out[-1])):
+        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS) or (out and i < sum(out[-1])):
             continue
         j = i
         if token.text == "armée":
@@ -547,11 +552,11 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                                                  or token.text == "ministère" and nationality_word(tokens[j + 1].text)):
             j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
-        links = ("de", "d", "du", "des") if token.text == "ministère" else ("de", "d", "du")
+        links = ("de", "d", "du", "des") if token.text == "ministère" or token.text in LOWER_UNITS else ("de", "d", "du")
         if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
                 and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
             k, links = k + 1, ("la", "l")  # ministère turc de la Défense
-        if j == i and token.text != "ministère" or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
+        if j == i and token.text != "ministère" and token.text not in LOWER_UNITS or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
                 or tokens[k].text.casefold() not in links or not _cap(tokens[k + 1]):
             continue
         end = k + 1
