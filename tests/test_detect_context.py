@@ -425,3 +425,8 @@ def test_a_nationality_after_a_glossary_name_can_make_it_another_entity(index):
 def test_an_international_organisation_and_a_numbered_camp(index):
     (found,) = run(index, "ar", "وقالت منظمة الهجرة الدولية إن النازحين في مخيم بيرسف 1 بحاجة للمساعدة.")
     assert [(f.stem, f.etype) for f in found] == [("منظمة الهجرة الدولية", "org"), ("مخيم بيرسف 1", "place")]
+
+
+def test_a_holy_citys_epithet_is_in_its_name(index):
+    (found,) = run(index, "ar", "وصل الوفد إلى كربلاء المقدسة ثم إلى النجف الاشرف.")
+    assert [(f.stem, f.entity_id) for f in found] == [("كربلاء المقدسة", "karbala"), ("النجف الاشرف", "najaf")]

@@ -32,9 +32,9 @@ OWN_BODIES = frozenset(map(_fold, ("غرفة", "مركز")))
 
 
 def beside(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) -> list[Found]:
-    """The Arabic rules of this module in turn: ``nationality_named``, ``regions``, ``qualified``,
-    ``mountains``, ``headed``, ``person_named``, ``branches``."""
-    for rule in (nationality_named, regions, qualified, mountains, headed, person_named):
+    """The Arabic rules of this module in turn: ``nationality_named``, ``epithet``, ``regions``,
+    ``qualified``, ``mountains``, ``headed``, ``person_named``, ``branches``."""
+    for rule in (nationality_named, epithet, regions, qualified, mountains, headed, person_named):
         found = _replaced(seg, found, lexicon, total, rule)
     return branches(seg, found, lexicon, total)
 
@@ -49,6 +49,21 @@ def nationality_named(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: i
     if not rest or not rest.isdisjoint(f.entity_ids):
         return None
     name = make_found("source", seg, k, len(f.words) - 1, f.prefix, "ar", "glossary", total)
+    name.entries = f.entries
+    return name
+
+
+# honorific epithets of holy cities, part of the name as written (كربلاء المقدسة، النجف الأشرف)
+EPITHETS = frozenset(map(_fold, ("المقدسة", "الأشرف", "الاشرف", "المكرمة", "المنورة")))
+
+
+def epithet(seg: Segment, f: Found, k: int, lexicon: Lexicon, total: int) -> Found | None:
+    """A glossary place followed by its epithet (كربلاء المقدسة): one mention of that place, the epithet in it."""
+    j = k + len(f.words)
+    if j >= len(seg.tokens) or not joined(seg.tokens, j - 1) or _fold(seg.tokens[j].text) not in EPITHETS \
+            or any(lexicon.types.get(e) != "place" for e in f.entity_ids):
+        return None
+    name = make_found("source", seg, k, len(f.words) + 1, f.prefix, "ar", "glossary", total)
     name.entries = f.entries
     return name
 
