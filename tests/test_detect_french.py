@@ -390,3 +390,14 @@ def test_units_in_lower_case_a_region_and_questions_before_names(index):
     # a question word opening the sentence is no part of the name after it
     assert stems(index, "Pourquoi Barzan Jurdo a-t-il fui ? Quelqu'un a vu Ahmed Hassan.") == [
         "Barzan Jurdo", "Ahmed Hassan"]
+
+
+def test_places_named_with_a_lower_case_head_the_air_force_and_communities(index):
+    found = names(index, "Ils ont fui vers les montagnes de Shengal et la plaine de Ninive.")
+    assert [(f.stem, f.etype) for f in found] == [("montagnes de Shengal", "place"), ("plaine de Ninive", "place")]
+    # inside a longer name the place is part of it
+    assert stems(index, "Les Unités de protection de la plaine de Ninive (NPU) ont combattu.")[0] == \
+        "Unités de protection de la plaine de Ninive"
+    assert stems(index, "L'armée de l'air syrienne a frappé la ville.") == ["armée de l'air syrienne"]
+    assert stems(index, "Les Druzes et les Hazaras ont manifesté. Lire aussi notre dossier.") == []
+    assert stems(index, "Il rêve d'un Etat de toutes les couleurs.") == []

@@ -86,7 +86,7 @@ STOP = {
     # weapons and devices (improvised explosive devices, drones, rocket-propelled grenades)
     "ied", "ieds", "vbied", "vbieds", "eei", "uav", "uavs", "rpg", "rpgs",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
-    "page", "précédente", "suivante", "gouvernorat", "photo", "guide",
+    "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
     "affaires",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)
@@ -104,7 +104,10 @@ ELIDED = {"d", "l", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puis
 # endings of French common nouns and adjectives that names of the region do not have: a capitalised word
 # with one of them that opens a sentence or a heading is a word (Reportage, Dernières, Politique)
 # nouns French capitalises by convention that are not names alone (le Parlement, la Constitution)
-CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest"}
+CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "califat", "nord", "sud", "est", "ouest",
+                     # communities, capitalised like demonyms (les Druzes, les Hazaras)
+                     "druze", "druzes", "alaouite", "alaouites", "hazara", "hazaras", "turkmène", "turkmènes",
+                     "yézidi", "yézidis", "yazidi", "yazidis", "chiite", "chiites", "sunnite", "sunnites"}
 INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
@@ -356,7 +359,7 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds",
 }
 PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région"}  # heads of countries' and regions' names
 
@@ -365,7 +368,7 @@ def head_kind(word: str) -> tuple[str, str] | None:
     """``(type, cue)`` of a French name from its first word: a facility head names a place, another
     head an organisation (Conseil militaire de Deir ez-Zor is not the city)."""
     head = word.casefold()
-    if head in FACILITY_HEADS:
+    if head in FACILITY_HEADS or head in LOWER_PLACES:
         return "place", f"facility head '{word}'"
     if head in NAME_HEADS and head not in PLACE_NAME_HEADS:
         return "org", f"head '{word}'"
@@ -493,7 +496,8 @@ def _complement_number(head: str, word: str) -> bool:
 
 
 _FUNCTION = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette",
-             "ces", "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "and", "or", "et", "ou"}
+             "ces", "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "and", "or", "et", "ou",
+             "tout", "toute", "tous", "toutes"}
 
 
 def _content(token: Token) -> bool:
@@ -526,6 +530,8 @@ def nationality_word(word: str) -> bool:
 
 
 LOWER_UNITS = {"division", "brigade", "brigades", "bataillon"}  # la division des Fatemiyoun
+# lower-case heads of places named with them (la plaine de Ninive, les montagnes de Shengal)
+LOWER_PLACES = {"plaine", "montagne", "montagnes", "mont", "monts", "vallée", "désert"}
 
 
 def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
@@ -535,11 +541,14 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS) or (out and i < sum(out[-1])):
+        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS, *LOWER_PLACES) \
+                or (out and i < sum(out[-1])):
             continue
         j = i
         if token.text == "armée":
             national = False
+            if j + 3 < n and [t.text for t in tokens[j + 1:j + 4]] == ["de", "l", "air"] and tokens[j].joins:
+                j += 3  # armée de l'air syrienne: the air force, named by its country
             while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
                     nationality_word(tokens[j + 1].text) or tokens[j + 1].text in NAME_ADJECTIVES):
                 national = national or nationality_word(tokens[j + 1].text)
@@ -552,11 +561,12 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                                                  or token.text == "ministère" and nationality_word(tokens[j + 1].text)):
             j += 1  # conseil militaire, conseil civil local, ministère turc
         k = j + 1
-        links = ("de", "d", "du", "des") if token.text == "ministère" or token.text in LOWER_UNITS else ("de", "d", "du")
+        headed = token.text in LOWER_UNITS or token.text in LOWER_PLACES  # its name follows it directly
+        links = ("de", "d", "du", "des") if token.text == "ministère" or headed else ("de", "d", "du")
         if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
                 and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
             k, links = k + 1, ("la", "l")  # ministère turc de la Défense
-        if j == i and token.text != "ministère" and token.text not in LOWER_UNITS or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
+        if j == i and token.text != "ministère" and not headed or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
                 or tokens[k].text.casefold() not in links or not _cap(tokens[k + 1]):
             continue
         end = k + 1

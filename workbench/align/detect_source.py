@@ -11,7 +11,8 @@ from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
-from workbench.align.capnames import (ARTICLES, LINKING, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP, VERBS,
+from workbench.align.capnames import (ARTICLES, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP,
+                                      VERBS,
                                       acronym_phrases, capitalised_names, extend_names, facility_names,
                                       french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
@@ -905,7 +906,9 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
     runs = capitalised_names(seg.text, seg.tokens, seg.taken, french=lang == "fr", earlier=earlier)
     if lang == "fr":
         runs = facility_names(seg.tokens, seg.taken, extend_names(seg.text, seg.tokens, seg.taken, runs))
-        lower = french_lower_names(seg.text, seg.tokens, seg.taken)
+        lower = [(a, c) for a, c in french_lower_names(seg.text, seg.tokens, seg.taken)
+                 if not (seg.tokens[a].text in LOWER_PLACES and any(x < a and a + c <= x + y for x, y in runs))]
+        # (a place inside a longer name is part of it: Unités de protection de la plaine de Ninive)
         for a, c in acronym_phrases(seg.text, seg.tokens):
             if seg.taken[a] or any(x < a + c and a < x + y for x, y in lower):
                 continue
