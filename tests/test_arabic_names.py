@@ -278,3 +278,7 @@ def test_quantities_participles_ranks_and_numbered_units_are_no_names():
     assert found("وقال قائد أركان الفرقة إن الهجوم فشل.") == []  # the chief of staff, a rank
     assert found("وقال العجيلي وهو وزير أسبق إن الهجوم فشل.") == []  # a former minister
     assert found("وأكد أن ألوية ( 18-17-19-13) اشتركت بالعملية.") == []  # numbered units in brackets
+
+
+def test_a_word_and_an_outlets_ending_after_a_title_is_the_outlet():
+    assert ("يكيتي ميديا", "org", "news outlet") in found("وأفاد مراسل يكيتي ميديا في المدينة بأن الشرطة انتشرت.")

@@ -430,3 +430,8 @@ def test_an_international_organisation_and_a_numbered_camp(index):
 def test_a_holy_citys_epithet_is_in_its_name(index):
     (found,) = run(index, "ar", "وصل الوفد إلى كربلاء المقدسة ثم إلى النجف الاشرف.")
     assert [(f.stem, f.entity_id) for f in found] == [("كربلاء المقدسة", "karbala"), ("النجف الاشرف", "najaf")]
+
+
+def test_a_listed_party_before_an_outlets_ending_is_the_outlet_and_the_interim_government_is_listed(index):
+    (found,) = run(index, "ar", "وأفاد مراسل يكيتي ميديا بأن الحكومة السورية المؤقتة اجتمعت.")
+    assert [(f.stem, f.etype) for f in found] == [("يكيتي ميديا", "org"), ("الحكومة السورية المؤقتة", "org")]

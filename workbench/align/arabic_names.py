@@ -619,11 +619,13 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
     places = places or set()
     i, n = 0, len(tokens)
     for k in range(n - 1):  # درعا 24، السويداء 24: an outlet named by a word and its number, before any title takes it
-        # (not a duration: مدة 24 ساعة), or by a title word and an outlet's ending (السفير نيوز)
+        # (not a duration: مدة 24 ساعة), or by a word and an outlet's ending, a title's word too (مراسل
+        # يكيتي ميديا، السفير نيوز)
         if not taken[k] and not taken[k + 1] and joined(tokens, k) and tokens[k + 1].text in t["outlet_end"] \
                 and (tokens[k + 1].text.isdigit() and name_word(tokens[k], t) and outlet_context(tokens, k, text, t)
                      and not _quantity(tokens, k + 1, t)
-                     or not tokens[k + 1].text.isdigit() and fold(tokens[k].text) in t["title"]):
+                     or not tokens[k + 1].text.isdigit() and (fold(tokens[k].text) in t["title"] or (
+                         name_word(tokens[k], t) and k and prefix_in(tokens[k - 1], t["title"]) is not None))):
             prefix = _outlet_prefix(tokens[k])
             out.append(Cue(k, 2, prefix, "org", "news outlet", tokens[k + 1].text, CONFIDENCE["org head"]))
             taken[k] = taken[k + 1] = True

@@ -818,7 +818,12 @@ def listed_organisations(seg: Segment, found: list[Found], total: int) -> list[F
     listed = glossary_mentions("source", seg, "ar", ("ar",), org_lookup(), total)
     taken[:] = held
     out, dropped = [], set()
+    endings = arabic_names.tables()["outlet_end"]
+    end_of = {tok.end: k for k, tok in enumerate(tokens)}
     for hit in listed:
+        after = end_of.get(hit.end, len(tokens)) + 1
+        if after < len(tokens) and arabic_names.fold(tokens[after].text) in endings:
+            continue  # يكيتي ميديا: an outlet named after the party, found by its ending
         inner = [f for f in found if f.start < hit.end and f.end > hit.start]
         if any(id(f) not in spans or hit.end - hit.start <= f.end - f.start for f in inner):
             continue  # the glossary's name, or a name no glossary spelling is part of, stays
