@@ -401,3 +401,10 @@ def test_places_named_with_a_lower_case_head_the_air_force_and_communities(index
     assert stems(index, "L'armée de l'air syrienne a frappé la ville.") == ["armée de l'air syrienne"]
     assert stems(index, "Les Druzes et les Hazaras ont manifesté. Lire aussi notre dossier.") == []
     assert stems(index, "Il rêve d'un Etat de toutes les couleurs.") == []
+
+
+def test_one_word_is_a_longer_glossary_name_only_as_one_of_its_words(index):
+    found = names(index, "Il est né à Paris puis a vécu à Sevran, a dit al-Soudani.")
+    assert [(f.stem, f.entity_id) for f in found] == [
+        ("Paris", None), ("Sevran", None), ("al-Soudani", "mohammed-shia-al-sudani")]
+    assert all(c[0] not in ("press-tv", "syrian-arab-army") for f in found for c in f.candidates)

@@ -20,6 +20,7 @@ from workbench.names.arabic_cues import cue_fold, tables
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
 from workbench.names.normalize import normalize
+from workbench.text.tokens import is_arabic
 from workbench.vocabulary import ACCEPT, ACCEPTED, DISMISSED, NEW, SUGGEST, SUGGESTED
 UNSURE_FUZZY = 0.7  # weight of a fuzzy candidate the matcher itself is not confident about
 # the same for a name an Arabic cue or the place list found as a name of its own (قرية الضلوعية) that is no short form of
@@ -108,6 +109,9 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 add(c.entity_id, OTHER_BODY, c.variant, f"{MATCHER_WHY} {c.score:.2f}: the glossary's body of that "
                     "name; the article uses it for another one")
                 continue  # جهاز مكافحة الإرهاب في إقليم كردستان: the region's own, the federal one only listed
+            if found.lang != "ar" and not acronym and len(found.words) == 1 and not c.accepted and " " in c.variant \
+                    and not is_arabic(c.variant) and normalize(found.stem, found.lang) not in normalize(c.variant, found.lang).split():
+                continue  # one Latin word stands for a longer name only as one of its words (Paris is not Press TV)
             if lone_given and lone_given not in {cue_fold(w) for w in c.variant.split()}:
                 continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali)
             if found.cue.endswith(NAMESAKE_NOTE):
