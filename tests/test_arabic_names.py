@@ -278,6 +278,7 @@ def test_quantities_participles_ranks_and_numbered_units_are_no_names():
     assert found("وقال قائد أركان الفرقة إن الهجوم فشل.") == []  # the chief of staff, a rank
     assert found("وقال العجيلي وهو وزير أسبق إن الهجوم فشل.") == []  # a former minister
     assert found("وأكد أن ألوية ( 18-17-19-13) اشتركت بالعملية.") == []  # numbered units in brackets
+    assert found("وقالت مؤسسة المياه إن المحطة توقفت.") == []  # a body named by what it runs alone
 
 
 def test_a_word_and_an_outlets_ending_after_a_title_is_the_outlet():

@@ -438,13 +438,13 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
 # party and bloc heads: their name may end on their own country's adjective (الحزب الشيوعي العراقي)
 _PARTY_HEADS = frozenset(fold(w) for w in ("حزب", "الحزب", "جبهة", "الجبهة", "تحالف", "ائتلاف", "تيار", "حركة"))
 _OWN_COUNTRY = frozenset(fold(w) for w in ("العراقي", "العراقية", "السوري", "السورية", "الكردي", "الكردية"))
-_GENERIC_HEADS = frozenset(fold(w) for w in ("وزارة", "هيئة", "مديرية", "دائرة", "الهيئة", "المديرية"))
+_GENERIC_HEADS = frozenset(fold(w) for w in ("وزارة", "هيئة", "هيأة", "مديرية", "دائرة", "مؤسسة", "الهيئة", "المديرية"))
 # what a ministry, commission or directorate is in charge of: named by it alone, the body is a common noun
 _PORTFOLIOS = frozenset(fold(w) for w in """
 الزراعة الصحة الدفاع الداخلية الخارجية العدل التجارة الثقافة السياحة النقل الاتصالات التموين الشؤون الدينية
 الاجتماعية العلاقات حقوق الإنسان الانسان المالية النفط الكهرباء التربية التعليم العالي الإعلام البيئة الرياضة
 الشباب الأوقاف الهجرة المهجرين الاقتصاد الصناعة الإسكان الإعمار البلديات الموارد المائية العمل المرأة التخطيط
-الأشغال العامة الاستثمار الإذاعة الاستخبارات الخزانة المعادن المواصلات الري الأمن العليا رئاسة البرلمان
+الأشغال العامة الاستثمار الإذاعة الاستخبارات الخزانة المعادن المواصلات الري الأمن العليا رئاسة البرلمان المياه
 """.split())
 
 
