@@ -435,3 +435,11 @@ def test_a_holy_citys_epithet_is_in_its_name(index):
 def test_a_listed_party_before_an_outlets_ending_is_the_outlet_and_the_interim_government_is_listed(index):
     (found,) = run(index, "ar", "وأفاد مراسل يكيتي ميديا بأن الحكومة السورية المؤقتة اجتمعت.")
     assert [(f.stem, f.etype) for f in found] == [("يكيتي ميديا", "org"), ("الحكومة السورية المؤقتة", "org")]
+
+
+def test_the_persian_yeh_and_keheh_read_as_arabic_letters(index):
+    (found,) = run(index, "ar", "واستهدفت الطائرات مواقع البیشمركة قرب کركوك.")
+    assert [(f.stem, f.entity_id) for f in found] == [("البیشمركة", "peshmerga"), ("کركوك", "kirkuk")]
+    # the place list's Persian spellings stay out of its lookup: no town in مهربين (smugglers)
+    (found,) = run(index, "ar", "واعتقلت القوات مهربين قرب الحدود.")
+    assert found == []

@@ -408,3 +408,8 @@ def test_one_word_is_a_longer_glossary_name_only_as_one_of_its_words(index):
     assert [(f.stem, f.entity_id) for f in found] == [
         ("Paris", None), ("Sevran", None), ("al-Soudani", "mohammed-shia-al-sudani")]
     assert all(c[0] not in ("press-tv", "syrian-arab-army") for f in found for c in f.candidates)
+
+
+def test_a_capital_article_before_a_conventional_word_and_model_numbers(index):
+    assert stems(index, "Hier Le Parlement a voté la loi.") == []
+    assert stems(index, "Les F16 et les T72 turcs ont frappé.") == []

@@ -7,6 +7,8 @@ trimmed from the ends; a lone capitalised word that opens a sentence or a quotat
 
 from __future__ import annotations
 
+import re
+
 from workbench.names.concepts import concept
 from workbench.names.normalize import normalize
 from workbench.names.titles import TITLES
@@ -28,6 +30,7 @@ STOP = {
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "à", "a", "en", "entre", "vers",
     "chez", "lors", "dès", "quelque", "plusieurs", "tous", "toutes", "tout", "qui", "que", "quoi",
     "pourquoi", "comment", "quand", "où", "lorsque", "puisque", "quelqu", "quelqu'un", "quelqu’un", "chacun",
+    "hier", "aujourd",
     "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "into", "onto", "this", "that",
     "these", "those", "they", "we", "he", "she", "it", "i", "you", "our", "their", "his", "her",
     "its", "my", "your", "but", "and", "or", "if", "when", "while", "as", "after", "before",
@@ -179,7 +182,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         i = j + 1
         while run and tokens[run[0]].text.casefold() in STOP \
                 and not (french and _head_of_a_name(text, tokens, run[0])) \
-                and not (french and len(run) > 1 and _capital_article(text, tokens[run[0]])) \
+                and not (french and len(run) > 1 and _capital_article(text, tokens, run[0])) \
                 and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])):
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
@@ -194,6 +197,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         first = tokens[run[0]]
         if len(first.text) == 1 and len(run) == 1 and not _platform_x(tokens, run[0]):
             continue  # an initial or a letter (F-16)
+        if len(run) == 1 and _MODEL.fullmatch(first.text):
+            continue  # a model's number (F16, T72, S400)
         if first.text.casefold() in FEASTS:
             continue  # a date (Aïd al-Adha)
         if french and _after_operation(text, tokens, run[0]):
@@ -273,6 +278,7 @@ def _foreign_link(tokens: list[Token], taken: list[bool], k: int) -> bool:
         and not taken[k + 1] and _cap(tokens[k + 1])
 
 
+_MODEL = re.compile(r"[A-Z]{1,3}\d+[A-Z]?")  # aircraft, tanks, missiles: F16, T72, MQ9
 PLATFORM_WORDS = {"sur", "plateforme", "réseau", "social", "compte", "on", "platform"}  # before X, the social network
 
 
@@ -281,10 +287,12 @@ def _platform_x(tokens: list[Token], k: int) -> bool:
     return tokens[k].text == "X" and k > 0 and tokens[k - 1].joins and tokens[k - 1].text.casefold() in PLATFORM_WORDS
 
 
-def _capital_article(text: str, token: Token) -> bool:
+def _capital_article(text: str, tokens: list[Token], k: int) -> bool:
     """A French article written with a capital inside a sentence opens a title's name (selon Le Monde,
-    au Parisien: à Le is written au), not one that opens the sentence."""
-    return token.text in ("Le", "La", "Les") and not _opens_sentence(text, token.start)
+    au Parisien: à Le is written au), not one that opens the sentence nor one before a word capitalised
+    by convention (Le Parlement)."""
+    return tokens[k].text in ("Le", "La", "Les") and not _opens_sentence(text, tokens[k].start) \
+        and not (k + 1 < len(tokens) and tokens[k + 1].text.casefold() in CONVENTIONAL_CAPS)
 
 
 def _head_of_a_name(text: str, tokens: list[Token], i: int) -> bool:

@@ -43,8 +43,10 @@ def place_lookup(script: str = "ar") -> Lexicon:
     lookup over word keys, built once per process and script (an Arabic corpus never builds the Latin one).
 
     Arabic spellings that are frequent words of news text or given names are left out (a town called
-    علي would find every Ali)."""
+    علي would find every Ali), and so are the Persian and Kurdish ones (with ی or ک: مهربین would find
+    مهربين, smugglers, once the lookup reads those letters as Arabic)."""
     from workbench.names.arabic_cues import cue_fold, tables
+    from workbench.text.tokens import arabic_letters
 
     t = tables()
     common = t["not_name"] | t["not_place"] | t["given"] | t["title"] | t["place_head"] | t["org_head"]
@@ -52,7 +54,7 @@ def place_lookup(script: str = "ar") -> Lexicon:
     rows = []
     for pid, kind, name, spellings in _rows():
         kept = [(lang, s) for lang, s in spellings
-                if (lang == "ar") == arabic and (not arabic or _distinctive(cue_fold(s), common))]
+                if (lang == "ar") == arabic and (not arabic or arabic_letters(s) == s and _distinctive(cue_fold(s), common))]
         if arabic:
             kept += [("ar", joined) for lang, s in kept if (joined := _joined_kunya(s))]
         rows.append((pid, kind, name, kept))

@@ -49,10 +49,23 @@ def is_arabic(text: str) -> bool:
     return has_arabic(text)
 
 
+# the Persian yeh and keheh Arabic text from Kurdish and Persian keyboards is often written with
+# (البیشمركة, کركوك): read as the Arabic letters by the glossary's lookup (not by the search index, whose
+# stored forms stay). Kurdish letters (ە ۆ ڕ) are not: the place list's Kurdish names would meet common
+# Arabic words (مەدینە, مدينة)
+_PERSIAN_LETTERS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+
+
+def arabic_letters(text: str) -> str:
+    """The text with the Persian yeh and keheh written as the Arabic letters."""
+    return text.translate(_PERSIAN_LETTERS)
+
+
 @lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
-    """The matching key of one word: case, Latin accents and Arabic orthographic variants folded."""
-    return fold(word)
+    """The matching key of one word: case, Latin accents and Arabic orthographic variants folded, the
+    Persian yeh and keheh read as the Arabic letters."""
+    return fold(arabic_letters(word))
 
 
 def key_of(text: str) -> tuple[str, ...]:
