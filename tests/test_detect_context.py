@@ -443,3 +443,8 @@ def test_the_persian_yeh_and_keheh_read_as_arabic_letters(index):
     # the place list's Persian spellings stay out of its lookup: no town in مهربين (smugglers)
     (found,) = run(index, "ar", "واعتقلت القوات مهربين قرب الحدود.")
     assert found == []
+
+
+def test_a_camp_keeps_its_head_an_airport_gives_way_to_its_city(index):
+    (found,) = run(index, "ar", "يعيش النازحون في مخيم الركبان ونقلوا إلى مطار السليمانية.")
+    assert [f.stem for f in found] == ["مخيم الركبان", "السليمانية"]

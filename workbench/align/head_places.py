@@ -50,10 +50,21 @@ def place_kept(seg: Segment, cued: list[Found], found: list[Found], lexicon: Lex
     return out
 
 
+_CAMP = "مخيم"
+
+
+def _camp(token) -> bool:
+    """The head is مخيم, with a proclitic or not (بمخيم)."""
+    from workbench.text.tokens import proclitic_forms
+
+    return any(stem == _CAMP for _, stem in proclitic_forms(token.text))
+
+
 def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     """A facility named only after its city is the city (مطار السليمانية: Sulaymaniyah): a cue name of
     a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
-    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head."""
+    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head, and so does a
+    camp, named after the locality it stands in (مخيم الركبان, as مخيم الهول)."""
     from workbench.align.spans import make_found
     from workbench.names.places import place_lookup
 
@@ -67,7 +78,8 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     for c in cued:
         a, b = start_of.get(c.start), end_of.get(c.end)
         hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) \
-            if c.cue.startswith("facility head") and a is not None and b is not None and b > a else None
+            if c.cue.startswith("facility head") and a is not None and b is not None and b > a \
+            and not _camp(tokens[a]) else None
         if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1:
             out.append(c)
             continue
