@@ -1,6 +1,7 @@
 """Benchmark: names found and linked in real news, against hand annotations, beside a plain glossary lookup.
 
-Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv] [--split dev|dev2|...|dev10|heldout|all] [--lang ar|fr] [-v]
+Usage: .venv/bin/python bench/bench_detect.py TEXTS_DIR [bench/data/detect_gold.tsv]
+       [--split dev|dev2|...|dev10|heldout|all] [--lang ar|fr] [-v]
 
 TEXTS_DIR holds the article texts (<id>.txt, see bench/data/README-detect.md; they are not in the
 repository). Each text is imported as an article in a fresh database with the bundled glossary, then

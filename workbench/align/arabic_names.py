@@ -264,7 +264,8 @@ def _council_before(tokens: list[Token], taken: list[bool], i: int, t: dict) -> 
 
 def _quantity(tokens: list[Token], k: int, t: dict) -> bool:
     """Token ``k`` is a number of a unit that follows it (24 ساعة): a quantity, no outlet's number."""
-    return tokens[k].text.isdigit() and k + 1 < len(tokens) and joined(tokens, k) and fold(tokens[k + 1].text) in t["unit"]
+    return tokens[k].text.isdigit() and k + 1 < len(tokens) and joined(tokens, k) \
+        and fold(tokens[k + 1].text) in t["unit"]
 
 
 def _outlet_prefix(token: Token) -> int:
@@ -706,8 +707,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             elif count and (council := _council_before(tokens, taken, i, t)) is not None:
                 # مجلس مدينة تلبيسة: the town's council, an organisation named with both heads
                 end = i + 1 + count
-                count += end < n and not taken[end] and joined(tokens, end - 1) and fold(tokens[end].text) in _COUNCIL_KINDS
-                found = Cue(i - 1, count + 2, council, "org", "council head", tokens[i - 1].text, CONFIDENCE["org head"])
+                count += end < n and not taken[end] and joined(tokens, end - 1) \
+                    and fold(tokens[end].text) in _COUNCIL_KINDS
+                found = Cue(i - 1, count + 2, council, "org", "council head", tokens[i - 1].text,
+                            CONFIDENCE["org head"])
             elif count:
                 found = Cue(i + 1, count, 0, "place", "place head", token.text, CONFIDENCE["place head"])
             if count and found.type == "place":

@@ -545,7 +545,8 @@ LOWER_PLACES = {"plaine", "montagne", "montagnes", "mont", "monts", "vallée", "
 def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
     """Organisation names French writes in lower case: a national army (armée américaine, armée
     nationale syrienne), a council named after its place (conseil militaire de Manbij), a country's
-    ministry (ministère turc de la Défense) and a unit named after its men (division des Fatemiyoun)."""
+    ministry (ministère turc de la Défense), a unit named after its men (division des Fatemiyoun) and a
+    place named with its head (la plaine de Ninive)."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
@@ -574,7 +575,8 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
         if k + 2 < n and token.text == "ministère" and tokens[k].text.casefold() == "de" and tokens[k].joins \
                 and tokens[k + 1].text.casefold() in ("la", "l") and _cap(tokens[k + 2]):
             k, links = k + 1, ("la", "l")  # ministère turc de la Défense
-        if j == i and token.text != "ministère" and not headed or k + 1 >= n or not tokens[j].joins or not tokens[k].joins \
+        if j == i and token.text != "ministère" and not headed or k + 1 >= n or not tokens[j].joins \
+                or not tokens[k].joins \
                 or tokens[k].text.casefold() not in links or not _cap(tokens[k + 1]):
             continue
         end = k + 1

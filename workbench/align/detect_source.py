@@ -12,8 +12,7 @@ from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
 from workbench.align.capnames import (ARTICLES, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP,
-                                      VERBS,
-                                      acronym_phrases, capitalised_names, extend_names, facility_names,
+                                      VERBS, acronym_phrases, capitalised_names, extend_names, facility_names,
                                       french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
@@ -736,11 +735,12 @@ def given_before_surname(seg: Segment, found: list[Found], index, total: int) ->
     for f in sorted(found, key=lambda f: f.start):
         given = out[-1] if out else None
         ids = set(f.entity_ids)
-        if given is not None and given.detector == "caps" and len(given.words) == 1 and given.start in start_of \
-                and seg.text[given.end:f.start] == " " and len(ids) == 1 \
-                and index.lookup.types.get(next(iter(ids))) == "person" \
+        person = ids.pop() if len(ids) == 1 else None
+        if given is not None and person is not None and given.detector == "caps" and len(given.words) == 1 \
+                and given.start in start_of and seg.text[given.end:f.start] == " " \
+                and index.lookup.types.get(person) == "person" \
                 and any(spelling.split()[0].casefold() == given.words[0].casefold()
-                        for spelling in index.spellings(next(iter(ids)), "fr") if " " in spelling):
+                        for spelling in index.spellings(person, "fr") if " " in spelling):
             name = make_found("source", seg, start_of[given.start], len(f.words) + 1, 0, "fr", "glossary", total)
             name.entries = f.entries
             out[-1] = name
@@ -980,7 +980,8 @@ def last_words_ahead(found: list[Found], lexicon: Lexicon) -> frozenset[str]:
     several words and of its glossary people named in full, for a headline or a sentence before the
     full name (Mukhlaf annonce ... Ahmed Mukhlaf), or one after it (Haider al-Abadi ... Abadi, lui, ...)."""
     return frozenset(last for f in found if f.lang == "fr" and f.side == "source"
-                     and (f.detector == "caps" or f.entries and all(lexicon.types.get(e) == "person" for e in f.entity_ids))
+                     and (f.detector == "caps"
+                          or f.entries and all(lexicon.types.get(e) == "person" for e in f.entity_ids))
                      and (last := french_last_word(f.words)))
 
 

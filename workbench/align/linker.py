@@ -110,7 +110,8 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                     "name; the article uses it for another one")
                 continue  # جهاز مكافحة الإرهاب في إقليم كردستان: the region's own, the federal one only listed
             if found.lang != "ar" and not acronym and len(found.words) == 1 and not c.accepted and " " in c.variant \
-                    and not is_arabic(c.variant) and normalize(found.stem, found.lang) not in normalize(c.variant, found.lang).split():
+                    and not is_arabic(c.variant) \
+                    and normalize(found.stem, found.lang) not in normalize(c.variant, found.lang).split():
                 continue  # one Latin word stands for a longer name only as one of its words (Paris is not Press TV)
             if lone_given and lone_given not in {cue_fold(w) for w in c.variant.split()}:
                 continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali)

@@ -54,7 +54,8 @@ def place_lookup(script: str = "ar") -> Lexicon:
     rows = []
     for pid, kind, name, spellings in _rows():
         kept = [(lang, s) for lang, s in spellings
-                if (lang == "ar") == arabic and (not arabic or arabic_letters(s) == s and _distinctive(cue_fold(s), common))]
+                if (lang == "ar") == arabic
+                and (not arabic or arabic_letters(s) == s and _distinctive(cue_fold(s), common))]
         if arabic:
             kept += [("ar", joined) for lang, s in kept if (joined := _joined_kunya(s))]
         rows.append((pid, kind, name, kept))
