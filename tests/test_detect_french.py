@@ -413,3 +413,8 @@ def test_one_word_is_a_longer_glossary_name_only_as_one_of_its_words(index):
 def test_a_capital_article_before_a_conventional_word_and_model_numbers(index):
     assert stems(index, "Hier Le Parlement a voté la loi.") == []
     assert stems(index, "Les F16 et les T72 turcs ont frappé.") == []
+
+
+def test_an_infinitive_after_de_is_no_part_of_a_name(index):
+    assert stems(index, "Il a demandé au Conseil des ministres de former un comité.") == ["Conseil des ministres"]
+    assert stems(index, "Hier, le Conseil de sécurité a voté.") == ["Conseil de sécurité"]

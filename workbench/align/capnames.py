@@ -431,6 +431,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     j += 1  # Mouvement pour une société démocratique
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
+                if j == k + 1 and tokens[k].text in ("de", "d") and _infinitive(tokens[j].text):
+                    break  # le Conseil des ministres de former ...: a verb's complement, no name's
                 several = j + 1 < len(tokens) and tokens[j].joins \
                     and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
                 if linked and _cap(tokens[j]) and several:
@@ -472,6 +474,11 @@ VERBS = {"dispose", "compte", "reste", "demande", "exige", "appelle", "condamne"
          "bombarde", "cible", "vise", "tire", "retire", "déploie", "envoie", "reçoit", "charge", "presse"}
 # prepositions after a past participle that governs them: the name ends before it (... soutenue par)
 AGENT = {"par", "à", "au", "aux", "contre", "depuis", "dans", "sur", "avec"}
+
+
+def _infinitive(word: str) -> bool:
+    """A lower-case French infinitive in -er (former, désigner), as "de" governs it after a noun."""
+    return word.islower() and len(word) >= 5 and word.endswith("er") and word not in ("quartier", "dossier")
 
 
 def _participle(tokens: list[Token], k: int) -> bool:
