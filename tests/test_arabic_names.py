@@ -283,3 +283,11 @@ def test_quantities_participles_ranks_and_numbered_units_are_no_names():
 
 def test_a_word_and_an_outlets_ending_after_a_title_is_the_outlet():
     assert ("يكيتي ميديا", "org", "news outlet") in found("وأفاد مراسل يكيتي ميديا في المدينة بأن الشرطة انتشرت.")
+
+
+def test_a_square_keeps_its_head_and_a_long_name_reaches_its_tribes_nisba():
+    assert ("ساحة الحبوبي", "place", "facility head") in found("تجمع المتظاهرون في ساحة الحبوبي وسط المدينة.")
+    names = [f[0] for f in found("الشهداء هم: أيسر وليد سحاب سرحان العبيدي، وعلي ضاري محمد نجم العبيدي.")]
+    assert names == ["أيسر وليد سحاب سرحان العبيدي", "علي ضاري محمد نجم العبيدي"]
+    # the words before a nisba are plain nouns: no verb, no feminine noun run on to it
+    assert not any("المستوطن" in f[0] for f in found("وقدم حسن شكوى رسمية بحق المستوطن العربي."))

@@ -418,3 +418,7 @@ def test_a_capital_article_before_a_conventional_word_and_model_numbers(index):
 def test_an_infinitive_after_de_is_no_part_of_a_name(index):
     assert stems(index, "Il a demandé au Conseil des ministres de former un comité.") == ["Conseil des ministres"]
     assert stems(index, "Hier, le Conseil de sécurité a voté.") == ["Conseil de sécurité"]
+
+
+def test_compass_points_and_a_university(index):
+    assert stems(index, "Dans le Nord-Est syrien, l'Université de Damas a rouvert.") == ["Université de Damas"]

@@ -117,7 +117,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             count, k = 2, k + 1  # الناشط محمد الشمالي: a nisba after a given name is his family name
             break
         elif name_word(tokens[k], t) and (count < 2 + opened or word.startswith("ال") or word in t["given"]
-                                           or _role_next(tokens, k, t)
+                                           or _role_next(tokens, k, t) or _family_name_ahead(tokens, taken, k, t)
                                            or (after_title and (_family_name_next(tokens, taken, k, t)
                                                                 or _name_closes(tokens, k, t)))):
             count += 1  # a third word must be a family name (ال...), a given name or end before a role
@@ -138,6 +138,26 @@ def _name_closes(tokens: list[Token], k: int, t: dict) -> bool:
     """Word ``k`` is the last of a name: punctuation or a preposition of place follows it."""
     return fold(tokens[k].text) not in t["role_after"] and (
         k + 1 >= len(tokens) or not joined(tokens, k) or fold(tokens[k + 1].text) in t["closing"])
+
+
+def _family_name_ahead(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:
+    """Word ``k`` and at most one more plain name word lead to a family nisba (ال...ي): a long Iraqi name,
+    the grandfathers before the tribe's nisba (أيسر وليد سحاب سرحان العبيدي). The words between are plain
+    nouns: no proclitic, no feminine or accusative ending, no imperfect verb (بارزاني يهتم كثيرا)."""
+    for j in (k, k + 1):
+        if j >= len(tokens) or j > k and (taken[j] or not name_word(tokens[j], t)):
+            return False
+        word = fold(tokens[j].text)
+        if word.startswith(("ال", "ي", "ت")) or word.endswith(("ه", "ا", "ات")) or word in t["not_name"] \
+                or given_prefix(tokens[j], t) or tokens[j].text[:1] in "لبو" and word not in t["given"]:
+            return False
+        family = fold(tokens[j + 1].text) if j + 1 < len(tokens) else ""
+        if _family_name_next(tokens, taken, j, t) and family.endswith("ي") and family not in t["describing"] \
+                and family not in t["not_name"]:
+            return True
+        if not joined(tokens, j):
+            return False
+    return False
 
 
 def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -> bool:

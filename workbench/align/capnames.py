@@ -111,6 +111,7 @@ CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "cali
                      # communities, capitalised like demonyms (les Druzes, les Hazaras)
                      "druze", "druzes", "alaouite", "alaouites", "hazara", "hazaras", "turkmène", "turkmènes",
                      "yézidi", "yézidis", "yazidi", "yazidis", "chiite", "chiites", "sunnite", "sunnites"}
+COMPASS = {"nord", "sud", "est", "ouest"}  # le Nord-Est, le Sud-Ouest
 INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
@@ -209,6 +210,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         elif french and len(run) == 1 and not _enclosed(text, first) \
                 and (first.text.casefold() in CONVENTIONAL_CAPS or nationality_word(first.text.casefold())):
             continue  # le Parlement, les Kurdes (but an alias alone in brackets is a name)
+        elif french and len(run) > 1 and all(tokens[k].text.casefold() in COMPASS for k in run):
+            continue  # le Nord-Est syrien: a part of a country, no name of its own
         if len(run) == 1 and opens and not first.text.isupper() \
                 and not _enclosed(text, first) and first.text.casefold() not in NAME_HEADS \
                 and not (french and _known_place(tokens, run[0])) and first.text not in earlier:
@@ -367,7 +370,7 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université",
 }
 PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région"}  # heads of countries' and regions' names
 
@@ -546,7 +549,7 @@ def nationality_word(word: str) -> bool:
 
 LOWER_UNITS = {"division", "brigade", "brigades", "bataillon"}  # la division des Fatemiyoun
 # lower-case heads of places named with them (la plaine de Ninive, les montagnes de Shengal)
-LOWER_PLACES = {"plaine", "montagne", "montagnes", "mont", "monts", "vallée", "désert"}
+LOWER_PLACES = {"plaine", "montagne", "montagnes", "mont", "monts", "désert"}
 
 
 def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> list[tuple[int, int]]:
