@@ -422,3 +422,13 @@ def test_an_infinitive_after_de_is_no_part_of_a_name(index):
 
 def test_compass_points_and_a_university(index):
     assert stems(index, "Dans le Nord-Est syrien, l'Université de Damas a rouvert.") == ["Université de Damas"]
+
+
+def test_the_kurdistan_region_is_named_with_region_and_heads_of_a_church_and_a_prosecutor(index):
+    assert [(f.stem, f.entity_id) for f in names(index, "Les élus de la région du Kurdistan ont voté.")] == [
+        ("région du Kurdistan", "kurdistan-region")]
+    assert [f.stem for f in names(index, "La province de Ninive est calme.")] == ["Ninive"]
+    assert stems(index, "La Coalition pour la démocratie et la justice a gagné.") == [
+        "Coalition pour la démocratie et la justice"]
+    assert stems(index, "L'Église chaldéenne et le Parquet national antiterroriste ont parlé.") == [
+        "Église chaldéenne", "Parquet national antiterroriste"]

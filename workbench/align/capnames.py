@@ -370,7 +370,7 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université", "église", "parquet",
 }
 PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région"}  # heads of countries' and regions' names
 
@@ -440,9 +440,10 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
                 if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
-                if any(tokens[m].text == "et" for m in range(k, j)):
+                if any(tokens[m].text == "et" for m in range(k, j)) \
+                        and (_cap(tokens[j]) or tokens[j - 1].text == "et"):
                     break  # another name (l'Union européenne et la Ligue arabe) or a verb's object (Nations
-                    # unies et offre des services)
+                    # unies et offre des services); not a second noun (Coalition pour la démocratie et la justice)
                 if _cap(tokens[j]) and several and not linked and not taken[j]:
                     j = _name_end(text, tokens, taken, j)  # a name of several words: Brigade du Sultan Mourad
                 linked = True

@@ -22,10 +22,11 @@ class Entry:
 
 
 # generic words around a name in some glossary spellings ("province de Ninive", "محافظة ديالى"):
-# when the spelling without them is also one of the entity's, the mention is the bare name
+# when the spelling without them is also one of the entity's, the mention is the bare name (not
+# "region": the Kurdistan Region is named with it, région du Kurdistan)
 DESCRIPTORS = {
-    "province", "governorate", "city", "town", "district", "village", "region", "ville", "region",
-    "gouvernorat", "district", "محافظه", "مدينه", "قضاء", "ناحيه", "تنظيم", "قريه", "بلده", "منطقه",
+    "province", "governorate", "city", "town", "district", "village", "ville",
+    "gouvernorat", "محافظه", "مدينه", "قضاء", "ناحيه", "تنظيم", "قريه", "بلده", "منطقه",
     "groupe", "group", "العاصمه",  # العاصمة بغداد: the capital named, the head outside the name
 }
 LINKS = {"de", "du", "d", "of"}
