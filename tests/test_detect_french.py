@@ -432,3 +432,12 @@ def test_the_kurdistan_region_is_named_with_region_and_heads_of_a_church_and_a_p
         "Coalition pour la démocratie et la justice"]
     assert stems(index, "L'Église chaldéenne et le Parquet national antiterroriste ont parlé.") == [
         "Église chaldéenne", "Parquet national antiterroriste"]
+
+
+def test_et_le_an_owner_described_a_country_of_two_words_and_language_names(index):
+    assert stems(index, 'Il dirige la "Coalition pour la reconstruction et le développement", un bloc.') == [
+        "Coalition pour la reconstruction et le développement"]
+    assert stems(index, "L'Alliance de l'État de droit de l'ancien Premier ministre a gagné.")[0] == \
+        "Alliance de l'État de droit"
+    assert stems(index, "Le roi d'Arabie saoudite est venu.") == ["Arabie saoudite"]
+    assert stems(index, "Lire en English, Chinese ou Japanese.") == []

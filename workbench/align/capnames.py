@@ -88,6 +88,9 @@ STOP = {
     "ong", "ngo", "qg", "gmt", "utc", "rss", "pdf", "url", "suv",
     # weapons and devices (improvised explosive devices, drones, rocket-propelled grenades)
     "ied", "ieds", "vbied", "vbieds", "eei", "uav", "uavs", "rpg", "rpgs",
+    # languages in English, a page's language menu (English, Chinese ...): adjectives, no names
+    "english", "french", "arabic", "chinese", "japanese", "indonesian", "german", "spanish", "russian", "turkish",
+    "persian", "kurdish", "italian", "portuguese", "korean",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
     "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
@@ -370,9 +373,9 @@ NAME_HEADS = {
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
     "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
-    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université", "église", "parquet",
+    "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université", "église", "parquet", "arabie",
 }
-PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région"}  # heads of countries' and regions' names
+PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région", "arabie"}  # heads of countries' and regions' names
 
 
 def head_kind(word: str) -> tuple[str, str] | None:
@@ -400,7 +403,9 @@ _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés
                 "avec", "sans", "entre", "par", "en", "un", "une", "plus", "moins", "très", "aussi", "non",
                 # adverbs with an adjective's ending (l'Armée du Mahdi puis la Ligue ..., ... hier)
                 "puis", "hier", "ainsi", "alors", "jamais", "désormais", "parfois", "toujours", "encore", "déjà",
-                "ensuite", "enfin", "ici", "mais", "sinon"}
+                "ensuite", "enfin", "ici", "mais", "sinon",
+                # adjectives before a noun: de l'ancien Premier ministre is the owner's description
+                "ancien", "ancienne", "anciens", "anciennes", "actuel", "actuelle", "nouvel", "futur", "ex"}
 
 
 def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -430,8 +435,9 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 j = k
                 while j < len(tokens) and tokens[j - 1].joins and j - k < 3 and (
                         tokens[j].text.casefold() in LINKING
-                        or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"):
-                    j += 1  # Mouvement pour une société démocratique
+                        or tokens[j].text in ("un", "une") and tokens[j - 1].text == "pour"
+                        or tokens[j].text == "le" and tokens[j - 1].text == "et"):
+                    j += 1  # Mouvement pour une société démocratique, ... et le développement
                 if j >= len(tokens) or not tokens[j - 1].joins or not _content(tokens[j]):
                     break
                 if j == k + 1 and tokens[k].text in ("de", "d") and _infinitive(tokens[j].text):
