@@ -442,3 +442,19 @@ def test_a_french_headline_calls_by_his_family_name_a_man_the_article_names_in_f
     assert conn.execute(headline.format(other)).fetchall() == [("Tell Zibar",)]
     same_after_a_decision(conn, tmp_path, headline.format(article), [("Khaznawi",), ("Tell Zibar",)],
                           "Tell Zibar")  # reaches the headline only
+
+
+def test_hezbollah_in_an_article_about_the_pmf_that_names_no_lebanon_is_the_kataib(conn, tmp_path):
+    """حزب الله in an Iraqi article about the PMF that never names Lebanon is suggested as Kataib Hezbollah,
+    in a whole run and when a decision re-analyses its pair; an article that names Lebanon keeps Hezbollah."""
+    from tests.test_align_pipeline import add_article
+
+    article = add_article(conn, "ar", ["وقال المصدر إن حزب الله سيشرف على عودة العوائل قرب قرية الزيزفونة.",
+                                       "وأضاف أن قوات الحشد الشعبي انتشرت في الناحية."], None)
+    other = add_article(conn, "ar", ["وقال المصدر إن حزب الله قصف مواقع قرب الحدود مع لبنان.",
+                                     "وأضاف أن قوات الحشد الشعبي انتشرت في الناحية."], None)
+    align_articles(conn)
+    query = """SELECT l.entity_id, l.status FROM mentions m JOIN links l ON l.mention_id = m.id
+               JOIN segments s ON s.id = m.segment_id WHERE s.article_id = {} AND m.surface = 'حزب الله'"""
+    assert conn.execute(query.format(other)).fetchall() == [("hezbollah", "accepted")]
+    same_after_a_decision(conn, tmp_path, query.format(article), [("kataib-hezbollah", "suggested")], "الزيزفونة")

@@ -448,3 +448,9 @@ def test_the_persian_yeh_and_keheh_read_as_arabic_letters(index):
 def test_a_camp_keeps_its_head_an_airport_gives_way_to_its_city(index):
     (found,) = run(index, "ar", "يعيش النازحون في مخيم الركبان ونقلوا إلى مطار السليمانية.")
     assert [f.stem for f in found] == ["مخيم الركبان", "السليمانية"]
+
+
+def test_the_kurdish_units_and_a_dual_head_before_a_prisons_name(index):
+    (found,) = run(index, "ar", "تظاهر أهالي حيي غويران والنشوة ضد ممارسات الوحدات الكردية.")
+    assert [(f.stem, f.entity_id) for f in found if f.stem in ("غويران", "الوحدات الكردية")] == [
+        ("غويران", None), ("الوحدات الكردية", "peoples-protection-units")]

@@ -5,12 +5,34 @@ accepting its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from workbench.align.spans import Found, Segment
 from workbench.names.lookup import Lexicon
-from workbench.text.tokens import proclitic_forms, word_key
+from workbench.text.tokens import key_of, proclitic_forms, word_key
 
 QUOTES = set(" \u00a0\"'«»“”‘’")
 MILITIA = frozenset(word_key(w) for w in ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"))
+
+
+# a short name that an article's context gives to the longer body: (short spelling, the longer glossary
+# spelling, words one of which the article holds, words none of which it holds). Iraqi news calls Kataib
+# Hezbollah حزب الله: in an article about the PMF that names no Lebanon, that is the Kataib (suggested)
+CONTEXT_OWNERS = (
+    ("حزب الله", "كتائب حزب الله", ("حشد",), ("لبنان", "اللبناني", "اللبنانية", "نصر الله", "نصرالله", "بيروت")),
+)
+
+
+def context_owners(texts: Iterable[str], lexicon: Lexicon) -> dict[tuple[str, ...], tuple[str, str]]:
+    """``Memory.within`` entries that an Arabic article's words give (``CONTEXT_OWNERS``)."""
+    text = " ".join(texts)
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for short, longer, present, absent in CONTEXT_OWNERS:
+        if short in text and any(w in text for w in present) and not any(w in text for w in absent):
+            owners = {e.entity_id for e in lexicon.index.get(key_of(longer), ())}
+            if len(owners) == 1:
+                out[key_of(short)] = (owners.pop(), longer)
+    return out
 
 
 def learn(found: list[Found], parts: dict[tuple[str, ...], tuple[str, str]], lexicon: Lexicon) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from workbench.align import (affected, analyser, arabic_names, common_words, detect_english, detect_source, edited,
-                             generations, latin_heads, linker, regional_bodies, reread)
+                             generations, latin_heads, linker, longer_names, regional_bodies, reread)
 from workbench.glossary import not_names
 from workbench.names.index import GlossaryIndex, glossary_index
 from workbench.names.normalize import normalize
@@ -351,7 +351,8 @@ def analyse_stored(conn: sqlite3.Connection, ctx: Context, article_id: int, only
                             (article_id,)).fetchone()[0]
         ahead = dataclasses.replace(ahead, regional=(ahead.regional or frozenset())
                                     | regional_bodies.in_article(_source_texts(groups), ctx.lexicon),
-                                    common=common_words.in_article([text], arabic_names.tables()))
+                                    common=common_words.in_article([text], arabic_names.tables()),
+                                    parts={**longer_names.context_owners([text], ctx.lexicon), **ahead.parts})
     found = analyse_article(ctx, lang, groups[:wanted[-1] + 1], on_segments, keep=set(wanted), teach=teach,
                             ahead=ahead)
     return lang, [groups[k] for k in wanted], found
@@ -420,10 +421,14 @@ def analyse_article(ctx: Context, lang: str, groups: list, on_segments: Callable
         ahead = dataclasses.replace(ahead, regional=regional_bodies.in_article(_source_texts(groups), ctx.lexicon))
     if lang == "ar" and ahead.common is None:
         ahead = dataclasses.replace(ahead, common=common_words.in_article(_source_texts(groups), arabic_names.tables()))
+    if lang == "ar" and keep is None:  # a short name the article's words give to a longer body
+        ahead = dataclasses.replace(ahead, parts={**longer_names.context_owners(_source_texts(groups), ctx.lexicon),
+                                                  **ahead.parts})
     found = _analysed(ctx, lang, groups, on_segments, keep, teach, ahead)
     if keep is None and lang == "ar":
         later = detect_source.Ahead(detect_source.people_ahead(found, ctx.lexicon),
-                                    detect_source.orgs_ahead(found, ctx.lexicon), ahead.regional, ahead.common)
+                                    {**ahead.parts, **detect_source.orgs_ahead(found, ctx.lexicon)}, ahead.regional,
+                                    ahead.common)
         if (later.people and detect_source.said_before(groups, found, later.people)) \
                 or detect_source.part_before(found, later.parts, ctx.lexicon):
             found = _analysed(ctx, lang, groups, None, keep, teach, later)

@@ -51,7 +51,7 @@ _ROLES_AFTER = """
 
 # a place's name follows these heads (the head is not part of the name)
 _PLACE_HEADS = """
-محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة شارع بلدتي قريتي
+محافظة مدينة بلدة قرية حي ريف ناحية قضاء منطقة جبل جبال نهر بادية جزيرة شارع بلدتي قريتي حيي حيا
 مدينتي محافظتي أحياء قرى بلدات مدن إقليم حوض مناطق مقاطعة قاعدة قواعد مستوطنة ريفي مفرق وادي
 بلدتا قريتا مدينتا محافظتا مخيمات
 """.split()
@@ -61,7 +61,7 @@ _PLACE_HEADS = """
 _KEPT_PLACE_HEADS = "جبل جبال وادي سهل".split()  # (سهل نينوى, the Nineveh Plains: a place of its own)
 
 # (the dual in the nominative too: تعرضت قريتا X وY)
-_PLURAL_PLACE_HEADS = """بلدتي قريتي مدينتي محافظتي ريفي بلدتا قريتا مدينتا محافظتا أحياء قرى بلدات مدن مناطق قواعد
+_PLURAL_PLACE_HEADS = """بلدتي قريتي مدينتي محافظتي ريفي بلدتا قريتا مدينتا محافظتا حيي حيا أحياء قرى بلدات مدن مناطق قواعد
 مخيمات""".split()  # (camps named in a list are named by their place: مخيمات حمام العليل والجدعة)
 # a singular place head that an indefinite adjective may describe (قاعدة جماهيرية: a popular base)
 _DESCRIBED_PLACE_HEADS = "قاعدة".split()
