@@ -441,3 +441,10 @@ def test_et_le_an_owner_described_a_country_of_two_words_and_language_names(inde
         "Alliance de l'État de droit"
     assert stems(index, "Le roi d'Arabie saoudite est venu.") == ["Arabie saoudite"]
     assert stems(index, "Lire en English, Chinese ou Japanese.") == []
+
+
+def test_a_region_with_its_direction_a_unit_a_military_police_and_a_listed_country(index):
+    assert stems(index, "Dans la Ghouta orientale, la brigade Farouk et la police militaire russe.") == [
+        "Ghouta orientale", "brigade Farouk", "police militaire russe"]
+    (libya,) = names(index, "Il a fui en Libye hier.")
+    assert libya.entity_id is None and "aleppo" not in [c[0] for c in libya.candidates]

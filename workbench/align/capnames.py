@@ -222,10 +222,20 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
         if out and run[0] < sum(out[-1]):
             continue
+        if french and _direction_after(tokens, taken, run[-1]):
+            run.append(run[-1] + 1)  # la Ghouta orientale: the region of that name
         if _number_after(text, tokens, taken, run[-1]):
             run.append(run[-1] + 1)  # an outlet or channel: Kurdistan 24, DeirEzzor 24
         out.append((run[0], len(run)))
     return out
+
+
+DIRECTIONS = {"orientale", "occidentale", "oriental", "occidental", "septentrionale", "méridionale"}
+
+
+def _direction_after(tokens: list[Token], taken: list[bool], k: int) -> bool:
+    """A French direction adjective right after token ``k`` (la Ghouta orientale)."""
+    return k + 1 < len(tokens) and tokens[k].joins and not taken[k + 1] and tokens[k + 1].text in DIRECTIONS
 
 
 def _after_operation(text: str, tokens: list[Token], k: int) -> bool:
@@ -555,6 +565,8 @@ def nationality_word(word: str) -> bool:
 
 
 LOWER_UNITS = {"division", "brigade", "brigades", "bataillon"}  # la division des Fatemiyoun
+LOWER_FORCES = {"police"}  # named by an adjective and a country (police militaire russe; not the forces armées
+# irakiennes, annotated as often as not)
 # lower-case heads of places named with them (la plaine de Ninive, les montagnes de Shengal)
 LOWER_PLACES = {"plaine", "montagne", "montagnes", "mont", "monts", "désert"}
 
@@ -567,7 +579,7 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS, *LOWER_PLACES) \
+        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS, *LOWER_PLACES, *LOWER_FORCES) \
                 or (out and i < sum(out[-1])):
             continue
         j = i
@@ -581,6 +593,20 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                 j += 1
             if national:
                 out.append((i, j - i + 1))
+            continue
+        if token.text in LOWER_FORCES:  # police militaire russe: an adjective, then the country (not la police
+            while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
+                    and _content(tokens[j + 1]) and not nationality_word(tokens[j + 1].text) \
+                    and tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS):  # turque alone)
+                j += 1
+            if j > i and j + 1 < n and tokens[j].joins and not taken[j + 1] and nationality_word(tokens[j + 1].text):
+                out.append((i, j - i + 2))
+            continue
+        if token.text in LOWER_UNITS and j + 1 < n and tokens[j].joins and not taken[j + 1] and _cap(tokens[j + 1]):
+            end = j + 1  # la brigade Farouk: the unit's own name right after it
+            while end + 1 < n and tokens[end].joins and not taken[end + 1] and _cap(tokens[end + 1]):
+                end += 1
+            out.append((i, end - i + 1))
             continue
         while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
                 and _content(tokens[j + 1]) and (tokens[j + 1].text.endswith(_ADJECTIVE_ENDINGS)

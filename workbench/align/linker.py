@@ -91,8 +91,11 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 f"aligned with '{cp.surface}' ({cp.side}), a spelling of it; similarity {sim:.2f}")
     acronym = is_acronym(found)
     lone_given = _lone_given_name(found)
+    listed = _listed_place(found) if not exact else None  # Libye is a country of the place list: no Alep
     if not exact and (acronym or sounds_like_a_name(found)):
         for c in index.candidates(found.stem, found.lang):
+            if listed and not c.accepted:
+                continue  # a place of the place list is that place, not a glossary name alike by sound
             if acronym and not c.acronym:
                 continue  # an acronym links as one only (ASL is not Islamic State, RIC is not Raqqa)
             if acronym and not c.accepted and len(found.stem) <= 2 and lexicon.types.get(c.entity_id) != "org":
@@ -146,6 +149,15 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
     if found.cue:
         found.why += f"; a name by its {found.cue}"
     found.proposal = proposal(found)
+
+
+def _listed_place(found: Found) -> str | None:
+    """The place-list id of a Latin capitalised name that is exactly a listed place's spelling, or None."""
+    if found.lang == "ar" or found.detector != "caps" or found.side != "source" or found.stem.isupper():
+        return None  # (an acronym links as one: RAS)
+    from workbench.names.places import place_named
+
+    return place_named(found.stem, found.lang)
 
 
 def _lone_given_name(found: Found) -> str | None:
