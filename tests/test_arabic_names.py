@@ -291,3 +291,12 @@ def test_a_square_keeps_its_head_and_a_long_name_reaches_its_tribes_nisba():
     assert names == ["أيسر وليد سحاب سرحان العبيدي", "علي ضاري محمد نجم العبيدي"]
     # the words before a nisba are plain nouns: no verb, no feminine noun run on to it
     assert not any("المستوطن" in f[0] for f in found("وقدم حسن شكوى رسمية بحق المستوطن العربي."))
+
+
+def test_an_operations_command_a_marsh_and_words_after_a_name_that_end_it():
+    assert ("قيادة عمليات سومر", "org", "org head") in found("أعلنت قيادة عمليات سومر اعتقال المتهمين.")
+    assert ("عمليات سومر", "org", "org head") in found("وقال قائد عمليات سومر إن القوات انتشرت.")
+    assert found("نفذت القوات عمليات عسكرية في المنطقة.") == []
+    assert ("هور الجبايش", "place", "place head") in found("تراجع منسوب المياه في هور الجبايش هذا العام.")
+    assert [f[0] for f in found("وتحرك عباس لأخذ سلاحه من السيارة.")] == []
+    assert [f[0] for f in found("المتهم عباس دينار الشويلي العنصر البارز في العصابة.")] == ["عباس دينار الشويلي"]

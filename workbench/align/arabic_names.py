@@ -78,8 +78,9 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
         if word in t["son_of"] or word in t["kunya"] or word in t["abd"]:
             # عبد الأمير: after عبد a title word is a name
             if k + 1 >= n or taken[k + 1] or not joined(tokens, k) or not (
-                    name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])):
-                break
+                    name_word(tokens[k + 1], t) or (word in t["abd"] and fold(tokens[k + 1].text) in t["title"])) \
+                    or imperfect_verb(fold(tokens[k + 1].text), t["given"]):
+                break  # (عبد يبلغ: a verb after عبد, no name)
             opened = 1 if count == 0 and word in t["abd"] else opened
             count += 2
             k += 2
@@ -98,6 +99,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # الشيخ ناصر والشويحة: و + a definite word is the next item of a list
         elif tokens[k].text.startswith("و") and len(word) >= 4 and word not in t["given"]:
             break  # على يعرب وشنينة: و + a word that is no given name (وليد is one) is the next item of a list
+        elif word.startswith("ل") and not word.startswith("ال") and len(word) >= 4 and word not in t["given"]:
+            break  # عباس لأخذ ...: ل + a noun is the verb's purpose (لؤي، ليث are given names)
         elif given_prefix(tokens[k], t):
             break  # مؤيد لبافل (a supporter of Bafel): a given name behind a proclitic opens another phrase
         elif len(word) == 5 and word[0] == "ا" and word.endswith("ت"):
@@ -280,6 +283,28 @@ def _council_before(tokens: list[Token], taken: list[bool], i: int, t: dict) -> 
     if i == 0 or taken[i - 1] or not joined(tokens, i - 1) or prefix_in(tokens[i], t["plural_place_head"]) is not None:
         return None
     return prefix_in(tokens[i - 1], t["council"])
+
+
+_COMMAND = fold("قيادة")
+_COMMANDER = fold("قائد")
+_OPERATIONS = fold("عمليات")
+
+
+def _operations_command(tokens: list[Token], taken: list[bool], k: int, t: dict) -> Cue | None:
+    """An operations command named by a word (قيادة عمليات سومر, the whole; after قائد, عمليات سومر): the
+    word after عمليات an indefinite name word, not a description (عمليات عسكرية) nor a known place (the
+    organisation heads take قيادة عمليات بغداد)."""
+    if k + 2 >= len(tokens) or any(taken[k:k + 3]) or not (joined(tokens, k) and joined(tokens, k + 1)) \
+            or fold(tokens[k + 1].text) != _OPERATIONS:
+        return None
+    head = prefix_in(tokens[k], frozenset((_COMMAND, _COMMANDER)))
+    word = fold(tokens[k + 2].text)
+    if head is None or word.startswith("ال") or not name_word(tokens[k + 2], t) or adjective(word) \
+            or word in t["not_name"]:
+        return None
+    if stem_of(tokens[k], head) == _COMMAND:
+        return Cue(k, 3, head, "org", "org head", tokens[k].text, CONFIDENCE["org head"])
+    return Cue(k + 1, 2, 0, "org", "org head", tokens[k + 1].text, CONFIDENCE["org head"])
 
 
 def _quantity(tokens: list[Token], k: int, t: dict) -> bool:
@@ -654,6 +679,9 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 and len(tokens[k + 1].text) >= 2 and prefix_in(tokens[k], t["outlet_head"]) is not None:
             out.append(Cue(k + 1, 1, 0, "org", "news outlet", tokens[k].text, CONFIDENCE["org head"]))
             taken[k] = taken[k + 1] = True  # لشبكة 964: the outlet named by its number (its head no name)
+        elif (command := _operations_command(tokens, taken, k, t)) is not None:
+            out.append(command)  # قيادة عمليات سومر، قائد عمليات سومر: the command, before the title takes it
+            taken[command.first:command.first + command.count] = [True] * command.count
     while i < n:
         place_before = bool(i and (i - 1 in places or (out and out[-1].type == "place"
                                                         and out[-1].first + out[-1].count == i)))
