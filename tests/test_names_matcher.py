@@ -261,3 +261,30 @@ def test_another_pattern_of_one_root_is_only_suggested():
     assert town is not None and town.entity_id == "kasra" and not town.accepted
     assert top(matcher, "الكسره", "ar").accepted
     assert top(matcher, "مسؤول الجبهة", "ar").accepted
+
+
+def test_candidates_do_not_depend_on_the_hash_seed(tmp_path):
+    """Variants tied on their pre-score are ranked by script and index, not by the order Python's hashed
+    sets happened to give: two processes with different hash seeds see the same candidates."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, tempfile\n"
+        "from workbench.store.db import open_db\n"
+        "from workbench.glossary.bundled import bundled_files, load_files\n"
+        "from workbench.names.index import glossary_index\n"
+        "db = open_db(tempfile.mktemp(dir=sys.argv[1]))\n"
+        "load_files(db.conn, bundled_files())\n"
+        "index = glossary_index(db.conn)\n"
+        "print([(c.entity_id, round(c.score, 4)) for name in ('Hisbollah', 'Souleimaniye', 'Uqaydat')\n"
+        "       for c in index.candidates(name, 'fr')])\n"
+    )
+    outputs = set()
+    for seed in ("1", "4", "7"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, HOME=str(tmp_path))
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True,
+                              text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
