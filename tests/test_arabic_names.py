@@ -300,3 +300,4 @@ def test_an_operations_command_a_marsh_and_words_after_a_name_that_end_it():
     assert ("هور الجبايش", "place", "place head") in found("تراجع منسوب المياه في هور الجبايش هذا العام.")
     assert [f[0] for f in found("وتحرك عباس لأخذ سلاحه من السيارة.")] == []
     assert [f[0] for f in found("المتهم عباس دينار الشويلي العنصر البارز في العصابة.")] == ["عباس دينار الشويلي"]
+    assert ("سد تشرين", "place", "facility head") in found("تقدمت القوات نحو سد تشرين في ريف منبج.")

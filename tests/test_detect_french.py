@@ -448,3 +448,9 @@ def test_a_region_with_its_direction_a_unit_a_military_police_and_a_listed_count
         "Ghouta orientale", "brigade Farouk", "police militaire russe"]
     (libya,) = names(index, "Il a fui en Libye hier.")
     assert libya.entity_id is None and "aleppo" not in [c[0] for c in libya.candidates]
+
+
+def test_a_portfolio_before_a_ministers_name_a_parliament_and_a_university_in_lower_case(index):
+    found = stems(index, "Le ministre de la Culture Noura al-Kaabi a visité l'université de Bagdad.")
+    assert found == ["Noura al-Kaabi", "université de Bagdad"]
+    assert stems(index, "Hier, le parlement irakien a voté.") == ["parlement irakien"]

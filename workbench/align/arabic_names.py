@@ -285,6 +285,8 @@ def _council_before(tokens: list[Token], taken: list[bool], i: int, t: dict) -> 
     return prefix_in(tokens[i - 1], t["council"])
 
 
+_MONTHS = frozenset(fold(w) for w in ("تشرين", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "كانون",
+                                       "شباط"))
 _COMMAND = fold("قيادة")
 _COMMANDER = fold("قائد")
 _OPERATIONS = fold("عمليات")
@@ -789,6 +791,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and facility is not None and not stem_of(token, facility).startswith("ال") \
                 and i + 1 < n and joined(tokens, i):
             count = place_name(tokens, taken, i + 1, t, described=True)
+            if not count and not taken[i + 1] and fold(tokens[i + 1].text) in _MONTHS:
+                count = 1  # سد تشرين: a facility named after a month (its war), not a date
             end = i + 1 + count
             if count and end < n and not taken[end] and joined(tokens, end - 1) and tokens[end].text.isdigit() \
                     and len(tokens[end].text) <= 2 and not _quantity(tokens, end, t):

@@ -114,7 +114,11 @@ CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "cali
                      # communities, capitalised like demonyms (les Druzes, les Hazaras)
                      "druze", "druzes", "alaouite", "alaouites", "hazara", "hazaras", "turkmène", "turkmènes",
                      "yézidi", "yézidis", "yazidi", "yazidis", "chiite", "chiites", "sunnite", "sunnites"}
-COMPASS = {"nord", "sud", "est", "ouest"}  # le Nord-Est, le Sud-Ouest
+COMPASS = {"nord", "sud", "est", "ouest"}
+# a minister's portfolio, capitalised before his name (ministre de la Défense Thabet al-Abbasi)
+PORTFOLIOS = {"culture", "défense", "justice", "santé", "intérieur", "éducation", "pétrole", "finances", "économie",
+              "commerce", "transports", "agriculture", "environnement", "travail", "énergie", "électricité",
+              "communication", "information", "jeunesse", "sports", "tourisme", "industrie", "planification"}  # le Nord-Est, le Sud-Ouest
 INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
@@ -220,6 +224,9 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
                 and not (french and _known_place(tokens, run[0])) and first.text not in earlier:
             continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
             # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
+        if french and len(run) >= 3 and tokens[run[0]].text.casefold() in PORTFOLIOS and run[0] \
+                and tokens[run[0] - 1].text.casefold() in ("la", "l", "du", "de"):
+            run = run[1:]  # le ministre de la Culture Noura al-Kaabi: the portfolio, then the minister's name
         if out and run[0] < sum(out[-1]):
             continue
         if french and _direction_after(tokens, taken, run[-1]):
@@ -564,7 +571,8 @@ def nationality_word(word: str) -> bool:
     return word.islower() and concept(normalize(word, "fr")) in NATIONALITIES
 
 
-LOWER_UNITS = {"division", "brigade", "brigades", "bataillon"}  # la division des Fatemiyoun
+LOWER_UNITS = {"division", "brigade", "brigades", "bataillon", "université"}  # la division des Fatemiyoun
+LOWER_NATIONAL = {"parlement"}  # named by its country alone (le parlement irakien)
 LOWER_FORCES = {"police"}  # named by an adjective and a country (police militaire russe; not the forces armées
 # irakiennes, annotated as often as not)
 # lower-case heads of places named with them (la plaine de Ninive, les montagnes de Shengal)
@@ -579,7 +587,8 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
     out: list[tuple[int, int]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS, *LOWER_PLACES, *LOWER_FORCES) \
+        if taken[i] or token.text not in ("armée", "conseil", "ministère", *LOWER_UNITS, *LOWER_PLACES, *LOWER_FORCES,
+                                          *LOWER_NATIONAL) \
                 or (out and i < sum(out[-1])):
             continue
         j = i
@@ -593,6 +602,11 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                 j += 1
             if national:
                 out.append((i, j - i + 1))
+            continue
+        if token.text in LOWER_NATIONAL:
+            if j + 1 < n and tokens[j].joins and not taken[j + 1] and nationality_word(tokens[j + 1].text) \
+                    and not _plural(tokens[j + 1].text):
+                out.append((i, 2))  # le parlement irakien
             continue
         if token.text in LOWER_FORCES:  # police militaire russe: an adjective, then the country (not la police
             while j + 1 < n and tokens[j].joins and not taken[j + 1] and tokens[j + 1].text.islower() \
