@@ -264,7 +264,7 @@ def test_another_pattern_of_one_root_is_only_suggested():
 
 
 def test_candidates_do_not_depend_on_the_hash_seed(tmp_path):
-    """Variants tied on their pre-score are ranked by script and index, not by the order Python's hashed
+    """Variants tied on their pre-score are ranked by their index, not by the order Python's hashed
     sets happened to give: two processes with different hash seeds see the same candidates."""
     import os
     import subprocess

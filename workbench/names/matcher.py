@@ -313,10 +313,9 @@ class Matcher:
         # ties are broken by the variant's index, never by the order the keys' sets happened to give
         ranked = found.items() if len(found) <= SCORED * 4 else heapq.nlargest(
             SCORED * 4, found.items(), key=lambda item: (item[1], -item[0]))
-        # ties go to variants with as many words as the query, then to those in its script
-        script = any(k.arabic for k in form.keys)
+        # ties go to variants with as many words as the query, then to the first loaded
         ranked = sorted(((v, p - 0.05 * abs(len(variants[v].form.keys) - n)) for v, p in ranked),
-                        key=lambda item: (-item[1], variants[item[0]].arabic != script, item[0]))[:SCORED * 2]
+                        key=lambda item: (-item[1], item[0]))[:SCORED * 2]
         floor = PRUNE * ranked[0][1]
         chosen: list[int] = []
         per_entity: dict[int, int] = defaultdict(int)
