@@ -295,3 +295,21 @@ def test_names_ended_and_joined_on_new_text():
     assert [n for n, *_ in found("وأعلن المتحدث باسم اللجنة نوار نجمة أن")] == ["نوار نجمة"]
     assert [n for n, *_ in found("في مدينة جنديرس المنكوبة، أغلبهم من")] == ["جنديرس"]
     assert [n for n, *_ in found("المعروف باسم مستوطنة بسمة قرب البلدة")] == ["بسمة"]
+
+
+def test_an_inflected_verb_is_no_name():
+    """A verb after a list of places or a title's body is no further name (stop 29)."""
+    assert [n for n, *_ in found("داهمت دورية بلدة الرفيد بريف درعا ونصبت حاجزاً مؤقتاً.")] == ["الرفيد", "درعا"]
+    assert [n for n, *_ in found("ودخل المسلحون حيي الزهور والسلام واعتقلوا شباناً.")] == ["الزهور", "السلام"]
+    assert found("وقالت إن قوات شيخ الجبل تتمتع بنفوذ واسع.") == []
+    # a given name that is also a verb's form stays a name (نزار, ياسر)
+    assert [n for n, *_ in found("وقال نزار الخطيب إن الطريق مفتوح.")] == ["نزار الخطيب"]
+
+
+def test_verb_forms_are_generated_from_the_past():
+    from workbench.names.arabic_verbs import verb_forms
+
+    forms = verb_forms()
+    assert {"اعتقلت", "اعتقلوا", "يعتقل", "يعتقلون", "اعتقل", "انتهت", "ينتهي", "أعلنت", "يعلن"} <= forms
+    assert "قتل" not in forms and "فتح" not in forms  # a bare past is a noun too (a party's name)
+    assert "تدمر" not in forms and "تقدم" not in forms  # a city, a party

@@ -61,7 +61,8 @@ def prefix_in(token: Token, table: frozenset, clitics: bool = True) -> int | Non
 
 def name_word(token: Token, t: dict) -> bool:
     """A word that can be part of a name: Arabic letters, not a frequent word of running text (nor one
-    behind a proclitic: وهم، بأكثر), not a noun with a pronoun suffix (وسكانه، خارجها)."""
+    behind a proclitic: وهم، بأكثر), not an inflected verb (اعتقلت، ونفذوا), not a noun with a pronoun
+    suffix (وسكانه، خارجها)."""
     word = fold(token.text)
     raw = token.text
     return (len(word) >= 2 and word not in t["not_name"] and word not in t["title"]
@@ -69,6 +70,7 @@ def name_word(token: Token, t: dict) -> bool:
             and not any(ch.isdigit() for ch in word) and "\u0621" <= word[0] <= "\u064a"
             and not (len(raw) >= 4 and raw.endswith(("ه", "ها", "هم")) and not raw.endswith("الله"))
             and not any(p and stem in t["not_name"] for p, stem in token_forms(token))
+            and not any(stem in t["verb"] for p, stem in token_forms(token) if not p or raw[:p] == "و")
             and not raw.endswith(TANWEEN))  # مخمور انخفاضاً: an adverb in the accusative
 
 
