@@ -747,7 +747,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
         if found is None and head is not None and i + 1 < n and joined(tokens, i) \
                 and not stem_of(token, head).startswith("ال"):  # المحافظة، the province: no name follows
             count = place_name(tokens, taken, i + 1, t, described=stem_of(token, head) in t["described_place_head"],
-                               plural=stem_of(token, head) in t["plural_place_head"])
+                               plural=stem_of(token, head) in t["described_place_head"])
             end = i + 1 + count
             if count and stem_of(token, head) in _VILLAGE_HEADS and end < n and joined(tokens, end - 1) \
                     and not taken[end] and fold(tokens[end].text) in _DIRECTION_ADJECTIVES:

@@ -20,8 +20,9 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
     """How many tokens from ``i`` make a place name after a head: one word, or two when the first
     opens compound names (تل تمر، جديد X، الشيخ X) or is bare (حوايج ذيبان; a definite name stops:
     الصبحة ليلا; a list goes on behind و). ``described``: after a plural or facility head an
-    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name; ``plural``: after a plural or
-    dual head, one in the masculine singular cannot describe it and is a name (قرى خانكي وجرنكي)."""
+    indefinite nisba is an adjective (مناطق ريفية، قاعدة تركية), not a name; ``plural``: after a plural, dual
+    or feminine head, one in the masculine singular cannot describe it and is a name (قرى خانكي وجرنكي،
+    منطقة كوكجلي)."""
     n = len(tokens)
     if i >= n or taken[i] or prefix_in(tokens[i], t["place_head"]) is not None:
         return 0  # سجن بمدينة ...: another head, not a name

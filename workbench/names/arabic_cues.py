@@ -65,7 +65,7 @@ _KEPT_PLACE_HEADS = "جبل جبال وادي سهل هور أهوار".split() 
 _PLURAL_PLACE_HEADS = """بلدتي قريتي مدينتي محافظتي ريفي بلدتا قريتا مدينتا محافظتا حيي حيا أحياء قرى بلدات مدن مناطق قواعد
 مخيمات""".split()  # (camps named in a list are named by their place: مخيمات حمام العليل والجدعة)
 # a singular place head that an indefinite adjective may describe (قاعدة جماهيرية: a popular base)
-_DESCRIBED_PLACE_HEADS = "قاعدة".split()
+_DESCRIBED_PLACE_HEADS = "قاعدة منطقة".split()  # (منطقة سكنية: a residential area)
 
 # heads that are part of an organisation's name (حزب الله، قوات سوريا الديمقراطية)
 _ORG_HEADS = """
