@@ -313,3 +313,19 @@ def test_verb_forms_are_generated_from_the_past():
     assert {"اعتقلت", "اعتقلوا", "يعتقل", "يعتقلون", "اعتقل", "انتهت", "ينتهي", "أعلنت", "يعلن"} <= forms
     assert "قتل" not in forms and "فتح" not in forms  # a bare past is a noun too (a party's name)
     assert "تدمر" not in forms and "تقدم" not in forms  # a city, a party
+
+
+def test_stop_29_names_and_guards():
+    # a nom de guerre: a kunya and a nisba of nationality
+    assert [n for n, *_ in found("وقال القيادي أبو حسين العراقي إن الهجوم صد.")] == ["أبو حسين العراقي"]
+    # an indefinite nisba after منطقة describes it; a masculine one names it
+    assert found("وسقطت قذيفة في منطقة سكنية قرب السوق.") == []
+    assert [n for n, *_ in found("واشتبكوا في منطقة كوكجلي شرق المدينة.")] == ["كوكجلي"]
+    # a third name word before a role that opens with آمر
+    assert [n for n, *_ in found("وقال نواف خديدا سنجاري آمر مفرزة في الجبل إن")] == ["نواف خديدا سنجاري"]
+
+
+def test_a_listed_organisation_is_proposed_with_its_name(index):
+    (got,) = run(index, "وأعلنت حكومة الإنقاذ السورية عن خطة جديدة.")
+    [mention] = [f for f in got if f.surface == "حكومة الإنقاذ السورية"]
+    assert mention.status == "new" and mention.etype == "org" and mention.cue.startswith("known organisation")

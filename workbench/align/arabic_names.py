@@ -115,6 +115,10 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
                 and name_word(tokens[k + 1], t) and not fold(tokens[k + 1].text).startswith("ال"):
             count, k = count + 2, k + 2  # لاهور شيخ جنكي: شيخ inside a (Kurdish) name, before its family name
             break
+        elif pair and count == 2 and word.startswith("ال") and adjective(word) and word not in t["title"] \
+                and not name_word(tokens[k], t) and stem_of(tokens[i], given_prefix(tokens[i], t) or 0) in t["kunya"]:
+            count, k = 3, k + 1  # أبو حسين العراقي: a nom de guerre, a kunya and a nisba of nationality
+            break
         elif after_title and count == 1 and not pair and word.startswith("ال") and adjective(word) \
                 and word in t["not_name"] and word not in t["title"]:
             count, k = 2, k + 1  # الناشط محمد الشمالي: a nisba after a given name is his family name
