@@ -454,3 +454,9 @@ def test_a_portfolio_before_a_ministers_name_a_parliament_and_a_university_in_lo
     found = stems(index, "Le ministre de la Culture Noura al-Kaabi a visité l'université de Bagdad.")
     assert found == ["Noura al-Kaabi", "université de Bagdad"]
     assert stems(index, "Hier, le parlement irakien a voté.") == ["parlement irakien"]
+
+
+def test_a_two_word_portfolio_and_a_verb_after_a_ministry(index):
+    assert stems(index, "Le ministre des Affaires Étrangères Jean-Yves Le Drian a parlé.") == ["Jean-Yves Le Drian"]
+    assert stems(index, "Le ministère syrien de la Défense se félicite de l'accord.") \
+        == ["ministère syrien de la Défense"]

@@ -114,11 +114,12 @@ CONVENTIONAL_CAPS = {"parlement", "sénat", "constitution", "présidence", "cali
                      # communities, capitalised like demonyms (les Druzes, les Hazaras)
                      "druze", "druzes", "alaouite", "alaouites", "hazara", "hazaras", "turkmène", "turkmènes",
                      "yézidi", "yézidis", "yazidi", "yazidis", "chiite", "chiites", "sunnite", "sunnites"}
-COMPASS = {"nord", "sud", "est", "ouest"}
+COMPASS = {"nord", "sud", "est", "ouest"}  # le Nord-Est, le Sud-Ouest
 # a minister's portfolio, capitalised before his name (ministre de la Défense Thabet al-Abbasi)
 PORTFOLIOS = {"culture", "défense", "justice", "santé", "intérieur", "éducation", "pétrole", "finances", "économie",
               "commerce", "transports", "agriculture", "environnement", "travail", "énergie", "électricité",
-              "communication", "information", "jeunesse", "sports", "tourisme", "industrie", "planification"}  # le Nord-Est, le Sud-Ouest
+              "communication", "information", "jeunesse", "sports", "tourisme", "industrie", "planification",
+              "affaires", "étrangères"}
 INSTITUTIONS = {"parlement", "sénat", "présidence"}  # with a nationality they name one (Parlement irakien)
 COMMON_ENDINGS = ("tion", "tions", "ment", "ments", "age", "ages", "ité", "ités", "ière", "ières", "ique", "iques",
                   "aire", "aires", "eur", "eurs", "euse", "euses", "ance", "ances", "ence", "ences", "isme", "ismes",
@@ -224,9 +225,10 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
                 and not (french and _known_place(tokens, run[0])) and first.text not in earlier:
             continue  # a capitalised word opening a sentence (not a name alone in brackets or quotes,
             # nor a head that a lower-case name may follow: Centre des médias ..., nor a known place)
-        if french and len(run) >= 3 and tokens[run[0]].text.casefold() in PORTFOLIOS and run[0] \
-                and tokens[run[0] - 1].text.casefold() in ("la", "l", "du", "de"):
+        while french and len(run) >= 3 and tokens[run[0]].text.casefold() in PORTFOLIOS and run[0] \
+                and tokens[run[0] - 1].text.casefold() in ("la", "l", "du", "de", "des", *PORTFOLIOS):
             run = run[1:]  # le ministre de la Culture Noura al-Kaabi: the portfolio, then the minister's name
+            # (des Affaires Étrangères Jean-Yves Le Drian)
         if out and run[0] < sum(out[-1]):
             continue
         if french and _direction_after(tokens, taken, run[-1]):
@@ -642,9 +644,10 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
             end += 1  # the place: Manbij, Deir ez-Zor
         national = any(nationality_word(tokens[m].text) for m in range(i + 1, j + 1))
         while token.text == "ministère" and end + 1 < n and tokens[end].joins and not taken[end + 1] \
-                and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_ENDINGS)
+                and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_ENDINGS[:-2])
+                                                        and tokens[end + 1].text not in _NOT_CONTENT
                                                         or nationality_word(tokens[end + 1].text)):
-            end += 1  # ministère des Affaires étrangères irakien
+            end += 1  # ministère des Affaires étrangères irakien (not a verb: la Défense se félicite)
             national = national or nationality_word(tokens[end].text)
         if token.text == "ministère" and not national:
             continue  # le ministère de la Défense: whose, the text says elsewhere; a common noun here
