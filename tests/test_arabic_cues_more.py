@@ -329,3 +329,8 @@ def test_a_listed_organisation_is_proposed_with_its_name(index):
     (got,) = run(index, "وأعلنت حكومة الإنقاذ السورية عن خطة جديدة.")
     [mention] = [f for f in got if f.surface == "حكومة الإنقاذ السورية"]
     assert mention.status == "new" and mention.etype == "org" and mention.cue.startswith("known organisation")
+
+
+def test_latin_acronyms_in_arabic_text_are_organisations_but_not_dates(index):
+    (got,) = run(index, "وقالت قناة LBCI إن الهجوم وقع SAT 12 FEB في المدينة.")
+    assert [(f.surface, f.etype) for f in got if f.surface.isascii()] == [("LBCI", "org")]

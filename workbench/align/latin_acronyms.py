@@ -38,9 +38,10 @@ def mentions(seg: Segment, lexicon: Lexicon, total: int) -> list[Found]:
 
 
 CONFIDENCE = 0.75  # an organisation more often than not; the analyst confirms
-# capitals that are no organisation's: time zones and times, currencies, formats, weapons, tests
+# capitals that are no organisation's: time zones, times and dates, currencies, formats, weapons, tests
 NOT_NAMES = frozenset("""GMT UTC AM PM TV HD FM PDF VIP SMS USD IQD SYP EUR TRY CEO ID OK DNA GPS RPG IED TNT AK
-RSS URL WWW HTML VPN PCR COVID KM MM CM KG IMG JPG PNG""".split())
+RSS URL WWW HTML VPN PCR COVID KM MM CM KG IMG JPG PNG
+MON TUE WED THU FRI SAT SUN JAN FEB MAR APR MAY JUN JUL AUG SEP SEPT OCT NOV DEC""".split())  # dates: SAT 12 FEB
 
 
 def _latin_word(text: str) -> bool:
