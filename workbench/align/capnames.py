@@ -415,6 +415,7 @@ _ADJECTIVE_ENDINGS = ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", 
                       "els", "elles", "if", "ive", "ifs", "ives", "é", "ée", "és", "ées", "is", "ie", "ies",
                       "ite", "ites", "ère", "ères", "ier", "iers", "ois", "oise", "oises", "il", "ils", "eur", "eure",
                       "eurs", "eures", "e", "es")
+_ADJECTIVE_SUFFIXES = tuple(e for e in _ADJECTIVE_ENDINGS if e not in ("e", "es"))  # (not every word in e: se)
 _NOT_CONTENT = {"dit", "dite", "dits", "dites", "appelé", "appelée", "appelés", "appelées", "nommé", "nommée",
                 "surnommé", "surnommée", "baptisé", "baptisée",  # so-called: the name follows
                 "ont", "a", "est", "sont", "été", "qui", "que", "dont", "se", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "il", "elle", "ils", "elles", "avait", "avaient", "sera", "seront",
@@ -644,10 +645,10 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
             end += 1  # the place: Manbij, Deir ez-Zor
         national = any(nationality_word(tokens[m].text) for m in range(i + 1, j + 1))
         while token.text == "ministère" and end + 1 < n and tokens[end].joins and not taken[end + 1] \
-                and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_ENDINGS[:-2])
+                and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_SUFFIXES)
                                                         and tokens[end + 1].text not in _NOT_CONTENT
                                                         or nationality_word(tokens[end + 1].text)):
-            end += 1  # ministère des Affaires étrangères irakien (not a verb: la Défense se félicite)
+            end += 1  # ministère des Affaires étrangères irakien (not a pronoun and its verb: la Défense se félicite)
             national = national or nationality_word(tokens[end].text)
         if token.text == "ministère" and not national:
             continue  # le ministère de la Défense: whose, the text says elsewhere; a common noun here

@@ -315,5 +315,5 @@ def tables() -> dict[str, frozenset]:
         "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
         "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "ordinal": _folded(_ORDINALS),
-        "verb": _folded(sorted(verb_forms())) - _folded(_GIVEN_NAMES),
+        "verb": _folded(list(verb_forms())) - _folded(_GIVEN_NAMES),
     }

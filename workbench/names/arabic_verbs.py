@@ -29,8 +29,9 @@ _IRREGULAR = """
 يرى ترى يأتي تأتي يبقى تبقى يسعى تسعى يلقى يعيش تعيش يريد تريد يجب ينبغي يمكن
 """.split()
 
-# forms that are names too: given names of the pattern (نشأت، رفعت), a party (تقدم), a city (تدمر)
-NAMES = frozenset("نشأت رفعت حكمت تقدم تدمر يزيد يعرب".split())
+# forms that are names too and no given name (the cue tables leave out given names: نشأت، يزيد): a party
+# (تقدم), a city (تدمر)
+NAMES = frozenset("تقدم تدمر".split())
 
 _PAST_ENDINGS = ("ت", "تا", "ا", "وا", "نا", "تم")
 _PRESENT_LETTERS = "يتن"
