@@ -648,7 +648,7 @@ def french_lower_names(text: str, tokens: list[Token], taken: list[bool]) -> lis
                 and tokens[end + 1].text.islower() and (tokens[end + 1].text.endswith(_ADJECTIVE_SUFFIXES)
                                                         and tokens[end + 1].text not in _NOT_CONTENT
                                                         or nationality_word(tokens[end + 1].text)):
-            end += 1  # ministère des Affaires étrangères irakien (not a pronoun and its verb: la Défense se félicite)
+            end += 1  # ministère des Affaires étrangères irakien (not: la Défense se félicite)
             national = national or nationality_word(tokens[end].text)
         if token.text == "ministère" and not national:
             continue  # le ministère de la Défense: whose, the text says elsewhere; a common noun here
