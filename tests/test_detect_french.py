@@ -7,7 +7,7 @@ import pytest
 
 from workbench.align import linker
 from workbench.align.capnames import capitalised_names, extend_names
-from workbench.align.detect_source import Memory, detect
+from workbench.align.detect_source import Memory, detect, last_words_ahead
 from workbench.align.spans import Segment
 from workbench.glossary.bundled import bundled_files, load_files
 from workbench.names.index import glossary_index
@@ -460,3 +460,29 @@ def test_a_two_word_portfolio_and_a_verb_after_a_ministry(index):
     assert stems(index, "Le ministre des Affaires Étrangères Jean-Yves Le Drian a parlé.") == ["Jean-Yves Le Drian"]
     assert stems(index, "Le ministère syrien de la Défense se félicite de l'accord.") \
         == ["ministère syrien de la Défense"]
+
+
+def test_a_place_named_in_a_sentence_may_open_a_later_one(index):
+    """What the article's second reading knows (``last_words_ahead``) from the first one."""
+    def read(text: str, memory: Memory):
+        tokens = words(text)
+        return detect(Segment(0, text, 0, tokens, [False] * len(tokens)), "fr", index.lookup, 80, index=index,
+                      memory=memory)
+
+    found = read("Les familles sont revenues à Tell Khalaf et à Bakhira, disent-ils.", Memory())
+    ahead = last_words_ahead(found, index.lookup)
+    assert {"Bakhira", "Khalaf"} <= ahead
+    assert [f.stem for f in read("Bakhira compte deux écoles.", Memory(last_words=set(ahead)))] == ["Bakhira"]
+    assert stems(index, "Bakhira compte deux écoles.") == []  # alone: a capitalised word opening a sentence
+    # a capitalised common noun inside a sentence does not make the same word opening another a name
+    assert not last_words_ahead(read("Il parle de la Libération et de la Reconstruction.", Memory()), index.lookup)
+
+
+def test_clergy_titles_stay_out_of_the_name_and_a_church_keeps_its_head(index):
+    assert stems(index, "Mgr Youssef Habash a béni le Père Elias dans l'église Mar Behnam.") == [
+        "Youssef Habash", "Elias", "église Mar Behnam"]
+    assert stems(index, "Le Secrétaire général a parlé au lac Dukan.") == ["lac Dukan"]
+
+
+def test_et_after_a_name_without_its_complement_opens_the_next_noun(index):
+    assert stems(index, "Il reçoit l'envoyé des Nations Unies et le chef de sa mission.") == ["Nations Unies"]

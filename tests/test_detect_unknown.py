@@ -129,3 +129,14 @@ def test_a_place_found_by_its_capitals_or_a_cue_is_proposed_with_its_geonames_id
     out = decide(conn, mid, "new")
     assert conn.execute("SELECT type, canonical_en, note FROM entities WHERE id = ?", (out.entity_id,)).fetchone() == \
         ("place", "Manbij", "GeoNames geonames:167357")
+
+
+def test_common_words_that_geonames_also_lists_as_places_are_no_places():
+    """The coast, financial, channels, the movement: towns of those names exist, but in news text they are words."""
+    def places(sentence):
+        tokens = words(sentence)
+        return [f.stem for f in gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))]
+
+    assert places("نشرت قنوات محلية صورا من الساحل عن الحراك المالي.") == []
+    assert places("أعلنت وزارة المالية دعما ماليا إلى جانب منظمات في مالي.") == []
+    assert places("وصلت التعزيزات إلى مندلي.") == ["مندلي"]

@@ -47,6 +47,10 @@ STOP = {
     "retired", "former", "late", "ex", "chief", "chef", "leader", "spokesman", "porte", "parole",
     "defence", "defense", "interior", "foreign", "affairs", "intérieur", "défense", "state", "état",
     "etat", "mayor", "maire", "judge", "juge", "ambassador", "ambassadeur",
+    # clergy (Mgr Louis Sako, le Père Aram; the ASCII ones come with TITLES below)
+    "père", "abbé", "frère", "sœur", "archevêque", "évêque",
+    # titles with an accent (TITLES holds them without: secretaire)
+    "secrétaire", "maréchal", "préfet",
     # days and months
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -192,7 +196,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
         while run and tokens[run[0]].text.casefold() in STOP \
                 and not (french and _head_of_a_name(text, tokens, run[0])) \
                 and not (french and len(run) > 1 and _capital_article(text, tokens, run[0])) \
-                and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])):
+                and not (len(run) > 1 and _hyphenated_article(text, tokens[run[0]])) \
+                and not (french and len(run) > 1 and tokens[run[0]].text == "Mar"):  # a saint (Mar Behnam), no month
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
                 and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
@@ -467,9 +472,10 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
                 if any(tokens[m].text == "et" for m in range(k, j)) \
-                        and (_cap(tokens[j]) or tokens[j - 1].text == "et"):
-                    break  # another name (l'Union européenne et la Ligue arabe) or a verb's object (Nations
-                    # unies et offre des services); not a second noun (Coalition pour la démocratie et la justice)
+                        and (_cap(tokens[j]) or tokens[j - 1].text == "et" or not linked):
+                    break  # another name (l'Union européenne et la Ligue arabe), a verb's object (Nations
+                    # unies et offre des services) or the next noun of the sentence (Nations Unies et le chef de
+                    # sa mission); not a second noun of its complement (Coalition pour la démocratie et la justice)
                 if _cap(tokens[j]) and several and not linked and not taken[j]:
                     j = _name_end(text, tokens, taken, j)  # a name of several words: Brigade du Sultan Mourad
                 linked = True
@@ -563,7 +569,7 @@ NATIONALITIES = {"iraqi", "syrian", "iranian", "turkish", "kurdish", "american",
                  "british", "israeli", "lebanese", "jordanian", "saudi"}
 # French heads kept with the name of their own that follows them directly (place Tahrir, prison Ghwayran)
 FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barrage", "mosquée", "hôpital", "stade",
-                  "champ"}
+                  "champ", "église", "cathédrale", "basilique", "monastère", "couvent", "lac", "mont"}
 # of those, the ones whose head stays in the name before "de" (le camp de Chamishko, le champ pétrolier
 # d'Al-Omar, as مخيم الهول، حقل العمر); a base or a hospital "de" a town is named after it: the town
 NAMED_WITH_DE = {"camp", "champ"}

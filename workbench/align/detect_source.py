@@ -11,7 +11,7 @@ from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
-from workbench.align.capnames import (ARTICLES, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP,
+from workbench.align.capnames import (ARTICLES, COMMON_ENDINGS, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP,
                                       VERBS, acronym_phrases, capitalised_names, extend_names, facility_names,
                                       french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
@@ -978,11 +978,25 @@ def french_last_word(words: tuple[str, ...]) -> str | None:
 def last_words_ahead(found: list[Found], lexicon: Lexicon) -> frozenset[str]:
     """``Ahead.last_words`` from a French article's mentions: the last words of its capitalised names of
     several words and of its glossary people named in full, for a headline or a sentence before the
-    full name (Mukhlaf annonce ... Ahmed Mukhlaf), or one after it (Haider al-Abadi ... Abadi, lui, ...)."""
+    full name (Mukhlaf annonce ... Ahmed Mukhlaf), or one after it (Haider al-Abadi ... Abadi, lui, ...);
+    and its capitalised names of one word, found inside a sentence, for the sentence they open
+    (Qaraqosh, connue aussi ... De passage à Qaraqosh)."""
     return frozenset(last for f in found if f.lang == "fr" and f.side == "source"
                      and (f.detector == "caps"
                           or f.entries and all(lexicon.types.get(e) == "person" for e in f.entity_ids))
-                     and (last := french_last_word(f.words)))
+                     and (last := french_last_word(f.words) or f.detector == "caps" and french_one_word(f.words)))
+
+
+def french_one_word(words: tuple[str, ...]) -> str | None:
+    """A French capitalised name of one word that may stand alone at a sentence's start: not a title,
+    a verb or a word with a common noun's ending."""
+    if len(words) != 1:
+        return None
+    word = words[0]
+    folded = word.casefold()
+    return word if word[:1].isupper() and not word.isupper() and len(word) >= 4 and folded not in STOP \
+        and folded not in SAYING and folded not in VERBS and folded not in NAME_HEADS \
+        and not folded.endswith(COMMON_ENDINGS) else None
 
 
 def opened_before(groups: list, found: list[Found], words: frozenset[str]) -> bool:

@@ -206,7 +206,9 @@ _ABD = "عبد عبدال".split()
 # frequent words of news text that never start or continue a name (verbs, function words, nouns)
 # common nouns that are also the names of listed towns (الثورة, Tabqa's other name; أمان): never a place
 # found by the place list alone (a head or a list still finds them)
-_NOT_PLACES = "الثورة ثورة أمان الأمان موصول السلمية إبادة الإبادة الكرامة الخارجة مسقط".split()
+_NOT_PLACES = """الثورة ثورة أمان الأمان موصول السلمية إبادة الإبادة الكرامة الخارجة مسقط
+الساحل مالي مالية قنوات الحراك حراك الإشارة إشارة طواحين المزرعة مزرعة الحاضر كريمة عالية قيصرية الشامية
+الحسينية حسينية""".split()  # common words that GeoNames also has as places: the coast, financial, channels
 
 _NOT_NAME = """
 تقع يقع تبعد يبعد تضم يضم تشهد يشهد تسمى يسمى تعرف يعرف الشهداء شهداء

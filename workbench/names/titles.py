@@ -17,6 +17,8 @@ general gen genl lieutenant lt lieut major maj brigadier brig colonel col comman
 cmdr captain capt capitaine sergeant sgt marshal marechal admiral amiral chief chef
 emir king roi queen reine prince princess princesse leader dirigeant
 senator senateur mp depute ambassador ambassadeur judge juge
+mgr monseigneur pere abbe frere soeur patriarche patriarch cardinal archeveque eveque archbishop bishop
+father reverend rev pasteur rabbin
 """.split()
 
 _ARABIC_TITLES = """
