@@ -97,10 +97,6 @@ def test_french_heads_of_federations_and_resistance_and_their_demonyms():
 
 def test_place_list_leaves_a_noun_with_a_pronoun_alone():
     # حديثه is "his talk" as often as Haditha written with ه; حديثة (and الحديثة) stay places
-    def places(sentence):
-        tokens = words(sentence)
-        return [f.stem for f in gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))]
-
     assert places("وقال الضابط في حديثه للصحفيين إن الوضع هادئ.") == []
     assert places("وصلت التعزيزات إلى حديثة مساء أمس.") == ["حديثة"]
 
@@ -133,10 +129,26 @@ def test_a_place_found_by_its_capitals_or_a_cue_is_proposed_with_its_geonames_id
 
 def test_common_words_that_geonames_also_lists_as_places_are_no_places():
     """The coast, financial, channels, the movement: towns of those names exist, but in news text they are words."""
-    def places(sentence):
-        tokens = words(sentence)
-        return [f.stem for f in gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))]
-
     assert places("نشرت قنوات محلية صورا من الساحل عن الحراك المالي.") == []
     assert places("أعلنت وزارة المالية دعما ماليا إلى جانب منظمات في مالي.") == []
     assert places("وصلت التعزيزات إلى مندلي.") == ["مندلي"]
+
+
+def test_the_town_list_adds_towns_geonames_lacks_without_repeating_its_spellings():
+    from workbench.names.places import PLACES, TOWNS, place_named, place_source
+
+    def arabic(path):
+        return [s for row in read_places(path) for lang, s in row[3] if lang == "ar"]
+
+    towns = arabic(TOWNS)
+    assert len(towns) > 100 and len(set(towns)) == len(towns) and not set(towns) & set(arabic(PLACES))
+    assert places("انسحبت القوة من بعشيقة إلى الحمدانية.") == ["بعشيقة", "الحمدانية"]
+    assert place_named("بعشيقة", "ar") == place_named("Bashiqa", "fr") == "town:iq-bashiqa"
+    assert place_source("town:iq-bashiqa") == "Town list town:iq-bashiqa"
+    assert place_source("geonames:167357") == "GeoNames geonames:167357"
+    assert place_source("iso3166:JO") == "ISO 3166 iso3166:JO"
+
+
+def places(sentence):
+    tokens = words(sentence)
+    return [f.stem for f in gazetteer_places(Segment(1, sentence, 0, tokens, [False] * len(tokens)), len(sentence))]

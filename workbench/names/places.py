@@ -1,8 +1,10 @@
-"""Places the curated glossary does not hold: a compact GeoNames list, looked up like the glossary.
+"""Places the curated glossary does not hold: a compact GeoNames list and a hand-kept list of towns, looked up
+like the glossary.
 
 ``names/data/places.tsv`` is built by ``scripts/build_places.py`` (GeoNames, CC BY 4.0; ISO 3166
-country names from iso-codes). It is a lower-priority source than the glossary: a place found here
-becomes a proposal carrying its GeoNames id, never a link accepted on its own.
+country names from iso-codes); ``names/data/towns.tsv`` adds, by hand, Iraqi and Syrian towns and
+districts that list lacks. Both are lower-priority sources than the glossary: a place found there
+becomes a proposal carrying its id, never a link accepted on its own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from workbench.names.lookup import Lexicon
 
 PLACES = Path(__file__).resolve().parent / "data" / "places.tsv"
+TOWNS = Path(__file__).resolve().parent / "data" / "towns.tsv"
 
 
 def read_places(path: Path = PLACES, kind: str = "place") -> list[tuple[str, str, str, list[tuple[str, str]]]]:
@@ -33,8 +36,8 @@ def read_places(path: Path = PLACES, kind: str = "place") -> list[tuple[str, str
 
 @lru_cache(maxsize=None)
 def _rows() -> tuple:
-    """``read_places`` once per process."""
-    return tuple(read_places())
+    """``read_places`` of both lists, once per process."""
+    return tuple(read_places()) + tuple(read_places(TOWNS))
 
 
 @lru_cache(maxsize=2)
@@ -80,6 +83,13 @@ def _distinctive(spelling: str, common: frozenset) -> bool:
         bare = spelling[2:] if spelling.startswith("ال") else spelling
         return len(bare) >= 4 and not any(cue_fold(stem) in common for p, stem in proclitic_forms(spelling) if p)
     return True
+
+
+def place_source(place_id: str) -> str:
+    """Where a place's id comes from, for an entity's note: "GeoNames geonames:167357", "ISO 3166 iso3166:JO",
+    "Town list town:iq-bashiqa"."""
+    source = {"geonames": "GeoNames", "town": "Town list"}.get(place_id.partition(":")[0], "ISO 3166")
+    return f"{source} {place_id}"
 
 
 @lru_cache(maxsize=1)

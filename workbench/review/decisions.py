@@ -19,6 +19,7 @@ from workbench.text.tokens import stem_surface
 from workbench.config import current_user
 from workbench.errors import UserError
 from workbench.glossary import not_names, rules, store as glossary
+from workbench.names.places import place_source
 from workbench.glossary.model import ENTITY_TYPES
 from workbench.names.index import glossary_index
 from workbench.review import stale
@@ -89,7 +90,7 @@ def decide(conn: sqlite3.Connection, mention_id: int, action: str, *, entity_id:
         targets += _listed(conn, also, targets, entity_id if action in (vocabulary.CONFIRM, vocabulary.REJECT) else None)
         if action == vocabulary.CREATE:
             entity_id = _create_entity(conn, log, canonical, entity_type or proposal.get("type") or "other", mention,
-                                       f"GeoNames {proposal['geonames']}" if proposal.get("geonames") else None)
+                                       place_source(proposal["geonames"]) if proposal.get("geonames") else None)
         status = STATUS_OF[action]
         changed, untaught, tried = [], {}, set()
         befores = {m["id"]: current if m["id"] == mention_id else link_state(conn, m["id"]) for m in targets}
