@@ -486,3 +486,10 @@ def test_clergy_titles_stay_out_of_the_name_and_a_church_keeps_its_head(index):
 
 def test_et_after_a_name_without_its_complement_opens_the_next_noun(index):
     assert stems(index, "Il reçoit l'envoyé des Nations Unies et le chef de sa mission.") == ["Nations Unies"]
+
+
+def test_a_spaced_dash_a_plural_article_and_a_verb_before_an_article_end_a_name(index):
+    assert caps("Photo : Karim Haddo - Baadre, le village.") == ["Karim Haddo"]
+    assert stems(index, "Hier, Les Gardiens de la Révolution ont tiré.") == ["Gardiens de la Révolution"]
+    assert stems(index, "Selon le décompte, l'Alliance kurde remporte la majorité.") == ["Alliance kurde"]
+    assert stems(index, "Un article de Le Monde, cité par La Croix.") == ["Le Monde", "La Croix"]

@@ -166,6 +166,12 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;«“\"([—–-" and not (text[i] == "-" and i > 0 and text[i - 1].isalpha())
 
 
+def _spaced_dash(text: str, a: Token, b: Token) -> bool:
+    """A dash with a space on each side between two words separates them (a photo's caption: Pir Khidr - Lalesh)."""
+    gap = text[a.end:b.start]
+    return len(gap) == 3 and gap[1] in "-‐‑" and gap[0].isspace() and gap[2].isspace()
+
+
 def _abbreviated_title(text: str, dot: int) -> bool:
     start = dot
     while start > 0 and text[start - 1].isalpha():
@@ -186,7 +192,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             i += 1
             continue
         j = i
-        while j + 1 < n and tokens[j].joins and not taken[j + 1] and (
+        while j + 1 < n and tokens[j].joins and not taken[j + 1] and not _spaced_dash(text, tokens[j], tokens[j + 1]) and (
             _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
             or french and _foreign_link(tokens, taken, j + 1)
         ) and not (french and j == i and _acronym_before_a_name(tokens, taken, j)):
@@ -320,8 +326,8 @@ def _platform_x(tokens: list[Token], k: int) -> bool:
 def _capital_article(text: str, tokens: list[Token], k: int) -> bool:
     """A French article written with a capital inside a sentence opens a title's name (selon Le Monde,
     au Parisien: à Le is written au), not one that opens the sentence nor one before a word capitalised
-    by convention (Le Parlement)."""
-    return tokens[k].text in ("Le", "La", "Les") and not _opens_sentence(text, tokens[k].start) \
+    by convention (Le Parlement); a plural one is the group's article (Les Houthis, Les Gardiens de ...)."""
+    return tokens[k].text in ("Le", "La") and not _opens_sentence(text, tokens[k].start) \
         and not (k + 1 < len(tokens) and tokens[k + 1].text.casefold() in CONVENTIONAL_CAPS)
 
 
@@ -457,6 +463,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     end = k + 1
                 break
             if word in LINKING:
+                if word in ("la", "l", "les") and not linked:
+                    break  # an article with no preposition: a verb's object (Alliance kurde remporte la majorité)
                 j = k
                 while j < len(tokens) and tokens[j - 1].joins and j - k < 3 and (
                         tokens[j].text.casefold() in LINKING
@@ -489,7 +497,9 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
             elif _content(tokens[k]) and (tokens[k].text[:1].isupper() or word.endswith(_ADJECTIVE_ENDINGS)) \
                     and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
                                          or tokens[k].text[:1].isupper())) \
-                    and not _participle(tokens, k) and word not in SAYING and word not in VERBS:
+                    and not _participle(tokens, k) and word not in SAYING and word not in VERBS \
+                    and not (k + 1 < len(tokens) and tokens[k].joins and tokens[k + 1].text in ("la", "le", "les", "un", "une")):
+                # (a word an article follows is a verb: Alliance kurde remporte la majorité)
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1
             else:
