@@ -334,3 +334,8 @@ def test_a_listed_organisation_is_proposed_with_its_name(index):
 def test_latin_acronyms_in_arabic_text_are_organisations_but_not_dates(index):
     (got,) = run(index, "وقالت قناة LBCI إن الهجوم وقع SAT 12 FEB في المدينة.")
     assert [(f.surface, f.etype) for f in got if f.surface.isascii()] == [("LBCI", "org")]
+
+
+def test_turkish_and_tribal_given_names_open_a_persons_name():
+    assert [f[:2] for f in found("واستقبل الوفد يشار أوزتورك في أنقرة.")] == [("يشار أوزتورك", "person")]
+    assert [f[:2] for f in found("وشارك في الاجتماع فندي الخلف.")] == [("فندي الخلف", "person")]
