@@ -339,3 +339,13 @@ def test_latin_acronyms_in_arabic_text_are_organisations_but_not_dates(index):
 def test_turkish_and_tribal_given_names_open_a_persons_name():
     assert [f[:2] for f in found("واستقبل الوفد يشار أوزتورك في أنقرة.")] == [("يشار أوزتورك", "person")]
     assert [f[:2] for f in found("وشارك في الاجتماع فندي الخلف.")] == [("فندي الخلف", "person")]
+
+
+def test_an_adjective_of_the_title_is_no_name_and_only_a_given_name_follows_it():
+    assert [f[:2] for f in found("وقال المحلل السياسي الأردني صلاح ملكاوي إن الوضع خطير.")] == [
+        ("صلاح ملكاوي", "person")]
+    assert found("قتل قائد عسكري تابع لفصيل مسلح.") == []
+    assert found("وهو زعيم قبلي كان من أشد المعارضين.") == []
+    assert found("أفاد مسؤول محلي عراقي بضبط سيارة مفخخة.") == []
+    # an indefinite word after a definite title is no adjective of it: a name (Turki)
+    assert [f[:2] for f in found("وقال المهندس تركي عزيز حسن إن المياه عادت.")] == [("تركي عزيز حسن", "person")]

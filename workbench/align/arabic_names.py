@@ -450,6 +450,7 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
             or (heads and fold(tokens[j].text).startswith("ال") and fold(tokens[j].text) not in t["not_name"]
                 and not (j == i + 1 and appoints))  # تعيين الكاظمي: the one named, not what it heads
             or (j == i + 1 and of_place and _after_title_word(tokens[j], t))  # محافظ نينوى X; not محافظ عمر X
+            or _describing(tokens[j], t, not heads)  # المحلل السياسي X، قائد عسكري: the title's adjective
             or (fold(tokens[j - 1].text) == _ON_BEHALF and fold(tokens[j].text).startswith("ال") and j + 1 < n
                 and joined(tokens, j) and given_prefix(tokens[j + 1], t) is not None)  # المتحدث باسم اللجنة X
             or (heads and j + 1 < n and taken[j + 1] and not taken[j] and joined(tokens, j)
@@ -469,6 +470,8 @@ def _title_person(tokens: list[Token], taken: list[bool], i: int, prefix: int, t
         return out + [Cue(j - 1, count + 1, head, "org", "org head", tokens[j - 1].text, CONFIDENCE["org head"])]
     if _not_a_person_word(tokens[j], t):
         return out  # وزير الداخلية يقيل ...: a verb; قائد الشرطة ومدير ...: another title
+    if j - 1 > i and _describing(tokens[j - 1], t, not heads) and fold(tokens[j].text) not in t["name_start"]:
+        return out  # مسؤول محلي عراقي بضبط ...: after the title's adjectives only a given name opens a name
     if joined(tokens, j - 1):
         count = _person(tokens, taken, j, t, after_title=True, surnames=surnames)
     elif j - 1 > i and (j - 1 in places or j - 1 == office) and comma_between(tokens, j - 1, text):
@@ -530,6 +533,13 @@ def _verb_opening(tokens: list[Token], i: int, prefix: int, text: str) -> bool:
         return False
     before = text[tokens[i - 1].end:tokens[i].start] if i and text else "."
     return i == 0 or any(c in before for c in ".،,:\n")
+
+
+def _describing(token: Token, t: dict, definite: bool) -> bool:
+    """An adjective that describes a title and agrees with it: with the article after a definite one (المحلل
+    السياسي), without it after an indefinite one (قائد عسكري; not المهندس تركي, a man named Turki)."""
+    word = fold(token.text)
+    return word.startswith("ال") == definite and (word if definite else "ال" + word) in t["title_adjective"]
 
 
 def _not_a_person_word(token: Token, t: dict) -> bool:

@@ -147,7 +147,7 @@ _GIVEN_NAMES = """
 فاطمة زينب مريم عائشة خديجة سارة نور هدى رنا ليلى سلمى أمل هند سعاد نادية سميرة منى ريم دعاء
 نجلاء رحاب ميادة ريما رشا رانيا لينا نوال سهى عبير رولا ديمة بشرى شذى إسراء جيهان سناء
 نرمين روجين بيريفان زوزان شيرين فيان شيخموس يزيد يعرب يامن تميم تمام
-عاطف عاصم سرحان مطلك نبهان فندي غنام مخلف سطام حاجم دهام حردان هايس عطا
+عاطف عاصم سرحان مطلك نبهان فندي غنام مخلف سطام حاجم دهام حردان هايس عطا حنان
 خلوصي هاكان يشار دولت بولنت أوزغور
 """.split()  # (Turkish ones last: Yaşar, Hulusi, Hakan, Devlet, Bülent, Özgür)
 # names of عبد + a name of God often written as one word (عبدالله العريان, beside عبد الله)
@@ -166,6 +166,11 @@ _DESCRIBING_ADJECTIVES = """
 الإرهابي التكفيري المتطرف الإجرامي الطبي الصحي الإعلامي الرئيسي التجاري الثقافي الإداري القضائي
 الطائفي المتشدد البلدي المسلح المسلحة البرلماني البرلمانية التنفيذي التنفيذية الرئاسي الرئاسية التشريعي
 التشريعية
+""".split()
+# adjectives that describe a title, not a body's name (المحلل السياسي، المفتي الشرعي، زعيم قبلي)
+_TITLE_ADJECTIVES = """
+السياسي الشرعي القانوني الانتقالي القبلي الديني المدني الاجتماعي الاقتصادي الحقوقي الإنساني الدبلوماسي
+الاستخباري الأكاديمي الحزبي النقابي الطلابي
 """.split()
 
 # nationalities: a one-word glossary spelling that is also a common noun, followed by one, is that noun
@@ -317,6 +322,7 @@ def tables() -> dict[str, frozenset]:
         "not_name": _folded(_NOT_NAME),
         "not_place": _folded(_NOT_PLACES),
         "describing": _folded(_DESCRIBING_ADJECTIVES) | _folded([w + "ة" for w in _DESCRIBING_ADJECTIVES]),
+        "title_adjective": _folded(_DESCRIBING_ADJECTIVES + _TITLE_ADJECTIVES) - _folded(_GIVEN_NAMES),
         "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "ordinal": _folded(_ORDINALS),
         "verb": _folded(list(verb_forms())) - _folded(_GIVEN_NAMES),
