@@ -250,21 +250,21 @@ def test_a_new_entity_reaches_only_the_names_the_matcher_answers_differently_abo
 
 
 def test_a_name_added_to_the_glossary_reaches_its_short_form_later_in_the_article(conn, tmp_path):
-    """سرحان الجبوري, found by no cue, added to the glossary: «اعتقال الجبوري» two pairs later holds one
+    """زهوان الجبوري, found by no cue, added to the glossary: «اعتقال الجبوري» two pairs later holds one
     word of it, but the article remembers the glossary person's family name, so the next align analyses
     that pair again and finds it, as a full re-align does."""
     from tests.test_align_pipeline import add_article
     from workbench.glossary import store as glossary
 
-    add_article(conn, "ar", ["وأكد سرحان الجبوري أن الهجوم فشل.", "وعاد الهدوء إلى المدينة.",
+    add_article(conn, "ar", ["وأكد زهوان الجبوري أن الهجوم فشل.", "وعاد الهدوء إلى المدينة.",
                              "وجرت محاولة اعتقال الجبوري في منزله."], None)
     align_articles(conn)
     short = "SELECT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'الجبوري'"
     assert conn.execute(short).fetchall() == []
-    glossary.add_entity(conn, "sarhan-al-jubouri", "person", "Sarhan al-Jubouri")
-    glossary.add_variant(conn, "sarhan-al-jubouri", "ar", "سرحان الجبوري")
+    glossary.add_entity(conn, "zahwan-al-jubouri", "person", "Zahwan al-Jubouri")
+    glossary.add_variant(conn, "zahwan-al-jubouri", "ar", "زهوان الجبوري")
     align_articles(conn)
-    assert conn.execute(short).fetchall() == [("sarhan-al-jubouri",)]
+    assert conn.execute(short).fetchall() == [("zahwan-al-jubouri",)]
     check(conn, tmp_path)
 
 
@@ -289,16 +289,16 @@ def test_a_new_glossary_person_reaches_the_family_name_alone_in_other_articles(c
     from tests.test_align_pipeline import add_article
     from workbench.glossary import store as glossary
 
-    add_article(conn, "ar", ["وأكد سرحان الجبوري أن الهجوم فشل."], None)
+    add_article(conn, "ar", ["وأكد زهوان الجبوري أن الهجوم فشل."], None)
     add_article(conn, "ar", ["وقال الجبوري إن الطريق مفتوح."], None)
     align_articles(conn)
     alone = "SELECT l.entity_id FROM mentions m JOIN links l ON l.mention_id = m.id WHERE m.surface = 'الجبوري'"
     assert conn.execute(alone).fetchall() == []
-    glossary.add_entity(conn, "sarhan-al-jubouri", "person", "Sarhan al-Jubouri")
-    glossary.add_variant(conn, "sarhan-al-jubouri", "ar", "سرحان الجبوري")
+    glossary.add_entity(conn, "zahwan-al-jubouri", "person", "Zahwan al-Jubouri")
+    glossary.add_variant(conn, "zahwan-al-jubouri", "ar", "زهوان الجبوري")
     align_articles(conn)
     check(conn, tmp_path)
-    assert conn.execute(alone).fetchall() == [("sarhan-al-jubouri",)]
+    assert conn.execute(alone).fetchall() == [("zahwan-al-jubouri",)]
 
 
 def test_a_pair_analysed_again_remembers_a_part_the_article_called_the_longer_organisation(conn, tmp_path):

@@ -192,7 +192,8 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             i += 1
             continue
         j = i
-        while j + 1 < n and tokens[j].joins and not taken[j + 1] and not _spaced_dash(text, tokens[j], tokens[j + 1]) and (
+        while j + 1 < n and tokens[j].joins and not taken[j + 1] \
+                and not _spaced_dash(text, tokens[j], tokens[j + 1]) and (
             _cap(tokens[j + 1]) or _particle_before_cap(text, tokens, taken, j + 1) or _ayn(text, tokens, j)
             or french and _foreign_link(tokens, taken, j + 1)
         ) and not (french and j == i and _acronym_before_a_name(tokens, taken, j)):
@@ -498,7 +499,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                     and not (linked and (word in STOP and not _complement_number(tokens[first].text, word)
                                          or tokens[k].text[:1].isupper())) \
                     and not _participle(tokens, k) and word not in SAYING and word not in VERBS \
-                    and not (k + 1 < len(tokens) and tokens[k].joins and tokens[k + 1].text in ("la", "le", "les", "un", "une")):
+                    and not (k + 1 < len(tokens) and tokens[k].joins
+                             and tokens[k + 1].text in ("la", "le", "les", "un", "une")):
                 # (a word an article follows is a verb: Alliance kurde remporte la majorité)
                 # after its complement a name takes adjectives, not another name (... de l'homme Rami)
                 k = end = k + 1

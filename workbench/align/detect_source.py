@@ -11,9 +11,9 @@ from workbench.align.arabic_words import TANWEEN, adjective
 from workbench.align.arabic_places import listed_places
 from workbench.align.glossary_forms import (family_names, joined_mentions, joined_names, last_words, quoted_mentions,
                                            surname_mentions, with_heads)
-from workbench.align.capnames import (ARTICLES, COMMON_ENDINGS, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS, SAYING, STOP,
-                                      VERBS, acronym_phrases, capitalised_names, extend_names, facility_names,
-                                      french_lower_names, glued_start, head_kind)
+from workbench.align.capnames import (ARTICLES, COMMON_ENDINGS, LINKING, LOWER_PLACES, NAME_ADJECTIVES, NAME_HEADS,
+                                      SAYING, STOP, VERBS, acronym_phrases, capitalised_names, extend_names,
+                                      facility_names, french_lower_names, glued_start, head_kind)
 from workbench.names.lookup import Lexicon, is_facility
 from workbench.align.spans import Found, Segment, make_found
 from workbench.text.tokens import key_of, proclitic_forms, word_key
