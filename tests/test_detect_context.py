@@ -450,6 +450,12 @@ def test_a_camp_keeps_its_head_an_airport_gives_way_to_its_city(index):
     assert [f.stem for f in found] == ["مخيم الركبان", "السليمانية"]
 
 
+def test_a_camp_in_an_iraqi_or_syrian_town_is_the_town_unless_the_list_names_the_camp(index):
+    (found,) = run(index, "ar", "عاد النازحون من مخيم مخمور ومخيم اليرموك إلى قراهم.")
+    assert [(f.stem, f.detector) for f in found] == [("مخمور", "gazetteer"), ("مخيم اليرموك", "cue")]
+    assert found[0].place == "geonames:93818" and "city of the facility" in found[0].cue
+
+
 def test_the_kurdish_units_and_a_dual_head_before_a_prisons_name(index):
     (found,) = run(index, "ar", "تظاهر أهالي حيي غويران والنشوة ضد ممارسات الوحدات الكردية.")
     assert [(f.stem, f.entity_id) for f in found if f.stem in ("غويران", "الوحدات الكردية")] == [

@@ -63,9 +63,19 @@ def test_arabic_spellings_find_latin_only_entity(latin, text, entity):
 
 
 def test_cross_script_match_is_accepted_and_explained(latin):
-    best = top(latin, "الكاظمي", "ar")
+    best = top(latin, "مصطفى الكاظمي", "ar")
     assert best.accepted and best.score >= 0.86
     assert "cross-script" in best.why and best.variant in best.why
+
+
+@pytest.mark.parametrize("matcher, text, lang, entity", [
+    ("latin", "الكاظمي", "ar", "mustafa-al-kadhimi"),
+    ("arabic", "Ghwayran", "fr", "ghwayran"),
+])
+def test_one_word_read_across_scripts_is_only_suggested(request, matcher, text, lang, entity):
+    best = top(request.getfixturevalue(matcher), text, lang)
+    assert best.entity_id == entity and not best.accepted
+    assert top(request.getfixturevalue("full"), text, lang).accepted  # its own script's spelling accepts it
 
 
 @pytest.mark.parametrize("text, lang, entity", [

@@ -63,10 +63,11 @@ def _camp(token) -> bool:
 def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     """A facility named only after its city is the city (مطار السليمانية: Sulaymaniyah): a cue name of
     a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
-    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head, and so does a
-    camp, named after the locality it stands in (مخيم الركبان, as مخيم الهول)."""
+    outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head. So does a camp,
+    unless it stands in an Iraqi or Syrian town of the list (مخيم مخمور: Makhmur; not مخيم الركبان, on the
+    Jordanian border, nor one the list itself spells with its head, مخيم اليرموك)."""
     from workbench.align.spans import make_found
-    from workbench.names.places import place_lookup
+    from workbench.names.places import place_country, place_lookup
 
     if not any(c.cue.startswith("facility head") for c in cued):
         return cued  # the place list is read only for a facility's name
@@ -78,9 +79,10 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     for c in cued:
         a, b = start_of.get(c.start), end_of.get(c.end)
         hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) \
-            if c.cue.startswith("facility head") and a is not None and b is not None and b > a \
-            and not _camp(tokens[a]) else None
-        if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1:
+            if c.cue.startswith("facility head") and a is not None and b is not None and b > a else None
+        if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1 \
+                or _camp(tokens[a]) and (place_country(hit.entries[0].entity_id) not in ("IQ", "SY")
+                                         or places.match_at(tokens, a, ("ar",), limit=b + 1) is not None):
             out.append(c)
             continue
         place = make_found("source", seg, hit.first, hit.count, hit.prefix, "ar", "gazetteer", total)

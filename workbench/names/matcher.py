@@ -365,15 +365,19 @@ class Matcher:
             var = self.variants[v]
             out.append(Candidate(
                 entity_id=self.entity_ids[e], canonical=self.canonicals[e], score=round(score, 4),
-                accepted=rank == 0 and self._confident(form, score, runner_up, kind), variant=var.text,
+                accepted=rank == 0 and self._confident(form, score, runner_up, kind,
+                                                       var.arabic != arabic and "acronym" not in kind),
+                variant=var.text,
                 why=explain(text, form, var, kind), acronym=kind.startswith("acronym"),
             ))
         return out
 
-    def _confident(self, form: Form, score: float, runner_up: float, kind: str = "") -> bool:
+    def _confident(self, form: Form, score: float, runner_up: float, kind: str = "", cross: bool = False) -> bool:
         """A score high and clear of the next entity's, on enough consonants: those of the words as
-        compared, without the proclitic a match took off (كرسعة read ك + رسعة has two, r-s)."""
-        if score < ACCEPT or score - runner_up < MARGIN or len(form.keys) == 1 and score < ONE_WORD_ACCEPT:
+        compared, without the proclitic a match took off (كرسعة read ك + رسعة has two, r-s). One word
+        read in the other script (not as an acronym) is only a suggestion: its consonant skeleton says too
+        little (Hommes, "men", ~ حمص; a nickname Samra ~ سامرا)."""
+        if score < ACCEPT or score - runner_up < MARGIN or len(form.keys) == 1 and (score < ONE_WORD_ACCEPT or cross):
             return False  # (Goran ~ Ghwayran: one word alike but for a vowel is a suggestion)
         clitic = "proclitic" in kind
         signal = sum(min([len(k.coarse)] + [len(a.coarse) for a in alts] if clitic else [len(k.coarse)])

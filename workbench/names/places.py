@@ -93,6 +93,24 @@ def place_source(place_id: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _countries_of() -> dict[str, str]:
+    """Place id -> ISO 3166 code of its country (the lists' ``country`` column)."""
+    out = {}
+    for path in (PLACES, TOWNS):
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as f:
+                lines = (line for line in f if not line.startswith("#"))
+                for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+                    out[rec["id"]] = (rec.get("country") or "").upper()
+    return out
+
+
+def place_country(place_id: str) -> str:
+    """The ISO 3166 code of a listed place's country ("IQ", "SY"), or "" when it is not known."""
+    return _countries_of().get(place_id, "")
+
+
+@lru_cache(maxsize=1)
 def place_names() -> dict[str, str]:
     """GeoNames / ISO id -> English name."""
     return {pid: name for pid, _, name, _ in _rows()}
