@@ -99,7 +99,7 @@ def test_a_militia_head_is_left_out_of_the_name():
 
 
 def test_a_shrine_name_keeps_its_title():
-    assert ("الشيخ عدي", "place", "place head") in found("وتجمع الزوار قرب مرقد الشيخ عدي صباحا.")
+    assert ("مرقد الشيخ عدي", "place", "place head") in found("وتجمع الزوار قرب مرقد الشيخ عدي صباحا.")
 
 
 def test_a_title_phrase_naming_a_place_then_a_comma_then_the_name():
@@ -349,3 +349,33 @@ def test_an_adjective_of_the_title_is_no_name_and_only_a_given_name_follows_it()
     assert found("أفاد مسؤول محلي عراقي بضبط سيارة مفخخة.") == []
     # an indefinite word after a definite title is no adjective of it: a name (Turki)
     assert [f[:2] for f in found("وقال المهندس تركي عزيز حسن إن المياه عادت.")] == [("تركي عزيز حسن", "person")]
+
+
+def test_a_great_river_is_named_without_its_head_a_village_of_the_river_with_it():
+    assert [f[:2] for f in found("عبر المهربون نهر الفرات ثم نهر بردى قرب قرية نهر الكلب.")] == [
+        ("الفرات", "place"), ("بردى", "place"), ("نهر الكلب", "place")]
+
+
+def test_a_shrine_keeps_its_head_with_a_title_a_given_name_or_an_adjective():
+    names = [f[:2] for f in found("توجه الزوار إلى مرقد الإمام موسى ثم إلى مقام حسين والعتبة العباسية.")]
+    assert names == [("مرقد الإمام موسى", "place"), ("مقام حسين", "place"), ("العتبة العباسية", "place")]
+    # an adjective of nationality is no shrine's name, nor a common word after the head
+    assert found("زار العتبة السورية ومقام الصلاة.") == []
+
+
+def test_generic_bodies_are_no_names_even_behind_a_proclitic():
+    text = "واجتمع المجلس المدني مع الهيئة الاستشارية وقوات المعارضة بعد انقطاع التيار الكهربائي."
+    assert found(text) == []
+    # a body with a place of its own is named
+    assert [f[:2] for f in found("وقال مجلس الرقة المدني إن الطريق مفتوح.")] == [("مجلس الرقة المدني", "org")]
+
+
+def test_common_words_that_looked_like_names_after_a_head():
+    assert found("هجوم يستهدف قرية علوية، وخرج الناس لإحياء ذكرى الشهداء في مناطق مثل هذه.") == []
+    assert found("ونادى باسم أهالي البلدة مختار القرية.") == []
+
+
+def test_a_place_the_list_spells_only_with_its_head_keeps_it(index):
+    (got,) = run(index, "وقع انفجار في مدينة الصدر ثم في قضاء الحويجة.")
+    assert [(f.stem, f.detector) for f in got] == [("مدينة الصدر", "gazetteer"), ("الحويجة", "cue")]
+    assert got[0].place == "geonames:7802746"

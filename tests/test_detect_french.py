@@ -493,3 +493,8 @@ def test_a_spaced_dash_a_plural_article_and_a_verb_before_an_article_end_a_name(
     assert stems(index, "Hier, Les Gardiens de la Révolution ont tiré.") == ["Gardiens de la Révolution"]
     assert stems(index, "Selon le décompte, l'Alliance kurde remporte la majorité.") == ["Alliance kurde"]
     assert stems(index, "Un article de Le Monde, cité par La Croix.") == ["Le Monde", "La Croix"]
+
+
+def test_page_furniture_and_an_acronym_title_are_no_names(index):
+    assert stems(index, "Please Wait. AJOUTER AUX FAVORIS. Voilà ce que dit Omar Abu Layla CEO du réseau.") == [
+        "Omar Abu Layla"]

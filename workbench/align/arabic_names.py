@@ -224,7 +224,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         count += 1
         k += 1
     first = fold(tokens[i].text)
-    if (count and f"{fold(tokens[i - 1].text)} {first}" in t["generic_body"]) \
+    if (count and any(f"{stem} {first}" in t["generic_body"] for _, stem in token_forms(tokens[i - 1]))) \
             or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
         return 0  # مجلس النواب (العراقي): the parliament, a common noun; المجلس الحاضرين: the members present
     if count == 1 and (first in t["describing"] or adjective(first) and not definite_head) \
@@ -508,6 +508,22 @@ def _portfolio(word: str) -> bool:
     return word in _PORTFOLIOS or word[:1] in "ول" and (word[1:] in _PORTFOLIOS or "ا" + word[1:] in _PORTFOLIOS)
 
 
+def _shrine(tokens: list[Token], taken: list[bool], i: int, prefix: int, t: dict) -> Cue | None:
+    """A shrine named with its head: after مقام/مرقد/ضريح a title and a name (مرقد الإمام الكاظم، مقام السيدة
+    زينب) or a given name (مرقد الحسين); after العتبة/الحضرة an adjective (العتبة الكاظمية، الحضرة الحنفية)."""
+    n = len(tokens)
+    if i + 1 >= n or not joined(tokens, i) or taken[i + 1]:
+        return None
+    head, word = stem_of(tokens[i], prefix), fold(tokens[i + 1].text)
+    if head in t["shrine_adjective_head"]:
+        count = 2 if word.startswith("ال") and adjective(word) and word not in t["nationality"] else 0
+    elif word in t["title"]:
+        count = 3 if i + 2 < n and joined(tokens, i + 1) and not taken[i + 2] and name_word(tokens[i + 2], t) else 0
+    else:
+        count = 2 if word in t["given"] else 0
+    return Cue(i, count, prefix, "place", "place head", tokens[i].text, CONFIDENCE["place head"]) if count else None
+
+
 def _participle(word: str, t: dict) -> bool:
     """An indefinite feminine participle of five letters (موحدة، موزعة، مختصة; folded): it describes the
     head before it (قائمة موحدة، محكمة مختصة), it does not name it (a verbal noun, مراقبة, may)."""
@@ -746,10 +762,8 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 and (name_word(token, t) or not tokens[i + 1].text.isdigit()) \
                 and not _quantity(tokens, i + 1, t):  # خلال 24 ساعة، مدة 24 ساعة: no outlet
             found = Cue(i, 2, _outlet_prefix(token), "org", "news outlet", token.text, CONFIDENCE["org head"])
-        if found is None and prefix_in(token, t["shrine_head"]) is not None and i + 2 < n and joined(tokens, i) \
-                and fold(tokens[i + 1].text) in t["title"] and joined(tokens, i + 1) \
-                and not taken[i + 2] and name_word(tokens[i + 2], t):
-            found = Cue(i + 1, 2, 0, "place", "place head", token.text, CONFIDENCE["place head"])  # مقام السيدة زينب
+        if found is None and (shrine := prefix_in(token, t["shrine_head"])) is not None:
+            found = _shrine(tokens, taken, i, shrine, t)
         if found is None and prefix_in(token, t["dropped_org_head"]) is not None and i + 1 < n and joined(tokens, i) \
                 and not taken[i + 1] and prefix_in(tokens[i + 1], t["org_head"], clitics=False) is None:
             count = _org(tokens, taken, i + 1, t)
@@ -766,7 +780,9 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
             if count and stem_of(token, head) in _VILLAGE_HEADS and end < n and joined(tokens, end - 1) \
                     and not taken[end] and fold(tokens[end].text) in _DIRECTION_ADJECTIVES:
                 count += 1  # بلدة الغارية الشرقية: one of two villages of a name, told apart by where they lie
-            if count and stem_of(token, head) in t["kept_place_head"]:  # جبل الزاوية: the head is in the name
+            if count and stem_of(token, head) in t["kept_place_head"] and not (
+                    count == 1 and fold(tokens[i + 1].text) in t["river"]):  # جبل الزاوية: the head is in the name
+                # (not before a great river, named on its own: نهر الفرات → الفرات; but نهر البارد)
                 found = Cue(i, count + 1, head, "place", "place head", token.text, CONFIDENCE["place head"])
             elif count and (council := _council_before(tokens, taken, i, t)) is not None:
                 # مجلس مدينة تلبيسة: the town's council, an organisation named with both heads

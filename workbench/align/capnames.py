@@ -96,7 +96,10 @@ STOP = {
     "english", "french", "arabic", "chinese", "japanese", "indonesian", "german", "spanish", "russian", "turkish",
     "persian", "kurdish", "italian", "portuguese", "korean",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
-    "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire",
+    "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire", "ajouter", "favoris", "partager",
+    "imprimer", "actualités", "voilà", "please", "wait", "share", "print",
+    # titles that are acronyms (Omar Abu Layla, CEO ...)
+    "ceo", "pdg",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
     "affaires",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)

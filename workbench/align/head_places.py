@@ -65,12 +65,13 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
     outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head. So does a camp,
     unless it stands in an Iraqi or Syrian town of the list (مخيم مخمور: Makhmur; not مخيم الركبان, on the
-    Jordanian border, nor one the list itself spells with its head, مخيم اليرموك)."""
-    from workbench.align.spans import make_found
+    Jordanian border, nor one the list itself spells with its head, مخيم اليرموك). The other way round, a
+    place the list spells only with its head is named with it (مدينة الصدر: Sadr City, not الصدر)."""
     from workbench.names.places import place_country, place_lookup
 
-    if not any(c.cue.startswith("facility head") for c in cued):
-        return cued  # the place list is read only for a facility's name
+    heads = ("facility head", "place head")
+    if not any(c.cue.startswith(heads) for c in cued):
+        return cued  # the place list is read only for a name behind a head
     tokens = seg.tokens
     start_of = {tok.start: k for k, tok in enumerate(tokens)}
     end_of = {tok.end: k for k, tok in enumerate(tokens)}
@@ -78,16 +79,31 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     out = []
     for c in cued:
         a, b = start_of.get(c.start), end_of.get(c.end)
-        hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) \
-            if c.cue.startswith("facility head") and a is not None and b is not None and b > a else None
-        if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1 \
-                or _camp(tokens[a]) and (place_country(hit.entries[0].entity_id) not in ("IQ", "SY")
-                                         or places.match_at(tokens, a, ("ar",), limit=b + 1) is not None):
+        if a is None or b is None or not c.cue.startswith(heads):
             out.append(c)
-            continue
-        place = make_found("source", seg, hit.first, hit.count, hit.prefix, "ar", "gazetteer", total)
-        place.etype, place.confidence = "place", GAZETTEER_CONFIDENCE
-        place.place = hit.entries[0].entity_id
-        place.cue = f"city of the facility '{tokens[a].text}' (GeoNames place {place.place})"
-        out.append(place)
+        elif c.cue.startswith("place head"):
+            whole = places.match_at(tokens, a - 1, ("ar",), limit=b + 1) if a else None
+            named = whole is not None and whole.first == a - 1 and whole.first + whole.count == b + 1 \
+                and places.match_at(tokens, a, ("ar",), limit=b + 1) is None  # (not قضاء الحويجة: الحويجة too)
+            out.append(_listed(seg, whole, whole.first, total, "named with its head") if named else c)
+        else:
+            hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) if b > a else None
+            if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1 \
+                    or _camp(tokens[a]) and (place_country(hit.entries[0].entity_id) not in ("IQ", "SY")
+                                             or places.match_at(tokens, a, ("ar",), limit=b + 1) is not None):
+                out.append(c)
+            else:
+                out.append(_listed(seg, hit, a, total, f"city of the facility '{tokens[a].text}'"))
     return out
+
+
+def _listed(seg: Segment, hit, head: int, total: int, why: str) -> Found:
+    """The place-list place ``hit`` as a detection, its cue ``why`` (the head at token ``head``)."""
+    from workbench.align.spans import make_found
+    from workbench.names.places import place_source
+
+    place = make_found("source", seg, hit.first, hit.count, hit.prefix, "ar", "gazetteer", total)
+    place.etype, place.confidence = "place", GAZETTEER_CONFIDENCE
+    place.place = hit.entries[0].entity_id
+    place.cue = f"{why} ({place_source(place.place)})"
+    return place

@@ -59,7 +59,9 @@ _PLACE_HEADS = """
 
 # dual and plural heads: a second place follows after و (بلدتي الطيانة والجرذي)
 # place heads that are part of the name they open: a mountain range, a valley (جبل الزاوية، وادي حوران)
-_KEPT_PLACE_HEADS = "جبل جبال وادي سهل هور أهوار".split()  # (سهل نينوى, the Nineveh Plains: a place of its own)
+_KEPT_PLACE_HEADS = "جبل جبال وادي سهل هور أهوار نهر".split()  # (سهل نينوى, the Nineveh Plains: a place of its own)
+# the region's great rivers, named without their head (نهر الفرات → الفرات; a village نهر البارد keeps it)
+_RIVERS = "الفرات دجلة الخابور الزاب العاصي العاصى بردى بردي ديالى البليخ الساجور عفرين قويق اليرموك العظيم الأردن".split()
 
 # (the dual in the nominative too: تعرضت قريتا X وY)
 _PLURAL_PLACE_HEADS = """بلدتي قريتي مدينتي محافظتي ريفي بلدتا قريتا مدينتا محافظتا حيي حيا أحياء قرى بلدات مدن مناطق قواعد
@@ -94,7 +96,8 @@ _MEMBERS_OF = "مسلحي مقاتلي عناصر فصيل فصائل كتيبة
 _PAGES = "صفحة صفحات حساب حسابات معرف معرفات".split()
 
 # shrines and mosques: the name after them is a place, a title included (مقام السيدة زينب)
-_SHRINE_HEADS = "مقام مرقد ضريح".split()
+_SHRINE_HEADS = "مقام مرقد ضريح العتبة الحضرة".split()
+_SHRINE_ADJECTIVE_HEADS = "العتبة الحضرة".split()  # named by an adjective: العتبة الحسينية
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept; a military
 # base is named after its place (قاعدة عين الأسد، قواعد الشيخ ناصر): a place head
@@ -187,7 +190,12 @@ _ORDINALS = """
 """.split()
 
 # assemblies named by their members: common nouns like البرلمان, not names (a parliament, a cabinet)
-_GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس الشعب", "مجلس الشيوخ", "مجلس الأعيان", "مجلس الأمة"]
+_GENERIC_BODIES = ["مجلس النواب", "مجلس الوزراء", "مجلس الشعب", "مجلس الشيوخ", "مجلس الأعيان", "مجلس الأمة",
+                   # bodies named by what they are, the same in any town or party (the civil council, the
+                   # opposition's forces, the advisory board) and a word that only looks like one (the current)
+                   "مجلس الشورى", "مجلس الصلح", "مجلس المحافظة", "المجلس المدني", "الهيئة الاستشارية",
+                   "الهيئة التأسيسية", "قوات المعارضة", "قوات السلطة", "قوات السلطات", "غرفة التنسيق",
+                   "الجمعية الخيرية", "التيار الكهربائي"]
 
 # branches of security named by an adjective after الأمن: the agency (الأمن العام، قوى الأمن الداخلي)
 _SECURITY_BRANCHES = "الداخلي العام الوطني العسكري السياسي الجنائي القومي".split()
@@ -215,9 +223,10 @@ _ABD = "عبد عبدال".split()
 # found by the place list alone (a head or a list still finds them)
 _NOT_PLACES = """الثورة ثورة أمان الأمان موصول السلمية إبادة الإبادة الكرامة الخارجة مسقط
 الساحل مالي مالية قنوات الحراك حراك الإشارة إشارة طواحين المزرعة مزرعة الحاضر كريمة عالية قيصرية الشامية
-الحسينية حسينية""".split()  # common words that GeoNames also has as places: the coast, financial, channels
+الحسينية حسينية الإسماعيلية إسماعيلية عشاق""".split()  # common words that GeoNames also has as places: the coast, financial, channels
 
 _NOT_NAME = """
+مثل مثلا ذكرى أهالي علوية شيعية مسيحية درزية إسماعيلية إيزيدية ايزيدية
 تقع يقع تبعد يبعد تضم يضم تشهد يشهد تسمى يسمى تعرف يعرف الشهداء شهداء
 العبور عبور الزيارة زيارة المرور السير الملاحة النزوح
 سيطرة نفوذ تمكنت تمكن تمكنوا أقصى أدنى البريد بريد آنذاك حينها وقتها
@@ -288,6 +297,7 @@ def tables() -> dict[str, frozenset]:
         "plural_place_head": _folded(_PLURAL_PLACE_HEADS),
         "described_place_head": _folded(_PLURAL_PLACE_HEADS + _DESCRIBED_PLACE_HEADS),
         "kept_place_head": _folded(_KEPT_PLACE_HEADS),
+        "river": _folded(_RIVERS),
         "speech": _folded(_SPEECH_VERBS),
         "closing": _folded(_CLOSING),
         "unit": _folded(_UNITS),
@@ -309,6 +319,7 @@ def tables() -> dict[str, frozenset]:
         "pages": _folded(_PAGES),
         "broadcast_head": _folded(_BROADCAST_HEADS),
         "shrine_head": _folded(_SHRINE_HEADS),
+        "shrine_adjective_head": _folded(_SHRINE_ADJECTIVE_HEADS),
         "role_after": _folded(_ROLES_AFTER),
         "facility_head": _folded(_FACILITY_HEADS) | _folded(["ال" + w for w in _FACILITY_HEADS]),
         "outlet": _folded(_OUTLETS),
