@@ -379,3 +379,20 @@ def test_a_place_the_list_spells_only_with_its_head_keeps_it(index):
     (got,) = run(index, "وقع انفجار في مدينة الصدر ثم في قضاء الحويجة.")
     assert [(f.stem, f.detector) for f in got] == [("مدينة الصدر", "gazetteer"), ("الحويجة", "cue")]
     assert got[0].place == "geonames:7802746"
+
+
+def test_a_nisba_after_two_names_ends_the_name_a_participle_does_not():
+    assert [f[:2] for f in found("كما يقول سالم الدليمي المشهداني، الذي يسكن هناك.")] == [
+        ("سالم الدليمي المشهداني", "person")]
+    assert [f[:2] for f in found("وقال وليد حمد العمر المنحدر من القرية.")] == [("وليد حمد العمر", "person")]
+
+
+def test_a_battalion_is_named_after_a_man_or_not_at_all_and_a_diocese_after_its_city():
+    assert [f[:2] for f in found("وقاتلت كتيبة الحمزة وكتيبة استطلاع وكتيبة المجنزرات.")] == [("كتيبة الحمزة", "org")]
+    assert [f[:2] for f in found("وقالت مطرانية حماة للروم الأرثوذكس إن الكنيسة تضررت.")] == [
+        ("مطرانية حماة للروم الأرثوذكس", "org")]
+
+
+def test_well_known_iraqi_armed_groups_are_listed(index):
+    (got,) = run(index, "وكان من قادة أنصار الإسلام ثم انضم إلى أنصار السنة.")
+    assert [(f.stem, f.etype) for f in got] == [("أنصار الإسلام", "org"), ("أنصار السنة", "org")]

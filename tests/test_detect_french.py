@@ -498,3 +498,9 @@ def test_a_spaced_dash_a_plural_article_and_a_verb_before_an_article_end_a_name(
 def test_page_furniture_and_an_acronym_title_are_no_names(index):
     assert stems(index, "Please Wait. AJOUTER AUX FAVORIS. Voilà ce que dit Omar Abu Layla CEO du réseau.") == [
         "Omar Abu Layla"]
+
+
+def test_a_capitalised_point_of_the_compass_after_a_place_names_its_part(index):
+    got = names(index, "Les rebelles d'Alep-Est et d'Alep Est ont parlé au Kurdistan-Occidental, pas à Alep.")
+    assert [(f.stem, f.entity_id) for f in got] == [
+        ("Alep-Est", None), ("Alep Est", None), ("Kurdistan-Occidental", None), ("Alep", "aleppo")]

@@ -107,8 +107,9 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # بنجاح أسفرت عن ...: a verb of the pattern أفعلت, not a name
         elif word in t["role_after"]:
             break  # بريفان حسن نائبة رئيس ...: the role after the name, no part of it
-        elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال"):
-            break  # وليد حمد العمر المنحدر من ...: a participle describes the man named
+        elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال") \
+                and not (word.endswith("ي") and word not in t["not_name"]):
+            break  # وليد حمد العمر المنحدر من ...: a participle describes the man named (a nisba, المشهداني, may end it)
         elif count >= 2 and len(word) == 7 and word.startswith("ال") and word[3] == "ا" and word.endswith("ه"):
             break  # نرمين عثمان العاملة في ...: a feminine participle (فاعلة) describes the woman named
         elif word == _SHEIKH and tokens[k].text == "شيخ" and k + 1 < n and not taken[k + 1] and joined(tokens, k) \
@@ -173,6 +174,9 @@ def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -
         and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t)
 
 
+_BATTALION = frozenset((fold("كتيبة"), fold("الكتيبة")))
+
+
 def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False,
          ministry: bool = False) -> int:
     """How many tokens after an organisation head belong to its name (the head not counted).
@@ -224,6 +228,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         count += 1
         k += 1
     first = fold(tokens[i].text)
+    if count and any(stem in _BATTALION for _, stem in token_forms(tokens[i - 1])) \
+            and first.removeprefix("ال") not in t["given"]:
+        return 0  # كتيبة استطلاع، كتيبة المجنزرات: a battalion is named after a man (كتيبة الحمزة) or not at all
     if (count and any(f"{stem} {first}" in t["generic_body"] for _, stem in token_forms(tokens[i - 1]))) \
             or (count and definite_head and first.endswith(("ين", "ون")) and len(first) >= 7):
         return 0  # مجلس النواب (العراقي): the parliament, a common noun; المجلس الحاضرين: the members present

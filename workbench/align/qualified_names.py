@@ -230,6 +230,8 @@ def _kind(seg: Segment, f: Found, k: int, j: int, lexicon: Lexicon) -> str | Non
 # French: after a place, a part of the world of its own (Amérique latine, Amérique centrale, Amérique du Sud)
 REGION_FR = frozenset(("latine", "centrale", "orientale", "occidentale", "septentrionale", "méridionale"))
 POINTS_FR = frozenset(("Nord", "Sud"))  # after "du"
+# a capitalised point of the compass after a place names its part (Alep-Est, Mossoul Ouest, Kurdistan-Occidental)
+PARTS_FR = frozenset(("Est", "Ouest", "Nord", "Sud", "Occidental", "Oriental", "Occidentale", "Orientale"))
 # regions split among countries: with a nationality, one country's part (Kurdistan iranien, syrien ...)
 SPLIT_REGIONS = frozenset(("kurdistan",))
 
@@ -253,16 +255,18 @@ def french_regions(seg: Segment, found: list[Found], lexicon: Lexicon, index, to
                 out.append(name)
                 continue
         out.append(f)
-    return out
+    regions = [f for f in out if f.cue and f.cue.endswith("after a place's name")]
+    return [f for f in out if not any(r is not f and r.start <= f.start and f.end <= r.end for r in regions)]
 
 
 def _french_region(seg: Segment, k: int) -> int:
     """How many words the region named from the place at ``k`` takes (0: none)."""
     tokens = seg.tokens
     j = k + 1
-    if j >= len(tokens) or not tokens[k].joins or seg.taken[j]:
-        return 0
-    if tokens[j].text in REGION_FR or (tokens[k].text.casefold() in SPLIT_REGIONS and nationality_word(tokens[j].text)):
+    if j >= len(tokens) or not tokens[k].joins or seg.taken[j] and tokens[j].text not in PARTS_FR:
+        return 0  # (a part's word may have been taken as a capitalised name of its own: Occidental)
+    if tokens[j].text in REGION_FR or tokens[j].text in PARTS_FR \
+            or (tokens[k].text.casefold() in SPLIT_REGIONS and nationality_word(tokens[j].text)):
         return 2  # (Kurdistan iranien: the Iranian part, not the Kurdistan Region; Kobané syrien is Kobani)
     if tokens[j].text == "du" and j + 1 < len(tokens) and tokens[j].joins and not seg.taken[j + 1] \
             and tokens[j + 1].text in POINTS_FR:
