@@ -396,3 +396,10 @@ def test_a_battalion_is_named_after_a_man_or_not_at_all_and_a_diocese_after_its_
 def test_well_known_iraqi_armed_groups_are_listed(index):
     (got,) = run(index, "وكان من قادة أنصار الإسلام ثم انضم إلى أنصار السنة.")
     assert [(f.stem, f.etype) for f in got] == [("أنصار الإسلام", "org"), ("أنصار السنة", "org")]
+
+
+def test_a_quoted_province_is_the_place_and_and_opens_no_name():
+    assert [f[:2] for f in found("وقالت المعرفات الرسمية لـ”محافظة طرطوس”، إن الحملة بدأت.")] == [("طرطوس", "place")]
+    assert found("ونفذت الحملة ضمن خطة أمنية محكمة ومنظمة.") == []
+    assert [f[:2] for f in found("وقال حزب وطن إن الانتخابات تأجلت.")] == [("حزب وطن", "org")]
+    assert [f[:2] for f in found("وخلية سالم الأحمد، مسؤولة عن الاغتيال.")] == [("سالم الأحمد", "person")]

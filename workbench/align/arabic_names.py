@@ -212,6 +212,8 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
+        if not count and word[:1] == "و" and (word[1:] in t["org_head"] or _participle(word[1:], t)):
+            break  # خطة محكمة ومنظمة، محكمة ومنظمة: "and" joins another noun or adjective, no name
         if not count and imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5):
             break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name
         if not count and not definite_head and (_participle(word, t) or _active_participle(word, t)):
@@ -583,6 +585,8 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
     n = len(tokens)
     if i and tokens[i - 1].joins:
         return None
+    if tokens[i].text.startswith("و") and fold(tokens[i].text) not in t["given"]:
+        return None  # وخلية فلان، مسؤولة عن ...: "and the cell of", no name opens with و but a given name
     k = i
     while k < n and k - i < 3 and not taken[k] and name_word(tokens[k], t) and (
             k == i or not fold(tokens[k - 1].text).startswith("ال")):

@@ -17,6 +17,8 @@ _AGREEMENTS = frozenset(("اتفاق", "اتفاقيه", "اتفاقي", "مسا
 _KNOWN_AS = frozenset(("المعروف", "المعروفه", "المعروفين", "يعرف", "تعرف", "عرف", "الملقب", "الملقبه", "الملقبين"))
 _BY = ("بـ", "ب")
 _TO = ("لـ", "ل")  # ل with a tatweel or alone: لـ"العربي الجديد"، ل «الحياة» (to the outlet ...)
+# heads of a province, a town or a village, outside the name even inside quotation marks
+_TOWN_HEADS = frozenset(fold(w) for w in "محافظة مدينة بلدة قرية حي ناحية قضاء".split())
 
 
 def quoted_span(tokens: list[Token], taken: list[bool], i: int, text: str) -> int:
@@ -69,6 +71,9 @@ def quoted_name(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
         return Cue(i, count, 0, "org", "quoted head", tokens[i].text, CONFIDENCE["org head"])
     if count >= 2 and fold(tokens[i].text) in t["kept_place_head"]:  # طريق "وادي عبيد": a place, its head in it
         return Cue(i, count, 0, "place", "quoted place head", tokens[i].text, CONFIDENCE["place head"])
+    if count >= 2 and fold(tokens[i].text) in _TOWN_HEADS and all(name_word(tok, t) for tok in tokens[i + 1:i + count]):
+        # لـ"محافظة اللاذقية": the place, its head outside it as unquoted (not «إقليم دير الزور», a region)
+        return Cue(i + 1, count - 1, 0, "place", "quoted place head", tokens[i].text, CONFIDENCE["place head"])
     folded = fold(word)
     if i and prefix_in(tokens[i - 1], t["title"]) is not None:
         return Cue(i, count, 0, "person", "title", word, CONFIDENCE["title"])
