@@ -504,3 +504,14 @@ def test_a_capitalised_point_of_the_compass_after_a_place_names_its_part(index):
     got = names(index, "Les rebelles d'Alep-Est et d'Alep Est ont parlé au Kurdistan-Occidental, pas à Alep.")
     assert [(f.stem, f.entity_id) for f in got] == [
         ("Alep-Est", None), ("Alep Est", None), ("Kurdistan-Occidental", None), ("Alep", "aleppo")]
+
+
+def test_well_known_organisations_in_french_even_in_lower_case(index):
+    got = names(index, "Les casques blancs et le Quai d’Orsay ont répondu aux pasdaran, selon les Nations unies.")
+    assert [(f.stem, f.cue) for f in got] == [
+        ("casques blancs", "known organisation 'casques blancs'"), ("Quai d’Orsay", "known organisation 'Quai d'Orsay'"),
+        ("pasdaran", "known organisation 'pasdaran'"), ("Nations unies", "known organisation 'Nations unies'")]
+    assert all(f.entity_id is None for f in got)  # proposed as new names, never linked on their own
+    assert got[0].proposal["canonical_en"] == "White Helmets"
+    # a longer capitalised name that holds a listed one stays whole
+    assert stems(index, "Le Conseil des Nations unies pour la paix a parlé.") == ["Conseil des Nations unies pour la paix"]

@@ -140,6 +140,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary name inside a longer name is part of it (Agence antiterroriste du Kurdistan)
         found = [f for f in found if not any(o.start <= f.start and f.end <= o.end for o in others)]
         found = outlet_names(seg, sorted(found + others, key=lambda f: f.start), lexicon, lang, total)
+        found = listed_organisations(seg, found, total, lang)  # over the capitals they cut (Quai, Orsay; Casques)
         if lang == "fr" and index is not None:
             found = qualified_names.french_regions(seg, french_tails(seg, found, index, total), lexicon, index, total)
             found = qualified_names.french_branches(seg, found, lexicon, index, total)
@@ -802,20 +803,23 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     return out
 
 
-def listed_organisations(seg: Segment, found: list[Found], total: int) -> list[Found]:
-    """``found`` with the Arabic names of well-known organisations (``names.organisations``: الأمم المتحدة،
-    هيومن رايتس ووتش) in what the glossary left, proposed as new names like a name a cue found. A listed
-    name longer than the glossary names inside it takes their place (حماس العراق, not العراق)."""
+def listed_organisations(seg: Segment, found: list[Found], total: int, lang: str = "ar") -> list[Found]:
+    """``found`` with the names of well-known organisations (``names.organisations``: الأمم المتحدة، هيومن
+    رايتس ووتش; in French casques blancs, pasdaran) in what the glossary left, proposed as new names like a
+    name a cue found. A listed name longer than the glossary names inside it takes their place (حماس العراق,
+    not العراق)."""
     from workbench.names.organisations import org_lookup
 
     tokens, taken = seg.tokens, seg.taken
     spans = {id(f): [k for k, tok in enumerate(tokens) if tok.start < f.end and tok.end > f.start]
-             for f in found if f.entries or f.cue.startswith(qualified_names.REGION_CUE)}  # a region holds a glossary place
+             for f in found if f.entries or f.cue.startswith(qualified_names.REGION_CUE)  # a region holds a glossary place
+             or f.detector == "caps"}  # (French: capitalised words a listed name holds, Quai and Orsay)
     held = list(taken)
     for ks in spans.values():
         for k in ks:
             taken[k] = False
-    listed = glossary_mentions("source", seg, "ar", ("ar",), org_lookup(), total)
+    listed = glossary_mentions("source", seg, lang, GLOSSARY_LANGS[lang], org_lookup("ar" if lang == "ar" else "latin"),
+                               total)
     taken[:] = held
     out, dropped = [], set()
     endings = arabic_names.tables()["outlet_end"]
@@ -825,8 +829,9 @@ def listed_organisations(seg: Segment, found: list[Found], total: int) -> list[F
         if after < len(tokens) and arabic_names.fold(tokens[after].text) in endings:
             continue  # يكيتي ميديا: an outlet named after the party, found by its ending
         inner = [f for f in found if f.start < hit.end and f.end > hit.start]
-        if any(id(f) not in spans or hit.end - hit.start <= f.end - f.start for f in inner):
-            continue  # the glossary's name, or a name no glossary spelling is part of, stays
+        if any(id(f) not in spans or (hit.end - hit.start <= f.end - f.start if f.entries or f.detector != "caps"
+                                      else not hit.start <= f.start <= f.end <= hit.end) for f in inner):
+            continue  # the glossary's name, a name no glossary spelling is part of or a longer capitalised one stays
         dropped.update(id(f) for f in inner)
         for k, tok in enumerate(tokens):
             if tok.start < hit.end and tok.end > hit.start:

@@ -223,10 +223,10 @@ def proposal(found: Found) -> dict:
         from workbench.names.places import place_named
 
         place = place_named(found.stem, found.lang)
-    if etype == "org" and english is None and found.lang == "ar":  # a well-known organisation: its English name
+    if etype == "org" and english is None:  # a well-known organisation: its English name
         from workbench.names.organisations import org_named
 
-        listed = org_named(found.stem)
+        listed = org_named(found.stem, found.lang)
         if listed:
             out["canonical_en"] = listed[1]
     if place:
