@@ -403,3 +403,8 @@ def test_a_quoted_province_is_the_place_and_and_opens_no_name():
     assert found("ونفذت الحملة ضمن خطة أمنية محكمة ومنظمة.") == []
     assert [f[:2] for f in found("وقال حزب وطن إن الانتخابات تأجلت.")] == [("حزب وطن", "org")]
     assert [f[:2] for f in found("وخلية سالم الأحمد، مسؤولة عن الاغتيال.")] == [("سالم الأحمد", "person")]
+
+
+def test_christian_given_names_open_a_name_and_a_church_keeps_its_head():
+    names = [f[:2] for f in found("قتلت جوليا الخوري وأصيب واصف ماجد في كنيسة مار إلياس.")]
+    assert names == [("جوليا الخوري", "person"), ("واصف ماجد", "person"), ("كنيسة مار إلياس", "place")]

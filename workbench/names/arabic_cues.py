@@ -101,7 +101,7 @@ _SHRINE_ADJECTIVE_HEADS = "العتبة الحضرة".split()  # named by an adj
 
 # facilities named with their head (سجن الصناعة، مخيم الهول، حقل العمر): the head is kept; a military
 # base is named after its place (قاعدة عين الأسد، قواعد الشيخ ناصر): a place head
-_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى فندق جامع مسجد ساحة".split()  # (ساحة التحرير, a square)
+_FACILITY_HEADS = "سجن مخيم حقل مطار سد معبر مستشفى فندق جامع مسجد ساحة كنيسة كاتدرائية".split()  # (ساحة التحرير, a square)
 
 # broadcasters named after a place: the head is part of the name (تلفزيون سوريا، إذاعة بغداد)
 _BROADCAST_HEADS = "تلفزيون إذاعة راديو".split()
@@ -151,8 +151,11 @@ _GIVEN_NAMES = """
 نجلاء رحاب ميادة ريما رشا رانيا لينا نوال سهى عبير رولا ديمة بشرى شذى إسراء جيهان سناء
 نرمين روجين بيريفان زوزان شيرين فيان شيخموس يزيد يعرب يامن تميم تمام
 عاطف عاصم سرحان مطلك نبهان فندي غنام مخلف سطام حاجم دهام حردان هايس عطا حنان
+جوليا جوزيف لورانس نقولا ميشال أنطون أنطوان طوني إيلي مارون شربل إدوارد ريتا ماري كاترين كريستين جورجيت
+سمعان لوقا مرقس واصف إنجي
 خلوصي هاكان يشار دولت بولنت أوزغور
-""".split()  # (Turkish ones last: Yaşar, Hulusi, Hakan, Devlet, Bülent, Özgür)
+""".split()  # (Christian ones, then Turkish ones last: Yaşar, Hulusi, Hakan, Devlet, Bülent, Özgür; not بشارة, ميلاد,
+# متى, words of running text: good news, birth, when)
 # names of عبد + a name of God often written as one word (عبدالله العريان, beside عبد الله)
 _GIVEN_NAMES += ["عبد" + rest for rest in """
 الله الرحمن الرحيم الكريم العزيز القادر الحميد المجيد السلام الجبار الناصر الحسين الأمير الواحد الرزاق
