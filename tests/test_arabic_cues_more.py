@@ -408,3 +408,16 @@ def test_a_quoted_province_is_the_place_and_and_opens_no_name():
 def test_christian_given_names_open_a_name_and_a_church_keeps_its_head():
     names = [f[:2] for f in found("قتلت جوليا الخوري وأصيب واصف ماجد في كنيسة مار إلياس.")]
     assert names == [("جوليا الخوري", "person"), ("واصف ماجد", "person"), ("كنيسة مار إلياس", "place")]
+
+
+def test_a_mosque_named_by_an_adjective():
+    assert [f[:2] for f in found("صلى الناس في المسجد الأموي ثم في الجامع النوري.")] == [
+        ("المسجد الأموي", "place"), ("الجامع النوري", "place")]
+    assert found("صلى الناس في المسجد السوري الكبير.") == []  # a nationality describes it
+
+
+def test_a_neighbourhood_named_with_a_title_is_the_place_not_a_sheikh(index):
+    (got,) = run(index, "وقالت مصادر في الشيخ مقصود إن الشيخ محمود قال ذلك.")
+    assert [(f.stem, f.detector, f.etype) for f in got] == [
+        ("الشيخ مقصود", "gazetteer", "place"), ("محمود", "cue", "person")]
+    assert got[0].place == "town:sy-sheikh-maqsoud"

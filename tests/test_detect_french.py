@@ -515,3 +515,8 @@ def test_well_known_organisations_in_french_even_in_lower_case(index):
     assert got[0].proposal["canonical_en"] == "White Helmets"
     # a longer capitalised name that holds a listed one stays whole
     assert stems(index, "Le Conseil des Nations unies pour la paix a parlé.") == ["Conseil des Nations unies pour la paix"]
+
+
+def test_an_office_and_photo_credits_stay_out_and_a_zone_takes_its_adjective(index):
+    assert stems(index, "Le secrétaire au Trésor Steven Mnuchin a visité la Zone verte. Photo Str/File.") == [
+        "Steven Mnuchin", "Zone verte"]

@@ -175,6 +175,7 @@ def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -
 
 
 _BATTALION = frozenset((fold("كتيبة"), fold("الكتيبة")))
+_DEFINITE_MOSQUES = frozenset((fold("المسجد"), fold("الجامع")))  # named by an adjective: المسجد الأموي، الجامع النوري
 
 
 def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head: bool = False,
@@ -829,6 +830,10 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                 out.append(item)
                 taken[item.first:item.first + item.count] = [True] * item.count
         facility = prefix_in(token, t["facility_head"])
+        if found is None and facility is not None and stem_of(token, facility) in _DEFINITE_MOSQUES and i + 1 < n \
+                and joined(tokens, i) and not taken[i + 1] and adjective(word := fold(tokens[i + 1].text)) \
+                and word.startswith("ال") and word not in t["nationality"] and word not in t["describing"]:
+            found = Cue(i, 2, facility, "place", "facility head", token.text, CONFIDENCE["place head"])  # المسجد الأموي
         if found is None and facility is not None and not stem_of(token, facility).startswith("ال") \
                 and i + 1 < n and joined(tokens, i):
             count = place_name(tokens, taken, i + 1, t, described=True)

@@ -97,7 +97,9 @@ STOP = {
     "persian", "kurdish", "italian", "portuguese", "korean",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
     "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire", "ajouter", "favoris", "partager",
-    "imprimer", "actualités", "voilà", "please", "wait", "share", "print",
+    "imprimer", "actualités", "voilà", "please", "wait", "share", "print", "accueil", "str", "file",
+    # an office before its holder's name (le secrétaire au Trésor X)
+    "trésor",
     # titles that are acronyms (Omar Abu Layla, CEO ...)
     "ceo", "pdg",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
@@ -405,7 +407,7 @@ NAME_HEADS = {
     "coordination", "syndicat", "mission", "tribunal", "cour", "commission", "garde", "gardiens",
     "corps", "division", "milice", "milices", "groupe", "rassemblement", "courant", "bloc", "état",
     "etat", "haut", "haute", "autorité", "administration", "office", "régiment", "bataillon",
-    "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences",
+    "fédération", "résistance", "ligue", "confédération", "comités", "conseils", "agences", "zone",
     "compagnie", "compagnies", "bataillons", "régiments", "phalange", "phalanges", "légion", "escadron",
     "émirat", "emirat", "emirats", "nations", "cellule", "département", "région", "fonds", "université", "église", "parquet", "arabie",
 }

@@ -66,10 +66,11 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head. So does a camp,
     unless it stands in an Iraqi or Syrian town of the list (مخيم مخمور: Makhmur; not مخيم الركبان, on the
     Jordanian border, nor one the list itself spells with its head, مخيم اليرموك). The other way round, a
-    place the list spells only with its head is named with it (مدينة الصدر: Sadr City, not الصدر)."""
+    place the list spells only with its head, or with a title, is named with it (مدينة الصدر: Sadr City, not
+    الصدر; الشيخ مقصود, not a sheikh)."""
     from workbench.names.places import place_country, place_lookup
 
-    heads = ("facility head", "place head")
+    heads = ("facility head", "place head", "title")
     if not any(c.cue.startswith(heads) for c in cued):
         return cued  # the place list is read only for a name behind a head
     tokens = seg.tokens
@@ -81,7 +82,7 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
         a, b = start_of.get(c.start), end_of.get(c.end)
         if a is None or b is None or not c.cue.startswith(heads):
             out.append(c)
-        elif c.cue.startswith("place head"):
+        elif c.cue.startswith(("place head", "title")):  # (a title too: الشيخ مقصود, a neighbourhood of Aleppo)
             whole = places.match_at(tokens, a - 1, ("ar",), limit=b + 1) if a else None
             named = whole is not None and whole.first == a - 1 and whole.first + whole.count == b + 1 \
                 and places.match_at(tokens, a, ("ar",), limit=b + 1) is None  # (not قضاء الحويجة: الحويجة too)
