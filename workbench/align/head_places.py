@@ -86,7 +86,7 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
             whole = places.match_at(tokens, a - 1, ("ar",), limit=b + 1) if a else None
             named = whole is not None and whole.first == a - 1 and whole.first + whole.count == b + 1 \
                 and places.match_at(tokens, a, ("ar",), limit=b + 1) is None  # (not قضاء الحويجة: الحويجة too)
-            out.append(_listed(seg, whole, whole.first, total, "named with its head") if named else c)
+            out.append(_listed(seg, whole, total, "named with its head") if named else c)
         else:
             hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) if b > a else None
             if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1 \
@@ -94,12 +94,12 @@ def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
                                              or places.match_at(tokens, a, ("ar",), limit=b + 1) is not None):
                 out.append(c)
             else:
-                out.append(_listed(seg, hit, a, total, f"city of the facility '{tokens[a].text}'"))
+                out.append(_listed(seg, hit, total, f"city of the facility '{tokens[a].text}'"))
     return out
 
 
-def _listed(seg: Segment, hit, head: int, total: int, why: str) -> Found:
-    """The place-list place ``hit`` as a detection, its cue ``why`` (the head at token ``head``)."""
+def _listed(seg: Segment, hit, total: int, why: str) -> Found:
+    """The place-list place ``hit`` (a lookup's match) as a detection, its cue ``why``."""
     from workbench.align.spans import make_found
     from workbench.names.places import place_source
 

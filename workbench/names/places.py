@@ -22,16 +22,21 @@ TOWNS = Path(__file__).resolve().parent / "data" / "towns.tsv"
 def read_places(path: Path = PLACES, kind: str = "place") -> list[tuple[str, str, str, list[tuple[str, str]]]]:
     """Rows for ``Lexicon.from_rows``: (id, ``kind``, English name, [(lang, spelling)]), from a shipped
     list (``#`` comment lines, then a header: id, name, arabic and, optionally, latin; spellings ``|``-separated)."""
+    rows = []
+    for rec in _records(path):
+        spellings = [("ar", s) for s in rec["arabic"].split("|") if s]
+        spellings += [("fr", s) for s in (rec.get("latin") or "").split("|") if s]
+        rows.append((rec["id"], kind, rec["name"], spellings))
+    return rows
+
+
+def _records(path: Path) -> list[dict]:
+    """The rows of a shipped list (``#`` comment lines, then a header), none when it is missing."""
     if not path.exists():
         return []
-    rows = []
     with path.open(encoding="utf-8", newline="") as f:
         lines = (line for line in f if not line.startswith("#"))
-        for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-            spellings = [("ar", s) for s in rec["arabic"].split("|") if s]
-            spellings += [("fr", s) for s in (rec.get("latin") or "").split("|") if s]
-            rows.append((rec["id"], kind, rec["name"], spellings))
-    return rows
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @lru_cache(maxsize=None)
@@ -95,14 +100,7 @@ def place_source(place_id: str) -> str:
 @lru_cache(maxsize=1)
 def _countries_of() -> dict[str, str]:
     """Place id -> ISO 3166 code of its country (the lists' ``country`` column)."""
-    out = {}
-    for path in (PLACES, TOWNS):
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as f:
-                lines = (line for line in f if not line.startswith("#"))
-                for rec in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
-                    out[rec["id"]] = (rec.get("country") or "").upper()
-    return out
+    return {rec["id"]: (rec.get("country") or "").upper() for path in (PLACES, TOWNS) for rec in _records(path)}
 
 
 def place_country(place_id: str) -> str:

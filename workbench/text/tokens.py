@@ -74,7 +74,6 @@ def key_of(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-@lru_cache(maxsize=200_000)
 def proclitic_forms(word: str) -> tuple[tuple[int, str], ...]:
     """``(prefix_length, stem)`` readings of an Arabic word: والحسكة -> (1, الحسكة); للحشد -> (1, الحشد).
 
