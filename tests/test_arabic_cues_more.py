@@ -421,3 +421,10 @@ def test_a_neighbourhood_named_with_a_title_is_the_place_not_a_sheikh(index):
     assert [(f.stem, f.detector, f.etype) for f in got] == [
         ("الشيخ مقصود", "gazetteer", "place"), ("محمود", "cue", "person")]
     assert got[0].place == "town:sy-sheikh-maqsoud"
+
+
+def test_listed_towns_of_two_words_and_listed_state_bodies(index):
+    (got,) = run(index, "وقال التلفزيون السوري إن حزب البعث الدموي انتهى في أشرفية صحنايا.")
+    assert [(f.stem, f.detector) for f in got] == [
+        ("التلفزيون السوري", "cue"), ("حزب البعث", "cue"), ("أشرفية صحنايا", "gazetteer")]
+    assert got[2].place == "town:sy-ashrafiyat-sahnaya" and got[2].cue == "listed place (Town list town:sy-ashrafiyat-sahnaya)"

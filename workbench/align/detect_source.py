@@ -785,8 +785,9 @@ def list_places(seg: Segment, found: list[Found], lexicon: Lexicon, total: int) 
 
 
 def gazetteer_places(seg: Segment, total: int) -> list[Found]:
-    """Arabic place names from the GeoNames list (after the glossary: only what it left untaken)."""
-    from workbench.names.places import place_lookup
+    """Arabic place names from the GeoNames list and the town list (after the glossary: only what it left
+    untaken)."""
+    from workbench.names.places import place_lookup, place_source
 
     out = []
     for found in glossary_mentions("source", seg, "ar", ("ar",), place_lookup("ar"), total):
@@ -798,7 +799,7 @@ def gazetteer_places(seg: Segment, total: int) -> list[Found]:
     for found in out:
         found.detector, found.etype, found.confidence = "gazetteer", "place", head_places.GAZETTEER_CONFIDENCE
         found.place = found.entries[0].entity_id
-        found.cue = f"GeoNames place {found.place}"
+        found.cue = f"listed place ({place_source(found.place)})"
         found.entries = []  # not glossary evidence: the linker treats it as a name to propose
     return out
 
