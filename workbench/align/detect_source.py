@@ -160,8 +160,9 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         # a glossary person's last word after "the forces of" before the cues take the head (قوات الأسد)
         found += surname_mentions(seg, total, {}, last_words(lexicon))
         cued = arabic_cued_names(seg, total, memory, *known_tokens(seg, found, lexicon))
-        # a glossary place after a generic head stays the place (ما يسمى «ولاية كركوك», «موقع الموصل»)
-        cued = head_places.facility_cities(seg, head_places.place_kept(seg, cued, found, lexicon), total)
+        # a glossary place after a generic head stays the place (ما يسمى «ولاية كركوك», «موقع الموصل»); the
+        # place list decides whether a head is in a name (مطار السليمانية, مخيم مخمور: no; مدينة الصدر: yes)
+        cued = head_places.heads_by_place_list(seg, head_places.place_kept(seg, cued, found, lexicon), total)
         # a glossary name inside a quoted name is part of it («مجلس دير الزور العسكري»)
         found = [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in cued)]
         found += cued + surname_mentions(seg, total, family_names(lexicon), last_words(lexicon))

@@ -60,7 +60,7 @@ def _camp(token) -> bool:
     return any(stem == _CAMP for _, stem in proclitic_forms(token.text))
 
 
-def facility_cities(seg: Segment, cued: list[Found], total: int) -> list[Found]:
+def heads_by_place_list(seg: Segment, cued: list[Found], total: int) -> list[Found]:
     """A facility named only after its city is the city (مطار السليمانية: Sulaymaniyah): a cue name of
     a facility head and a place of the GeoNames list, nothing else, gives way to that place (the head
     outside it); a facility with a name of its own (سجن غويران، حقل العمر) keeps its head. So does a camp,
