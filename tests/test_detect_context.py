@@ -43,6 +43,17 @@ def test_a_family_name_met_earlier_is_the_same_person(index):
     assert "earlier in the article" in later[0].cue
 
 
+def test_another_first_name_before_a_glossary_family_name_is_another_person(index):
+    # a leader named معين, then called by the family name he shares with a glossary prime minister
+    first, later = run(index, "ar", "وأكد القيادي في منظمة بدر معين الكاظمي أن التنافس كبير.",
+                       "وأوضح الكاظمي أن القرار نهائي.", memory=Memory())
+    assert [(f.stem, f.etype, f.status) for f in first] == [
+        ("منظمة بدر", None, "accepted"), ("معين الكاظمي", "person", "new")]
+    assert [(f.stem, f.status, f.entity_id) for f in later] == [("الكاظمي", "new", None)]
+    (alone,) = run(index, "ar", "وأوضح الكاظمي أن القرار نهائي.")  # no one else of that name: the glossary's
+    assert [(f.stem, f.status, f.entity_id) for f in alone] == [("الكاظمي", "accepted", "mustafa-al-kadhimi")]
+
+
 def test_a_name_met_earlier_ends_where_it_ended(index):
     _, later = run(index, "ar", "وقتل الشيخ فرحان حمود العلي أمس.", "وكان الشيخ فرحان عرف بمواقفه.",
                    memory=Memory())
