@@ -428,3 +428,31 @@ def test_listed_towns_of_two_words_and_listed_state_bodies(index):
     assert [(f.stem, f.detector) for f in got] == [
         ("التلفزيون السوري", "cue"), ("حزب البعث", "cue"), ("أشرفية صحنايا", "gazetteer")]
     assert got[2].place == "town:sy-ashrafiyat-sahnaya" and got[2].cue == "listed place (Town list town:sy-ashrafiyat-sahnaya)"
+
+
+def test_a_verbal_noun_after_a_name_a_date_and_a_verb_before_to_are_no_names():
+    assert [f[:2] for f in found("ورعى الوزير خالد بن سلمان الاجتماع الذي عقد أمس.")] == [("خالد بن سلمان", "person")]
+    assert found("وقع الهجوم يوم الجمعة 24 كانون الثاني 2025 الموافق 24 رجب 1446 في القرية.") == []
+    assert found("واتهم الأهالي بأن الإدارة السورية لجأت إلى القوة.") == []
+    assert [f[:2] for f in found("وقالت شبكة السويداء 24 إن القصف توقف.")] == [("السويداء 24", "org")]
+
+
+def test_a_village_named_after_a_saint_and_foreign_given_names():
+    assert [f[:2] for f in found("واندلعت اشتباكات في بلدة حوش السيد علي الحدودية.")] == [("حوش السيد علي", "place")]
+    assert [f[:2] for f in found("واستهدف القصف قرية تل الشيخ حمد أمس.")] == [("تل الشيخ حمد", "place")]
+    assert [f[:2] for f in found("وقال الرئيس الفرنسي إيمانويل ماكرون إن الاتفاق مهم.")] == [
+        ("إيمانويل ماكرون", "person")]
+    assert [f[:2] for f in found("وقال المبعوث الأمريكي توم باراك إن الاتفاق مهم.")] == [("توم باراك", "person")]
+
+
+def test_national_news_agencies_by_their_full_names(index):
+    (got,) = run(index, "وذكرت الوكالة الوطنية للإعلام نقلا عن الوكالة العربية السورية للأنباء أن الهدوء عاد.")
+    assert [(f.stem, f.etype, f.status) for f in got] == [
+        ("الوكالة الوطنية للإعلام", "org", "new"), ("الوكالة العربية السورية للأنباء", "org", "new")]
+
+
+def test_committees_are_no_jean_and_a_page_label_is_no_dateline():
+    assert found("وشكلت لجان قانونية للنظر في الأمر.") == []  # ل + جان (Jean) is no proclitic and a name
+    assert found("الرابط المختصر: شهدت المدينة هدوءا.") == []
+    assert found("ثانيا: وصل الوفد إلى المدينة.") == []
+    assert [f[:2] for f in found("الدرر الشامية: شهدت المدينة هدوءا.")] == [("الدرر الشامية", None)]

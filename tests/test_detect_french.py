@@ -520,3 +520,26 @@ def test_well_known_organisations_in_french_even_in_lower_case(index):
 def test_an_office_and_photo_credits_stay_out_and_a_zone_takes_its_adjective(index):
     assert stems(index, "Le secrétaire au Trésor Steven Mnuchin a visité la Zone verte. Photo Str/File.") == [
         "Steven Mnuchin", "Zone verte"]
+
+
+def test_a_given_name_makes_a_person_who_links_to_no_place(index):
+    (adil,) = names(index, "Le chef du conseil, Adil al-Ali, a parlé.")
+    assert (adil.stem, adil.etype, adil.status, adil.entity_id) == ("Adil al-Ali", "person", "new", None)
+    assert adil.cue == "given name 'Adil'"
+    # and the names matcher alone does not accept words run together across scripts (ديالى: d-l)
+    best = index.matcher.match("Adil al-Ali", "fr")[0]
+    assert best.entity_id == "diyala" and "different number of words" in best.why and not best.accepted
+    (abdel,) = names(index, "Selon Abdel Karim Khalaf, la route est ouverte.")
+    assert (abdel.stem, abdel.etype) == ("Abdel Karim Khalaf", "person")
+    # a place that opens with no given name keeps its link
+    assert [(f.stem, f.entity_id) for f in names(index, "La province de Salah ad-Din reste calme.")] == [
+        ("Salah ad-Din", "salah-al-din")]
+
+
+def test_a_name_ending_on_a_glossary_place_honorifics_god_and_roman_ordinals(index):
+    assert stems(index, "Le Front de libération de Raqqa a annoncé sa dissolution.") == ["Front de libération de Raqqa"]
+    assert stems(index, "Il a parlé avec Monsieur Hamdan Alabed du conseil. Que Dieu les protège.") == ["Hamdan Alabed"]
+    assert stems(index, "Au XXIe siècle, la Ve République reste loin de Raqqa.") == ["Raqqa"]
+    assert stems(index, "Il cite François Ier et la rue Palestine.") == ["François Ier", "rue Palestine"]
+    assert [(f.stem, f.entity_id) for f in names(index, "Les FDS, soutenues par la coalition antidjihadiste.")] == [
+        ("FDS", "syrian-democratic-forces"), ("coalition antidjihadiste", "us-led-coalition")]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from workbench.align.arabic_places import and_next, place_name, quoted_next, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
-from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle, fold,
-                                         given_prefix, imperfect_verb,
-                                          joined, name_word, new_phrase, prefix_in, stem_of, token_forms)
+from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle,
+                                         definite_verbal_noun, fold, given_prefix, imperfect_verb, joined, name_word,
+                                         new_phrase, prefix_in, stem_of, token_forms)
 from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token
 
@@ -110,6 +110,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
         elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال") \
                 and not (word.endswith("ي") and word not in t["not_name"]):
             break  # وليد حمد العمر المنحدر من ...: a participle describes the man named (a nisba, المشهداني, may end it)
+        elif count >= 2 and definite_verbal_noun(word):
+            break  # خالد بن سلمان الاجتماع: the meeting he chaired, a verbal noun names no family
         elif count >= 2 and len(word) == 7 and word.startswith("ال") and word[3] == "ا" and word.endswith("ه"):
             break  # نرمين عثمان العاملة في ...: a feminine participle (فاعلة) describes the woman named
         elif word == _SHEIKH and tokens[k].text == "شيخ" and k + 1 < n and not taken[k + 1] and joined(tokens, k) \
@@ -174,6 +176,7 @@ def _family_name_next(tokens: list[Token], taken: list[bool], k: int, t: dict) -
         and fold(tokens[k + 1].text).startswith("ال") and name_word(tokens[k + 1], t)
 
 
+_TO = fold("إلى")  # the preposition, which folds like a definite word
 _BATTALION = frozenset((fold("كتيبة"), fold("الكتيبة")))
 _DEFINITE_MOSQUES = frozenset((fold("المسجد"), fold("الجامع")))  # named by an adjective: المسجد الأموي، الجامع النوري
 
@@ -212,6 +215,7 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
             break  # وزارة الهجرة للاستفسار: "for inquiry", a verbal noun, not the ministry's name
         construct = (word.startswith("ل") and len(word) > 3 and k + 1 < n and joined(tokens, k)
                      and fold(tokens[k + 1].text).startswith("ال")  # لحقوق الإنسان
+                     and fold(tokens[k + 1].text) != _TO  # not لجأت إلى: a verb, then "to"
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and word[:1] == "و" and (word[1:] in t["org_head"] or _participle(word[1:], t)):
             break  # خطة محكمة ومنظمة، محكمة ومنظمة: "and" joins another noun or adjective, no name
@@ -301,6 +305,10 @@ def _council_before(tokens: list[Token], taken: list[bool], i: int, t: dict) -> 
 
 _MONTHS = frozenset(fold(w) for w in ("تشرين", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "كانون",
                                        "شباط"))
+# the other month names a date may give (Egyptian and Gulf usage, the Hijri calendar: 24 رجب 1446)
+_DATE_MONTHS = _MONTHS | frozenset(fold(w) for w in (
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+    "ديسمبر", "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال", "القعدة", "الحجة"))
 _COMMAND = fold("قيادة")
 _COMMANDER = fold("قائد")
 _OPERATIONS = fold("عمليات")
@@ -324,9 +332,10 @@ def _operations_command(tokens: list[Token], taken: list[bool], k: int, t: dict)
 
 
 def _quantity(tokens: list[Token], k: int, t: dict) -> bool:
-    """Token ``k`` is a number of a unit that follows it (24 ساعة): a quantity, no outlet's number."""
+    """Token ``k`` is a number of a unit that follows it (24 ساعة) or a day of a month (24 رجب): a quantity
+    or a date, no outlet's number."""
     return tokens[k].text.isdigit() and k + 1 < len(tokens) and joined(tokens, k) \
-        and fold(tokens[k + 1].text) in t["unit"]
+        and (fold(tokens[k + 1].text) in t["unit"] or fold(tokens[k + 1].text) in _DATE_MONTHS)
 
 
 def _outlet_prefix(token: Token) -> int:
@@ -601,7 +610,9 @@ def _role_after(tokens: list[Token], taken: list[bool], i: int, t: dict, text: s
 
 # words that open a line before a colon or a dash and are no name: page labels, bylines' verbs
 _LABELS = frozenset(fold(w) for w in """المصدر آخر تحديث اقرأ إقرأ أيضا أيضاً المزيد إعداد متابعة كتب تصوير الرئيسية
-التصنيف تقرير التفاصيل خاص نشر تاريخ النشر النص بقلم ترجمة تحرير عاجل مكتب الإعلام""".split())
+التصنيف تقرير التفاصيل خاص نشر تاريخ النشر النص بقلم ترجمة تحرير عاجل مكتب الإعلام المحرر الصورة الرابط المختصر
+حاوره حاورها البداية تفاصيل أولا اولا ثانيا ثالثا رابعا خامسا سادسا سابعا أخيرا اخيرا ليلة صباح مساء فجر ظهر يوم
+""".split())  # (a byline's interviewer, a list's ordinals, a time of day: ليلة السبت:)
 DATELINE = "dateline"  # the cue of a name opening a line before a dash or colon
 _FUNCTION = frozenset(fold(w) for w in """من في على إلى الى عن مع أن إن ان قد لم لن ما لا ثم حيث كما هذا هذه ذلك تلك
 التي الذي الذين وقد وكان كان كانت بعد قبل منذ عند حتى أو او""".split())

@@ -13,6 +13,8 @@ MAX_LIST = 12  # places of a quoted list
 
 
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+# titles of a saint or a notable a village is named after (حوش السيد علي، تل الشيخ حمد، قبر الست ...)
+_SAINTS = frozenset(fold(w) for w in "السيد السيدة الشيخ الست النبي الإمام الامام".split())
 
 
 def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, described: bool = False,
@@ -39,6 +41,9 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
     if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
             and len(second) >= 5 and second not in _RELATIVES and second not in _SIZES:
         return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
+    if second in _SAINTS and not word.startswith("ال") and i + 2 < n and not taken[i + 1] and not taken[i + 2] \
+            and joined(tokens, i + 1) and fold(tokens[i + 2].text) in t["given"]:
+        return 3  # بلدة حوش السيد علي: a village named after a saint, not a place and a man
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
             and (opener or (not word.startswith("ال") and not adjective(second) and not definite_participle(second)

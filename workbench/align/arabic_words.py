@@ -113,6 +113,18 @@ def definite_participle(word: str) -> bool:
     return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
 
 
+def definite_verbal_noun(word: str) -> bool:
+    """A definite verbal noun of a derived verb (folded): الاجتماع، الانسحاب، الاستقبال، التنسيق، الإعلان. It is
+    what a sentence goes on about, no family name (those patterns name no families; a nisba, ...ي, may)."""
+    if not word.startswith("ال") or word.endswith("ي"):
+        return False
+    s = word[2:]
+    return (len(s) == 6 and s[0] == "ا" and (s[2] == "ت" or s[1] == "ن") and s[4] == "ا"  # افتعال، انفعال
+            or len(s) == 7 and s.startswith("است") and s[5] == "ا"  # استفعال
+            or len(s) == 5 and s[0] == "ت" and s[3] == "ي"  # تفعيل
+            or len(s) == 5 and s[0] == "ا" and s[3] == "ا")  # إفعال
+
+
 def adjective(word: str) -> bool:
     """A nisba adjective (العراقية، السوري، عشائرية، الأمريكيين)."""
     return len(word) >= 5 and word.endswith(("ي", "يه", "يين", "يون", "يات"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from workbench.names.concepts import concept
+from workbench.names.latin_given import opens_with_given_name
 from workbench.names.normalize import normalize
 from workbench.names.titles import TITLES
 from workbench.text.fold import fold
@@ -38,7 +39,8 @@ STOP = {
     "no", "not", "yes", "some", "many", "most", "all", "both", "each", "every", "other", "such",
     "what", "who", "how", "why", "where", "which", "however", "meanwhile", "also", "so", "then",
     # titles and ranks
-    "dr", "m", "mm", "mr", "mrs", "ms", "mme", "mlle", "pr", "prof", "sheikh", "cheikh", "cheick",
+    "dr", "m", "mm", "mr", "mrs", "ms", "mme", "mlle", "pr", "prof", "sheikh", "cheikh", "cheick", "monsieur",
+    "madame", "mademoiselle", "dieu", "allah",
     "general", "général", "gen", "brig", "brigadier", "colonel", "col", "lieutenant", "lt", "major",
     "captain", "capt", "sergeant", "commander", "commandant", "president", "président", "présidente",
     "prime", "premier", "minister", "ministre", "deputy", "vice", "mp", "député", "sénateur",
@@ -141,7 +143,12 @@ def _cap(token: Token) -> bool:
     """A capitalised word, or one that a glued Arabic article opens (alJassemiya, elBab), or a name
     glued to the word before it by a missing space (ministreHaïdar)."""
     ch = token.text[:1]
-    return ch.isupper() and not token.text.isdigit() or _glued_article(token.text) or glued_start(token.text) > 0
+    return ch.isupper() and not token.text.isdigit() and not _ROMAN.fullmatch(token.text) \
+        or _glued_article(token.text) or glued_start(token.text) > 0
+
+
+_ROMAN = re.compile(r"(?:[IVXLC]{2,}|[IVX])(?:e|ème)")  # a Roman ordinal (XXIe siècle, Ve République; not Le, Ce;
+# not a king's Ier: François Ier)
 
 
 def _glued_article(word: str) -> bool:
@@ -414,14 +421,18 @@ NAME_HEADS = {
 PLACE_NAME_HEADS = {"république", "émirats", "emirats", "région", "arabie"}  # heads of countries' and regions' names
 
 
-def head_kind(word: str) -> tuple[str, str] | None:
+def head_kind(name: str) -> tuple[str, str] | None:
     """``(type, cue)`` of a French name from its first word: a facility head names a place, another
-    head an organisation (Conseil militaire de Deir ez-Zor is not the city)."""
+    head an organisation (Conseil militaire de Deir ez-Zor is not the city), a given name before more
+    words a person (Adil al-Ali is not Diyala)."""
+    word = name.split(" ", 1)[0]
     head = word.casefold()
     if head in FACILITY_HEADS or head in LOWER_PLACES:
         return "place", f"facility head '{word}'"
     if head in NAME_HEADS and head not in PLACE_NAME_HEADS:
         return "org", f"head '{word}'"
+    if opens_with_given_name(name):
+        return "person", f"given name '{word}'"
     return None
 
 
@@ -482,7 +493,8 @@ def extend_names(text: str, tokens: list[Token], taken: list[bool], runs: list[t
                 if j == k + 1 and tokens[k].text in ("de", "d") and _infinitive(tokens[j].text):
                     break  # le Conseil des ministres de former ...: a verb's complement, no name's
                 several = j + 1 < len(tokens) and tokens[j].joins \
-                    and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES)
+                    and (_cap(tokens[j + 1]) or tokens[j + 1].text.casefold() in PARTICLES and j + 2 < len(tokens)
+                         and tokens[j + 1].joins and _cap(tokens[j + 2]))  # (not Raqqa a annoncé: a verb)
                 if linked and _cap(tokens[j]) and several:
                     break  # after its complement, "de" + a name of several words is its owner (... de Nouri al-Maliki)
                 if any(tokens[m].text == "et" for m in range(k, j)) \
@@ -586,7 +598,8 @@ NATIONALITIES = {"iraqi", "syrian", "iranian", "turkish", "kurdish", "american",
                  "british", "israeli", "lebanese", "jordanian", "saudi"}
 # French heads kept with the name of their own that follows them directly (place Tahrir, prison Ghwayran)
 FACILITY_HEADS = {"prison", "camp", "place", "aéroport", "base", "pont", "barrage", "mosquée", "hôpital", "stade",
-                  "champ", "église", "cathédrale", "basilique", "monastère", "couvent", "lac", "mont"}
+                  "champ", "église", "cathédrale", "basilique", "monastère", "couvent", "lac", "mont", "rue", "avenue",
+                  "boulevard"}
 # of those, the ones whose head stays in the name before "de" (le camp de Chamishko, le champ pétrolier
 # d'Al-Omar, as مخيم الهول، حقل العمر); a base or a hospital "de" a town is named after it: the town
 NAMED_WITH_DE = {"camp", "champ"}

@@ -937,7 +937,7 @@ def other_names(side: str, seg: Segment, lang: str, total: int, finder: NameFind
                 memory.heads.add(head)  # le Cadre after Cadre de coordination; les Forces stay common
         found = make_found(side, seg, first, count, glued_start(seg.tokens[first].text), lang, "caps", total)
         if lang == "fr":
-            found.etype, found.cue = head_kind(seg.tokens[first].text) or (None, "")
+            found.etype, found.cue = head_kind(found.stem) or (None, "")
         out.append(found)
         last = french_last_word(tuple(t.text for t in seg.tokens[first:first + count]))
         if memory is not None and lang == "fr" and last:

@@ -23,7 +23,7 @@ from workbench.names.candidate import Candidate
 from workbench.names.forms import Form, analyse
 from workbench.names.rows import load_rows
 from workbench.names.normalize import bare_arabic_words, normalize
-from workbench.names.scoring import CONCEPT_WEIGHT, PARTICLE_WEIGHT, Scorer
+from workbench.names.scoring import CONCEPT_WEIGHT, JOINED, PARTICLE_WEIGHT, Scorer
 from workbench.names.titles import PARTICLES
 from workbench import vocabulary
 from workbench.names.translit import Key
@@ -376,9 +376,11 @@ class Matcher:
         """A score high and clear of the next entity's, on enough consonants: those of the words as
         compared, without the proclitic a match took off (كرسعة read ك + رسعة has two, r-s). One word
         read in the other script (not as an acronym) is only a suggestion: its consonant skeleton says too
-        little (Hommes, "men", ~ حمص; a nickname Samra ~ سامرا)."""
+        little (Hommes, "men", ~ حمص; a nickname Samra ~ سامرا), and so are several words read as one there."""
         if score < ACCEPT or score - runner_up < MARGIN or len(form.keys) == 1 and (score < ONE_WORD_ACCEPT or cross):
             return False  # (Goran ~ Ghwayran: one word alike but for a vowel is a suggestion)
+        if cross and kind.startswith(JOINED):
+            return False  # Adil al-Ali ~ ديالى: words run together across scripts keep a skeleton too short to trust
         clitic = "proclitic" in kind
         signal = sum(min([len(k.coarse)] + [len(a.coarse) for a in alts] if clitic else [len(k.coarse)])
                      for k, alts in zip(form.keys, form.alts))

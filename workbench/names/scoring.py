@@ -11,6 +11,7 @@ from workbench.vocabulary import ACCEPT
 WORD_MIN = 0.62  # below this two words are not the same word
 PARTICLE_WEIGHT = 0.3
 CONCEPT_WEIGHT = 2.0  # common words (army, ministry, Iraqi) never weigh more than this
+JOINED = "same name written in a different number of words"  # the kind of match of Salaheddine / Salah ad-Din
 PARTIAL_MAX = round(ACCEPT - 0.01, 2)  # a partial name is never confident enough to link without review
 WEAKEST_LEAD = 0.1  # a name scores at most this much above its least similar matched word
 WORD_SURE = 0.85  # and is confident only when every matched word is at least this similar
@@ -259,5 +260,5 @@ class Scorer:
                     joined = 0.96 if joined >= 0.97 else min(PARTIAL_MAX - 0.01, joined * 0.9)
                     joined -= end_penalty(qk[-1], vk[-1]) + start_penalty(qk[0], vk[0])
                     if joined > score:
-                        score, kind = joined, "same name written in a different number of words"
+                        score, kind = joined, JOINED
         return max(0.0, min(1.0, score)), kind

@@ -8,7 +8,7 @@ accents, Arabic without the article and with alef / teh marbuta folded (الشي
 from __future__ import annotations
 
 _LATIN_TITLES = """
-mr m mm mme mmes mrs ms mlle dr prof pr me
+mr m mm mme mmes mrs ms mlle dr prof pr me monsieur madame mademoiselle
 sheikh sheik shaikh shaykh cheikh cheik sayyid sayed sayyed seyyed sayyida sayeda
 imam ayatollah hojatoleslam hujjat mullah mollah mufti haj hajj hadj hajji
 pm president presidente pres premier prime minister ministre secretary secretaire deputy vice

@@ -37,5 +37,5 @@ def _cue(text: str, start: int, end: int, lang: str) -> str | None:
         return None
     found = kind_before(text, start, lang) or kind_after(text, start, end, lang)
     if found is None and lang == "fr":  # Conseil militaire de ..., Prison de ...
-        found = head_kind(text[start:end].split(" ", 1)[0])
+        found = head_kind(text[start:end])
     return found[0] if found else None
