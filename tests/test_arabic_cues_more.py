@@ -434,6 +434,7 @@ def test_a_verbal_noun_after_a_name_a_date_and_a_verb_before_to_are_no_names():
     assert [f[:2] for f in found("ورعى الوزير خالد بن سلمان الاجتماع الذي عقد أمس.")] == [("خالد بن سلمان", "person")]
     assert found("وقع الهجوم يوم الجمعة 24 كانون الثاني 2025 الموافق 24 رجب 1446 في القرية.") == []
     assert found("واتهم الأهالي بأن الإدارة السورية لجأت إلى القوة.") == []
+    assert found("ونفذت الخلية خطة محكمة استهدفت مقرا للأمن.") == []
     assert [f[:2] for f in found("وقالت شبكة السويداء 24 إن القصف توقف.")] == [("السويداء 24", "org")]
 
 
@@ -456,3 +457,8 @@ def test_committees_are_no_jean_and_a_page_label_is_no_dateline():
     assert found("الرابط المختصر: شهدت المدينة هدوءا.") == []
     assert found("ثانيا: وصل الوفد إلى المدينة.") == []
     assert [f[:2] for f in found("الدرر الشامية: شهدت المدينة هدوءا.")] == [("الدرر الشامية", None)]
+
+
+def test_a_village_and_its_adjective_after_a_head():
+    assert [f[:2] for f in found("عززت القوات تواجدها في بلدة زيتا الحدودية، وسط اتهامات.")] == [("زيتا", "place")]
+    assert found("وتقدمت القوات في مناطق سيطرة النظام.") == []  # a noun governing a common noun

@@ -81,8 +81,9 @@ def test_a_complement_does_not_swallow_the_name_after_it():
 
 def test_a_national_army_in_lower_case_is_a_name(index):
     found = names(index, "L'armée turque et l'armée nationale syrienne ont avancé, selon l'armée.")
-    assert [(f.stem, f.detector) for f in found] == [("armée turque", "caps"), ("armée nationale syrienne", "caps")]
+    assert [(f.stem, f.detector) for f in found] == [("armée turque", "caps"), ("armée nationale syrienne", "cue")]
     assert all(f.status != "accepted" for f in found)  # not the Iraqi or Syrian army of the glossary
+    assert found[1].cue == "known organisation 'Armée nationale syrienne'"  # the list's English name goes with it
 
 
 def test_a_lower_case_council_named_after_its_place(index):
@@ -543,3 +544,25 @@ def test_a_name_ending_on_a_glossary_place_honorifics_god_and_roman_ordinals(ind
     assert stems(index, "Il cite François Ier et la rue Palestine.") == ["François Ier", "rue Palestine"]
     assert [(f.stem, f.entity_id) for f in names(index, "Les FDS, soutenues par la coalition antidjihadiste.")] == [
         ("FDS", "syrian-democratic-forces"), ("coalition antidjihadiste", "us-led-coalition")]
+
+
+def test_a_glossary_persons_family_name_alone_later_is_him_suggested(index):
+    found = names(index, "Faleh al-Fayyadh dirige le Hachd. Selon Washington, M. Fayyadh est un membre des Gardiens.")
+    assert [(f.stem, f.status, f.entity_id) for f in found if "Fayyadh" in f.stem] == [
+        ("Faleh al-Fayyadh", "accepted", "falih-al-fayyadh"), ("Fayyadh", "suggested", "falih-al-fayyadh")]
+    assert [f.stem for f in names(index, "M. Fayyadh est un membre des Gardiens.") if f.entity_id] == []
+
+
+def test_well_known_organisations_by_their_french_names(index):
+    found = names(index, "Le Hamas, l'Alliance de l'État de droit, l'OIM et la Haute Commission électorale ont parlé.")
+    assert [(f.stem, f.etype, f.status) for f in found] == [
+        ("Hamas", "org", "new"), ("Alliance de l'État de droit", "org", "new"), ("OIM", "org", "new"),
+        ("Haute Commission électorale", "org", "new")]
+    assert [(f.stem, f.entity_id) for f in names(index, "Le Parti de Dieu a réagi.")] == [("Parti de Dieu", "hezbollah")]
+
+
+def test_a_listed_name_after_a_lower_case_head_is_its_capitalised_words(index):
+    found = names(index, "Il dirige la coalition de l’État de droit et le parti islamique Dawa, avec les casques blancs.")
+    assert [(f.stem, f.etype) for f in found] == [("État de droit", "org"), ("Dawa", "org"), ("casques blancs", "org")]
+    assert found[0].cue == "known organisation 'Coalition de l'État de droit'"
+    assert stems(index, "Le porte-parole du département d’Etat a parlé.") == ["département d’Etat"]  # État: a noun

@@ -11,11 +11,11 @@ dev set).
 
 from __future__ import annotations
 
-from workbench.align.arabic_places import and_next, place_name, quoted_next, quoted_places, subordinate_place
+from workbench.align.arabic_places import DIRECTIONS, and_next, place_name, quoted_next, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
 from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle,
                                          definite_verbal_noun, fold, given_prefix, imperfect_verb, joined, name_word,
-                                         new_phrase, prefix_in, stem_of, token_forms)
+                                         new_phrase, prefix_in, stem_of, tenth_form_verb, token_forms)
 from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token
 
@@ -219,8 +219,9 @@ def _org(tokens: list[Token], taken: list[bool], i: int, t: dict, definite_head:
                      and fold(tokens[k].text[1:]) not in t["not_name"])  # not لهذا المنصب
         if not count and word[:1] == "و" and (word[1:] in t["org_head"] or _participle(word[1:], t)):
             break  # خطة محكمة ومنظمة، محكمة ومنظمة: "and" joins another noun or adjective, no name
-        if not count and imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5):
-            break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name
+        if not count and (imperfect_verb(word[1:] if word[:1] == "و" else word, t["given"], letters="ي", longest=5)
+                          or tenth_form_verb(word)):
+            break  # تحالف يتبنى ...، فصيل ويعمل: an imperfect verb, no name (محكمة استهدفت: a past one)
         if not count and not definite_head and (_participle(word, t) or _active_participle(word, t)):
             break  # محكمة مختصة، تيار مناهض: a participle describes the head, does not name it
         if not count and definite_head and (not word.startswith("ال") or word in t["given"]):
@@ -555,8 +556,6 @@ def _active_participle(word: str, t: dict) -> bool:
 
 
 _VILLAGE_HEADS = frozenset(fold(w) for w in ("قرية", "بلدة", "حي"))
-_DIRECTION_ADJECTIVES = frozenset(fold(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي",
-                                                    "الشمالي", "الجنوبي"))
 _ADVISER = frozenset(fold(w) for w in ("مستشار", "مستشارية"))  # the adviser and his office
 _POWERS = fold("قوى")  # قوى X: "the forces of X", a bloc's name goes on through X (تحالف قوى الدولة الوطنية)
 _VERB_NAMES = frozenset(fold(w) for w in ("طالب", "وعد", "حكمت", "رفعت"))
@@ -801,7 +800,7 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
                                plural=stem_of(token, head) in t["described_place_head"])
             end = i + 1 + count
             if count and stem_of(token, head) in _VILLAGE_HEADS and end < n and joined(tokens, end - 1) \
-                    and not taken[end] and fold(tokens[end].text) in _DIRECTION_ADJECTIVES:
+                    and not taken[end] and fold(tokens[end].text) in DIRECTIONS:
                 count += 1  # بلدة الغارية الشرقية: one of two villages of a name, told apart by where they lie
             if count and stem_of(token, head) in t["kept_place_head"] and not (
                     count == 1 and fold(tokens[i + 1].text) in t["river"]):  # جبل الزاوية: the head is in the name

@@ -13,6 +13,8 @@ MAX_LIST = 12  # places of a quoted list
 
 
 _RELATIVES = frozenset(fold(w) for w in "الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+DIRECTIONS = frozenset(fold(w) for w in ("الشرقية", "الغربية", "الشمالية", "الجنوبية", "الشرقي", "الغربي", "الشمالي",
+                                          "الجنوبي"))  # they tell two places of one name apart
 # titles of a saint or a notable a village is named after (حوش السيد علي، تل الشيخ حمد، قبر الست ...)
 _SAINTS = frozenset(fold(w) for w in "السيد السيدة الشيخ الست النبي الإمام الامام".split())
 
@@ -39,8 +41,10 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
     if word.startswith("ال") and second in t["describing"]:
         return 0  # منطقة النزاع المسلح: a common noun described
     if not opener and not word.startswith("ال") and second.startswith("ال") and second in t["not_name"] \
-            and len(second) >= 5 and second not in _RELATIVES and second not in _SIZES:
-        return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي)
+            and len(second) >= 5 and second not in _RELATIVES and second not in _SIZES \
+            and not (adjective(second) and word not in t["not_name"] and second not in DIRECTIONS):
+        return 0  # مناطق سيطرة النظام: a noun governing a common noun (not قضاء هيت الذي; not بلدة زيتا الحدودية,
+        # a name, definite of itself, and its adjective; a direction may name another place: علي الشرقي)
     if second in _SAINTS and not word.startswith("ال") and i + 2 < n and not taken[i + 1] and not taken[i + 2] \
             and joined(tokens, i + 1) and fold(tokens[i + 2].text) in t["given"]:
         return 3  # بلدة حوش السيد علي: a village named after a saint, not a place and a man

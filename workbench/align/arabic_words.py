@@ -113,6 +113,12 @@ def definite_participle(word: str) -> bool:
     return len(word) >= 7 and word.startswith("الم") and word.endswith("ه")
 
 
+def tenth_form_verb(word: str) -> bool:
+    """A past verb of the form استفعل with its subject's ending (استهدفت، استقبلوا; folded): no name follows
+    a head with it (خطة محكمة استهدفت ...)."""
+    return word.startswith("است") and len(word) >= 6 and word.endswith(("ت", "وا"))
+
+
 def definite_verbal_noun(word: str) -> bool:
     """A definite verbal noun of a derived verb (folded): الاجتماع، الانسحاب، الاستقبال، التنسيق، الإعلان. It is
     what a sentence goes on about, no family name (those patterns name no families; a nisba, ...ي, may)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -86,6 +87,8 @@ class Memory:
     heads: set[str] = field(default_factory=set)  # French head words that opened a name (cadre)
     head_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # such a head -> (entity, glossary name)
     last_words: set[str] = field(default_factory=set)  # French: last words of names of several words
+    # French: a glossary person's family name (its article dropped) -> (entity, name as written)
+    families: dict[str, tuple[str, str]] = field(default_factory=dict)
     openings: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # French: long names' words
     # parts of longer organisation names that are another organisation's spelling (``longer_names``)
     within: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
@@ -149,6 +152,7 @@ def detect(seg: Segment, lang: str, lexicon: Lexicon, total: int,
         if lang == "fr" and memory is not None:
             found += short_forms(seg, total, memory)
             head_short_forms(found, memory)
+            family_short_forms(found, memory, lexicon)
             learn_openings(found, memory)
     elif lang == "ar":
         if memory is not None:
@@ -227,6 +231,28 @@ def head_short_forms(found: list[Found], memory: Memory) -> None:
             hit = memory.head_names.get(f.words[0].casefold())
             if hit is not None:
                 f.within = hit
+
+
+_LATIN_ARTICLE = re.compile(r"(?i)^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑'’]")
+
+
+def family_short_forms(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
+    """A lone capitalised word that is the family name of a glossary person the article named in full
+    (M. Fayyadh after Faleh al-Fayyadh) is that person, suggested (``Found.within``); the memory learns
+    this segment's glossary people first."""
+    for f in found:
+        ids = set(f.entity_ids)
+        if f.entries and len(f.words) >= 2 and len(ids) == 1 and lexicon.types.get(f.entity_ids[0]) == "person":
+            memory.families.setdefault(_family_key(f.words[-1]), (f.entity_ids[0], f.stem))
+    for f in found:
+        if not f.entries and f.within is None and len(f.words) == 1 and f.detector == "caps":
+            hit = memory.families.get(_family_key(f.words[0]))
+            if hit is not None:
+                f.within, f.etype = hit, "person"
+
+
+def _family_key(word: str) -> str:
+    return _LATIN_ARTICLE.sub("", word).casefold()
 
 
 def learn_openings(found: list[Found], memory: Memory) -> None:
@@ -838,11 +864,28 @@ def listed_organisations(seg: Segment, found: list[Found], total: int, lang: str
         for k, tok in enumerate(tokens):
             if tok.start < hit.end and tok.end > hit.start:
                 taken[k] = True
+        listed_as = hit.entries[0].text
+        if lang != "ar":
+            hit = _capitalised_core(seg, hit, total)  # coalition de l'État de droit: État de droit
         hit.detector, hit.etype, hit.confidence = "cue", "org", LISTED_CONFIDENCE
-        hit.cue = f"known organisation '{hit.entries[0].text}'"
+        hit.cue = f"known organisation '{listed_as}'"
         hit.entries = []  # not glossary evidence: the linker treats it as a name to propose
         out.append(hit)
     return [f for f in found if id(f) not in dropped] + out
+
+
+def _capitalised_core(seg: Segment, hit: Found, total: int) -> Found:
+    """A listed Latin name that opens in lower case before capitalised words (parti islamique Dawa) is named
+    by those words (Dawa), as a French text writes a generic head before a name; one all in lower case
+    (casques blancs), opening with a capital or whose capital is a common noun (département d'État)
+    stays whole."""
+    ks = [k for k, tok in enumerate(seg.tokens) if tok.start < hit.end and tok.end > hit.start]
+    first = next((k for k in ks if seg.tokens[k].text[:1].isupper()), None)
+    if first is None or first == ks[0] or first == ks[-1] and seg.tokens[first].text.casefold() in STOP:
+        return hit
+    core = make_found("source", seg, first, ks[-1] - first + 1, 0, hit.lang, "cue", total)
+    core.entries = hit.entries
+    return core
 
 
 def _pronoun_ending(found: Found) -> bool:
