@@ -462,3 +462,12 @@ def test_committees_are_no_jean_and_a_page_label_is_no_dateline():
 def test_a_village_and_its_adjective_after_a_head():
     assert [f[:2] for f in found("عززت القوات تواجدها في بلدة زيتا الحدودية، وسط اتهامات.")] == [("زيتا", "place")]
     assert found("وتقدمت القوات في مناطق سيطرة النظام.") == []  # a noun governing a common noun
+
+
+def test_a_listed_town_of_one_word_is_not_named_with_the_word_after_it(index):
+    (got,) = run(index, "وقال مدير ناحية بعشيقة ذنون محمد في تصريح إن العمل مستمر.")
+    assert [(f.stem, f.detector, f.place) for f in got][0] == ("بعشيقة", "gazetteer", "town:iq-bashiqa")
+    (kept,) = run(index, "ووصلت القوات إلى ناحية حوايج ذيبان أمس.")  # no listed town alone: the cue's two words
+    assert [(f.stem, f.detector) for f in kept] == [("حوايج ذيبان", "cue")]
+    (both,) = run(index, "ووصلت القوات إلى بلدة صيدا الحانوت أمس.")  # a definite second word is part of the name
+    assert [(f.stem, f.detector) for f in both] == [("صيدا الحانوت", "cue")]

@@ -104,6 +104,9 @@ STOP = {
     "trésor",
     # titles that are acronyms (Omar Abu Layla, CEO ...)
     "ceo", "pdg",
+    # religious feasts and eras, a company's legal form: no names of people, places or bodies (l'Arbaïn, 500 av.
+    # JC, ... Company Ltd)
+    "arbaïn", "arbaeen", "achoura", "jc", "ltd",
     # a ministry's portfolio alone (les Affaires étrangères): no name without the ministry (``french_lower_names``)
     "affaires",
 } | {t for t in TITLES if t.isascii()}  # every title the names matcher knows (Sayyed, Hojatoleslam ...)

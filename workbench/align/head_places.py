@@ -67,7 +67,8 @@ def heads_by_place_list(seg: Segment, cued: list[Found], total: int) -> list[Fou
     unless it stands in an Iraqi or Syrian town of the list (مخيم مخمور: Makhmur; not مخيم الركبان, on the
     Jordanian border, nor one the list itself spells with its head, مخيم اليرموك). The other way round, a
     place the list spells only with its head, or with a title, is named with it (مدينة الصدر: Sadr City, not
-    الصدر; الشيخ مقصود, not a sheikh)."""
+    الصدر; الشيخ مقصود, not a sheikh), and a listed place of one word is not named with the word after it
+    (ناحية بعشيقة ذنون: Bashiqa)."""
     from workbench.names.places import place_country, place_lookup
 
     heads = ("facility head", "place head", "title")
@@ -86,7 +87,16 @@ def heads_by_place_list(seg: Segment, cued: list[Found], total: int) -> list[Fou
             whole = places.match_at(tokens, a - 1, ("ar",), limit=b + 1) if a else None
             named = whole is not None and whole.first == a - 1 and whole.first + whole.count == b + 1 \
                 and places.match_at(tokens, a, ("ar",), limit=b + 1) is None  # (not قضاء الحويجة: الحويجة too)
-            out.append(_listed(seg, whole, total, "named with its head") if named else c)
+            alone = places.match_at(tokens, a, ("ar",), limit=a + 1) \
+                if not named and b == a + 1 and c.cue.startswith("place head") \
+                and not (seg.text[tokens[a].end:tokens[b].start] == " " and tokens[b].text.startswith("ال")) \
+                else None  # (صيدا الحانوت is one name; البوكمال- القائم two)
+            if named:
+                out.append(_listed(seg, whole, total, "named with its head"))
+            elif alone is not None and alone.first == a and places.match_at(tokens, a, ("ar",), limit=b + 1) == alone:
+                out.append(_listed(seg, alone, total, "listed place without the word after it"))  # ناحية بعشيقة ذنون
+            else:
+                out.append(c)
         else:
             hit = places.match_at(tokens, a + 1, ("ar",), limit=b + 1) if b > a else None
             if hit is None or hit.first != a + 1 or hit.first + hit.count != b + 1 \
