@@ -566,3 +566,9 @@ def test_a_listed_name_after_a_lower_case_head_is_its_capitalised_words(index):
     assert [(f.stem, f.etype) for f in found] == [("État de droit", "org"), ("Dawa", "org"), ("casques blancs", "org")]
     assert found[0].cue == "known organisation 'Coalition de l'État de droit'"
     assert stems(index, "Le porte-parole du département d’Etat a parlé.") == ["département d’Etat"]  # État: a noun
+
+
+def test_no_suggestion_by_sound_for_a_lone_given_name_a_short_word_or_a_place_without_its_article(index):
+    found = names(index, "La cité d'Ur, près de Nasiriya, selon Mohammed.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Ur", None), ("Nasiriya", None), ("Mohammed", None)]
+    assert all(not f.candidates for f in found)  # not CJTF-OIR, Syria nor a glossary Mohammed

@@ -16,6 +16,7 @@ from workbench.align.detect_source import UNSURE_COMMON_NOUN, UNSURE_WIDER
 from workbench.align.namesakes import GIVEN_NOTE, NOTE as NAMESAKE_NOTE
 from workbench.align.regional_bodies import CUE as OTHER_BODY_CUE
 from workbench.align.spans import Found
+from workbench.names import latin_given
 from workbench.names.arabic_cues import cue_fold, tables
 from workbench.names.index import GlossaryIndex
 from workbench.names.lookup import is_facility
@@ -112,12 +113,15 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                 add(c.entity_id, OTHER_BODY, c.variant, f"{MATCHER_WHY} {c.score:.2f}: the glossary's body of that "
                     "name; the article uses it for another one")
                 continue  # جهاز مكافحة الإرهاب في إقليم كردستان: the region's own, the federal one only listed
-            if found.lang != "ar" and not acronym and len(found.words) == 1 and not c.accepted and " " in c.variant \
+            if found.lang != "ar" and not acronym and len(found.words) == 1 and not c.accepted \
+                    and (" " in c.variant or "-" in c.variant) \
                     and not is_arabic(c.variant) \
                     and normalize(found.stem, found.lang) not in normalize(c.variant, found.lang).split():
-                continue  # one Latin word stands for a longer name only as one of its words (Paris is not Press TV)
-            if lone_given and lone_given not in {cue_fold(w) for w in c.variant.split()}:
-                continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali)
+                continue  # one Latin word stands for a longer name only as one of its words (Paris is not Press TV,
+                # Ur is not CJTF-OIR)
+            if lone_given and (lone_given not in _words_of(c.variant) or found.lang != "ar" and is_arabic(c.variant)):
+                continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali), nor a
+                # Latin one read across scripts for one man of that name (Mohammed ~ محمد الباز)
             if found.cue.endswith(NAMESAKE_NOTE):
                 add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
                     f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")
@@ -161,11 +165,19 @@ def _listed_place(found: Found) -> str | None:
 
 
 def _lone_given_name(found: Found) -> str | None:
-    """The folded word of an Arabic name of one word that is a common given name (علي، محمد), or None."""
-    if found.lang != "ar" or len(found.words) != 1:
+    """The folded word of a name of one word that is a common given name (علي، محمد; Mohammed, Adil), or None."""
+    if len(found.words) != 1:
         return None
+    if found.lang != "ar":
+        word = latin_given.key(found.stem)
+        return word if word in latin_given.GIVEN else None
     word = cue_fold(found.stem)
     return word if word in tables()["given"] else None
+
+
+def _words_of(variant: str) -> set[str]:
+    """A variant's words folded both ways, to find a given name among them (محمد الباز, Mohammed al-Halbousi)."""
+    return {cue_fold(w) for w in variant.split()} | {latin_given.key(w) for w in variant.split()}
 
 
 def short_form(stem: str, lang: str, spellings: list[str], entity_type: str | None) -> bool:

@@ -31,12 +31,12 @@ recep tayyip hakan mevlüt hulusi yaşar devlet bülent
 """.split()
 
 
-def _key(word: str) -> str:
+def key(word: str) -> str:
     """The word case-folded, its Latin accents dropped (Aïcha, Fayçal), its apostrophes and hyphens kept."""
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
 
-GIVEN = frozenset(_key(w) for w in _NAMES)
+GIVEN = frozenset(key(w) for w in _NAMES)
 _ABD = ("abdel", "abdul", "abd-", "abdal")  # Abdel Karim, Abdul-Mahdi, Abd al-Karim: the servant of ...
 
 
@@ -45,7 +45,7 @@ def opens_with_given_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    first = _key(words[0])
+    first = key(words[0])
     if first in GIVEN or first.startswith(_ABD) or first == "abd":
         return words[0]
     return None

@@ -10,6 +10,7 @@ becomes a proposal carrying its id, never a link accepted on its own.
 from __future__ import annotations
 
 import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,8 +67,20 @@ def place_lookup(script: str = "ar") -> Lexicon:
                 and (not arabic or arabic_letters(s) == s and _distinctive(cue_fold(s), common))]
         if arabic:
             kept += [("ar", joined) for lang, s in kept if (joined := _joined_kunya(s))]
+        else:
+            kept += [(lang, bare) for lang, s in kept if (bare := _without_article(s))]
         rows.append((pid, kind, name, kept))
     return Lexicon.from_rows(rows, canonical_spelling=False)
+
+
+_LATIN_ARTICLE = re.compile(r"(?i)^(?:al|an|ar|as|ash|ad|at|az|el|en|er|es|ez)[- ](?=\w{5,}$)")
+
+
+def _without_article(spelling: str) -> str | None:
+    """A Latin spelling of one name word opening with the Arabic article, without it: French and English news
+    often drop it (An Nasiriya → Nasiriya, Al-Hamdaniya → Hamdaniya); not from a short word (Al-Bab)."""
+    bare = _LATIN_ARTICLE.sub("", spelling)
+    return bare if bare != spelling else None
 
 
 def _joined_kunya(spelling: str) -> str | None:
