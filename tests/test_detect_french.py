@@ -67,7 +67,8 @@ def test_the_guards_are_for_french_only():
 
 
 def test_a_known_place_may_open_a_sentence():
-    assert caps("Ankara dément. Tabqa est calme.") == ["Ankara"]  # Tabqa: not in the place list
+    assert caps("Ankara dément. Zorbatia est calme.") == ["Ankara"]  # Zorbatia: not in the place list
+    assert caps("Tabqa est calme.") == ["Tabqa"]  # listed as At Tabqah / Al-Tabqa: its article may be left out
 
 
 def test_a_new_line_opens_a_sentence():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -233,9 +232,6 @@ def head_short_forms(found: list[Found], memory: Memory) -> None:
                 f.within = hit
 
 
-_LATIN_ARTICLE = re.compile(r"(?i)^(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez)[-‑'’]")
-
-
 def family_short_forms(found: list[Found], memory: Memory, lexicon: Lexicon) -> None:
     """A lone capitalised word that is the family name of a glossary person the article named in full
     (M. Fayyadh after Faleh al-Fayyadh) is that person, suggested (``Found.within``); the memory learns
@@ -252,7 +248,9 @@ def family_short_forms(found: list[Found], memory: Memory, lexicon: Lexicon) -> 
 
 
 def _family_key(word: str) -> str:
-    return _LATIN_ARTICLE.sub("", word).casefold()
+    from workbench.names.normalize import normalize
+
+    return normalize(word, "fr")  # al-Fayyadh and Fayyadh alike
 
 
 def learn_openings(found: list[Found], memory: Memory) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from workbench.names.lookup import Lexicon
+from workbench.names.normalize import LATIN_ARTICLES
 
 PLACES = Path(__file__).resolve().parent / "data" / "places.tsv"
 TOWNS = Path(__file__).resolve().parent / "data" / "towns.tsv"
@@ -73,7 +74,7 @@ def place_lookup(script: str = "ar") -> Lexicon:
     return Lexicon.from_rows(rows, canonical_spelling=False)
 
 
-_LATIN_ARTICLE = re.compile(r"(?i)^(?:al|an|ar|as|ash|ad|at|az|el|en|er|es|ez)[- ](?=\w{5,}$)")
+_LATIN_ARTICLE = re.compile(rf"(?i)^(?:{'|'.join(sorted(LATIN_ARTICLES))})[- ](?=\w{{5,}}$)")
 
 
 def _without_article(spelling: str) -> str | None:
