@@ -119,9 +119,12 @@ def link(found: Found, index: GlossaryIndex, rejected: set[tuple[str, str]]) -> 
                     and normalize(found.stem, found.lang) not in normalize(c.variant, found.lang).split():
                 continue  # one Latin word stands for a longer name only as one of its words (Paris is not Press TV,
                 # Ur is not CJTF-OIR)
-            if lone_given and (lone_given not in _words_of(c.variant) or found.lang != "ar" and is_arabic(c.variant)):
+            across = found.lang != "ar" and is_arabic(c.variant)
+            if lone_given and lone_given not in _words_of(c.variant) and not (across and any(
+                    lone_given in _words_of(s) for s in index.spellings(c.entity_id, found.lang))):
                 continue  # nor does a lone first name stand for a glossary name by sound (علي ~ Al-Wali), nor a
-                # Latin one read across scripts for one man of that name (Mohammed ~ محمد الباز)
+                # Latin one read across scripts for a man no spelling in its script names so (Mohammed ~ محمد
+                # الباز; Bachar ~ بشار الأسد is Bachar al-Assad's)
             if found.cue.endswith(NAMESAKE_NOTE):
                 add(c.entity_id, round(min(c.score, 1.0) * NAMESAKE, 4), c.variant,
                     f"{MATCHER_WHY} {c.score:.2f}, but the article gave this family name to another person")
