@@ -99,7 +99,10 @@ STOP = {
     "persian", "kurdish", "italian", "portuguese", "korean",
     # web page furniture and heads that name nothing alone (Page précédente, le Gouvernorat de Kirkouk)
     "page", "précédente", "suivante", "gouvernorat", "photo", "guide", "lire", "ajouter", "favoris", "partager",
-    "imprimer", "actualités", "voilà", "please", "wait", "share", "print", "accueil", "str", "file",
+    "imprimer", "actualités", "voilà", "please", "wait", "share", "print", "accueil", "str", "file", "nouvelles",
+    "infos",
+    # a law code named by its subject or author is no body (le Code pénal, le Code d'Hammourabi)
+    "code",
     # an office before its holder's name (le secrétaire au Trésor X)
     "trésor",
     # titles that are acronyms (Omar Abu Layla, CEO ...)
