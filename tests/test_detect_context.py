@@ -474,3 +474,26 @@ def test_the_kurdish_units_and_a_dual_head_before_a_prisons_name(index):
     (found,) = run(index, "ar", "تظاهر أهالي حيي غويران والنشوة ضد ممارسات الوحدات الكردية.")
     assert [(f.stem, f.entity_id) for f in found if f.stem in ("غويران", "الوحدات الكردية")] == [
         ("غويران", None), ("الوحدات الكردية", "peoples-protection-units")]
+
+
+def test_a_verbs_bare_past_after_a_title_or_a_name_is_no_name(index):
+    arrived, decided, named = run(index, "ar", "وقال إن الوزير وصل إلى بغداد أمس.", "وأكد أن المحافظ قرر تعطيل الدوام.",
+                                  "وقال إن الوزير فؤاد حسين وصل إلى بغداد.")
+    assert [f.stem for f in arrived] == ["بغداد"]
+    assert decided == []
+    assert [(f.stem, f.etype) for f in named] == [("فؤاد حسين", "person"), ("بغداد", None)]
+    (talib,) = run(index, "ar", "وقال الشيخ طالب الحسن إن العشيرة بخير.")  # طالب: a given name, not a verb
+    assert [f.stem for f in talib] == ["طالب الحسن"]
+
+
+def test_an_outlet_named_by_a_place_word_and_its_ending(index):
+    (found,) = run(index, "ar", "وبحسب ما أفاد به مراسل الجزيرة نت، فإن الاشتباكات استمرت.")
+    assert [(f.stem, f.etype) for f in found] == [("الجزيرة نت", "org")]
+
+
+def test_french_female_given_names_family_names_after_an_article_and_clause_openers(index):
+    (found,) = run(index, "fr", "Selon Hala, le gouverneur Amer Al-Sheikh a parlé à Bassorah.")
+    assert [(f.stem, f.entity_id) for f in found] == [("Hala", None), ("Amer Al-Sheikh", None), ("Bassorah", "basra")]
+    assert not any(c[0] == "al-hol-camp" for c in found[0].candidates)  # a woman's name is no camp by its sound
+    (found,) = run(index, "fr", "Manifestation à Bassorah\nComme écrit Shafaq, les pétroliers protestent.")
+    assert [f.stem for f in found] == ["Bassorah", "Shafaq"]

@@ -39,12 +39,14 @@ FORCES = fold("قوات")  # "forces of": a head left out of the name after a ti
 def _after_title_word(token: Token, t: dict) -> bool:
     """The first word after a title: a name word, not a noun behind a preposition (القاضي السابق
     بمحكمة ...، معاون المحافظ للشؤون ...: a definite noun or one in م) nor an adjective in the
-    accusative (كان المختار مطلوبا); بشار، بوتين، زكريا are names."""
+    accusative (كان المختار مطلوبا) nor a verb's bare past (وصل); بشار، بوتين، زكريا are names."""
     word = fold(token.text)
     if not name_word(token, t) or (len(word) >= 5 and word.endswith("ا") and word not in t["given"]):
         return False
     if word in t["given"]:
         return True  # وليد، بشار
+    if token.text in t["bare_past"]:
+        return False  # الوزير وصل، المحافظ قرر: a verb's bare past
     for prefix, stem in token_forms(token):
         if prefix and "و" in token.text[:prefix] and len(stem) >= 3 and stem not in t["given"]:
             return False  # رئيس مجلس المحافظة وباقي المناصب: و opens the next item of a coordination
@@ -107,6 +109,8 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # بنجاح أسفرت عن ...: a verb of the pattern أفعلت, not a name
         elif word in t["role_after"]:
             break  # بريفان حسن نائبة رئيس ...: the role after the name, no part of it
+        elif word in t["bare_past"] and tokens[k].text == word:
+            break  # فؤاد حسين وصل: a verb's bare past after the name, no family name
         elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال") \
                 and not (word.endswith("ي") and word not in t["not_name"]):
             break  # وليد حمد العمر المنحدر من ...: a participle describes the man named (a nisba, المشهداني, may end it)
@@ -720,12 +724,13 @@ def find(tokens: list[Token], taken: list[bool], text: str = "", places: set[int
     i, n = 0, len(tokens)
     for k in range(n - 1):  # درعا 24، السويداء 24: an outlet named by a word and its number, before any title takes it
         # (not a duration: مدة 24 ساعة), or by a word and an outlet's ending, a title's word too (مراسل
-        # يكيتي ميديا، السفير نيوز)
+        # يكيتي ميديا، السفير نيوز), a place's head too (مراسل الجزيرة نت)
         if not taken[k] and not taken[k + 1] and joined(tokens, k) and tokens[k + 1].text in t["outlet_end"] \
                 and (tokens[k + 1].text.isdigit() and name_word(tokens[k], t) and outlet_context(tokens, k, text, t)
                      and not _quantity(tokens, k + 1, t)
                      or not tokens[k + 1].text.isdigit() and (fold(tokens[k].text) in t["title"] or (
-                         name_word(tokens[k], t) and k and prefix_in(tokens[k - 1], t["title"]) is not None))):
+                         (name_word(tokens[k], t) or fold(tokens[k].text) in t["place_head"])
+                         and k and prefix_in(tokens[k - 1], t["title"]) is not None))):
             prefix = _outlet_prefix(tokens[k])
             out.append(Cue(k, 2, prefix, "org", "news outlet", tokens[k + 1].text, CONFIDENCE["org head"]))
             taken[k] = taken[k + 1] = True

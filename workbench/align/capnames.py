@@ -31,7 +31,8 @@ STOP = {
     "leur", "leurs", "son", "sa", "ses", "notre", "nos", "votre", "à", "a", "en", "entre", "vers",
     "chez", "lors", "dès", "quelque", "plusieurs", "tous", "toutes", "tout", "qui", "que", "quoi",
     "pourquoi", "comment", "quand", "où", "lorsque", "puisque", "quelqu", "quelqu'un", "quelqu’un", "chacun",
-    "hier", "aujourd",
+    "hier", "aujourd", "comme", "ainsi", "alors", "aussi", "donc", "car", "puis", "enfin", "cependant", "toutefois",
+    "pourtant", "néanmoins", "désormais", "notamment", "également", "outre",
     "the", "an", "in", "of", "at", "by", "for", "from", "with", "to", "into", "onto", "this", "that",
     "these", "those", "they", "we", "he", "she", "it", "i", "you", "our", "their", "his", "her",
     "its", "my", "your", "but", "and", "or", "if", "when", "while", "as", "after", "before",
@@ -226,6 +227,7 @@ def capitalised_names(text: str, tokens: list[Token], taken: list[bool], french:
             run.pop(0)
         while run and (tokens[run[-1]].text.casefold() in STOP or tokens[run[-1]].text.casefold() in PARTICLES) \
                 and not (len(run) > 1 and _ayn(text, tokens, run[-1] - 1)) \
+                and not (len(run) > 2 and _article_joined(text, tokens, run[-1])) \
                 and not (french and _head_of_a_name(text, tokens, run[-1])):
             run.pop()
         opens = bool(run) and _opens_sentence(text, tokens[run[0]].start)
@@ -325,6 +327,11 @@ def _hyphenated_article(text: str, token: Token) -> bool:
     """A capitalised Arabic article joined by a hyphen opens the name (As-Sulaymaniya, At-Tanf)."""
     return token.text[:1].isupper() and token.text.casefold() in ARTICLES \
         and text[token.end:token.end + 1] in ("-", "‐", "‑")
+
+
+def _article_joined(text: str, tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows an Arabic article and a hyphen: a family name, even a title's word (Amer Al-Sheikh)."""
+    return k > 0 and tokens[k - 1].text.casefold() in ARTICLES and text[tokens[k - 1].end:tokens[k].start] in ("-", "‐", "‑")
 
 
 def _foreign_link(tokens: list[Token], taken: list[bool], k: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from workbench.names.arabic_verbs import verb_forms
+from workbench.names.arabic_verbs import bare_pasts, verb_forms
 from workbench.text.fold import fold_arabic_letters, strip_arabic_marks
 
 # titles and roles before a person's name; the value is how sure the cue is (calibrated on the dev set)
@@ -347,4 +347,5 @@ def tables() -> dict[str, frozenset]:
         "nationality": _folded(_NATIONALITIES) | _folded([w + "ة" for w in _NATIONALITIES]),
         "ordinal": _folded(_ORDINALS),
         "verb": _folded(list(verb_forms())) - _folded(_GIVEN_NAMES),
+        "bare_past": _folded(list(bare_pasts())) - _folded(_GIVEN_NAMES),
     }

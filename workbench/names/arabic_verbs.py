@@ -32,6 +32,7 @@ _IRREGULAR = """
 # forms that are names too and no given name (the cue tables leave out given names: نشأت، يزيد): a party
 # (تقدم), a city (تدمر)
 NAMES = frozenset("تقدم تدمر".split())
+_FAMILY_NAMES = frozenset("حاكم شهد".split())  # bare pasts that are family or given names too
 
 _PAST_ENDINGS = ("ت", "تا", "ا", "وا", "نا", "تم")
 _PRESENT_LETTERS = "يتن"
@@ -41,6 +42,12 @@ _PRESENT_ENDINGS = ("", "ون", "ان", "ين", "وا")
 def _present_stem(past: str) -> str:
     """The letters an imperfect adds its prefix to: أعلن → علن (يعلن), اعتقل → عتقل (يعتقل), قتل → قتل."""
     return past[1:] if past[:1] in "أإا" and len(past) >= 4 else past
+
+
+def bare_pasts() -> set[str]:
+    """The bare past of the listed verbs that a noun may share (وصل، غادر، قرر): no name after a title or
+    inside a man's name (الوزير وصل، فؤاد حسين وصل), whatever it is alone. Family names are left out."""
+    return {past.replace("ّ", "") for past in _PAST if not past.startswith("ا")} - NAMES - _FAMILY_NAMES
 
 
 def verb_forms() -> set[str]:

@@ -26,7 +26,8 @@ adib asaad ashraf iyad ayad bassem basil bassel tamer tawfiq thaer jaber harith 
 uday oudai saif seif laith leith mosaab musab nawaf fadi shadi wissam wael waël ghaith ghiath
 abdallah abdullah abdulla abdelkader abdelaziz abdelrahman abderrahmane abdulrahman abdelkarim abdelhamid
 fatima fatma zainab zeinab mariam maryam aïcha aisha khadija houda rana leila layla salma hind souad nadia samira
-mona nisreen nasrin hevrin rojin shirin ilhem
+mona nisreen nasrin hevrin rojin shirin ilhem hala reham rasha hanan amira lamia dalia rania suha soha hiba
+sahar abir asma asmaa ghada maha noura wafa zahra sara lina dima reem rim
 recep tayyip hakan mevlüt hulusi yaşar devlet bülent
 """.split()
 
