@@ -497,3 +497,9 @@ def test_french_female_given_names_family_names_after_an_article_and_clause_open
     assert not any(c[0] == "al-hol-camp" for c in found[0].candidates)  # a woman's name is no camp by its sound
     (found,) = run(index, "fr", "Manifestation à Bassorah\nComme écrit Shafaq, les pétroliers protestent.")
     assert [f.stem for f in found] == ["Bassorah", "Shafaq"]
+
+
+def test_a_verb_ends_a_compound_place_and_the_iraqi_agencys_acronym_is_an_outlet(index):
+    camp, agency = run(index, "ar", "تم تدقيق استماراتهم في مخيم جديد نصب قرب البلدة.", "وذكر بيان تلقته (واع) أن القصف استمر.")
+    assert camp == []  # a new camp that was set up: no camp named جديد نصب
+    assert [(f.stem, f.etype) for f in agency] == [("واع", "org")]

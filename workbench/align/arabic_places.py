@@ -50,6 +50,7 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
         return 3  # بلدة حوش السيد علي: a village named after a saint, not a place and a man
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
+            and tokens[i + 1].text not in t["bare_past"] \
             and (opener or (not word.startswith("ال") and not adjective(second) and not definite_participle(second)
                             and not (second.startswith("الم") and len(second) >= 6  # وادي حوران المعقد
                                      and not second.endswith(("ي", "يه")))
@@ -57,7 +58,7 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
                             and not (second[:1] in "وب" and len(second) >= 4 and second not in t["given"])
                             and not (second[:1] == "و" and second[1:] in t["place_first"])  # X وتل Y: a list
                             and not (second.startswith("است") and len(second) >= 6))):  # X استقبل: a verb
-        count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition)
+        count = 2  # (قرى X وY: a list; ريف X بشكل: a preposition; مخيم جديد نصب: a verb)
     elif opener:
         return 0  # جديد alone is a word
     elif second and taken[i + 1] and tokens[i + 1].text[:1] not in "وفبلك":
