@@ -503,3 +503,8 @@ def test_a_verb_ends_a_compound_place_and_the_iraqi_agencys_acronym_is_an_outlet
     camp, agency = run(index, "ar", "تم تدقيق استماراتهم في مخيم جديد نصب قرب البلدة.", "وذكر بيان تلقته (واع) أن القصف استمر.")
     assert camp == []  # a new camp that was set up: no camp named جديد نصب
     assert [(f.stem, f.etype) for f in agency] == [("واع", "org")]
+
+
+def test_a_bare_past_with_a_hamza_is_folded_like_the_list(index):
+    (found,) = run(index, "ar", "وقال إن الوزير أصدر قرارا بإعفاء المدير.")
+    assert found == []  # أصدر, issued: the list's اصدر once folded

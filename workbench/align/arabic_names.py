@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from workbench.align.arabic_places import DIRECTIONS, and_next, place_name, quoted_next, quoted_places, subordinate_place
 from workbench.align.arabic_quotes import quoted_name
-from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, comma_between, definite_participle,
-                                         definite_verbal_noun, fold, given_prefix, imperfect_verb, joined, name_word,
-                                         new_phrase, prefix_in, stem_of, tenth_form_verb, token_forms)
+from workbench.align.arabic_words import (CONFIDENCE, NEWS, Cue, adjective, bare_past, comma_between,
+                                         definite_participle, definite_verbal_noun, fold, given_prefix, imperfect_verb,
+                                         joined, name_word, new_phrase, prefix_in, stem_of, tenth_form_verb,
+                                         token_forms)
 from workbench.names.arabic_cues import tables
 from workbench.text.tokens import Token
 
@@ -45,7 +46,7 @@ def _after_title_word(token: Token, t: dict) -> bool:
         return False
     if word in t["given"]:
         return True  # وليد، بشار
-    if token.text in t["bare_past"]:
+    if bare_past(token, t):
         return False  # الوزير وصل، المحافظ قرر: a verb's bare past
     for prefix, stem in token_forms(token):
         if prefix and "و" in token.text[:prefix] and len(stem) >= 3 and stem not in t["given"]:
@@ -109,7 +110,7 @@ def _person(tokens: list[Token], taken: list[bool], i: int, t: dict, after_title
             break  # بنجاح أسفرت عن ...: a verb of the pattern أفعلت, not a name
         elif word in t["role_after"]:
             break  # بريفان حسن نائبة رئيس ...: the role after the name, no part of it
-        elif word in t["bare_past"] and tokens[k].text == word:
+        elif bare_past(tokens[k], t):
             break  # فؤاد حسين وصل: a verb's bare past after the name, no family name
         elif count >= 2 and word.startswith("الم") and len(word) >= 6 and fold(tokens[k - 1].text).startswith("ال") \
                 and not (word.endswith("ي") and word not in t["not_name"]):

@@ -4,7 +4,7 @@ place that belongs to a district (X التابعة لناحية ...)."""
 from __future__ import annotations
 
 from workbench.align.arabic_quotes import CLOSE_QUOTES, OPEN_QUOTES
-from workbench.align.arabic_words import (CONFIDENCE, Cue, adjective, comma_between, definite_participle,
+from workbench.align.arabic_words import (CONFIDENCE, Cue, adjective, bare_past, comma_between, definite_participle,
                                           derived_participle, fold, joined, name_word, new_phrase, prefix_in,
                                           token_forms)
 from workbench.text.tokens import Token
@@ -50,7 +50,7 @@ def place_name(tokens: list[Token], taken: list[bool], i: int, t: dict, describe
         return 3  # بلدة حوش السيد علي: a village named after a saint, not a place and a man
     count = 1
     if second and not taken[i + 1] and name_word(tokens[i + 1], t) and not new_phrase(tokens[i + 1], t) \
-            and tokens[i + 1].text not in t["bare_past"] \
+            and not bare_past(tokens[i + 1], t) \
             and (opener or (not word.startswith("ال") and not adjective(second) and not definite_participle(second)
                             and not (second.startswith("الم") and len(second) >= 6  # وادي حوران المعقد
                                      and not second.endswith(("ي", "يه")))

@@ -74,6 +74,11 @@ def name_word(token: Token, t: dict) -> bool:
             and not raw.endswith(TANWEEN))  # مخمور انخفاضاً: an adverb in the accusative
 
 
+def bare_past(token: Token, t: dict) -> bool:
+    """The word, as written (no proclitic read off), is the bare past of a listed news verb (وصل، أصدر)."""
+    return fold(token.text) in t["bare_past"]
+
+
 def given_prefix(token: Token, t: dict) -> int | None:
     """The proclitic length under which a word opens a personal name (given name, أبو، بن، عبد); ك is
     not read as a proclitic here (كامل is a word, not ك + أمل)."""
